@@ -1,0 +1,56 @@
+# Helpers that keep every module's CMakeLists.txt to a few declarative lines
+# (after abseil's absl_cc_library and leveldb's leveldb_test).
+
+set(NEWSFUSE_WARNINGS -Wall -Wextra -Wno-unused-parameter)
+if(NEWSFUSE_WERROR)
+  list(APPEND NEWSFUSE_WARNINGS -Werror)
+endif()
+if(NEWSFUSE_SANITIZE)
+  add_compile_options(-fsanitize=${NEWSFUSE_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=${NEWSFUSE_SANITIZE})
+endif()
+
+# nf_library(NAME text SRCS a.cc b.cc DEPS newsfuse::base ICU::uc)
+#   -> static library newsfuse_text, alias newsfuse::text, includes rooted at src/ and include/.
+function(nf_library)
+  cmake_parse_arguments(NF "" "NAME" "SRCS;DEPS" ${ARGN})
+  add_library(newsfuse_${NF_NAME} STATIC ${NF_SRCS})
+  add_library(newsfuse::${NF_NAME} ALIAS newsfuse_${NF_NAME})
+  target_include_directories(newsfuse_${NF_NAME} PUBLIC
+      ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/include)
+  target_compile_options(newsfuse_${NF_NAME} PRIVATE ${NEWSFUSE_WARNINGS})
+  target_link_libraries(newsfuse_${NF_NAME} PUBLIC ${NF_DEPS})
+endfunction()
+
+# nf_test(NAME text_test SRCS x_test.cc DEPS newsfuse::text [LABELS unit])
+#   Every TEST becomes a ctest case (gtest_discover_tests), so `ctest -j2` uses both cores.
+function(nf_test)
+  if(NOT NEWSFUSE_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(NF "" "NAME" "SRCS;DEPS;LABELS" ${ARGN})
+  if(NOT NF_LABELS)
+    set(NF_LABELS unit)
+  endif()
+  add_executable(${NF_NAME} ${NF_SRCS})
+  target_compile_options(${NF_NAME} PRIVATE ${NEWSFUSE_WARNINGS})
+  target_compile_definitions(${NF_NAME} PRIVATE
+      NEWSFUSE_SHARED_DIR="${NEWSFUSE_SHARED_DIR}" NEWSFUSE_SOURCE_DIR="${NEWSFUSE_SOURCE_DIR}"
+      NEWSFUSE_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  target_link_libraries(${NF_NAME} PRIVATE ${NF_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+  gtest_discover_tests(${NF_NAME} PROPERTIES LABELS "${NF_LABELS}" DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# nf_benchmark(NAME text_benchmark SRCS x_benchmark.cc DEPS newsfuse::text)
+#   Built, never registered with ctest: a benchmark prints figures, a test asserts behaviour.
+function(nf_benchmark)
+  if(NOT NEWSFUSE_BUILD_BENCHMARKS)
+    return()
+  endif()
+  cmake_parse_arguments(NF "" "NAME" "SRCS;DEPS" ${ARGN})
+  add_executable(${NF_NAME} ${NF_SRCS})
+  target_compile_options(${NF_NAME} PRIVATE ${NEWSFUSE_WARNINGS})
+  target_compile_definitions(${NF_NAME} PRIVATE
+      NEWSFUSE_SHARED_DIR="${NEWSFUSE_SHARED_DIR}" NEWSFUSE_SOURCE_DIR="${NEWSFUSE_SOURCE_DIR}")
+  target_link_libraries(${NF_NAME} PRIVATE ${NF_DEPS} benchmark::benchmark benchmark::benchmark_main)
+endfunction()

@@ -1,0 +1,109 @@
+// File: newsfuse/brief.h
+//
+// The briefing of a story: what `brief` writes, what the server returns, what
+// the renderers draw. Field names follow the JSON contract in brief-json.md;
+// every id in a `sources` list is the id of one of the story's sources.
+#ifndef NEWSFUSE_BRIEF_H_
+#define NEWSFUSE_BRIEF_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsfuse/article.h"
+
+namespace newsfuse {
+
+struct SourceInfo {
+  std::string id;
+  std::optional<std::string> outlet;
+  std::optional<std::string> published;
+  std::optional<std::string> title;
+  std::optional<std::string> url;
+  // Set when this source is a reprint or near-copy of another source.
+  std::optional<std::string> duplicate_of;
+  std::vector<DroppedLine> dropped;  // boilerplate kept aside
+};
+
+// A sentence of the summary or a fact, with the sources that carry it.
+struct CitedText {
+  std::string text;
+  std::vector<std::string> sources;
+  // For each source, the sentence in its own words (same order as `sources`).
+  std::vector<std::string> source_sentences;
+};
+
+struct Fact {
+  std::string text;
+  std::vector<std::string> sources;
+  std::vector<std::string> source_sentences;  // same order as `sources`
+  bool consensus = false;                     // reported by most outlets
+};
+
+struct BriefEntity {
+  std::string name;
+  std::string type;  // PERSON | ORGANIZATION | LOCATION | OTHER
+  std::vector<std::string> titles;
+  std::vector<std::string> variants;
+  std::vector<std::string> sources;
+  int mentions = 0;
+};
+
+struct QuoteVariant {
+  std::string text;
+  std::vector<std::string> sources;
+};
+
+struct BriefQuote {
+  std::string text;
+  std::string speaker;
+  std::vector<std::string> sources;
+  std::vector<QuoteVariant> variants;
+};
+
+struct TimelineEntry {
+  std::string date;  // YYYY-MM-DD
+  std::string text;
+  std::vector<std::string> sources;
+  bool planned = false;  // a coming event rather than one that happened
+};
+
+struct DiscrepancyVariant {
+  std::string value;
+  std::string text;
+  std::vector<std::string> sources;
+};
+
+struct Discrepancy {
+  std::string subject;
+  std::string kind;  // "number", "spelling", "title", "date", "claim"
+  std::string label; // "update", "rounding/hedge", "different measure", "conflict", ""
+  std::vector<DiscrepancyVariant> variants;
+};
+
+struct OutletContribution {
+  std::string source;
+  std::vector<std::string> unique_facts;     // facts only this source reports
+  std::vector<std::string> missing_consensus; // consensus facts it leaves out
+};
+
+struct Story {
+  std::string id;
+  std::string headline;
+  std::vector<SourceInfo> sources;
+  std::vector<CitedText> summary;
+  std::vector<Fact> facts;
+  std::vector<BriefEntity> entities;
+  std::vector<BriefQuote> quotes;
+  std::vector<TimelineEntry> timeline;
+  std::vector<Discrepancy> discrepancies;
+  std::vector<OutletContribution> contributions;
+};
+
+struct Brief {
+  std::vector<Story> stories;
+};
+
+}  // namespace newsfuse
+
+#endif  // NEWSFUSE_BRIEF_H_

@@ -1,0 +1,48 @@
+#include "base/civil_date.h"
+
+#include <gtest/gtest.h>
+
+namespace newsfuse::base {
+namespace {
+
+TEST(CivilDateTest, WeekdayOfKnownDates) {
+  EXPECT_EQ((CivilDate{2024, 4, 1}).Weekday(), 0);   // Monday
+  EXPECT_EQ((CivilDate{2024, 3, 31}).Weekday(), 6);  // Sunday
+  EXPECT_EQ((CivilDate{2023, 10, 7}).Weekday(), 5);  // Saturday
+}
+
+TEST(CivilDateTest, AddDaysCrossesMonthsAndLeapDays) {
+  EXPECT_EQ((CivilDate{2024, 3, 31}).AddDays(1).DateString(), "2024-04-01");
+  EXPECT_EQ((CivilDate{2024, 2, 28}).AddDays(1).DateString(), "2024-02-29");
+  EXPECT_EQ((CivilDate{2023, 2, 28}).AddDays(1).DateString(), "2023-03-01");
+  EXPECT_EQ((CivilDate{2024, 1, 1}).AddDays(-1).DateString(), "2023-12-31");
+}
+
+TEST(CivilDateTest, ToStringWithAndWithoutTime) {
+  CivilDate d{2024, 4, 1, 17, 29};
+  EXPECT_EQ(d.ToString(), "2024-04-01T17:29");
+  EXPECT_EQ(d.DateString(), "2024-04-01");
+  EXPECT_FALSE((CivilDate{2023, 2, 29}).valid());
+}
+
+TEST(CivilDateTest, ParsesMonthAndWeekdayNames) {
+  EXPECT_EQ(ParseMonthName("April"), 4);
+  EXPECT_EQ(ParseMonthName("Mar"), 3);
+  EXPECT_EQ(ParseMonthName("Sept."), 9);
+  EXPECT_EQ(ParseMonthName("Ma"), 0);
+  EXPECT_EQ(ParseMonthName("Marching"), 0);
+  EXPECT_EQ(ParseWeekdayName("monday"), 0);
+  EXPECT_EQ(ParseWeekdayName("Tues."), 1);
+  EXPECT_EQ(ParseWeekdayName("Sun"), 6);
+  EXPECT_EQ(ParseWeekdayName("Sunny"), -1);
+}
+
+TEST(CivilDateTest, ParsesIsoForms) {
+  EXPECT_EQ(ParseIsoDate("2024-04-01")->ToString(), "2024-04-01");
+  EXPECT_EQ(ParseIsoDate("2024-04-01T09:05:00Z")->ToString(), "2024-04-01T09:05");
+  EXPECT_FALSE(ParseIsoDate("2024-13-01").has_value());
+  EXPECT_FALSE(ParseIsoDate("April 1").has_value());
+}
+
+}  // namespace
+}  // namespace newsfuse::base

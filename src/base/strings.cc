@@ -1,0 +1,130 @@
+#include "base/strings.h"
+
+#include <algorithm>
+
+namespace newsfuse::base {
+
+namespace {
+// Length of the white space at the start of `s` (ASCII, U+00A0, U+FEFF, U+2009, U+200B).
+size_t LeadingSpace(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (IsAsciiSpace(s[i])) {
+      ++i;
+    } else if (s.substr(i, 2) == "\xC2\xA0") {
+      i += 2;
+    } else if (s.substr(i, 3) == "\xEF\xBB\xBF" || s.substr(i, 3) == "\xE2\x80\x89" ||
+               s.substr(i, 3) == "\xE2\x80\x8B") {
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+size_t TrailingSpace(std::string_view s) {
+  size_t n = s.size();
+  while (n > 0) {
+    if (IsAsciiSpace(s[n - 1])) {
+      --n;
+    } else if (n >= 2 && s.substr(n - 2, 2) == "\xC2\xA0") {
+      n -= 2;
+    } else if (n >= 3 && (s.substr(n - 3, 3) == "\xEF\xBB\xBF" || s.substr(n - 3, 3) == "\xE2\x80\x89" ||
+                          s.substr(n - 3, 3) == "\xE2\x80\x8B")) {
+      n -= 3;
+    } else {
+      break;
+    }
+  }
+  return s.size() - n;
+}
+}  // namespace
+
+std::string_view TrimLeft(std::string_view s) { return s.substr(LeadingSpace(s)); }
+std::string_view TrimRight(std::string_view s) { return s.substr(0, s.size() - TrailingSpace(s)); }
+std::string_view Trim(std::string_view s) { return TrimRight(TrimLeft(s)); }
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (IsAsciiUpper(x)) x = static_cast<char>(x - 'A' + 'a');
+    if (IsAsciiUpper(y)) y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+size_t FindIgnoreCase(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return 0;
+  if (needle.size() > haystack.size()) return std::string_view::npos;
+  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    if (EqualsIgnoreCase(haystack.substr(i, needle.size()), needle)) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && IsAsciiSpace(text[i])) ++i;
+    size_t j = i;
+    while (j < text.size() && !IsAsciiSpace(text[j])) ++j;
+    if (j > i) words.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+std::string CollapseWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (IsAsciiSpace(s[i])) {
+      pending_space = true;
+      ++i;
+      continue;
+    }
+    if (s.substr(i, 2) == "\xC2\xA0") {
+      pending_space = true;
+      i += 2;
+      continue;
+    }
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+}  // namespace newsfuse::base
