@@ -78,7 +78,16 @@ function(nf_module)
       list(APPEND lib_srcs ${f})
     endif()
   endforeach()
-  nf_library(NAME ${NF_NAME} SRCS ${lib_srcs} DEPS ${NF_DEPS})
+  if(lib_srcs)
+    nf_library(NAME ${NF_NAME} SRCS ${lib_srcs} DEPS ${NF_DEPS})
+  else()
+    # A module whose first source has not landed yet: headers only.
+    add_library(newsfuse_${NF_NAME} INTERFACE)
+    add_library(newsfuse::${NF_NAME} ALIAS newsfuse_${NF_NAME})
+    target_include_directories(newsfuse_${NF_NAME} INTERFACE
+        ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/include)
+    target_link_libraries(newsfuse_${NF_NAME} INTERFACE ${NF_DEPS})
+  endif()
   if(test_srcs)
     nf_test(NAME ${NF_NAME}_test SRCS ${test_srcs} DEPS newsfuse::${NF_NAME} ${NF_TEST_DEPS}
             LABELS ${NF_LABELS})

@@ -1,0 +1,31 @@
+// File: cli/commands.h
+//
+// Each verb of the `newsfuse` binary lives in its own cmd_<verb>.cc and adds
+// itself to the CLI11 app through one Register* function declared here;
+// main.cc only calls them. A command parses its flags, calls the library,
+// prints, and returns the exit code through ExitWith().
+#ifndef NEWSFUSE_CLI_COMMANDS_H_
+#define NEWSFUSE_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "newsfuse/status.h"
+
+namespace newsfuse::cli {
+
+// Top-level verbs.
+void RegisterBrief(CLI::App& app);
+// `newsfuse eval <what>`: `eval` is the parent command.
+void RegisterEvalSbd(CLI::App& eval);
+
+// Records the exit code a subcommand's callback wants main() to return.
+void ExitWith(int code);
+int PendingExitCode();
+
+// Prints "newsfuse: <status>" to standard error.
+void PrintError(const Status& status);
+
+}  // namespace newsfuse::cli
+
+#endif  // NEWSFUSE_CLI_COMMANDS_H_

@@ -1,0 +1,44 @@
+#include "ingest/article_parser.h"
+
+#include "base/strings.h"
+#include "ingest/plain_text_reader.h"
+
+namespace newsfuse::ingest {
+
+namespace {
+void ApplyMetadata(const MetadataFields& meta, Article* article) {
+  article->id = meta.id;
+  if (meta.url) article->url = meta.url;
+  if (meta.outlet) article->outlet = meta.outlet;
+  if (meta.title) article->title = meta.title;
+  if (meta.published) article->published = meta.published;
+  if (meta.language) article->language = meta.language;
+}
+}  // namespace
+
+Result<Article> ParseArticleText(const MetadataFields& meta, std::string_view origin,
+                                 std::string_view text) {
+  PlainTextOptions options;
+  // With a title in the metadata the body has none of its own; without one,
+  // look for it in the text as for a saved page.
+  options.detect_headline = !meta.title.has_value();
+  Result<Article> article = ParsePlainTextArticle(meta.id, origin, text, options);
+  if (!article.ok()) return article;
+  // Bodies often repeat the title as their first line.
+  if (meta.title && !article->paragraphs.empty() &&
+      base::CollapseWhitespace(article->paragraphs.front().text) == base::CollapseWhitespace(*meta.title)) {
+    article->paragraphs.erase(article->paragraphs.begin());
+  }
+  ApplyMetadata(meta, &*article);
+  if (article->paragraphs.empty()) {
+    return Status::InvalidArgument(origin, "article body is empty");
+  }
+  return article;
+}
+
+Result<Article> ParseArticleHtml(const MetadataFields& meta, std::string_view origin,
+                                 std::string_view html) {
+  return Status::Unimplemented(origin, "HTML bodies in JSONL are not read yet");
+}
+
+}  // namespace newsfuse::ingest

@@ -1,0 +1,240 @@
+#include "ingest/boilerplate.h"
+
+#include <array>
+#include <vector>
+
+#include "base/strings.h"
+
+namespace newsfuse::ingest {
+
+namespace {
+
+using base::EqualsIgnoreCase;
+using base::FindIgnoreCase;
+using base::StartsWithIgnoreCase;
+using base::Trim;
+
+// Picture agencies and wires as they appear in credits.
+constexpr std::array<std::string_view, 22> kAgencies = {
+    "AP",       "AFP",     "Reuters", "REUTERS",     "Getty Images", "Getty",  "EPA",
+    "EPA-EFE",  "Shutterstock", "Pool", "Bloomberg", "Xinhua",       "Anadolu", "SIPA",
+    "Sipa USA", "ZUMA",    "Alamy",   "Flash90",     "GPO",          "IDF",    "Abaca",
+    "TASS"};
+
+bool IsAgencyWord(std::string_view w) {
+  for (auto a : kAgencies) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+// Markers that make a line a credit wherever they stand.
+constexpr std::array<std::string_view, 9> kCreditMarkers = {
+    "via Getty Images", "Getty Images", "(credit:", "(photo credit:", "photo credit:",
+    "/Shutterstock",    "/REUTERS",     "REUTERS/", "/AFP"};
+
+constexpr std::array<std::string_view, 12> kNewsletterPrefixes = {
+    "Subscribe to",     "Subscribe for",   "Sign up for",        "Sign up to",
+    "Stay updated",     "Get the latest",  "Get our newsletter", "Newsletter",
+    "Join our",         "Follow us on",    "Download the",       "Already a subscriber"};
+
+constexpr std::array<std::string_view, 16> kPromoPrefixes = {
+    "Live updates:",  "Live updates",   "Go deeper",       "Powered by automated translation",
+    "Advertisement",  "Read more:",     "Read more",       "Related:",
+    "Related coverage", "Share this",   "Click here",      "Watch:",
+    "Listen to this article", "Continue reading", "Recommended:", "More from"};
+
+constexpr std::array<std::string_view, 8> kHeaders = {
+    "What You Need To Know", "What you need to know", "Key points", "Key takeaways",
+    "In brief",              "At a glance",           "Highlights", "Quick read"};
+
+size_t WordCount(std::string_view s) { return base::SplitWords(s).size(); }
+
+// "Mohammed Abed/AFP via Getty Images", "Haitham Imad/EPA-EFE/Shutterstock",
+// "AP", "Leo Correa/Pool/AFP": short, no sentence punctuation, a slash or an
+// agency name.
+bool IsCreditOnlyLine(std::string_view line) {
+  if (line.size() > 90 || line.empty()) return false;
+  const char last = line.back();
+  if (last == '.' || last == '?' || last == '!' || last == '"') return false;
+  const auto words = base::SplitWords(line);
+  if (words.size() > 9) return false;
+  if (words.size() == 1 && IsAgencyWord(words[0])) return true;
+  bool agency = false;
+  for (auto w : words) {
+    size_t start = 0;
+    while (start <= w.size()) {
+      size_t slash = w.find('/', start);
+      std::string_view part = w.substr(start, slash == std::string_view::npos ? w.npos : slash - start);
+      if (IsAgencyWord(part)) agency = true;
+      if (slash == std::string_view::npos) break;
+      start = slash + 1;
+    }
+  }
+  const bool slash = line.find('/') != std::string_view::npos;
+  return agency && (slash || words.size() <= 3 || FindIgnoreCase(line, " via ") != std::string_view::npos);
+}
+
+}  // namespace
+
+bool HasPhotoCredit(std::string_view line) {
+  line = Trim(line);
+  if (IsCreditOnlyLine(line)) return true;
+  for (auto m : kCreditMarkers) {
+    if (FindIgnoreCase(line, m) != std::string_view::npos) return true;
+  }
+  // "... Gaza Strip. AFP" / "... Photo: Leo Correa/Pool/AFP via Getty Images"
+  const size_t photo = line.rfind("Photo: ");
+  if (photo != std::string_view::npos && photo > 0 && IsCreditOnlyLine(line.substr(photo + 7))) {
+    return true;
+  }
+  const size_t dot = line.rfind(". ");
+  if (dot != std::string_view::npos && IsCreditOnlyLine(Trim(line.substr(dot + 2)))) return true;
+  return false;
+}
+
+std::optional<BoilerplateKind> ClassifyLine(std::string_view raw) {
+  const std::string_view line = Trim(raw);
+  if (line.empty()) return std::nullopt;
+  if (StartsWithIgnoreCase(line, "PHOTO:") || StartsWithIgnoreCase(line, "IMAGE:") ||
+      StartsWithIgnoreCase(line, "Caption:") || StartsWithIgnoreCase(line, "VIDEO:")) {
+    return BoilerplateKind::kPhotoCaption;
+  }
+  if (IsCreditOnlyLine(line)) return BoilerplateKind::kCredit;
+  if (line.front() == '(' && line.back() == ')' && FindIgnoreCase(line, "credit") != line.npos) {
+    return BoilerplateKind::kCredit;
+  }
+  for (auto p : kNewsletterPrefixes) {
+    if (StartsWithIgnoreCase(line, p) && WordCount(line) <= 16) return BoilerplateKind::kNewsletter;
+  }
+  for (auto p : kPromoPrefixes) {
+    if (StartsWithIgnoreCase(line, p) && WordCount(line) <= 16) return BoilerplateKind::kPromo;
+  }
+  for (auto h : kHeaders) {
+    if (EqualsIgnoreCase(line, h) || (EqualsIgnoreCase(line.substr(0, line.size() - 1), h) &&
+                                      (line.back() == ':' || line.back() == '.'))) {
+      return BoilerplateKind::kHeader;
+    }
+  }
+  if (HasPhotoCredit(line)) return BoilerplateKind::kPhotoCaption;
+  return std::nullopt;
+}
+
+namespace {
+// Up to `max_words` capitalised words (allowing "of", "the", "and", "&" inside)
+// starting at `pos`; returns the name, or empty.
+std::string_view CapitalisedRun(std::string_view s, size_t pos, size_t max_words, size_t* end_pos) {
+  size_t i = pos;
+  size_t words = 0;
+  size_t last_end = pos;
+  while (i < s.size() && words < max_words) {
+    size_t j = i;
+    while (j < s.size() && !base::IsAsciiSpace(s[j]) && s[j] != ',' && s[j] != '.' && s[j] != ';' &&
+           s[j] != ':' && s[j] != '"' && s[j] != ')') {
+      ++j;
+    }
+    std::string_view w = s.substr(i, j - i);
+    if (w.empty()) break;
+    const bool cap = base::IsAsciiUpper(w[0]) || base::IsAsciiDigit(w[0]);
+    const bool joiner = (w == "of" || w == "the" || w == "and" || w == "&") && words > 0;
+    if (!cap && !joiner) break;
+    if (cap) last_end = j;
+    ++words;
+    if (j >= s.size() || s[j] != ' ') {
+      i = j;
+      break;
+    }
+    i = j + 1;
+  }
+  *end_pos = last_end;
+  return s.substr(pos, last_end - pos);
+}
+}  // namespace
+
+std::optional<std::string> OutletFromSignoff(std::string_view raw) {
+  const std::string_view line = Trim(raw);
+  for (std::string_view prefix : {"Subscribe to ", "Sign up for ", "Sign up to "}) {
+    if (!StartsWithIgnoreCase(line, prefix)) continue;
+    size_t end = 0;
+    std::string_view name = CapitalisedRun(line, prefix.size(), 6, &end);
+    // "The Jerusalem Post Newsletter" -> drop the trailing product word.
+    for (std::string_view tail : {" Newsletters", " Newsletter", " Daily", " Weekly", " Alerts"}) {
+      if (name.size() > tail.size() && name.substr(name.size() - tail.size()) == tail) {
+        name.remove_suffix(tail.size());
+        return std::string(name);
+      }
+    }
+    // "Subscribe to Axios AM" names a product, not clearly the outlet: only
+    // take it when the line goes on with "newsletter".
+    if (FindIgnoreCase(line, "newsletter") != std::string_view::npos && !name.empty()) {
+      return std::string(name);
+    }
+  }
+  for (std::string_view prefix : {"\xC2\xA9 ", "Copyright \xC2\xA9 ", "Copyright "}) {
+    if (!StartsWithIgnoreCase(line, prefix)) continue;
+    size_t pos = prefix.size();
+    while (pos < line.size() && (base::IsAsciiDigit(line[pos]) || line[pos] == ' ' || line[pos] == '-')) ++pos;
+    size_t end = 0;
+    std::string_view name = CapitalisedRun(line, pos, 6, &end);
+    if (!name.empty() && line.size() < 120) return std::string(name);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> OutletFromAttribution(std::string_view s) {
+  static constexpr std::string_view kCues[] = {" told ", " confirmed to ", " said to ",
+                                               " in an interview with ", " in a statement to ",
+                                               " speaking to ", " spoke to "};
+  for (std::string_view cue : kCues) {
+    size_t from = 0;
+    while (true) {
+      const size_t at = s.find(cue, from);
+      if (at == std::string_view::npos) break;
+      from = at + 1;
+      const size_t start = at + cue.size();
+      size_t end = 0;
+      std::string_view name = CapitalisedRun(s, start, 4, &end);
+      if (name.empty()) continue;
+      // The name must close the clause: "told Axios." / "told Axios," / end.
+      std::string_view after = s.substr(end);
+      if (!after.empty() && after[0] != '.' && after[0] != ',' && after[0] != ';') continue;
+      if (name.size() < 2 || name == "Congress" || name == "Parliament") continue;
+      return std::string(name);
+    }
+  }
+  return std::nullopt;
+}
+
+size_t SignpostLength(std::string_view p) {
+  const size_t colon = p.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return 0;
+  const std::string_view label = p.substr(0, colon);
+  const auto words = base::SplitWords(label);
+  if (words.empty() || words.size() > 5 || !base::IsAsciiUpper(label[0])) return 0;
+  for (char c : label) {
+    if (base::IsAsciiDigit(c) || c == '"' || c == '.') return 0;
+  }
+  // What follows must start a sentence, and the label must not be a speaker
+  // ("Kirby: ...") — house-style signposts start with a common word.
+  if (colon + 2 >= p.size() || !(base::IsAsciiUpper(p[colon + 2]) || p[colon + 2] == '"' ||
+                                 static_cast<unsigned char>(p[colon + 2]) >= 0x80)) {
+    return 0;
+  }
+  static constexpr std::string_view kFirstWords[] = {
+      "Why", "The", "Between", "State", "What", "Driving", "Zoom", "Flashback", "Context",
+      "Yes", "Reality", "Catch", "Go", "Our", "By", "Where", "How", "Be", "Details", "Worth",
+      "Of", "Bottom", "Follow", "Meanwhile", "Behind", "Situational", "Threat", "Big"};
+  bool common = false;
+  for (auto w : kFirstWords) {
+    if (words[0] == w) common = true;
+  }
+  if (!common || words.size() < 2) {
+    if (!(words.size() == 1 && (words[0] == "Context" || words[0] == "Flashback" ||
+                                words[0] == "Meanwhile"))) {
+      return 0;
+    }
+  }
+  return colon + 2;
+}
+
+}  // namespace newsfuse::ingest

@@ -1,0 +1,39 @@
+// File: ingest/corpus_loader.h
+//
+// Reads every article named on a command line: files and folders, of plain
+// text (.txt and anything else), JSON Lines (.jsonl), and later HTML and WARC.
+// One bad file or line is reported through the Reporter and skipped; the run
+// goes on with the rest.
+#ifndef NEWSFUSE_INGEST_CORPUS_LOADER_H_
+#define NEWSFUSE_INGEST_CORPUS_LOADER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ingest/reporter.h"
+#include "newsfuse/article.h"
+
+namespace newsfuse::ingest {
+
+struct LoadOptions {
+  // A plain-text or HTML file larger than this is skipped with a message.
+  uint64_t max_article_bytes = 16u << 20;
+  // A JSONL line longer than this is skipped with a message.
+  uint64_t max_jsonl_line_bytes = 16u << 20;
+};
+
+struct Corpus {
+  std::vector<Article> articles;
+  size_t files_read = 0;
+};
+
+// `paths` may name files, folders (their files, sorted by name, not
+// recursive; hidden files and expected.json are left out), or "-" for JSONL
+// on standard input. Articles whose id repeats an earlier one are skipped.
+Corpus LoadCorpus(const std::vector<std::string>& paths, const LoadOptions& options,
+                  Reporter& reporter);
+
+}  // namespace newsfuse::ingest
+
+#endif  // NEWSFUSE_INGEST_CORPUS_LOADER_H_

@@ -1,0 +1,160 @@
+#include "ingest/jsonl_reader.h"
+
+#include <simdjson.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "base/civil_date.h"
+#include "base/file_io.h"
+#include "base/strings.h"
+#include "ingest/article_parser.h"
+#include "ingest/dateline.h"
+
+namespace newsfuse::ingest {
+
+namespace {
+
+struct FileCloser {
+  void operator()(FILE* f) const {
+    if (f != nullptr && f != stdin) std::fclose(f);
+  }
+};
+
+// Reads lines of at most `max_line` bytes. A longer line is consumed without
+// being kept (its length is reported), so a 50 MB line costs no 50 MB buffer.
+class LineReader {
+ public:
+  LineReader(FILE* file, uint64_t max_line) : file_(file), max_line_(max_line) {}
+
+  // Returns false at end of file. Sets *too_long when the line was dropped.
+  bool Next(std::string* line, bool* too_long, uint64_t* length) {
+    line->clear();
+    *too_long = false;
+    *length = 0;
+    bool any = false;
+    while (true) {
+      if (pos_ == end_) {
+        end_ = std::fread(buf_, 1, sizeof buf_, file_);
+        pos_ = 0;
+        if (end_ == 0) return any;
+      }
+      any = true;
+      const char* start = buf_ + pos_;
+      const void* nl = std::memchr(start, '\n', end_ - pos_);
+      const size_t n = nl ? static_cast<const char*>(nl) - start : end_ - pos_;
+      *length += n;
+      if (!*too_long) {
+        if (line->size() + n > max_line_) {
+          *too_long = true;
+          line->clear();
+          line->shrink_to_fit();
+        } else {
+          line->append(start, n);
+        }
+      }
+      pos_ += n;
+      if (nl) {
+        ++pos_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  FILE* file_;
+  uint64_t max_line_;
+  char buf_[1 << 16];
+  size_t pos_ = 0;
+  size_t end_ = 0;
+};
+
+std::optional<std::string> StringField(simdjson::dom::object obj, std::string_view key) {
+  simdjson::dom::element value;
+  if (obj.at_key(key).get(value)) return std::nullopt;
+  std::string_view s;
+  if (!value.get_string().get(s)) {
+    s = base::Trim(s);
+    if (s.empty()) return std::nullopt;
+    return std::string(s);
+  }
+  int64_t i;
+  if (!value.get_int64().get(i)) return std::to_string(i);
+  uint64_t u;
+  if (!value.get_uint64().get(u)) return std::to_string(u);
+  return std::nullopt;
+}
+
+// Metadata dates come as ISO strings, or as whatever the crawler saw
+// ("April 1, 2024, 5:29 PM"); anything else is not a date we can trust.
+std::optional<std::string> NormalizePublished(const std::string& raw) {
+  if (auto iso = base::ParseIsoDate(raw)) return iso->ToString();
+  if (auto dl = ParseDateline(raw)) return dl->date.ToString();
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status ReadJsonl(const std::string& path, const JsonlOptions& options, Reporter& reporter,
+                 const std::function<void(Article&&)>& on_article) {
+  std::unique_ptr<FILE, FileCloser> file(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
+  if (!file) {
+    if (!base::IsDirectory(path) && errno == ENOENT) return Status::NotFound(path, "no such file");
+    return Status::Unavailable(path, std::string("cannot open: ") + std::strerror(errno));
+  }
+  const std::string stem = path == "-" ? "stdin" : base::FileStem(path);
+  LineReader reader(file.get(), options.max_line_bytes);
+  simdjson::dom::parser parser;
+  std::string line;
+  bool too_long = false;
+  uint64_t length = 0;
+  size_t line_no = 0;
+  while (reader.Next(&line, &too_long, &length)) {
+    ++line_no;
+    const std::string where = path + ":" + std::to_string(line_no);
+    if (too_long) {
+      reporter.Skipped(Status::ResourceExhausted(
+          where, "line is " + std::to_string(length) + " bytes; the limit is " +
+                     std::to_string(options.max_line_bytes)));
+      continue;
+    }
+    if (base::Trim(line).empty()) continue;
+    simdjson::dom::element doc;
+    if (auto error = parser.parse(line).get(doc)) {
+      reporter.Skipped(Status::DataLoss(where, std::string("not valid JSON: ") + simdjson::error_message(error)));
+      continue;
+    }
+    simdjson::dom::object obj;
+    if (doc.get_object().get(obj)) {
+      reporter.Skipped(Status::DataLoss(where, "not a JSON object"));
+      continue;
+    }
+    MetadataFields meta;
+    meta.id = StringField(obj, "id").value_or(stem + "-" + std::to_string(line_no));
+    meta.url = StringField(obj, "url");
+    meta.outlet = StringField(obj, "outlet");
+    if (!meta.outlet) meta.outlet = StringField(obj, "source");
+    meta.title = StringField(obj, "title");
+    if (auto published = StringField(obj, "published")) meta.published = NormalizePublished(*published);
+    meta.language = StringField(obj, "language");
+    const auto text = StringField(obj, "text");
+    const auto html = StringField(obj, "html");
+    if (!text && !html) {
+      reporter.Skipped(Status::DataLoss(where, "no \"text\" or \"html\" field"));
+      continue;
+    }
+    Result<Article> article = text ? ParseArticleText(meta, where, *text) : ParseArticleHtml(meta, where, *html);
+    if (!article.ok()) {
+      reporter.Skipped(article.status());
+      continue;
+    }
+    on_article(std::move(*article));
+  }
+  if (std::ferror(file.get())) return Status::DataLoss(path, "read error");
+  return Status::Ok();
+}
+
+}  // namespace newsfuse::ingest
