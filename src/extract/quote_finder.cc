@@ -1,0 +1,953 @@
+// Rule-based quote finding and attribution. The text is cut once into word,
+// punctuation and quote-mark tokens (byte spans, no copies); quote marks are
+// paired per paragraph; each pair's sentence is searched for a speech verb,
+// first after the quote (the usual news order), then before it, then the
+// previous quote or sentence. Speaker noun phrases are read off the tokens
+// next to the verb with a few lexicons (titles, roles, adverbs), because a
+// parser would cost more than the whole finder and news attribution is
+// formulaic enough for this to hold up (see quote_eval.h for the figures).
+#include "extract/quote_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <limits>
+
+namespace newsfuse::extract {
+namespace {
+
+using text::Span;
+
+// ---------------------------------------------------------------------------
+// Lexicons. Small sorted arrays of lower-case words; lookups lower-case the
+// token into a stack buffer first.
+
+template <size_t N>
+bool InList(const std::array<std::string_view, N>& list, std::string_view lower) {
+  return std::binary_search(list.begin(), list.end(), lower);
+}
+
+// Finite speech verbs and the "-ing" forms (participles are told apart by
+// their ending).
+constexpr auto kCueWords = std::to_array<std::string_view>({
+    "acknowledged", "acknowledges", "acknowledging", "add", "added", "adding", "adds", "admits",
+    "admitted", "admitting", "affirmed", "announced", "announces", "announcing", "answered",
+    "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "assert",
+    "asserted", "asserting", "asserts", "boasted", "boasting", "called", "calling", "calls",
+    "chanted", "chanting", "charged", "cited", "claim", "claimed", "claiming", "claims",
+    "commented", "complained", "complaining", "conceded", "conceding", "concluded", "confirmed",
+    "contend", "contended", "contends", "continued", "continues", "countered", "cried",
+    "declared", "declares", "declaring", "described", "describing", "dubbed", "emphasized",
+    "exclaimed", "explained", "explaining", "explains", "insist", "insisted", "insisting",
+    "insists", "joked", "joking", "maintained", "mused", "note", "noted", "notes", "noting",
+    "observed", "posted", "predicted", "predicting", "proclaimed", "promised", "promising",
+    "quipped", "read", "reads", "recalled", "recalling", "recalls", "remarked", "replied",
+    "reported", "reports", "responded", "responding", "retorted", "said", "say", "saying", "says",
+    "screamed", "shouted", "shouting", "snapped", "speculated", "stated", "states", "stressed",
+    "stressing", "suggested", "suggesting", "suggests", "tell", "telling", "tells", "testified",
+    "thundered", "told", "tweeted", "tweeting", "tweets", "urged", "urging", "vowed", "vowing",
+    "warn", "warned", "warning", "warns", "wonder", "wondered", "write", "writes", "writing",
+    "wrote", "yelled",
+});
+
+// Words skipped between a subject and its verb ("Smith also said").
+constexpr auto kAuxWords = std::to_array<std::string_view>({
+    "again", "already", "also", "always", "did", "does", "earlier", "even", "finally", "first",
+    "further", "had", "has", "have", "is", "just", "last", "later", "never", "not", "now",
+    "often", "once", "only", "previously", "quickly", "recently", "repeatedly", "still", "then",
+    "today", "tonight", "ultimately", "was", "who", "will", "would", "yesterday",
+});
+
+constexpr auto kPronouns = std::to_array<std::string_view>({
+    "he", "i", "it", "she", "they", "we", "you",
+});
+
+// Capitalised words that start sentences but are not names.
+constexpr auto kCapStopWords = std::to_array<std::string_view>({
+    "a", "about", "according", "after", "again", "all", "also", "although", "an", "and",
+    "another", "any", "april", "as", "asked", "at", "august", "because", "before", "both", "but",
+    "by", "december", "despite", "during", "each", "earlier", "even", "every", "february", "for",
+    "friday", "from", "he", "her", "here", "his", "how", "however", "i", "if", "in", "indeed",
+    "instead", "it", "its", "january", "july", "june", "last", "later", "like", "march", "may",
+    "meanwhile", "monday", "more", "most", "my", "no", "not", "november", "now", "october", "of",
+    "on", "once", "one", "or", "our", "over", "saturday", "september", "she", "since", "so",
+    "some", "speaking", "still", "sunday", "that", "the", "their", "then", "there", "these",
+    "they", "this", "those", "though", "thursday", "to", "today", "tuesday", "under", "until",
+    "we", "wednesday", "what", "when", "where", "whether", "which", "while", "who", "why", "with",
+    "without", "yes", "yet", "you",
+});
+
+// Lower-case role words that belong to a speaker's mention when they come
+// right before a name ("press secretary Karine Jean-Pierre").
+constexpr auto kRoleWords = std::to_array<std::string_view>({
+    "activist", "adviser", "advisor", "aide", "analyst", "anchor", "attorney", "author",
+    "billionaire", "businessman", "candidate", "ceo", "chairman", "chairwoman", "chief",
+    "co-founder", "columnist", "commentator", "congressman", "congresswoman", "contender",
+    "correspondent", "critic", "deputy", "director", "economist", "executive", "former",
+    "founder", "front-runner", "frontrunner", "governor", "head", "hopeful", "host", "journalist",
+    "lawmaker", "lawyer", "leader", "manager", "mayor", "minister", "mogul", "nominee",
+    "official", "pollster", "president", "presidential", "press", "professor", "representative",
+    "rival", "secretary", "senator", "senior", "speaker", "spokesman", "spokesperson",
+    "spokeswoman", "strategist", "surrogate", "top", "veteran",
+});
+
+// Leading words dropped from a name to make the canonical speaker.
+constexpr auto kTitleWords = std::to_array<std::string_view>({
+    "adm.", "attorney", "chairman", "chief", "col.", "commissioner", "congressman",
+    "congresswoman", "democrat", "democratic", "dr.", "former", "gen.", "general", "gop", "gov.",
+    "governor", "judge", "justice", "lt.", "minister", "mr.", "mrs.", "ms.", "president", "press",
+    "prime", "prof.", "rep.", "representative", "republican", "rev.", "secretary", "sen.",
+    "senator", "sgt.", "speaker", "vice",
+});
+
+// A capitalised run containing one of these names an organisation.
+constexpr auto kOrgWords = std::to_array<std::string_view>({
+    "administration", "agency", "ap", "association", "bank", "board", "bureau", "campaign",
+    "center", "cia", "cnn", "coalition", "commission", "committee", "company", "congress", "corp",
+    "corp.", "council", "court", "democrats", "department", "dnc", "fbi", "foundation", "fund",
+    "government", "group", "house", "inc", "inc.", "institute", "journal", "kremlin", "ministry",
+    "nato", "network", "news", "office", "organization", "party", "pentagon", "police", "post",
+    "republicans", "reuters", "rnc", "senate", "service", "times", "union", "university",
+});
+
+constexpr auto kDeterminers = std::to_array<std::string_view>({
+    "a", "an", "another", "her", "his", "its", "many", "my", "one", "other", "our", "several",
+    "some", "that", "the", "their", "these", "this", "those", "two", "your",
+});
+
+// Words that end a noun phrase read backwards from a verb.
+constexpr auto kClauseWords = std::to_array<std::string_view>({
+    "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",
+    "than", "that", "though", "when", "where", "whether", "which", "while", "who", "whom",
+});
+
+// Words that end a noun phrase read forwards after a verb ("said Smith in").
+constexpr auto kForwardStop = std::to_array<std::string_view>({
+    "about", "after", "and", "as", "at", "because", "before", "but", "during", "in", "on",
+    "since", "that", "to", "when", "which", "while", "who", "with",
+});
+
+constexpr auto kAbbreviations = std::to_array<std::string_view>({
+    "adm", "atty", "capt", "co", "col", "corp", "dr", "ft", "gen", "gov", "inc", "jr", "lt",
+    "ltd", "mr", "mrs", "ms", "mt", "no", "prof", "rep", "rev", "sen", "sgt", "sr", "st", "vs",
+});
+
+constexpr auto kMaleNames = std::to_array<std::string_view>({
+    "barack", "ben", "bernie", "bill", "bob", "brian", "carl", "charles", "chris", "dan",
+    "daniel", "david", "donald", "eric", "frank", "gary", "george", "harry", "jack", "james",
+    "jason", "jeb", "jeff", "jim", "joe", "john", "jon", "joseph", "kevin", "marco", "mark",
+    "matt", "michael", "mike", "mitch", "paul", "peter", "richard", "rick", "robert", "ron",
+    "rudy", "scott", "steve", "steven", "ted", "thomas", "tim", "tom", "vladimir", "william",
+});
+
+constexpr auto kFemaleNames = std::to_array<std::string_view>({
+    "amy", "angela", "ann", "anna", "barbara", "betsy", "carly", "chelsea", "claire", "elizabeth",
+    "emily", "hillary", "ivanka", "jane", "jennifer", "jessica", "jill", "julia", "karine",
+    "kate", "katie", "kellyanne", "laura", "linda", "lisa", "maria", "mary", "megyn", "melania",
+    "michelle", "nancy", "nikki", "rachel", "sarah", "susan", "theresa",
+});
+
+static_assert(std::is_sorted(kCueWords.begin(), kCueWords.end()));
+static_assert(std::is_sorted(kAuxWords.begin(), kAuxWords.end()));
+static_assert(std::is_sorted(kPronouns.begin(), kPronouns.end()));
+static_assert(std::is_sorted(kCapStopWords.begin(), kCapStopWords.end()));
+static_assert(std::is_sorted(kRoleWords.begin(), kRoleWords.end()));
+static_assert(std::is_sorted(kTitleWords.begin(), kTitleWords.end()));
+static_assert(std::is_sorted(kOrgWords.begin(), kOrgWords.end()));
+static_assert(std::is_sorted(kDeterminers.begin(), kDeterminers.end()));
+static_assert(std::is_sorted(kClauseWords.begin(), kClauseWords.end()));
+static_assert(std::is_sorted(kForwardStop.begin(), kForwardStop.end()));
+static_assert(std::is_sorted(kAbbreviations.begin(), kAbbreviations.end()));
+static_assert(std::is_sorted(kMaleNames.begin(), kMaleNames.end()));
+static_assert(std::is_sorted(kFemaleNames.begin(), kFemaleNames.end()));
+
+// ---------------------------------------------------------------------------
+// Tokens.
+
+enum class TokKind : uint8_t { kWord, kPunct, kMark };
+enum class Mark : uint8_t { kNone, kStraight, kOpen, kClose };
+
+struct Tok {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  TokKind kind = TokKind::kPunct;
+  Mark mark = Mark::kNone;
+  bool newline_before = false;  // a line break since the previous token
+  bool space_before = false;    // white space (or text start) right before
+  bool cap = false;             // word starting with a capital letter
+  bool sentence_start = false;
+};
+
+bool IsSpaceByte(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Byte length of a punctuation sequence from the General Punctuation block
+// (U+2000..U+206F: dashes, curly quotes, ellipsis) at `i`, else 0.
+size_t GeneralPunctAt(std::string_view t, size_t i) {
+  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    return 3;
+  }
+  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      static_cast<unsigned char>(t[i + 1]) == 0x81 && static_cast<unsigned char>(t[i + 2]) < 0xB0) {
+    return 3;
+  }
+  return 0;
+}
+
+bool IsWordByteAt(std::string_view t, size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (IsAlnum(c)) return true;
+  if (c < 0x80) return false;
+  if (GeneralPunctAt(t, i) != 0) return false;
+  // U+00A0..U+00BF (no-break space, guillemets, signs) are not letters.
+  if (c == 0xC2 && i + 1 < t.size()) return false;
+  return true;
+}
+
+// Lower-cases an ASCII token into `buf` (stack); non-ASCII bytes stay.
+std::string_view Lower(std::string_view s, std::array<char, 40>& buf) {
+  if (s.size() > buf.size()) return {};
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buf.data(), s.size());
+}
+
+class Tokens {
+ public:
+  explicit Tokens(std::string_view text) : text_(text) { Cut(); MarkSentences(); }
+
+  const std::vector<Tok>& toks() const { return toks_; }
+  size_t size() const { return toks_.size(); }
+  const Tok& operator[](size_t i) const { return toks_[i]; }
+  std::string_view Text(size_t i) const { return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin); }
+  bool IsWord(int i) const { return toks_[i].kind == TokKind::kWord; }
+  bool IsPunct(int i, char c) const {
+    return toks_[i].kind == TokKind::kPunct && toks_[i].end - toks_[i].begin == 1 && text_[toks_[i].begin] == c;
+  }
+  // Em or en dash, or "--".
+  bool IsDash(int i) const {
+    std::string_view s = Text(i);
+    return s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "--";
+  }
+  // Lower-case text of token i (empty if too long).
+  std::string_view LowerText(int i, std::array<char, 40>& buf) const { return Lower(Text(i), buf); }
+  template <size_t N>
+  bool Is(int i, const std::array<std::string_view, N>& list) const {
+    if (i < 0 || i >= static_cast<int>(toks_.size()) || toks_[i].kind != TokKind::kWord) return false;
+    std::array<char, 40> buf;
+    return InList(list, LowerText(i, buf));
+  }
+  bool IsWordEq(int i, std::string_view lower) const {
+    if (i < 0 || i >= static_cast<int>(toks_.size()) || toks_[i].kind != TokKind::kWord) return false;
+    std::array<char, 40> buf;
+    return LowerText(i, buf) == lower;
+  }
+
+ private:
+  void Cut();
+  void MarkSentences();
+
+  std::string_view text_;
+  std::vector<Tok> toks_;
+};
+
+void Tokens::Cut() {
+  const std::string_view t = text_;
+  const size_t n = t.size();
+  toks_.reserve(n / 5 + 1);
+  bool newline = true;
+  bool space = true;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == '\n') { newline = true; space = true; ++i; continue; }
+    if (IsSpaceByte(c) || c == 0) { space = true; ++i; continue; }
+    if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(t[i + 1]) == 0xA0) { space = true; i += 2; continue; }
+    Tok tok;
+    tok.begin = static_cast<uint32_t>(i);
+    tok.newline_before = newline;
+    tok.space_before = space;
+    newline = false;
+    space = false;
+    size_t gp = GeneralPunctAt(t, i);
+    if (gp != 0) {
+      unsigned char c2 = static_cast<unsigned char>(t[i + 2]);
+      // U+2028/2029 line and paragraph separators break lines.
+      if (static_cast<unsigned char>(t[i + 1]) == 0x80 && (c2 == 0xA8 || c2 == 0xA9)) {
+        newline = true; space = true; i += 3; continue;
+      }
+      if (static_cast<unsigned char>(t[i + 1]) == 0x80 && (c2 == 0x8B || c2 == 0x8C || c2 == 0x8D)) {
+        i += 3; continue;  // zero-width characters
+      }
+      tok.kind = TokKind::kPunct;
+      if (static_cast<unsigned char>(t[i + 1]) == 0x80) {
+        if (c2 == 0x9C || c2 == 0x9E) { tok.kind = TokKind::kMark; tok.mark = Mark::kOpen; }
+        if (c2 == 0x9D) { tok.kind = TokKind::kMark; tok.mark = Mark::kClose; }
+      }
+      i += 3;
+    } else if (c == '"') {
+      tok.kind = TokKind::kMark;
+      tok.mark = Mark::kStraight;
+      ++i;
+    } else if (IsWordByteAt(t, i)) {
+      tok.kind = TokKind::kWord;
+      tok.cap = (c >= 'A' && c <= 'Z') ||
+                (c == 0xC3 && i + 1 < n && static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(t[i + 1]) <= 0x9E);
+      bool has_inner_dot = false;
+      while (i < n) {
+        if (IsWordByteAt(t, i)) { ++i; continue; }
+        unsigned char d = static_cast<unsigned char>(t[i]);
+        // Joiners inside a word: don't, Jean-Pierre, U.S, AT&T, O’Brien.
+        size_t joiner = 0;
+        if (d == '\'' || d == '-' || d == '.' || d == '&') joiner = 1;
+        if (d == 0xE2 && i + 2 < n && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(t[i + 2]) == 0x99) {
+          joiner = 3;
+        }
+        if (joiner != 0 && i + joiner < n && IsAlnum(static_cast<unsigned char>(t[i + joiner]))) {
+          if (d == '.') has_inner_dot = true;
+          i += joiner;
+          continue;
+        }
+        break;
+      }
+      // A trailing period belongs to abbreviations and initials.
+      if (i < n && t[i] == '.') {
+        std::string_view w = t.substr(tok.begin, i - tok.begin);
+        std::array<char, 40> buf;
+        if (has_inner_dot || (w.size() == 1 && tok.cap) || InList(kAbbreviations, Lower(w, buf))) ++i;
+      }
+    } else {
+      tok.kind = TokKind::kPunct;
+      // One UTF-8 sequence (or one byte when invalid).
+      size_t len = 1;
+      if (c >= 0xC0) {
+        len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (i + len > n) len = 1;
+      }
+      i += len;
+    }
+    tok.end = static_cast<uint32_t>(i);
+    toks_.push_back(tok);
+  }
+}
+
+void Tokens::MarkSentences() {
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    Tok& tok = toks_[i];
+    if (i == 0 || tok.newline_before) { tok.sentence_start = true; continue; }
+    // Look back past closing marks and brackets for . ? !
+    size_t j = i - 1;
+    while (j > 0 && (toks_[j].mark == Mark::kClose || toks_[j].mark == Mark::kStraight ||
+                     IsPunct(static_cast<int>(j), ')'))) {
+      --j;
+    }
+    bool end_punct = IsPunct(static_cast<int>(j), '.') || IsPunct(static_cast<int>(j), '?') ||
+                     IsPunct(static_cast<int>(j), '!') || Text(j) == "\xE2\x80\xA6";
+    if (!end_punct) continue;
+    if (tok.kind == TokKind::kMark || (tok.kind == TokKind::kWord && (tok.cap || IsAlnum(text_[tok.begin]) == false ||
+                                                                      (text_[tok.begin] >= '0' && text_[tok.begin] <= '9')))) {
+      if (tok.space_before || tok.kind == TokKind::kMark) tok.sentence_start = true;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Quote-mark pairing.
+
+struct Region {
+  int open = 0;        // token index of the opening mark
+  int close = -1;      // token index of the closing mark, -1 when unclosed
+  int first = 0;       // first token inside
+  int last = -1;       // last token inside (first > last: empty)
+};
+
+bool OpenHint(const Tokens& tk, int i) {
+  const Tok& t = tk[i];
+  bool space_before = t.space_before || i == 0 ||
+                      (tk[i - 1].kind == TokKind::kPunct && !tk.IsPunct(i - 1, '.') && !tk.IsPunct(i - 1, ','));
+  bool space_after = i + 1 >= static_cast<int>(tk.size()) || tk[i + 1].space_before;
+  return space_before && !space_after;
+}
+
+bool CloseHint(const Tokens& tk, int i) {
+  const Tok& t = tk[i];
+  bool space_before = t.space_before || i == 0;
+  bool space_after = i + 1 >= static_cast<int>(tk.size()) || tk[i + 1].space_before ||
+                     (tk[i + 1].kind == TokKind::kPunct && !tk.IsDash(i + 1) && !tk.IsPunct(i + 1, '('));
+  return !space_before && space_after;
+}
+
+std::vector<Region> PairMarks(const Tokens& tk) {
+  std::vector<Region> out;
+  const int n = static_cast<int>(tk.size());
+  bool inside = false;
+  Region cur;
+  auto finish = [&](int close, int last) {
+    cur.close = close;
+    cur.last = last;
+    if (cur.last >= cur.first) out.push_back(cur);
+    inside = false;
+  };
+  for (int i = 0; i < n; ++i) {
+    const Tok& t = tk[i];
+    if (inside && t.newline_before) {
+      bool opening = t.mark == Mark::kOpen || (t.mark == Mark::kStraight && !CloseHint(tk, i));
+      if (opening) continue;  // the quote continues in this paragraph
+      finish(-1, i - 1);
+    }
+    if (t.kind != TokKind::kMark) continue;
+    if (!inside) {
+      if (t.mark == Mark::kClose) continue;                          // stray
+      if (t.mark == Mark::kStraight && CloseHint(tk, i) && !t.newline_before) continue;  // stray
+      cur = Region{};
+      cur.open = i;
+      cur.first = i + 1;
+      inside = true;
+    } else if (t.mark == Mark::kOpen) {
+      finish(-1, i - 1);  // the previous quote was never closed
+      cur = Region{};
+      cur.open = i;
+      cur.first = i + 1;
+      inside = true;
+    } else {
+      finish(i, i - 1);
+    }
+  }
+  if (inside) finish(-1, n - 1);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Attribution.
+
+struct NounPhrase {
+  int first = -1;  // token range of the mention, inclusive
+  int last = -1;
+  int name_first = -1;  // the capitalised name inside it, if any
+  int name_last = -1;
+  bool pronoun = false;
+  bool valid() const { return first >= 0 && last >= first; }
+};
+
+struct NameEntry {
+  int first;  // token range after title stripping
+  int last;
+  bool person;
+  bool org;
+  int gender;  // 0 unknown, 1 male, 2 female
+};
+
+class Attributor {
+ public:
+  Attributor(std::string_view text, const Tokens& tk, std::span<const NamedSpan> names)
+      : text_(text), tk_(tk), n_(static_cast<int>(tk.size())) {
+    // Map tagger spans onto tokens: the tag of each token, if any.
+    tag_.assign(tk.size(), 0);
+    for (const NamedSpan& ns : names) {
+      if (ns.type != 'P' && ns.type != 'O') continue;
+      if (ns.span.end > text.size() || ns.span.begin >= ns.span.end) continue;
+      auto lo = std::lower_bound(tk.toks().begin(), tk.toks().end(), ns.span.begin,
+                                 [](const Tok& t, uint32_t b) { return t.end <= b; });
+      for (auto it = lo; it != tk.toks().end() && it->begin < ns.span.end; ++it) {
+        tag_[it - tk.toks().begin()] = ns.type;
+      }
+    }
+    CollectNames();
+  }
+
+  void Attribute(const std::vector<Region>& regions, std::vector<Quote>* out);
+
+ private:
+  bool IsNameWord(int i) const;
+  bool IsCue(int i) const { return tk_.Is(i, kCueWords); }
+  bool IsParticiple(int i) const {
+    std::string_view s = tk_.Text(i);
+    return s.size() > 4 && s.substr(s.size() - 3) == "ing";
+  }
+  int SentenceStart(int i) const {
+    while (i > 0 && !tk_[i].sentence_start) --i;
+    return i;
+  }
+  // Index of the token that ends the sentence containing i (exclusive bound).
+  int SentenceEnd(int i) const {
+    ++i;
+    while (i < n_ && !tk_[i].sentence_start) ++i;
+    return i;
+  }
+  void CollectNames();
+  NounPhrase NameBackward(int i, int bound) const;
+  NounPhrase SubjectBefore(int verb, int bound) const;
+  NounPhrase SubjectAfter(int first, int limit) const;
+  NounPhrase SentenceSubject(int start, int limit) const;
+  std::string Canonical(const NounPhrase& np) const;
+  std::string NameText(int first, int last) const {
+    return std::string(text_.substr(tk_[first].begin, tk_[last].end - tk_[first].begin));
+  }
+  void StripTitles(int* first, int last) const;
+  int Gender(int first, int last) const;
+
+  std::string_view text_;
+  const Tokens& tk_;
+  int n_;
+  std::vector<char> tag_;
+  std::vector<NameEntry> names_;  // capitalised runs in text order
+};
+
+bool Attributor::IsNameWord(int i) const {
+  if (i < 0 || i >= n_) return false;
+  if (tag_[i] != 0) return true;
+  const Tok& t = tk_[i];
+  if (t.kind != TokKind::kWord || !t.cap) return false;
+  // Sentence-initial and calendar words are not names; a lone capital "I" is a pronoun.
+  if (tk_.Is(i, kCapStopWords)) return false;
+  return true;
+}
+
+void Attributor::StripTitles(int* first, int last) const {
+  int f = *first;
+  while (f < last && tk_.Is(f, kTitleWords)) {
+    ++f;
+    // "Secretary of State X", "Minister of Finance X".
+    if (f + 1 < last && tk_.IsWordEq(f, "of")) f += 2;
+  }
+  *first = f;
+}
+
+int Attributor::Gender(int first, int last) const {
+  for (int i = first; i <= last; ++i) {
+    if (tk_.Is(i, kMaleNames)) return 1;
+    if (tk_.Is(i, kFemaleNames)) return 2;
+  }
+  return 0;
+}
+
+void Attributor::CollectNames() {
+  int i = 0;
+  while (i < n_) {
+    if (!IsNameWord(i)) { ++i; continue; }
+    int j = i;
+    while (j + 1 < n_ && !tk_[j + 1].newline_before &&
+           (IsNameWord(j + 1) || (tk_.IsWordEq(j + 1, "of") && IsNameWord(j + 2)))) {
+      j += tk_.IsWordEq(j + 1, "of") ? 2 : 1;
+    }
+    NameEntry e{i, j, false, false, 0};
+    StripTitles(&e.first, e.last);
+    bool tagged_p = false, tagged_o = false;
+    for (int k = i; k <= j; ++k) {
+      if (tag_[k] == 'P') tagged_p = true;
+      if (tag_[k] == 'O') tagged_o = true;
+      if (tk_.Is(k, kOrgWords)) e.org = true;
+    }
+    if (tagged_o) e.org = true;
+    if (tagged_p) e.org = false;
+    e.gender = Gender(e.first, e.last);
+    // A person: tagged, or two or more words that are not an organisation, or
+    // a known first name.
+    e.person = tagged_p || (!e.org && (e.last > e.first || e.gender != 0 || e.first > i));
+    names_.push_back(e);
+    i = j + 1;
+  }
+}
+
+NounPhrase Attributor::NameBackward(int i, int bound) const {
+  NounPhrase np;
+  if (!IsNameWord(i)) return np;
+  int f = i;
+  while (f - 1 >= bound && !tk_[f].newline_before &&
+         (IsNameWord(f - 1) || (tk_.IsWordEq(f - 1, "of") && f - 2 >= bound && IsNameWord(f - 2)))) {
+    f -= tk_.IsWordEq(f - 1, "of") ? 2 : 1;
+  }
+  np.first = f;
+  np.last = i;
+  np.name_first = f;
+  np.name_last = i;
+  // Role words and a determiner before the name belong to the mention.
+  int g = f;
+  while (g - 1 >= bound && !tk_[g].newline_before && tk_.Is(g - 1, kRoleWords)) --g;
+  if (g - 1 >= bound && !tk_[g].newline_before && (tk_.IsWordEq(g - 1, "the") || tk_.IsWordEq(g - 1, "a"))) --g;
+  np.first = g;
+  return np;
+}
+
+NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
+  NounPhrase np;
+  int i = verb - 1;
+  while (i >= bound && tk_[i].kind == TokKind::kWord && !tk_[i].cap &&
+         (tk_.Is(i, kAuxWords) || (tk_.Text(i).size() > 4 && tk_.Text(i).substr(tk_.Text(i).size() - 2) == "ly"))) {
+    --i;
+  }
+  if (i < bound || tk_[verb].newline_before) return np;
+  if (tk_.Is(i, kPronouns)) {
+    np.first = np.last = i;
+    np.pronoun = true;
+    return np;
+  }
+  if (tk_.IsPunct(i, ',')) {
+    // "Smith, the mayor of X, said": the name before an appositive.
+    for (int j = i - 1; j >= bound && j >= i - 16; --j) {
+      if (tk_[j].kind == TokKind::kMark || tk_[j].newline_before) break;
+      if (tk_.IsPunct(j, ',')) {
+        NounPhrase name = NameBackward(j - 1, bound);
+        if (!name.valid()) break;
+        name.last = i - 1;
+        return name;
+      }
+    }
+    return np;
+  }
+  if (IsNameWord(i)) {
+    NounPhrase name = NameBackward(i, bound);
+    // A possessive ("Trump's campaign said") is not the speaker's name.
+    return name;
+  }
+  if (tk_[i].kind != TokKind::kWord) return np;
+  // A common noun phrase: read back to a clause boundary.
+  int f = i;
+  while (f - 1 >= bound && f > i - 10 && tk_[f - 1].kind == TokKind::kWord && !tk_[f].newline_before &&
+         !tk_.Is(f - 1, kClauseWords) && !tk_.Is(f - 1, kCueWords)) {
+    --f;
+  }
+  // Skip sentence-initial words that are not part of the phrase.
+  while (f < i && tk_[f].cap && tk_.Is(f, kCapStopWords) && !tk_.Is(f, kDeterminers)) ++f;
+  int det = -1;
+  for (int k = f; k <= i; ++k) {
+    if (tk_.Is(k, kDeterminers)) { det = k; break; }
+  }
+  if (det >= 0) {
+    f = det;
+  } else if (i - f >= 3) {
+    f = i - 1;  // no determiner: keep a short bare plural ("campaign officials")
+  }
+  if (tk_.Is(i, kDeterminers) || tk_.Is(i, kPronouns)) return np;
+  np.first = f;
+  np.last = i;
+  // A name inside the phrase ("a readout ... from the White House").
+  for (int k = i; k >= f; --k) {
+    if (IsNameWord(k) && k != f) {
+      NounPhrase inner = NameBackward(k, f);
+      np.name_first = inner.name_first;
+      np.name_last = inner.name_last;
+      break;
+    }
+  }
+  return np;
+}
+
+NounPhrase Attributor::SubjectAfter(int first, int limit) const {
+  NounPhrase np;
+  int i = first;
+  if (i >= limit || i >= n_ || tk_[i].kind != TokKind::kWord) return np;
+  if (tk_.Is(i, kPronouns)) {
+    np.first = np.last = i;
+    np.pronoun = true;
+    return np;
+  }
+  // Determiner and role words, then a name or common nouns.
+  int j = i;
+  while (j < limit && j < i + 10 && tk_[j].kind == TokKind::kWord && !tk_[j].newline_before) {
+    if (IsNameWord(j)) {
+      int k = j;
+      while (k + 1 < limit && !tk_[k + 1].newline_before &&
+             (IsNameWord(k + 1) || (tk_.IsWordEq(k + 1, "of") && k + 2 < limit && IsNameWord(k + 2)))) {
+        k += tk_.IsWordEq(k + 1, "of") ? 2 : 1;
+      }
+      np.first = i;
+      np.last = k;
+      np.name_first = j;
+      np.name_last = k;
+      return np;
+    }
+    if (j > i && tk_.Is(j, kForwardStop)) break;
+    if (tk_.Is(j, kCueWords)) break;
+    ++j;
+  }
+  if (j == i || !tk_.Is(i, kDeterminers)) {
+    // Bare nouns after the verb ("said officials") are accepted only short.
+    if (j == i || j - i > 2) return np;
+  }
+  np.first = i;
+  np.last = j - 1;
+  return np;
+}
+
+// The subject at the start of the sentence: the first name or pronoun.
+NounPhrase Attributor::SentenceSubject(int start, int limit) const {
+  for (int i = start; i < limit && i < start + 8; ++i) {
+    if (tk_[i].kind == TokKind::kMark) break;
+    if (tk_.Is(i, kPronouns)) {
+      NounPhrase np;
+      np.first = np.last = i;
+      np.pronoun = true;
+      return np;
+    }
+    if (IsNameWord(i)) {
+      int k = i;
+      while (k + 1 < limit && IsNameWord(k + 1) && !tk_[k + 1].newline_before) ++k;
+      NounPhrase np = NameBackward(k, start);
+      return np;
+    }
+    if (tk_.Is(i, kDeterminers)) {
+      // "The statement pointed to ...": a common noun subject.
+      int k = i + 1;
+      while (k < limit && k < i + 6 && tk_[k].kind == TokKind::kWord && !tk_.Is(k, kCueWords) &&
+             !tk_.Is(k, kForwardStop) && !tk_.Is(k, kAuxWords)) {
+        ++k;
+      }
+      if (k == i + 1) return {};
+      NounPhrase np;
+      np.first = i;
+      np.last = k - 1;
+      return np;
+    }
+  }
+  return {};
+}
+
+std::string Attributor::Canonical(const NounPhrase& np) const {
+  if (!np.valid()) return {};
+  const uint32_t pos = tk_[np.first].begin;
+  auto longest_with_last = [&](std::string_view last_word, int name_idx_limit) -> std::string {
+    std::string best;
+    int best_len = -1;
+    for (const NameEntry& e : names_) {
+      if (tk_[e.first].begin > pos && best_len >= 0) break;
+      if (static_cast<int>(&e - names_.data()) > name_idx_limit) break;
+      std::string_view lw = tk_.Text(e.last);
+      if (lw == last_word && (e.last - e.first) > best_len) {
+        best_len = e.last - e.first;
+        best = NameText(e.first, e.last);
+      }
+    }
+    return best;
+  };
+  auto surname = [&](int idx) {
+    std::string_view w = tk_.Text(idx);
+    // Possessives: "Trump's" -> "Trump".
+    if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+    if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
+    return w;
+  };
+  if (np.pronoun) {
+    std::array<char, 40> buf;
+    std::string_view p = tk_.LowerText(np.first, buf);
+    int want = p == "he" ? 1 : p == "she" ? 2 : 0;
+    bool want_person = want != 0 || p == "i";
+    // The last fitting name before the pronoun.
+    for (int k = static_cast<int>(names_.size()) - 1; k >= 0; --k) {
+      const NameEntry& e = names_[k];
+      if (tk_[e.first].begin >= pos) continue;
+      if (want_person) {
+        bool person = e.person;
+        if (!person && !e.org && e.first == e.last) {
+          // A single word is a person when it ends a longer person's name.
+          std::string full = longest_with_last(tk_.Text(e.last), k);
+          person = !full.empty() && full != NameText(e.first, e.last);
+        }
+        if (!person) continue;
+        int g = e.gender;
+        if (g == 0) {
+          std::string full = longest_with_last(tk_.Text(e.last), k);
+          // The gender of the full name's first word, if that is known.
+          for (const NameEntry& f : names_) {
+            if (NameText(f.first, f.last) == full) { g = f.gender; break; }
+          }
+        }
+        if (want != 0 && g != 0 && g != want) continue;
+        std::string full = longest_with_last(tk_.Text(e.last), k);
+        return full.empty() ? NameText(e.first, e.last) : full;
+      }
+      if (e.org) return NameText(e.first, e.last);
+    }
+    return std::string(tk_.Text(np.first));
+  }
+  if (np.name_first >= 0) {
+    int f = np.name_first;
+    int l = np.name_last;
+    StripTitles(&f, l);
+    std::string_view last = surname(l);
+    std::string best = longest_with_last(last, static_cast<int>(names_.size()) - 1);
+    std::string own = std::string(text_.substr(tk_[f].begin, last.data() + last.size() - text_.data() - tk_[f].begin));
+    if (best.size() > own.size()) return best;
+    // "the White House": keep the article that introduces an organisation.
+    if (f == np.name_first && f > 0 && tk_.IsWordEq(f - 1, "the") && f - 1 >= np.first) {
+      return NameText(f - 1, l);
+    }
+    return own;
+  }
+  return NameText(np.first, np.last);
+}
+
+void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote>* out) {
+  struct Found {
+    NounPhrase np;
+    int cue_first = -1;
+    int cue_last = -1;
+    std::string speaker;
+  };
+  std::vector<Found> found(regions.size());
+  for (size_t r = 0; r < regions.size(); ++r) {
+    const Region& reg = regions[r];
+    Quote q;
+    q.quote.begin = tk_[reg.first].begin;
+    q.quote.end = tk_[reg.last].end;
+    const int after = reg.close >= 0 ? reg.close + 1 : reg.last + 1;
+    const int sent_start = SentenceStart(reg.open);
+    const int next_open = r + 1 < regions.size() ? regions[r + 1].open : n_;
+    const int prev_close =
+        r > 0 ? (regions[r - 1].close >= 0 ? regions[r - 1].close : regions[r - 1].last) : -1;
+    Found f;
+
+    // 1. After the quote: ", she said." / ", said Smith." / ", according to X."
+    if (reg.close >= 0) {
+      int end = std::min(SentenceEnd(reg.close), next_open);
+      int t = after;
+      if (t < end && (tk_.IsPunct(t, ',') || tk_.IsDash(t))) ++t;
+      if (t < end && !tk_[t].newline_before) {
+        if (IsCue(t) && !IsParticiple(t)) {
+          f.np = SubjectAfter(t + 1, end);
+          if (f.np.valid()) f.cue_first = f.cue_last = t;
+        } else if (tk_.IsWordEq(t, "according") && tk_.IsWordEq(t + 1, "to")) {
+          f.np = SubjectAfter(t + 2, end);
+          if (f.np.valid()) { f.cue_first = t; f.cue_last = t + 1; }
+        } else {
+          for (int v = t + 1; v < end && v <= t + 18; ++v) {
+            if (tk_[v].kind == TokKind::kMark) break;
+            if (!IsCue(v) || IsParticiple(v)) continue;
+            NounPhrase np = SubjectBefore(v, t);
+            if (np.valid() && np.first <= t + 1) {
+              f.np = np;
+              f.cue_first = f.cue_last = v;
+            }
+            break;
+          }
+        }
+      }
+    }
+    // 2. Before the quote, in its sentence.
+    if (f.cue_first < 0) {
+      int bound = std::max(sent_start, prev_close + 1);
+      for (int v = reg.open - 1; v >= bound; --v) {
+        if (tk_.IsWordEq(v, "according") && tk_.IsWordEq(v + 1, "to")) {
+          NounPhrase np = SubjectAfter(v + 2, reg.open);
+          if (np.valid()) { f.np = np; f.cue_first = v; f.cue_last = v + 1; }
+          break;
+        }
+        if (!IsCue(v)) continue;
+        NounPhrase np;
+        if (IsParticiple(v)) {
+          np = SentenceSubject(sent_start, v);
+        } else {
+          np = SubjectBefore(v, bound);
+          if (!np.valid() && v > bound && tk_.IsWordEq(v - 1, "and")) np = SentenceSubject(sent_start, v);
+          // "said Smith, "..."": a postposed subject before the quote.
+          if (!np.valid() && v + 1 < reg.open) np = SubjectAfter(v + 1, reg.open);
+        }
+        if (np.valid()) { f.np = np; f.cue_first = f.cue_last = v; }
+        break;
+      }
+    }
+    // The quote's kind.
+    const bool opens_sentence = tk_[reg.open].sentence_start ||
+                                (reg.open > 0 && (tk_.IsPunct(reg.open - 1, ':') ||
+                                                  (tk_.IsPunct(reg.open - 1, ',') && tk_[reg.first].cap)));
+    int words = 0;
+    for (int k = reg.first; k <= reg.last && words < 3; ++k) words += tk_[k].kind == TokKind::kWord;
+    const bool sentence_like = tk_[reg.first].cap && words >= 3 &&
+                               (tk_.IsPunct(reg.last, '.') || tk_.IsPunct(reg.last, ',') ||
+                                tk_.IsPunct(reg.last, '?') || tk_.IsPunct(reg.last, '!'));
+    q.kind = (opens_sentence || sentence_like) ? QuoteKind::kFull
+             : words <= 2                      ? QuoteKind::kScare
+                                               : QuoteKind::kPartial;
+    // 3. A quote opening a sentence with no cue: the previous sentence ends
+    // with a colon, or continues the previous quote, or names the speaker.
+    if (f.cue_first < 0 && tk_[reg.open].sentence_start && reg.open > 0) {
+      int prev_start = SentenceStart(reg.open - 1);
+      if (tk_.IsPunct(reg.open - 1, ':')) {
+        for (int v = reg.open - 2; v >= prev_start; --v) {
+          if (!IsCue(v)) continue;
+          NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_start);
+          if (np.valid()) { f.np = np; f.cue_first = f.cue_last = v; }
+          break;
+        }
+      }
+      if (!f.np.valid() && r > 0 && found[r - 1].np.valid()) {
+        // The previous quote ends in the previous sentence or this one's
+        // neighbour: "..." he said. "...".
+        int prev_end = prev_close;
+        int sentences_between = 0;
+        for (int k = prev_end + 1; k < reg.open; ++k) sentences_between += tk_[k].sentence_start;
+        if (sentences_between <= 1) {
+          f.np = found[r - 1].np;
+          f.speaker = found[r - 1].speaker;
+        }
+      }
+      if (!f.np.valid()) {
+        int prev_first = std::max(prev_start, prev_close + 1);
+        for (int v = reg.open - 1; v >= prev_first; --v) {
+          if (!IsCue(v)) continue;
+          NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
+          if (np.valid()) f.np = np;
+          break;
+        }
+      }
+    }
+    if (f.np.valid()) {
+      if (f.speaker.empty()) f.speaker = Canonical(f.np);
+      q.speaker_mention.begin = tk_[f.np.first].begin;
+      q.speaker_mention.end = tk_[f.np.last].end;
+      q.speaker = f.speaker;
+      if (f.cue_first >= 0) {
+        q.cue.begin = tk_[f.cue_first].begin;
+        q.cue.end = tk_[f.cue_last].end;
+      }
+    }
+    found[r] = f;
+    out->push_back(std::move(q));
+  }
+}
+
+}  // namespace
+
+std::string_view QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kFull: return "full";
+    case QuoteKind::kPartial: return "partial";
+    case QuoteKind::kScare: return "scare";
+  }
+  return "full";
+}
+
+std::vector<QuotedRegion> FindQuotedRegions(std::string_view text) {
+  if (text.size() >= std::numeric_limits<uint32_t>::max()) text = text.substr(0, std::numeric_limits<uint32_t>::max() - 1);
+  Tokens tk(text);
+  std::vector<QuotedRegion> out;
+  for (const Region& r : PairMarks(tk)) {
+    QuotedRegion q;
+    q.inner = {tk[r.first].begin, tk[r.last].end};
+    q.outer = {tk[r.open].begin, r.close >= 0 ? tk[r.close].end : tk[r.last].end};
+    q.closed = r.close >= 0;
+    out.push_back(q);
+  }
+  return out;
+}
+
+std::vector<Quote> FindQuotes(std::string_view text, std::span<const NamedSpan> names) {
+  if (text.size() >= std::numeric_limits<uint32_t>::max()) text = text.substr(0, std::numeric_limits<uint32_t>::max() - 1);
+  Tokens tk(text);
+  std::vector<Region> regions = PairMarks(tk);
+  std::vector<Quote> out;
+  if (regions.empty()) return out;
+  out.reserve(regions.size());
+  Attributor attributor(text, tk, names);
+  attributor.Attribute(regions, &out);
+  return out;
+}
+
+}  // namespace newsfuse::extract
