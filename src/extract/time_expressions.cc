@@ -1,0 +1,1450 @@
+// Time-expression recognition and normalization.
+//
+// The text is cut into word / number / punctuation tokens (byte spans, one
+// lowercase copy of the text for the comparisons). At each token a set of
+// small recognizers ("core" patterns: a weekday, "Month Day, Year", "N units
+// ago", "last week", a clock time...) is tried and the longest match wins;
+// modifiers in front of a core ("the", "early", "late", "mid-", "the end
+// of", "about", "nearly") extend the extent without changing the value, as
+// TIMEX3 puts them in the extent and in the `mod` attribute, not the value.
+//
+// Normalization follows the TimeML conventions used by TempEval-3 (and by
+// HeidelTime, Strötgen & Gertz 2013): a relative expression is resolved
+// against the anchor (the document creation time), bare weekdays and months
+// take the direction of the nearest tense cue in the sentence, and a
+// document remembers the last quarter it named so that "the quarter" and "a
+// year earlier" in an earnings story refer to that reporting period.
+#include "extract/time_expressions.h"
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+
+#include "base/strings.h"
+
+namespace newsfuse::extract {
+
+std::string_view TimexTypeName(TimexType type) {
+  switch (type) {
+    case TimexType::kDate:
+      return "DATE";
+    case TimexType::kTime:
+      return "TIME";
+    case TimexType::kDuration:
+      return "DURATION";
+    case TimexType::kSet:
+      return "SET";
+  }
+  return "DATE";
+}
+
+namespace {
+
+using base::CivilDate;
+
+enum class TokKind : uint8_t { kWord, kNumber, kOther };
+
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  TokKind kind = TokKind::kOther;
+  bool space_before = true;
+  bool paragraph_before = false;  // a blank line (or more) before the token
+};
+
+enum class Tense : uint8_t { kNone, kPast, kFuture };
+
+enum class Unit : uint8_t { kNone, kSecond, kMinute, kHour, kDay, kWeek, kMonth, kQuarter,
+                            kYear, kDecade, kCentury };
+
+// A recognized expression in token coordinates.
+struct Cand {
+  int end = 0;  // one past the last token
+  TimexType type = TimexType::kDate;
+  std::string value;
+  std::optional<CivilDate> date;
+  bool future = false;
+  bool allows_the = false;    // "the" may precede it in the extent
+  bool allows_mod = false;    // early / late / mid / the end of
+  bool allows_approx = false; // about / nearly / some / at least
+};
+
+std::string Fmt(const char* format, int a, int b = 0, int c = 0, int d = 0, int e = 0) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, a, b, c, d, e);
+  return buf;
+}
+
+std::string DayValue(const CivilDate& d) { return Fmt("%04d-%02d-%02d", d.year, d.month, d.day); }
+
+// ISO-8601 week: the year and week of the Thursday of d's week.
+std::pair<int, int> IsoWeek(const CivilDate& d) {
+  const CivilDate thursday = d.AddDays(3 - d.Weekday());
+  const CivilDate jan1{thursday.year, 1, 1};
+  const long yday = thursday.DaysSinceEpoch() - jan1.DaysSinceEpoch();
+  return {thursday.year, static_cast<int>(yday / 7 + 1)};
+}
+
+std::string WeekValue(const CivilDate& d) {
+  auto [y, w] = IsoWeek(d);
+  return Fmt("%04d-W%02d", y, w);
+}
+
+int QuarterOf(int month) { return (month - 1) / 3 + 1; }
+
+CivilDate AddMonths(const CivilDate& d, int months) {
+  int total = d.year * 12 + (d.month - 1) + months;
+  CivilDate r{total / 12, total % 12 + 1, 1};
+  r.day = std::min(d.day, base::DaysInMonth(r.year, r.month));
+  return r;
+}
+
+// Small cardinals spelled out in news text.
+int WordNumber(std::string_view w) {
+  static constexpr std::array<std::string_view, 20> kOnes = {
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+      "nineteen"};
+  for (size_t i = 0; i < kOnes.size(); ++i) {
+    if (w == kOnes[i]) return static_cast<int>(i);
+  }
+  static constexpr std::array<std::string_view, 8> kTens = {
+      "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  for (size_t i = 0; i < kTens.size(); ++i) {
+    if (w == kTens[i]) return static_cast<int>(20 + 10 * i);
+  }
+  if (w == "a" || w == "an" || w == "single") return 1;
+  if (w == "dozen") return 12;
+  return -1;
+}
+
+int Ordinal(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+      "tenth", "eleventh", "twelfth"};
+  for (size_t i = 0; i < kWords.size(); ++i) {
+    if (w == kWords[i]) return static_cast<int>(i + 1);
+  }
+  return -1;
+}
+
+Unit ParseUnit(std::string_view w, bool* plural) {
+  *plural = false;
+  auto is = [&](std::string_view singular, std::string_view plural_form) {
+    if (w == singular) return true;
+    if (w == plural_form) {
+      *plural = true;
+      return true;
+    }
+    return false;
+  };
+  if (is("year", "years")) return Unit::kYear;
+  if (is("month", "months")) return Unit::kMonth;
+  if (is("week", "weeks")) return Unit::kWeek;
+  if (is("day", "days")) return Unit::kDay;
+  if (is("hour", "hours")) return Unit::kHour;
+  if (is("minute", "minutes")) return Unit::kMinute;
+  if (is("second", "seconds")) return Unit::kSecond;
+  if (is("quarter", "quarters")) return Unit::kQuarter;
+  if (is("decade", "decades")) return Unit::kDecade;
+  if (is("century", "centuries")) return Unit::kCentury;
+  return Unit::kNone;
+}
+
+// TIMEX3 duration: n < 0 means an unspecified number ("several years" -> PXY).
+std::string DurationValue(Unit unit, int n) {
+  const std::string count = n < 0 ? "X" : std::to_string(n);
+  switch (unit) {
+    case Unit::kSecond:
+      return "PT" + count + "S";
+    case Unit::kMinute:
+      return "PT" + count + "M";
+    case Unit::kHour:
+      return "PT" + count + "H";
+    case Unit::kDay:
+      return "P" + count + "D";
+    case Unit::kWeek:
+      return "P" + count + "W";
+    case Unit::kMonth:
+      return "P" + count + "M";
+    case Unit::kQuarter:
+      return "P" + count + "Q";
+    case Unit::kYear:
+      return "P" + count + "Y";
+    case Unit::kDecade:
+      return "P" + count + "DE";
+    case Unit::kCentury:
+      return "P" + count + "CE";
+    case Unit::kNone:
+      break;
+  }
+  return "P" + count + "X";
+}
+
+bool IsPastVerb(std::string_view w) {
+  static constexpr std::array<std::string_view, 62> kIrregular = {
+      "said", "was", "were", "had", "did", "told", "met", "held", "made", "took", "gave", "came",
+      "went", "saw", "won", "lost", "sold", "bought", "paid", "rose", "fell", "began", "left",
+      "found", "spoke", "wrote", "ran", "brought", "thought", "felt", "kept", "sent", "struck",
+      "stood", "led", "fought", "caught", "taught", "got", "became", "knew", "grew", "drew",
+      "flew", "threw", "broke", "chose", "drove", "froze", "stole", "woke", "wore", "tore",
+      "shot", "slid", "swore", "sank", "spent", "built", "meant", "ago", "earlier"};
+  for (std::string_view v : kIrregular) {
+    if (w == v) return true;
+  }
+  if (w.size() >= 5 && w.substr(w.size() - 2) == "ed") {
+    static constexpr std::array<std::string_view, 10> kNotVerbs = {
+        "need", "indeed", "speed", "hundred", "united", "limited", "proceed", "succeed",
+        "exceed", "embed"};
+    for (std::string_view v : kNotVerbs) {
+      if (w == v) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool IsFutureCue(std::string_view w) {
+  static constexpr std::array<std::string_view, 27> kFuture = {
+      "will", "shall", "ll", "expected", "expects", "expect", "scheduled", "schedule",
+      "plans", "plan", "planned", "planning", "intends", "intend", "due", "upcoming", "next",
+      "would", "aims", "hopes", "tomorrow", "coming", "anticipated", "slated", "later", "until",
+      "set"};
+  for (std::string_view v : kFuture) {
+    if (w == v) return true;
+  }
+  return false;
+}
+
+bool IsAbbreviation(std::string_view w) {
+  static constexpr std::array<std::string_view, 40> kAbbrev = {
+      "mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "corp", "inc", "ltd", "gen", "gov",
+      "sen", "rep", "lt", "col", "capt", "sgt", "vs", "no", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "prof", "rev", "u", "m",
+      "fig"};
+  if (w.size() == 1) return true;
+  for (std::string_view v : kAbbrev) {
+    if (w == v) return true;
+  }
+  return false;
+}
+
+// Parts of the day: "morning" -> "MO".
+const char* PartOfDay(std::string_view w) {
+  if (w == "morning") return "MO";
+  if (w == "afternoon") return "AF";
+  if (w == "evening") return "EV";
+  if (w == "night" || w == "overnight") return "NI";
+  return nullptr;
+}
+
+const char* Season(std::string_view w) {
+  if (w == "spring") return "SP";
+  if (w == "summer") return "SU";
+  if (w == "fall" || w == "autumn") return "FA";
+  if (w == "winter") return "WI";
+  return nullptr;
+}
+
+class Recognizer {
+ public:
+  Recognizer(std::string_view text, const std::optional<CivilDate>& anchor)
+      : text_(text), anchor_(anchor) {
+    if (anchor_) {
+      anchor_->hour = -1;
+      anchor_->minute = -1;
+    }
+    lower_ = base::AsciiLower(text);
+    Tokenize();
+  }
+
+  std::vector<TimeExpression> Run();
+
+ private:
+  void Tokenize();
+
+  int size() const { return static_cast<int>(toks_.size()); }
+  std::string_view L(int i) const {
+    if (i < 0 || i >= size()) return {};
+    return std::string_view(lower_).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
+  }
+  std::string_view Raw(int i) const {
+    if (i < 0 || i >= size()) return {};
+    return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
+  }
+  bool Is(int i, std::string_view w) const { return L(i) == w; }
+  bool IsNum(int i) const { return i >= 0 && i < size() && toks_[i].kind == TokKind::kNumber; }
+  bool IsWord(int i) const { return i >= 0 && i < size() && toks_[i].kind == TokKind::kWord; }
+  bool Capitalized(int i) const { return IsWord(i) && base::IsAsciiUpper(text_[toks_[i].begin]); }
+  bool Glued(int i) const { return i >= 0 && i < size() && !toks_[i].space_before; }
+  // Token i is a hyphen joining i-1 and i+1 without spaces ("third-quarter").
+  bool Hyphen(int i) const { return Is(i, "-") && Glued(i) && Glued(i + 1); }
+  int NumValue(int i) const { return IsNum(i) && L(i).size() <= 9 ? std::atoi(Raw(i).data()) : -1; }
+
+  // Number at i: digits or words ("twenty-four", "a couple of"). Returns the
+  // token after it, or -1; *n = -2 for "several", "few", "many", "some".
+  int Number(int i, int* n) const;
+  int Month(int i, bool strict) const;  // 1..12 when token i (plus '.') is a month name
+  int SkipPeriod(int i) const { return Is(i, ".") && Glued(i) ? i + 1 : i; }
+  int Weekday(int i) const;
+  int Year4(int i) const;  // a plausible four-digit year at i, or -1
+  int AmPm(int i, bool* pm) const;
+
+  Tense TenseAround(int begin, int end) const;
+
+  // Resolution helpers.
+  std::optional<CivilDate> ResolveWeekday(int weekday, Tense tense, int shift_weeks) const;
+  int YearForMonth(int month, int day, Tense tense) const;
+
+  std::optional<Cand> Core(int i);
+  std::optional<Cand> Deictic(int i);
+  std::optional<Cand> WeekdayExpr(int i);
+  std::optional<Cand> MonthExpr(int i);
+  std::optional<Cand> DayMonthExpr(int i);
+  std::optional<Cand> NumericDate(int i);
+  std::optional<Cand> YearExpr(int i);
+  std::optional<Cand> QuarterExpr(int i);
+  std::optional<Cand> RelativePeriod(int i);
+  std::optional<Cand> CountExpr(int i);
+  std::optional<Cand> ClockTime(int i);
+  std::optional<Cand> SetExpr(int i);
+  std::optional<Cand> SeasonExpr(int i, int year, int end);
+
+  // Continues a time of day or a day with a following date ("10 p.m.
+  // Wednesday", "Friday, March 29"), when one follows.
+  std::optional<CivilDate> DateAfter(int i, int* end);
+
+  Cand DayCand(int end, const CivilDate& d) const {
+    Cand c;
+    c.end = end;
+    c.value = DayValue(d);
+    c.date = d;
+    c.future = anchor_ && d.DaysSinceEpoch() > anchor_->DaysSinceEpoch();
+    c.allows_mod = true;
+    return c;
+  }
+  Cand ValueCand(int end, std::string value, TimexType type = TimexType::kDate) const {
+    Cand c;
+    c.end = end;
+    c.type = type;
+    c.value = std::move(value);
+    c.allows_mod = type == TimexType::kDate;
+    return c;
+  }
+
+  std::string_view text_;
+  std::optional<CivilDate> anchor_;
+  std::string lower_;
+  std::vector<Token> toks_;
+  // Document state: the last quarter named ("third-quarter profit"), which
+  // "the quarter" and "a year earlier" in an earnings story refer to.
+  int last_quarter_year_ = 0;
+  int last_quarter_ = 0;
+};
+
+void Recognizer::Tokenize() {
+  toks_.reserve(text_.size() / 4 + 1);
+  size_t i = 0;
+  bool space = true;
+  int newlines = 0;
+  while (i < text_.size()) {
+    const unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (base::IsAsciiSpace(static_cast<char>(c))) {
+      space = true;
+      if (c == '\n') ++newlines;
+      ++i;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    t.space_before = space;
+    t.paragraph_before = newlines >= 2;
+    if (base::IsAsciiAlpha(static_cast<char>(c))) {
+      t.kind = TokKind::kWord;
+      while (i < text_.size() && base::IsAsciiAlpha(text_[i])) ++i;
+    } else if (base::IsAsciiDigit(static_cast<char>(c))) {
+      t.kind = TokKind::kNumber;
+      while (i < text_.size() && base::IsAsciiDigit(text_[i])) ++i;
+    } else if (c >= 0x80) {
+      // A whole UTF-8 sequence is one token ("–", "’", "\u00a0").
+      ++i;
+      while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++i;
+      // U+00A0 and U+2009 are spaces in news text.
+      std::string_view seq = text_.substr(t.begin, i - t.begin);
+      if (seq == "\xC2\xA0" || seq == "\xE2\x80\x89") {
+        space = true;
+        continue;
+      }
+    } else {
+      ++i;
+    }
+    t.end = static_cast<uint32_t>(i);
+    toks_.push_back(t);
+    space = false;
+    newlines = 0;
+  }
+}
+
+int Recognizer::Number(int i, int* n) const {
+  if (IsNum(i)) {
+    // "1,000" is not a count of time units we need; keep plain digits.
+    if (Is(i + 1, ",") && IsNum(i + 2) && Glued(i + 1) && Glued(i + 2)) return -1;
+    if (Is(i + 1, ".") && IsNum(i + 2) && Glued(i + 1) && Glued(i + 2)) return -1;
+    *n = NumValue(i);
+    return *n < 0 ? -1 : i + 1;
+  }
+  std::string_view w = L(i);
+  if (w == "several" || w == "few" || w == "many" || w == "some" || w == "numerous") {
+    *n = -2;
+    return i + 1;
+  }
+  if (w == "a" && Is(i + 1, "few")) {
+    *n = -2;
+    return i + 2;
+  }
+  if ((w == "a" || w == "two") && Is(i + 1, "couple")) {
+    *n = 2;
+    return Is(i + 2, "of") ? i + 3 : i + 2;
+  }
+  if (w == "half" && Is(i + 1, "a")) return -1;
+  int v = WordNumber(w);
+  if (v < 0) return -1;
+  int next = i + 1;
+  if (v >= 20 && v % 10 == 0) {
+    int k = Hyphen(next) ? next + 1 : next;
+    int ones = WordNumber(L(k));
+    if (ones >= 1 && ones <= 9 && !Is(k, "a")) {
+      v += ones;
+      next = k + 1;
+    }
+  }
+  if (Is(next, "dozen")) {
+    v *= 12;
+    ++next;
+  }
+  *n = v;
+  return next;
+}
+
+int Recognizer::Month(int i, bool strict) const {
+  if (!IsWord(i) || !Capitalized(i)) return 0;
+  std::string_view w = L(i);
+  int m = base::ParseMonthName(w);
+  if (m == 0) return 0;
+  const bool abbreviated = w.size() <= 4 && w != "june" && w != "july" && w != "may";
+  if (abbreviated && w != "sept" && !Is(i + 1, ".")) {
+    // "Jan 5" is fine; a lone "Mar" or "Dec" is a name more often than a month.
+    if (!IsNum(i + 1)) return 0;
+  }
+  if (strict && (w == "may" || w == "march")) {
+    // Modal "May" / verb "March" at a sentence start: only with a date or a cue.
+    std::string_view prev = L(i - 1);
+    const bool cue = prev == "in" || prev == "last" || prev == "next" || prev == "this" ||
+                     prev == "since" || prev == "until" || prev == "early" || prev == "late" ||
+                     prev == "mid" || prev == "of" || prev == "through" || prev == "by" ||
+                     prev == "during" || prev == "before" || prev == "after" || prev == "-" ||
+                     prev == "from" || prev == "to" || prev == "between" || prev == "and";
+    if (!cue && !IsNum(i + 1)) return 0;
+  }
+  return m;
+}
+
+int Recognizer::Weekday(int i) const {
+  if (!Capitalized(i)) return -1;
+  std::string_view w = L(i);
+  if (w.size() < 6 && !(Is(i + 1, ".") && w.size() >= 3 && w != "sun" && w != "sat")) {
+    return -1;  // "Mon", "Sun", "Wed" alone are names and words, not days
+  }
+  return base::ParseWeekdayName(w);
+}
+
+int Recognizer::Year4(int i) const {
+  if (!IsNum(i) || L(i).size() != 4) return -1;
+  const int y = NumValue(i);
+  if (y < 1000 || y > 2099) return -1;
+  // Parts of bigger numbers and amounts: "1,988", "$1990", "1990.5", "2000%".
+  if (Glued(i) && (Is(i - 1, ",") || Is(i - 1, "$") || Is(i - 1, ".") || Is(i - 1, ":"))) {
+    return -1;
+  }
+  if (Glued(i + 1) && (Is(i + 1, "%") || Is(i + 1, ":") || IsNum(i + 2))) {
+    if (!(Is(i + 1, "-") || Is(i + 1, "/")) || Is(i + 1, ":")) return -1;
+  }
+  if (y < 1900 || y > 2040) {
+    std::string_view prev = L(i - 1);
+    if (!(prev == "in" || prev == "since" || prev == "of" || prev == "until" || prev == "year" ||
+          prev == "by" || prev == "from")) {
+      return -1;
+    }
+  }
+  return y;
+}
+
+int Recognizer::AmPm(int i, bool* pm) const {
+  std::string_view w = L(i);
+  if (w == "am" || w == "pm") {
+    *pm = w == "pm";
+    return i + 1;
+  }
+  if ((w == "a" || w == "p") && Is(i + 1, ".") && Is(i + 2, "m") && Glued(i + 1) &&
+      Glued(i + 2)) {
+    *pm = w == "p";
+    return Is(i + 3, ".") && Glued(i + 3) ? i + 4 : i + 3;
+  }
+  return -1;
+}
+
+Tense Recognizer::TenseAround(int begin, int end) const {
+  // The sentence: back to a terminator (a period not after an abbreviation)
+  // or a paragraph break, at most 40 tokens either way.
+  auto is_boundary = [&](int k) {
+    std::string_view w = L(k);
+    if (w == "!" || w == "?" || w == ";") return true;
+    if (w == ".") return !IsAbbreviation(L(k - 1)) && !IsNum(k - 1);
+    return false;
+  };
+  int lo = begin;
+  while (lo > 0 && begin - lo < 40 && !is_boundary(lo - 1) && !toks_[lo].paragraph_before) --lo;
+  int hi = end;
+  while (hi < size() && hi - end < 40 && !is_boundary(hi) && !toks_[hi].paragraph_before) ++hi;
+  Tense best = Tense::kNone;
+  int best_distance = 1 << 30;
+  auto consider = [&](int k, int distance) {
+    std::string_view w = L(k);
+    Tense t = Tense::kNone;
+    if (IsFutureCue(w) || (w == "going" && Is(k + 1, "to")) || (w == "is" && Is(k + 1, "to")) ||
+        (w == "are" && Is(k + 1, "to"))) {
+      t = Tense::kFuture;
+    } else if (IsPastVerb(w)) {
+      // "is expected", "will be held": a participle after a present or
+      // future auxiliary is not the past.
+      std::string_view prev = L(k - 1);
+      if (prev == "be" || prev == "been" || prev == "is" || prev == "are") {
+        t = Tense::kNone;
+      } else {
+        t = Tense::kPast;
+      }
+    }
+    if (t != Tense::kNone && distance < best_distance) {
+      best = t;
+      best_distance = distance;
+    }
+  };
+  for (int k = begin - 1; k >= lo; --k) consider(k, begin - k);
+  for (int k = end; k < hi; ++k) consider(k, k - end + 1);
+  return best;
+}
+
+std::optional<CivilDate> Recognizer::ResolveWeekday(int weekday, Tense tense,
+                                                    int shift_weeks) const {
+  if (!anchor_) return std::nullopt;
+  const int today = anchor_->Weekday();
+  if (shift_weeks == 0) {
+    if (weekday == today) return *anchor_;
+    int back = (today - weekday + 7) % 7;  // 1..6
+    if (tense == Tense::kFuture) return anchor_->AddDays(7 - back);
+    return anchor_->AddDays(-back);
+  }
+  if (shift_weeks < 0) {  // "last Friday": the most recent one before today
+    int back = (today - weekday + 7) % 7;
+    if (back == 0) back = 7;
+    return anchor_->AddDays(-back);
+  }
+  int ahead = (weekday - today + 7) % 7;  // "next Friday": the coming one
+  if (ahead == 0) ahead = 7;
+  return anchor_->AddDays(ahead);
+}
+
+int Recognizer::YearForMonth(int month, int day, Tense tense) const {
+  const CivilDate& a = *anchor_;
+  if (day <= 0) {
+    if (month == a.month) return a.year;
+    if (tense == Tense::kPast) return month < a.month ? a.year : a.year - 1;
+    if (tense == Tense::kFuture) return month > a.month ? a.year : a.year + 1;
+    // Nearest: within six months either way.
+    int diff = month - a.month;
+    if (diff > 6) return a.year - 1;
+    if (diff < -6) return a.year + 1;
+    return a.year;
+  }
+  const long now = a.DaysSinceEpoch();
+  int best_year = a.year;
+  long best = 1L << 40;
+  for (int y = a.year - 1; y <= a.year + 1; ++y) {
+    CivilDate d{y, month, std::min(day, base::DaysInMonth(y, month))};
+    long diff = d.DaysSinceEpoch() - now;
+    long cost = diff < 0 ? -diff : diff;
+    if (tense == Tense::kPast && diff > 0) cost += 100000;
+    if (tense == Tense::kFuture && diff < 0) cost += 100000;
+    if (cost < best) {
+      best = cost;
+      best_year = y;
+    }
+  }
+  return best_year;
+}
+
+std::optional<CivilDate> Recognizer::DateAfter(int i, int* end) {
+  int k = i;
+  if (Is(k, ",") || Is(k, "on")) ++k;
+  if (auto c = WeekdayExpr(k); c && c->date) {
+    *end = c->end;
+    return c->date;
+  }
+  if (auto c = MonthExpr(k); c && c->date) {
+    *end = c->end;
+    return c->date;
+  }
+  if (anchor_) {
+    if (Is(k, "today")) {
+      *end = k + 1;
+      return *anchor_;
+    }
+    if (Is(k, "yesterday")) {
+      *end = k + 1;
+      return anchor_->AddDays(-1);
+    }
+    if (Is(k, "tomorrow")) {
+      *end = k + 1;
+      return anchor_->AddDays(1);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Cand> Recognizer::Deictic(int i) {
+  std::string_view w = L(i);
+  auto ref = [&](int end, const char* value) {
+    Cand c = ValueCand(end, value);
+    c.future = std::string_view(value) == "FUTURE_REF";
+    return c;
+  };
+  if (w == "now" || w == "currently" || w == "nowadays") {
+    if (w == "now" && (Is(i - 1, "right") || Is(i - 1, "just"))) return std::nullopt;
+    return ref(i + 1, "PRESENT_REF");
+  }
+  if (w == "current" && (Is(i + 1, "year") || Is(i + 1, "quarter") || Is(i + 1, "month") ||
+                         Is(i + 1, "week"))) {
+    return std::nullopt;  // "the current quarter": a period, below
+  }
+  if (w == "present" && Is(i - 1, "the") && !IsWord(i + 1)) return ref(i + 1, "PRESENT_REF");
+  if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
+    return ref(i + 1, "PAST_REF");
+  }
+  if (w == "recent" && !Is(i + 1, "years") && !Is(i + 1, "months") && !Is(i + 1, "weeks") &&
+      !Is(i + 1, "days") && !Is(i + 1, "decades")) {
+    return ref(i + 1, "PAST_REF");
+  }
+  if (w == "recent") return ref(i + 2, "PAST_REF");  // "recent years"
+  if (w == "soon") {
+    if (Is(i - 1, "as")) return std::nullopt;  // "as soon as next week": the week is the timex
+    return ref(i + 1, "FUTURE_REF");
+  }
+  if (w == "future" && Is(i - 1, "the")) {
+    Cand c = ref(i + 1, "FUTURE_REF");
+    c.allows_the = true;
+    return c;
+  }
+  int count_after = 0;
+  if (w == "past" && Is(i - 1, "the") && Number(i + 1, &count_after) < 0) {
+    bool plural = false;
+    if (ParseUnit(L(i + 1), &plural) == Unit::kNone && !Is(i + 1, "decade")) {
+      Cand c = ref(i + 1, "PAST_REF");
+      c.allows_the = true;
+      return c;
+    }
+  }
+  if (!anchor_) {
+    if (w == "today") return ref(i + 1, "PRESENT_REF");
+    if (w == "yesterday" || w == "tomorrow" || w == "tonight") return ref(i + 1, "XXXX-XX-XX");
+    return std::nullopt;
+  }
+  std::optional<CivilDate> day;
+  if (w == "today") day = *anchor_;
+  if (w == "yesterday") day = anchor_->AddDays(-1);
+  if (w == "tomorrow") day = anchor_->AddDays(1);
+  if (w == "tonight") {
+    Cand c = ValueCand(i + 1, DayValue(*anchor_) + "TNI", TimexType::kTime);
+    c.date = *anchor_;
+    c.allows_mod = true;
+    return c;
+  }
+  if ((w == "this" || w == "last") && PartOfDay(L(i + 1))) {
+    const char* part = PartOfDay(L(i + 1));
+    CivilDate d = *anchor_;
+    if (w == "last") {
+      if (std::string_view(part) != "NI") return std::nullopt;  // "last morning"
+      d = d.AddDays(-1);
+    }
+    Cand c = ValueCand(i + 2, DayValue(d) + "T" + part, TimexType::kTime);
+    c.date = d;
+    c.allows_mod = true;
+    return c;
+  }
+  if (day) {
+    if (const char* part = PartOfDay(L(i + 1))) {
+      Cand c = ValueCand(i + 2, DayValue(*day) + "T" + part, TimexType::kTime);
+      c.date = day;
+      c.allows_mod = true;
+      return c;
+    }
+    return DayCand(i + 1, *day);
+  }
+  return std::nullopt;
+}
+
+std::optional<Cand> Recognizer::WeekdayExpr(int i) {
+  int k = i;
+  int shift = 0;
+  bool explicit_this = false;
+  if (Is(k, "last") || Is(k, "past")) {
+    shift = -1;
+    ++k;
+  } else if (Is(k, "next") || (Is(k, "this") && Is(k + 1, "coming"))) {
+    shift = 1;
+    k += Is(k, "this") ? 2 : 1;
+  } else if (Is(k, "this")) {
+    explicit_this = true;
+    ++k;
+  }
+  const int weekday = Weekday(k);
+  if (weekday < 0) return std::nullopt;
+  int end = SkipPeriod(k + 1);
+  // "Friday, March 29, 2024": the explicit date decides.
+  if (Is(end, ",") && (Month(end + 1, false) > 0 || IsNum(end + 1))) {
+    if (auto date = MonthExpr(end + 1); date && date->date) {
+      date->allows_mod = true;
+      return date;
+    }
+    if (auto date = DayMonthExpr(end + 1); date && date->date) return date;
+  }
+  Tense tense = explicit_this ? Tense::kNone : TenseAround(i, end);
+  std::optional<CivilDate> d = ResolveWeekday(weekday, tense, shift);
+  if (explicit_this && d && anchor_) {
+    // "this Friday": the Friday of the current week.
+    d = anchor_->AddDays(weekday - anchor_->Weekday());
+  }
+  const char* part = PartOfDay(L(end));
+  if (part) ++end;
+  Cand c;
+  c.end = end;
+  c.allows_mod = true;
+  if (!d) {
+    c.value = Fmt("XXXX-WXX-%d", weekday + 1);
+  } else {
+    c.value = DayValue(*d);
+    c.date = d;
+    c.future = d->DaysSinceEpoch() > anchor_->DaysSinceEpoch();
+  }
+  if (part) {
+    c.type = TimexType::kTime;
+    c.value += std::string("T") + part;
+  }
+  return c;
+}
+
+std::optional<Cand> Recognizer::MonthExpr(int i) {
+  const int month = Month(i, true);
+  if (month == 0) return std::nullopt;
+  int k = SkipPeriod(i + 1);
+  int day = -1;
+  int year = -1;
+  int end = k;
+  if (IsNum(k) && L(k).size() <= 2 && NumValue(k) >= 1 && NumValue(k) <= 31 &&
+      !(Is(k + 1, ":") || Is(k + 1, "%"))) {
+    day = NumValue(k);
+    end = k + 1;
+    // "March 17th"
+    if (Glued(end) && (Is(end, "st") || Is(end, "nd") || Is(end, "rd") || Is(end, "th"))) ++end;
+    int y = Is(end, ",") ? end + 1 : end;
+    if (Year4(y) > 0) {
+      year = Year4(y);
+      end = y + 1;
+    }
+  } else if (Is(k, ",") && Year4(k + 1) > 0) {
+    year = Year4(k + 1);
+    end = k + 2;
+  } else if (Year4(k) > 0) {
+    year = Year4(k);
+    end = k + 1;
+  } else if (Is(k, "of") && Year4(k + 1) > 0) {
+    year = Year4(k + 1);
+    end = k + 2;
+  } else if (Is(k, "last") && Is(k + 1, "year")) {
+    if (anchor_) year = anchor_->year - 1;
+    end = k + 2;
+  } else if (Is(k, "next") && Is(k + 1, "year")) {
+    if (anchor_) year = anchor_->year + 1;
+    end = k + 2;
+  } else if (Is(k, "this") && Is(k + 1, "year")) {
+    if (anchor_) year = anchor_->year;
+    end = k + 2;
+  }
+  if (day > base::DaysInMonth(year > 0 ? year : 2000, month)) return std::nullopt;
+  Cand c;
+  c.end = end;
+  c.allows_mod = true;
+  if (year < 0 && anchor_) {
+    std::string_view prev = L(i - 1);
+    Tense tense = prev == "last" ? Tense::kPast
+                  : prev == "next" ? Tense::kFuture
+                                   : TenseAround(i, end);
+    year = YearForMonth(month, day, tense);
+  }
+  if (year < 0) {
+    c.value = day > 0 ? Fmt("XXXX-%02d-%02d", month, day) : Fmt("XXXX-%02d", month);
+    return c;
+  }
+  if (day > 0) {
+    CivilDate d{year, month, day};
+    c.value = DayValue(d);
+    c.date = d;
+    c.future = anchor_ && d.DaysSinceEpoch() > anchor_->DaysSinceEpoch();
+  } else {
+    c.value = Fmt("%04d-%02d", year, month);
+    c.future = anchor_ && (year > anchor_->year || (year == anchor_->year && month > anchor_->month));
+  }
+  return c;
+}
+
+std::optional<Cand> Recognizer::DayMonthExpr(int i) {
+  // "1 April 2024", "17th March".
+  if (!IsNum(i) || L(i).size() > 2) return std::nullopt;
+  const int day = NumValue(i);
+  if (day < 1 || day > 31) return std::nullopt;
+  int k = i + 1;
+  if (Glued(k) && (Is(k, "st") || Is(k, "nd") || Is(k, "rd") || Is(k, "th"))) ++k;
+  if (Is(k, "of")) ++k;
+  const int month = Month(k, false);
+  if (month == 0) return std::nullopt;
+  int end = SkipPeriod(k + 1);
+  int year = -1;
+  int y = Is(end, ",") ? end + 1 : end;
+  if (Year4(y) > 0) {
+    year = Year4(y);
+    end = y + 1;
+  }
+  if (year < 0 && anchor_) year = YearForMonth(month, day, TenseAround(i, end));
+  if (year < 0) return ValueCand(end, Fmt("XXXX-%02d-%02d", month, day));
+  if (day > base::DaysInMonth(year, month)) return std::nullopt;
+  return DayCand(end, CivilDate{year, month, day});
+}
+
+std::optional<Cand> Recognizer::NumericDate(int i) {
+  // 2024-04-01, 2024/04/01, 04/01/2024 (US order), 4/1/24.
+  if (!IsNum(i)) return std::nullopt;
+  auto glued_num = [&](int k) { return Glued(k) && IsNum(k + 1) && Glued(k + 1); };
+  if (L(i).size() == 4 && (Is(i + 1, "-") || Is(i + 1, "/")) && glued_num(i + 1) &&
+      L(i + 3) == L(i + 1) && glued_num(i + 3)) {
+    CivilDate d{NumValue(i), NumValue(i + 2), NumValue(i + 4)};
+    if (!d.valid() || d.year < 1000) return std::nullopt;
+    return DayCand(i + 5, d);
+  }
+  if (L(i).size() <= 2 && Is(i + 1, "/") && glued_num(i + 1) && L(i + 2).size() <= 2 &&
+      Is(i + 3, "/") && glued_num(i + 3)) {
+    int y = NumValue(i + 4);
+    if (L(i + 4).size() == 2) y += y < 50 ? 2000 : 1900;
+    else if (L(i + 4).size() != 4) return std::nullopt;
+    CivilDate d{y, NumValue(i), NumValue(i + 2)};
+    if (!d.valid()) return std::nullopt;
+    return DayCand(i + 5, d);
+  }
+  return std::nullopt;
+}
+
+std::optional<Cand> Recognizer::SeasonExpr(int i, int year, int end) {
+  const char* season = Season(L(i));
+  if (!season) return std::nullopt;
+  int k = i + 1;
+  if (Is(k, "of") && Year4(k + 1) > 0) {
+    year = Year4(k + 1);
+    k += 2;
+  } else if (Year4(k) > 0) {
+    year = Year4(k);
+    k += 1;
+  }
+  if (end < k) end = k;
+  Cand c;
+  c.end = end;
+  c.allows_the = true;
+  c.allows_mod = true;
+  c.value = year > 0 ? Fmt("%04d-", year) + season : std::string("XXXX-") + season;
+  return c;
+}
+
+std::optional<Cand> Recognizer::YearExpr(int i) {
+  // "the 1990s", "'80s", "mid-1990s"
+  if (Is(i, "'") || Is(i, "\xE2\x80\x99")) {
+    if (IsNum(i + 1) && L(i + 1).size() == 2 && Glued(i + 1) && Is(i + 2, "s") && Glued(i + 2)) {
+      int decade = NumValue(i + 1);
+      if (decade % 10 != 0) return std::nullopt;
+      Cand c = ValueCand(i + 3, Fmt("%d", decade >= 30 ? 190 + decade / 10 : 200 + decade / 10));
+      c.allows_the = true;
+      return c;
+    }
+    return std::nullopt;
+  }
+  if (Is(i, "fiscal") && Is(i + 1, "year") && Year4(i + 2) > 0) {
+    return ValueCand(i + 3, Fmt("%04d", Year4(i + 2)));
+  }
+  if (Is(i, "fiscal") && Year4(i + 1) > 0) {
+    Cand c = ValueCand(i + 2, Fmt("%04d", Year4(i + 1)));
+    c.allows_the = true;
+    return c;
+  }
+  // Spelled years in transcripts: "nineteen ninety-six", "two thousand".
+  if (Is(i, "nineteen")) {
+    int n = 0;
+    int end = Number(i + 1, &n);
+    if (end > 0 && n >= 10 && n <= 99 && !IsNum(i + 1)) return ValueCand(end, Fmt("%d", 1900 + n));
+  }
+  if (Is(i, "two") && Is(i + 1, "thousand") && (Is(i - 1, "year") || Is(i - 1, "in"))) {
+    return ValueCand(i + 2, "2000");
+  }
+  const int year = Year4(i);
+  if (year < 0) return std::nullopt;
+  if (Is(i + 1, "s") && Glued(i + 1)) {
+    if (year % 10 != 0) return std::nullopt;
+    Cand c = ValueCand(i + 2, Fmt("%03d", year / 10));
+    c.allows_the = true;
+    return c;
+  }
+  // "1990-91": a span of years; keep the first.
+  Cand c = ValueCand(i + 1, Fmt("%04d", year));
+  if (Season(L(i + 1))) return SeasonExpr(i + 1, year, i + 2);
+  return c;
+}
+
+std::optional<Cand> Recognizer::QuarterExpr(int i) {
+  // "the third quarter [of 1989]", "third-quarter", "1989 third quarter",
+  // "the fourth quarter of fiscal 1989", "first half", "the quarter".
+  int k = i;
+  int year = -1;
+  if (Year4(k) > 0 && (Ordinal(L(k + 1)) > 0 || Is(k + 1, "fiscal"))) {
+    year = Year4(k);
+    ++k;
+  }
+  if (Is(k, "fiscal")) ++k;
+  int q = Ordinal(L(k));
+  if (q < 0 && IsNum(k) && Glued(k + 1) &&
+      (Is(k + 1, "st") || Is(k + 1, "nd") || Is(k + 1, "rd") || Is(k + 1, "th"))) {
+    q = NumValue(k);
+    ++k;
+  }
+  bool half = false;
+  if (q >= 1 && q <= 4) {
+    int u = Hyphen(k + 1) ? k + 2 : k + 1;
+    if (Is(u, "quarter")) {
+      k = u + 1;
+    } else if (Is(u, "half") && q <= 2) {
+      half = true;
+      k = u + 1;
+    } else {
+      return std::nullopt;
+    }
+  } else {
+    return std::nullopt;
+  }
+  if (year < 0) {
+    int y = Is(k, "of") ? k + 1 : k;
+    if (Is(y, "fiscal")) ++y;
+    if (Year4(y) > 0) {
+      year = Year4(y);
+      k = y + 1;
+    } else if (Is(k, "of") && (Is(k + 1, "this") || Is(k + 1, "last") || Is(k + 1, "next")) &&
+               Is(k + 2, "year") && anchor_) {
+      year = anchor_->year + (Is(k + 1, "last") ? -1 : Is(k + 1, "next") ? 1 : 0);
+      k += 3;
+    }
+  }
+  if (year < 0 && anchor_) {
+    const int now = half ? (anchor_->month <= 6 ? 1 : 2) : QuarterOf(anchor_->month);
+    Tense tense = TenseAround(i, k);
+    if (tense == Tense::kFuture) {
+      year = q >= now ? anchor_->year : anchor_->year + 1;
+    } else {
+      year = q <= now ? anchor_->year : anchor_->year - 1;
+    }
+  }
+  Cand c;
+  c.end = k;
+  c.allows_the = true;
+  c.allows_mod = true;
+  if (year < 0) {
+    c.value = Fmt(half ? "XXXX-H%d" : "XXXX-Q%d", q);
+    return c;
+  }
+  c.value = Fmt(half ? "%04d-H%d" : "%04d-Q%d", year, q);
+  if (!half) {
+    last_quarter_year_ = year;
+    last_quarter_ = q;
+  }
+  return c;
+}
+
+std::optional<Cand> Recognizer::RelativePeriod(int i) {
+  // this|last|next|past|previous|coming|current + week|month|year|quarter|weekend|season|month name
+  std::string_view w = L(i);
+  int dir = 0;
+  if (w == "last" || w == "past" || w == "previous") dir = -1;
+  else if (w == "next" || w == "coming" || w == "following") dir = 1;
+  else if (w == "this" || w == "current" || w == "latest" || w == "same") dir = 0;
+  else return std::nullopt;
+  const bool the = Is(i - 1, "the");
+  std::string_view u = L(i + 1);
+  const int end = i + 2;
+  // "the past week", "the coming year": a stretch when a "the" precedes and
+  // the word is past/coming; TimeBank marks them as durations.
+  const bool stretch = the && (w == "past" || w == "last" || w == "coming" || w == "next");
+  if (const char* season = Season(u)) {
+    if (!anchor_) return ValueCand(end, std::string("XXXX-") + season);
+    int y = anchor_->year;
+    if (dir < 0) y -= 1;
+    if (dir > 0) y += 1;
+    Cand c = ValueCand(end, Fmt("%04d-", y) + season);
+    c.allows_the = true;
+    return c;
+  }
+  if (int month = Month(i + 1, false); month > 0 && !stretch) {
+    if (!anchor_) return ValueCand(SkipPeriod(end), Fmt("XXXX-%02d", month));
+    int y = anchor_->year;
+    if (dir < 0) y = month < anchor_->month ? y : y - 1;
+    if (dir > 0) y = month > anchor_->month ? y : y + 1;
+    Cand c = ValueCand(SkipPeriod(end), Fmt("%04d-%02d", y, month));
+    return c;
+  }
+  bool plural = false;
+  Unit unit = ParseUnit(u, &plural);
+  const bool weekend = u == "weekend";
+  if (plural || (unit == Unit::kNone && !weekend)) return std::nullopt;
+  if (unit == Unit::kSecond || unit == Unit::kMinute || unit == Unit::kHour) return std::nullopt;
+  if (stretch && !weekend && w != "last") {
+    Cand c = ValueCand(end, DurationValue(unit, 1), TimexType::kDuration);
+    c.allows_the = true;
+    return c;
+  }
+  if (w == "same" || (w == "latest" && unit != Unit::kQuarter)) return std::nullopt;
+  Cand c;
+  c.end = end;
+  c.allows_the = true;
+  c.allows_mod = true;
+  c.future = dir > 0;
+  if (!anchor_) {
+    c.value = dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF";
+    return c;
+  }
+  const CivilDate& a = *anchor_;
+  switch (unit) {
+    case Unit::kDay:
+      c.value = DayValue(a.AddDays(dir));
+      c.date = a.AddDays(dir);
+      break;
+    case Unit::kWeek:
+      c.value = WeekValue(a.AddDays(7 * dir));
+      break;
+    case Unit::kMonth: {
+      CivilDate m = AddMonths(a, dir);
+      c.value = Fmt("%04d-%02d", m.year, m.month);
+      break;
+    }
+    case Unit::kQuarter: {
+      if (w == "latest") {
+        if (last_quarter_ > 0) {
+          c.value = Fmt("%04d-Q%d", last_quarter_year_, last_quarter_);
+        } else {
+          CivilDate m = AddMonths(a, -3);
+          c.value = Fmt("%04d-Q%d", m.year, QuarterOf(m.month));
+        }
+        break;
+      }
+      CivilDate m = AddMonths(a, 3 * dir);
+      c.value = Fmt("%04d-Q%d", m.year, QuarterOf(m.month));
+      break;
+    }
+    case Unit::kYear:
+      c.value = Fmt("%04d", a.year + dir);
+      break;
+    case Unit::kDecade:
+      c.value = Fmt("%03d", a.year / 10 + dir);
+      break;
+    case Unit::kCentury:
+      c.value = Fmt("%02d", a.year / 100 + dir);
+      break;
+    default:
+      if (weekend) {
+        // The weekend of the anchor's week, or of the previous / next one.
+        CivilDate base = a.AddDays(7 * dir);
+        if (dir == 0 && a.Weekday() < 5) {
+          Tense tense = TenseAround(i, end);
+          if (tense == Tense::kPast) base = a.AddDays(-7);
+        }
+        c.value = WeekValue(base) + "-WE";
+        break;
+      }
+      return std::nullopt;
+  }
+  return c;
+}
+
+std::optional<Cand> Recognizer::CountExpr(int i) {
+  // N units [ago|earlier|later|from now|long|old]; N-unit; the past N units.
+  int n = 0;
+  int k = Number(i, &n);
+  bool numbered = k > 0;
+  if (!numbered) {
+    k = i;
+    n = 1;
+  }
+  int u_tok = k;
+  bool hyphenated = false;
+  if (numbered && Hyphen(k)) {
+    u_tok = k + 1;
+    hyphenated = true;
+  }
+  bool plural = false;
+  Unit unit = ParseUnit(L(u_tok), &plural);
+  if (unit == Unit::kNone) return std::nullopt;
+  if (!numbered) {
+    // Bare plural units: "for years", "days", "decades". Singular bare units
+    // are left to the period rules ("the year", "the week").
+    if (!plural) return std::nullopt;
+    std::string_view prev = L(i - 1);
+    if (!(prev == "for" || prev == "the" || prev == "in" || prev == "within" || prev == "over" ||
+          prev == "recent" || prev == "past" || prev == "coming" || prev == "next" ||
+          prev == "few" || prev == "many" || prev == "several" || prev == "of" ||
+          prev == "or" || prev == "and" || prev == "after")) {
+      return std::nullopt;
+    }
+    if (unit == Unit::kSecond || unit == Unit::kQuarter) return std::nullopt;
+    n = -2;
+  }
+  if (numbered && n == 1 && plural && L(i) != "1") return std::nullopt;  // "a days"
+  if (unit == Unit::kSecond && !numbered) return std::nullopt;
+  if (numbered && IsNum(i) && n > 1000) return std::nullopt;
+  // "second quarter", "second half": an ordinal, not a count of seconds.
+  if (Is(i, "second") || (numbered && n == 1 && Is(i, "a") && unit == Unit::kQuarter)) {
+    return std::nullopt;
+  }
+  int end = u_tok + 1;
+  // "two years ago", "a year earlier", "three days later", "two weeks from now"
+  std::string_view after = L(end);
+  const int count = n < 0 ? 1 : n;
+  if ((after == "ago" || after == "earlier" || after == "before" || after == "later" ||
+       after == "after" || (after == "from" && Is(end + 1, "now"))) &&
+      !hyphenated) {
+    const int dir = (after == "ago" || after == "earlier" || after == "before") ? -1 : 1;
+    const int last = after == "from" ? end + 2 : end + 1;
+    // "before"/"after" followed by a noun phrase are prepositions: "two days
+    // after the vote" is a duration, not a date.
+    if ((after == "before" || after == "after") && IsWord(last) &&
+        !(Is(last, ".") || Is(last, ","))) {
+      Cand c = ValueCand(end, DurationValue(unit, n < 0 ? -1 : n), TimexType::kDuration);
+      c.allows_approx = true;
+      return c;
+    }
+    Cand c;
+    c.end = last;
+    c.allows_approx = true;
+    c.allows_mod = true;
+    c.future = dir > 0;
+    if (!anchor_) {
+      c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      return c;
+    }
+    const CivilDate& a = *anchor_;
+    if (n < 0) {
+      c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      return c;
+    }
+    switch (unit) {
+      case Unit::kDay: {
+        Cand day = DayCand(last, a.AddDays(dir * count));
+        day.allows_approx = true;
+        return day;
+      }
+      case Unit::kWeek:
+        c.value = WeekValue(a.AddDays(7 * dir * count));
+        break;
+      case Unit::kMonth: {
+        CivilDate m = AddMonths(a, dir * count);
+        c.value = Fmt("%04d-%02d", m.year, m.month);
+        break;
+      }
+      case Unit::kQuarter: {
+        CivilDate m = AddMonths(a, 3 * dir * count);
+        c.value = Fmt("%04d-Q%d", m.year, QuarterOf(m.month));
+        break;
+      }
+      case Unit::kYear:
+        if (count == 1 && last_quarter_ > 0 && dir < 0 && after != "ago") {
+          // "a year earlier" in a report on a quarter: the same quarter a year before.
+          c.value = Fmt("%04d-Q%d", last_quarter_year_ - 1, last_quarter_);
+        } else if (count == 1 && last_quarter_ > 0 && dir < 0) {
+          c.value = Fmt("%04d-Q%d", last_quarter_year_ - 1, last_quarter_);
+        } else {
+          c.value = Fmt("%04d", a.year + dir * count);
+        }
+        break;
+      case Unit::kDecade:
+        c.value = Fmt("%03d", (a.year + 10 * dir * count) / 10);
+        break;
+      case Unit::kCentury:
+        c.value = Fmt("%02d", (a.year + 100 * dir * count) / 100);
+        break;
+      default:
+        c.type = TimexType::kTime;
+        c.value = "PRESENT_REF";
+        break;
+    }
+    return c;
+  }
+  // "24-hour", "five-year-old": the hyphenated adjective keeps "old" out.
+  Cand c = ValueCand(end, DurationValue(unit, n < 0 ? -1 : n), TimexType::kDuration);
+  c.allows_the = true;
+  c.allows_approx = true;
+  if (!numbered && n == -2) c.allows_the = Is(i - 1, "the");
+  if (Is(end, "long") && !hyphenated) c.end = end + 1;
+  if (numbered && Is(i, "a") && unit == Unit::kYear && Is(i - 1, "%")) {
+    // "5% a year": a rate.
+    c.type = TimexType::kSet;
+  }
+  return c;
+}
+
+std::optional<Cand> Recognizer::ClockTime(int i) {
+  int hour = -1;
+  int minute = 0;
+  int k = i;
+  if (Is(i, "noon") || Is(i, "midday")) {
+    hour = 12;
+    k = i + 1;
+  } else if (Is(i, "midnight")) {
+    hour = 24;
+    k = i + 1;
+  } else if (IsNum(i) && L(i).size() <= 2) {
+    hour = NumValue(i);
+    k = i + 1;
+    if (Is(k, ":") && Glued(k) && IsNum(k + 1) && Glued(k + 1) && L(k + 1).size() == 2) {
+      minute = NumValue(k + 1);
+      k += 2;
+      if (Is(k, ":") && Glued(k) && IsNum(k + 1) && Glued(k + 1)) k += 2;  // seconds
+    } else if (Is(k, ".") && Glued(k) && IsNum(k + 1) && Glued(k + 1) && L(k + 1).size() == 2) {
+      // "5.30pm" only with am/pm after it.
+      bool pm = false;
+      if (AmPm(k + 2, &pm) < 0) return std::nullopt;
+      minute = NumValue(k + 1);
+      k += 2;
+    } else {
+      bool pm = false;
+      if (AmPm(k, &pm) < 0 && !Is(k, "o")) return std::nullopt;
+      if (Is(k, "o") && !(Is(k + 1, "'") && Is(k + 2, "clock"))) return std::nullopt;
+    }
+    bool pm = false;
+    int after = AmPm(k, &pm);
+    if (after > 0) {
+      if (hour < 1 || hour > 12) return std::nullopt;
+      if (pm && hour != 12) hour += 12;
+      if (!pm && hour == 12) hour = 0;
+      k = after;
+    } else if (Is(k, "o") && Is(k + 1, "'") && Is(k + 2, "clock")) {
+      k += 3;
+    } else if (k == i + 1) {
+      return std::nullopt;
+    }
+    if (hour > 23 || minute > 59) return std::nullopt;
+    // Time zones.
+    std::string_view z = L(k);
+    if (z == "est" || z == "edt" || z == "et" || z == "gmt" || z == "utc" || z == "pst" ||
+        z == "pdt" || z == "cst" || z == "cdt" || z == "mst" || z == "bst" || z == "cet") {
+      ++k;
+    } else if (z == "local" && Is(k + 1, "time")) {
+      k += 2;
+    }
+  } else {
+    return std::nullopt;
+  }
+  int end = k;
+  std::optional<CivilDate> day = DateAfter(k, &end);
+  if (!day) {
+    end = k;
+    if (anchor_) day = *anchor_;
+  }
+  Cand c;
+  c.end = end;
+  c.type = TimexType::kTime;
+  c.allows_approx = true;
+  c.allows_mod = true;
+  std::string clock = hour == 24 ? "T24" : minute == 0 && (Is(i, "noon") || Is(i, "midday"))
+                                               ? "T12:00"
+                                               : Fmt("T%02d:%02d", hour, minute);
+  if (day) {
+    CivilDate d = *day;
+    c.value = DayValue(d) + clock;
+    if (hour < 24) {
+      d.hour = hour;
+      d.minute = minute;
+    }
+    c.date = d;
+    c.future = anchor_ && d.DaysSinceEpoch() > anchor_->DaysSinceEpoch();
+  } else {
+    c.value = "XXXX-XX-XX" + clock;
+  }
+  return c;
+}
+
+std::optional<Cand> Recognizer::SetExpr(int i) {
+  std::string_view w = L(i);
+  auto set = [&](int end, std::string value) {
+    return ValueCand(end, std::move(value), TimexType::kSet);
+  };
+  if (w == "daily" || w == "nightly") return set(i + 1, "P1D");
+  if (w == "weekly") return set(i + 1, "P1W");
+  if (w == "monthly") return set(i + 1, "P1M");
+  if (w == "annually" || w == "yearly") return set(i + 1, "P1Y");
+  if (w == "hourly") return set(i + 1, "PT1H");
+  if (w == "quarterly") return set(i + 1, "P3M");
+  if (w == "each" || w == "every" || w == "per") {
+    if (w == "per" && !(Is(i + 1, "year") || Is(i + 1, "day") || Is(i + 1, "month") ||
+                        Is(i + 1, "week") || Is(i + 1, "hour"))) {
+      return std::nullopt;
+    }
+    int wd = Weekday(i + 1);
+    if (wd >= 0) return set(i + 2, Fmt("XXXX-WXX-%d", wd + 1));
+    if (int m = Month(i + 1, false); m > 0) return set(SkipPeriod(i + 2), Fmt("XXXX-%02d", m));
+    bool plural = false;
+    Unit unit = ParseUnit(L(i + 1), &plural);
+    if (unit != Unit::kNone && !plural) {
+      return set(i + 2, unit == Unit::kQuarter ? "P1Q" : DurationValue(unit, 1));
+    }
+    int n = 0;
+    int k = Number(i + 1, &n);
+    if (k > 0 && n > 0) {
+      unit = ParseUnit(L(k), &plural);
+      if (unit != Unit::kNone) return set(k + 1, DurationValue(unit, n));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Cand> Recognizer::Core(int i) {
+  std::optional<Cand> best;
+  auto offer = [&](std::optional<Cand> c) {
+    if (c && c->end > i && (!best || c->end > best->end)) best = std::move(c);
+  };
+  const Token& t = toks_[i];
+  if (t.kind == TokKind::kNumber) {
+    offer(NumericDate(i));
+    offer(DayMonthExpr(i));
+    offer(ClockTime(i));
+    offer(QuarterExpr(i));
+    offer(YearExpr(i));
+    offer(CountExpr(i));
+    return best;
+  }
+  if (t.kind == TokKind::kOther) {
+    if (Is(i, "'") || Is(i, "\xE2\x80\x99")) offer(YearExpr(i));
+    return best;
+  }
+  offer(Deictic(i));
+  offer(WeekdayExpr(i));
+  offer(MonthExpr(i));
+  offer(QuarterExpr(i));
+  offer(RelativePeriod(i));
+  offer(CountExpr(i));
+  offer(ClockTime(i));
+  offer(SetExpr(i));
+  offer(YearExpr(i));
+  offer(SeasonExpr(i, -1, i + 1).has_value() && (Is(i - 1, "the") || Is(i - 1, "in") ||
+                                                 Is(i - 1, "this") || Is(i - 1, "last") ||
+                                                 Is(i - 1, "next") || Is(i - 1, "early") ||
+                                                 Is(i - 1, "late") || Is(i - 1, "during") ||
+                                                 Is(i - 1, "mid"))
+            ? [&]() -> std::optional<Cand> {
+                // A bare season takes the anchor's year.
+                return SeasonExpr(i, anchor_ ? anchor_->year : -1, i + 1);
+              }()
+            : std::nullopt);
+  return best;
+}
+
+std::vector<TimeExpression> Recognizer::Run() {
+  std::vector<TimeExpression> out;
+  const int n = size();
+  int i = 0;
+  while (i < n) {
+    if (toks_[i].kind == TokKind::kOther && !Is(i, "'") && !Is(i, "\xE2\x80\x99")) {
+      ++i;
+      continue;
+    }
+    // Modifiers in front of a core, remembered so the extent can start at them.
+    int k = i;
+    bool saw_the = false;
+    bool saw_mod = false;
+    bool saw_approx = false;
+    std::optional<Cand> core;
+    for (int guard = 0; guard < 5 && k < n; ++guard) {
+      core = Core(k);
+      if (core) break;
+      std::string_view w = L(k);
+      if (w == "the" && !saw_the) {
+        saw_the = true;
+        ++k;
+      } else if (w == "early" || w == "late" || w == "earlier" || w == "later" ||
+                 w == "mid" || w == "middle") {
+        saw_mod = true;
+        k = Hyphen(k + 1) ? k + 2 : k + 1;
+      } else if ((w == "end" || w == "beginning" || w == "start" || w == "middle") &&
+                 Is(k + 1, "of")) {
+        saw_mod = true;
+        k += 2;
+      } else if (w == "about" || w == "nearly" || w == "almost" || w == "roughly" ||
+                 w == "approximately" || w == "around" || w == "some") {
+        saw_approx = true;
+        ++k;
+      } else if ((w == "at" && Is(k + 1, "least")) || (w == "more" && Is(k + 1, "than")) ||
+                 (w == "less" && Is(k + 1, "than"))) {
+        saw_approx = true;
+        k += 2;
+      } else {
+        break;
+      }
+    }
+    if (!core) {
+      ++i;
+      continue;
+    }
+    // Keep the modifiers only when the core accepts them.
+    int start = i;
+    bool ok = true;
+    if (saw_the && !core->allows_the) ok = false;
+    if (saw_mod && !core->allows_mod) ok = false;
+    if (saw_approx && !core->allows_approx && core->type != TimexType::kDuration) ok = false;
+    if (!ok) start = k;
+    // "the" right in front of a core that allows it.
+    if (start == k && core->allows_the && Is(k - 1, "the") && k - 1 >= i) start = k - 1;
+    if (core->allows_the && start == k && Is(k - 1, "the") && !out.empty() &&
+        out.back().span.end <= toks_[k - 1].begin) {
+      start = k - 1;
+    }
+    TimeExpression e;
+    e.span.begin = toks_[start].begin;
+    e.span.end = toks_[core->end - 1].end;
+    e.type = core->type;
+    e.value = std::move(core->value);
+    e.date = core->date;
+    e.future = core->future || e.value == "FUTURE_REF";
+    out.push_back(std::move(e));
+    i = core->end;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<TimeExpression> FindTimeExpressions(std::string_view text,
+                                                const std::optional<base::CivilDate>& anchor) {
+  if (text.size() > UINT32_MAX) return {};
+  Recognizer recognizer(text, anchor);
+  return recognizer.Run();
+}
+
+}  // namespace newsfuse::extract
