@@ -188,6 +188,13 @@ bool IsUpper(char32_t c) {
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Printable ASCII other than white space and '.', '?', '!'.
+constexpr std::array<bool, 256> kPlainAscii = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x21; c < 0x7F; ++c) table[c] = c != '.' && c != '?' && c != '!';
+  return table;
+}();
+
 // ---------------------------------------------------------------------------
 
 enum class ListStyle : uint8_t { kNone, kNumberDot, kNumberParen, kNumberDotParen, kLetterDot, kLetterParen };
@@ -634,6 +641,9 @@ std::vector<Span> Splitter::Run() {
       continue;
     }
     i += cp.len;
+    // The rest of a word rarely matters: skip printable ASCII that is neither
+    // white space nor a terminator in one tight loop.
+    while (i < n_ && kPlainAscii[static_cast<unsigned char>(t_[i])]) ++i;
   }
   Break(n_);
   return std::move(out_);
