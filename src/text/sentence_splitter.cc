@@ -53,7 +53,7 @@ using std::string_view;
 
 // Titles and other words that precede a name or a noun: never a boundary.
 constexpr string_view kPrefixAbbrevs[] = {
-    "Adm",   "Amb",  "Atty", "Brig", "Capt",  "Cdr",    "Cmdr",  "Col",    "Cpl",  "Det",
+    "Adm",   "Amb",  "Asst", "Atty", "Const", "Dep", "Ofc", "Spc", "Brig", "Capt",  "Cdr",    "Cmdr",  "Col",    "Cpl",  "Det",
     "Dr",    "Drs",  "Fr",   "Ft",   "Gen",   "Gens",   "Gov",   "Govs",   "Hon",  "Insp",
     "Lt",    "Maj",  "Messrs", "Mmes", "Mr",  "Mrs",    "Ms",    "Msgr",   "Mt",   "Mx",
     "Pfc",   "Pres", "Prof", "Profs", "Pvt",  "Rep",    "Reps",  "Rev",    "Sen",  "Sens",
@@ -73,6 +73,11 @@ constexpr string_view kNumberAbbrevsThatAreWords[] = {"No", "no", "P", "Ex", "ex
 
 constexpr string_view kMonthAbbrevs[] = {
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+};
+
+constexpr string_view kMonthNames[] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
 };
 
 // Abbreviations that may end a sentence ("... & Co. It closed").
@@ -429,13 +434,15 @@ bool Splitter::DecideAfterPeriod(size_t word_begin, size_t dot, size_t j, bool n
     if (NextIsDigit(j)) return false;
     return starter_rule;
   }
+  // "May. 3": a stray period inside a date.
+  if (InList(kMonthNames, word) && NextIsDigit(j) && !newline) return false;
   if (word.size() == 3 && word[1] == '.' &&
       ((word[0] | 0x20) == 'a' || (word[0] | 0x20) == 'p') && (word[2] | 0x20) == 'm') {
     // a.m. / p.m.
     if (next_lower) return false;
-    if (newline) return true;
-    if (!NextIsUpper(j)) return !next_lower;
     if (InList(kTimeFollowers, WordAt(j))) return false;
+    if (newline) return true;
+    if (!NextIsUpper(j)) return true;
     return !FrontedTimePhrase(word_begin);
   }
   if (InList(kOtherAbbrevs, word)) return starter_rule;
@@ -458,15 +465,16 @@ bool Splitter::DecideAfterPeriod(size_t word_begin, size_t dot, size_t j, bool n
     if (pattern) return starter_rule;
   }
 
-  // A single capital: an initial ("Jonas E. Smith", "J. R. R. Tolkien") or a
-  // pronoun or letter that ends a sentence ("you and I. Did").
+  // A single capital is an initial ("Jonas E. Smith", "named H. Rap Brown",
+  // "J. R. R. Tolkien"), except the pronoun "I" after a lower-case word ("you
+  // and I. Did"); "Plan B. The" still splits by the starter rule.
   {
     CodePoint cp = At(wb);
     if (cp.len == word.size() && IsUpper(cp.c)) {
       if (NextIsInitial(j)) return false;
       const bool prev_is_name = prev_capitalized || (prev.size() >= 2 && prev.back() == '.');
-      if (prev_is_name || prev.empty()) return starter_rule;
-      return !next_lower;
+      if (word == "I" && !prev_is_name && !prev.empty()) return !next_lower;
+      return starter_rule;
     }
   }
   return !next_lower;
@@ -491,7 +499,7 @@ size_t Splitter::HandleTerminal(size_t i) {
     }
     run_end += cp.len;
   }
-  const size_t after = SkipClosers(run_end);
+  size_t after = SkipClosers(run_end);
   if (after < n_ && !SpaceAt(after)) {
     // Word-internal: "1.4", "Jane.Doe", "U.S.A", "Jr.'s", "mean...see".
     return run_end;
@@ -501,10 +509,29 @@ size_t Splitter::HandleTerminal(size_t i) {
       run_end < n_ && (t_[run_end] == ']' || t_[run_end] == ')')) {
     return after;
   }
-  last_terminal_end_ = after;
   if (after >= n_) return after;
   int newlines = 0;
-  const size_t j = SkipSpaces(after, &newlines);
+  size_t j = SkipSpaces(after, &newlines);
+  // Closing quotes cut off by a space or a newline, alone at the end of a
+  // line or of the text ("party girl. \"\nWhile"), belong to this sentence.
+  if (newlines <= 1 && j < n_) {
+    size_t q = j;
+    while (q < n_) {
+      const CodePoint cp = At(q);
+      if (cp.c != '"' && cp.c != 0x201D && cp.c != 0x2019 && cp.c != '\'') break;
+      q += cp.len;
+    }
+    if (q > j) {
+      int nl = 0;
+      const size_t k = SkipSpaces(q, &nl);
+      if (k == n_ || nl > 0) {
+        after = q;
+        newlines = 0;
+        j = SkipSpaces(after, &newlines);
+      }
+    }
+  }
+  last_terminal_end_ = after;
   if (j >= n_) return j;
   if (newlines >= 2) {
     Break(after);
@@ -513,6 +540,13 @@ size_t Splitter::HandleTerminal(size_t i) {
   const bool newline = newlines == 1;
 
   if (question_or_bang) {
+    // "E! News", "Yahoo! Inc.": a bang right after a one-letter word is a name.
+    const bool one_letter = i >= 1 && IsAsciiAlpha(t_[i - 1]) && (i == 1 || SpaceBefore(i - 1)) &&
+                            run_end == i + 1 && t_[i] == '!';
+    if (one_letter) {
+      if (!NextIsLower(j) && (newline || NextStartsSentence(j))) Break(after);
+      return after;
+    }
     if (!NextIsLower(j)) Break(after);
     return after;
   }
@@ -538,11 +572,21 @@ size_t Splitter::HandleTerminal(size_t i) {
     if (!NextIsLower(j)) Break(after);
     return after;
   }
-  if (t_[j] == '.') {
-    // "word. . . . Next": the period ends the sentence and the ellipsis opens
-    // the next one; "complex. . . .”" at the end keeps the ellipsis.
+  if (!newline && (t_[j] == '.' || At(j).c == 0x2026)) {
+    // "word. . . . Next" / "word. ... Next": the period ends the sentence and
+    // the ellipsis opens the next one; "complex. . . .”" at the end, or before
+    // a lower-case word, keeps the ellipsis.
     size_t end;
-    const int k = SpacedDots(j, &end);
+    int k = SpacedDots(j, &end);
+    if (k < 3) {
+      end = j;
+      while (end < n_ && t_[end] == '.') ++end;
+      k = static_cast<int>(end - j);
+      if (At(j).c == 0x2026) {
+        k = 3;
+        end = j + 3;
+      }
+    }
     if (k >= 3) {
       const size_t a = SkipClosers(end);
       int nl = 0;

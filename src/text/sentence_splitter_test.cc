@@ -104,6 +104,17 @@ const SplitCase kSplitCases[] = {
     {"J. R. R. Tolkien wrote it. George W. Bush read it.",
      {"J. R. R. Tolkien wrote it.", "George W. Bush read it."}},
     {"It was him and I. Then we left.", {"It was him and I.", "Then we left."}},
+    {"He was once named H. Rap Brown. The fire was at 325 E. Dahlia Ave. on Monday.",
+     {"He was once named H. Rap Brown.", "The fire was at 325 E. Dahlia Ave. on Monday."}},
+    {"Plan B. The board agreed.", {"Plan B.", "The board agreed."}},
+    {"Police Const. Tim Ray spoke.", {"Police Const. Tim Ray spoke."}},
+    {"She told E! News she was fine. Yahoo! in Sunnyvale declined.",
+     {"She told E! News she was fine.", "Yahoo! in Sunnyvale declined."}},
+    // Scraped text: a closing quote cut off by a space before a newline.
+    {"\"I am not just a party girl. \"\nShe laughed.", {"\"I am not just a party girl. \"", "She laughed."}},
+    {"It ended Fri., May. 3, 2013.", {"It ended Fri., May. 3, 2013."}},
+    {"The town ran dry. ... Nobody came.", {"The town ran dry.", "... Nobody came."}},
+    {"The town ran dry. ... and then it rained.", {"The town ran dry. ... and then it rained."}},
     // E-mail and web addresses.
     {"Write to press@example.org. Calls go unanswered.",
      {"Write to press@example.org.", "Calls go unanswered."}},
