@@ -1,0 +1,73 @@
+// `newsfuse brief DIR|FILES... [--format json|markdown]`: reads the articles,
+// analyses them, builds the briefing and prints it.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "extract/article_analysis.h"
+#include "ingest/corpus_loader.h"
+#include "render/brief_json.h"
+#include "render/brief_markdown.h"
+#include "synthesize/story_builder.h"
+
+namespace newsfuse::cli {
+
+namespace {
+
+struct BriefFlags {
+  std::vector<std::string> inputs;
+  std::string format = "markdown";
+  int summary_words = 100;
+  unsigned threads = 0;
+};
+
+int RunBrief(const BriefFlags& flags) {
+  ingest::CountingReporter reporter(/*echo_to_stderr=*/true);
+  ingest::LoadOptions load;
+  ingest::Corpus corpus = ingest::LoadCorpus(flags.inputs, load, reporter);
+  if (corpus.articles.empty()) {
+    PrintError(Status::NotFound("brief", "no article could be read (" + std::to_string(reporter.skipped()) +
+                                             " input(s) skipped)"));
+    return 1;
+  }
+  if (reporter.skipped() > 0) {
+    std::cerr << "newsfuse: read " << corpus.articles.size() << " article(s); skipped "
+              << reporter.skipped() << "\n";
+  }
+  const std::vector<extract::ArticleAnalysis> analyses =
+      extract::AnalyzeArticles(corpus.articles, flags.threads);
+  std::vector<const extract::ArticleAnalysis*> members;
+  for (const auto& a : analyses) members.push_back(&a);
+
+  synthesize::StoryOptions options;
+  options.summary.max_words = flags.summary_words;
+  Brief brief;
+  brief.stories.push_back(synthesize::BuildStory("story-1", members, options));
+
+  if (flags.format == "json") {
+    std::cout << render::BriefToJson(brief);
+  } else {
+    std::cout << render::BriefToMarkdown(brief);
+  }
+  std::cout.flush();
+  return std::cout ? 0 : 1;
+}
+
+}  // namespace
+
+void RegisterBrief(CLI::App& app) {
+  auto flags = std::make_shared<BriefFlags>();
+  CLI::App* cmd = app.add_subcommand("brief", "write the briefing of a story from its articles");
+  cmd->add_option("inputs", flags->inputs,
+                  "article files or folders (plain text, .jsonl; '-' reads JSONL from stdin)")
+      ->required();
+  cmd->add_option("--format", flags->format, "json or markdown")
+      ->check(CLI::IsMember({"json", "markdown"}))
+      ->capture_default_str();
+  cmd->add_option("--words", flags->summary_words, "summary length budget in words")
+      ->check(CLI::Range(10, 2000))
+      ->capture_default_str();
+  cmd->add_option("--threads", flags->threads, "worker threads (0: all cores)");
+  cmd->callback([flags] { ExitWith(RunBrief(*flags)); });
+}
+
+}  // namespace newsfuse::cli

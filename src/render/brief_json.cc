@@ -1,0 +1,174 @@
+#include "render/brief_json.h"
+
+#include "base/json_writer.h"
+
+namespace newsfuse::render {
+
+namespace {
+
+using base::JsonWriter;
+
+void WriteStory(const Story& st, JsonWriter& w) {
+  w.BeginObject();
+  w.Field("id", st.id);
+  w.Field("headline", st.headline);
+
+  w.Key("sources");
+  w.BeginArray();
+  for (const auto& s : st.sources) {
+    w.BeginObject();
+    w.Field("id", s.id);
+    w.Key("outlet");
+    w.OptionalString(s.outlet);
+    w.Key("published");
+    w.OptionalString(s.published);
+    w.Key("title");
+    w.OptionalString(s.title);
+    w.Key("url");
+    w.OptionalString(s.url);
+    if (s.duplicate_of) {
+      w.Key("duplicate_of");
+      w.String(*s.duplicate_of);
+    }
+    w.Key("dropped");
+    w.BeginArray();
+    for (const auto& d : s.dropped) {
+      w.BeginObject();
+      w.Field("kind", BoilerplateKindName(d.kind));
+      w.Field("text", d.text);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("summary");
+  w.BeginArray();
+  for (const auto& s : st.summary) {
+    w.BeginObject();
+    w.Field("text", s.text);
+    w.StringArray("sources", s.sources);
+    w.StringArray("source_sentences", s.source_sentences);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("facts");
+  w.BeginArray();
+  for (const auto& f : st.facts) {
+    w.BeginObject();
+    w.Field("text", f.text);
+    w.StringArray("sources", f.sources);
+    w.Key("consensus");
+    w.Bool(f.consensus);
+    w.StringArray("source_sentences", f.source_sentences);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("entities");
+  w.BeginArray();
+  for (const auto& e : st.entities) {
+    w.BeginObject();
+    w.Field("name", e.name);
+    w.Field("type", e.type);
+    w.StringArray("titles", e.titles);
+    w.StringArray("variants", e.variants);
+    w.StringArray("sources", e.sources);
+    w.Key("mentions");
+    w.Int(e.mentions);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("quotes");
+  w.BeginArray();
+  for (const auto& q : st.quotes) {
+    w.BeginObject();
+    w.Field("text", q.text);
+    w.Field("speaker", q.speaker);
+    w.StringArray("sources", q.sources);
+    w.Key("variants");
+    w.BeginArray();
+    for (const auto& v : q.variants) {
+      w.BeginObject();
+      w.Field("text", v.text);
+      w.StringArray("sources", v.sources);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("timeline");
+  w.BeginArray();
+  for (const auto& t : st.timeline) {
+    w.BeginObject();
+    w.Field("date", t.date);
+    w.Field("text", t.text);
+    w.StringArray("sources", t.sources);
+    w.Key("planned");
+    w.Bool(t.planned);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("discrepancies");
+  w.BeginArray();
+  for (const auto& d : st.discrepancies) {
+    w.BeginObject();
+    w.Field("subject", d.subject);
+    w.Field("kind", d.kind);
+    w.Field("label", d.label);
+    w.Key("variants");
+    w.BeginArray();
+    for (const auto& v : d.variants) {
+      w.BeginObject();
+      w.Field("value", v.value);
+      w.Field("text", v.text);
+      w.StringArray("sources", v.sources);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("contributions");
+  w.BeginArray();
+  for (const auto& c : st.contributions) {
+    w.BeginObject();
+    w.Field("source", c.source);
+    w.StringArray("unique_facts", c.unique_facts);
+    w.StringArray("missing_consensus", c.missing_consensus);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string StoryToJson(const Story& story, int indent) {
+  std::string out;
+  JsonWriter w(&out, indent);
+  WriteStory(story, w);
+  return out;
+}
+
+std::string BriefToJson(const Brief& brief, int indent) {
+  std::string out;
+  JsonWriter w(&out, indent);
+  w.BeginObject();
+  w.Key("stories");
+  w.BeginArray();
+  for (const auto& st : brief.stories) WriteStory(st, w);
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace newsfuse::render

@@ -1,0 +1,22 @@
+// File: render/brief_json.h
+//
+// Writes a Brief as the JSON of brief-json.md. All contract fields are always
+// present (empty lists, nulls for what the text does not say); extra fields
+// (source_sentences, consensus, contributions, dropped) are additions the
+// contract allows.
+#ifndef NEWSFUSE_RENDER_BRIEF_JSON_H_
+#define NEWSFUSE_RENDER_BRIEF_JSON_H_
+
+#include <string>
+
+#include "newsfuse/brief.h"
+
+namespace newsfuse::render {
+
+// `indent` 0 writes one line.
+std::string BriefToJson(const Brief& brief, int indent = 2);
+std::string StoryToJson(const Story& story, int indent = 2);
+
+}  // namespace newsfuse::render
+
+#endif  // NEWSFUSE_RENDER_BRIEF_JSON_H_

@@ -1,0 +1,42 @@
+// File: synthesize/fact_aligner.h
+//
+// Aligns the sentences of a story's articles into facts: groups of sentences,
+// from any outlets, that state the same thing in their own words.
+//
+// Method: TF-IDF cosine between sentences (stems, story-local IDF), then
+// average-link agglomerative clustering over the candidate pairs, strongest
+// first, stopping at `threshold`. Average link (rather than single link)
+// keeps one shared phrase from chaining unrelated sentences into one fact.
+// Two sentences of one article join only when nearly identical (a bulleted
+// summary repeating the body), so a fact's support counts outlets, not lines.
+#ifndef NEWSFUSE_SYNTHESIZE_FACT_ALIGNER_H_
+#define NEWSFUSE_SYNTHESIZE_FACT_ALIGNER_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "synthesize/term_vectors.h"
+
+namespace newsfuse::synthesize {
+
+struct AlignOptions {
+  float threshold = 0.30f;            // average cosine to merge two groups
+  float same_article_threshold = 0.60f;
+  float candidate_floor = 0.12f;      // pairs below this are never scored
+};
+
+struct FactGroup {
+  std::vector<uint32_t> members;   // unit indices
+  uint32_t representative = 0;     // the member closest to the others
+  std::vector<uint32_t> articles;  // distinct articles, sorted
+};
+
+// `article_of[i]` is the article of unit i; `vectors[i]` its term vector.
+// Returns groups ordered by support (distinct articles), then by first unit.
+std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
+                                  const std::vector<SparseVector>& vectors,
+                                  const AlignOptions& options = {});
+
+}  // namespace newsfuse::synthesize
+
+#endif  // NEWSFUSE_SYNTHESIZE_FACT_ALIGNER_H_
