@@ -16,8 +16,10 @@ namespace newsfuse::cli {
 
 // Top-level verbs.
 void RegisterBrief(CLI::App& app);
+void RegisterExtract(CLI::App& app);
 // `newsfuse eval <what>`: `eval` is the parent command.
 void RegisterEvalSbd(CLI::App& eval);
+void RegisterEvalExtract(CLI::App& eval);
 
 // Records the exit code a subcommand's callback wants main() to return.
 void ExitWith(int code);

@@ -22,10 +22,12 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "newsfuse 0.1.0");
 
   RegisterBrief(app);
+  RegisterExtract(app);
   CLI::App* eval = app.add_subcommand("eval", "measure a stage against labelled data");
   eval->require_subcommand(1);
   // Registry of evaluation commands: one line each.
   RegisterEvalSbd(*eval);
+  RegisterEvalExtract(*eval);
 
   try {
     app.parse(argc, argv);

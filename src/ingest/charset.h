@@ -1,0 +1,40 @@
+// File: ingest/charset.h
+//
+// Character-set detection and conversion to UTF-8 for web pages. The order is
+// the HTML5 one, simplified: a byte-order mark, then the charset a transport
+// header declared (HTTP Content-Type), then <meta charset> / <meta http-equiv>
+// in the first bytes of the page; when nothing is declared, bytes that are
+// valid UTF-8 are UTF-8 and anything else is read as windows-1252. ICU's
+// converters do the conversion.
+//
+// Thread-safety: the functions keep no state; safe from any thread.
+#ifndef NEWSFUSE_INGEST_CHARSET_H_
+#define NEWSFUSE_INGEST_CHARSET_H_
+
+#include <string>
+#include <string_view>
+
+#include "newsfuse/result.h"
+
+namespace newsfuse::ingest {
+
+// Returns the charset name declared by `<meta charset=...>` or
+// `<meta http-equiv="Content-Type" content="...; charset=...">` in the first
+// `scan_bytes` of `html`, lower-cased; empty when none is declared.
+std::string SniffMetaCharset(std::string_view html, size_t scan_bytes = 4096);
+
+// Returns the `charset=` parameter of a Content-Type header value, lower-cased;
+// empty when absent.
+std::string CharsetFromContentType(std::string_view content_type);
+
+// Decodes `bytes` to UTF-8 (a BOM is removed). `declared` is a charset named
+// by the transport (may be empty). A declared "utf-8" with invalid bytes
+// keeps the valid text and replaces the bad bytes with U+FFFD. Fails with
+// InvalidArgument naming `subject` only for a charset ICU does not know
+// AND bytes that are not UTF-8.
+Result<std::string> DecodeToUtf8(std::string_view subject, std::string_view bytes,
+                                 std::string_view declared = {});
+
+}  // namespace newsfuse::ingest
+
+#endif  // NEWSFUSE_INGEST_CHARSET_H_

@@ -1,0 +1,386 @@
+#include "ingest/html_content_extractor.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/strings.h"
+#include "ingest/html_dom.h"
+
+namespace newsfuse::ingest {
+namespace {
+
+using html::AppendCollapsed;
+using html::ClassIdHints;
+
+// Deeper nesting than this is not walked: real pages stay far below it, and a
+// hostile page must not overflow the stack.
+constexpr int kMaxDepth = 400;
+
+enum class TagKind { kInline, kBlock, kSkip, kBreak };
+
+TagKind KindOf(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_CANVAS: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OPTION: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_IMG: case GUMBO_TAG_LABEL: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_MAP: case GUMBO_TAG_AREA: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_PARAM: case GUMBO_TAG_METER: case GUMBO_TAG_PROGRESS:
+    case GUMBO_TAG_DATALIST: case GUMBO_TAG_OUTPUT: case GUMBO_TAG_LEGEND: case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_HR:
+      return TagKind::kSkip;
+    case GUMBO_TAG_BR:
+      return TagKind::kBreak;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_UNKNOWN:
+      return TagKind::kBlock;
+    default:
+      return TagKind::kInline;
+  }
+}
+
+int HeadingLevel(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1: return 1;
+    case GUMBO_TAG_H2: return 2;
+    case GUMBO_TAG_H3: return 3;
+    case GUMBO_TAG_H4: return 4;
+    case GUMBO_TAG_H5: return 5;
+    case GUMBO_TAG_H6: return 6;
+    default: return 0;
+  }
+}
+
+// A block-level element that holds text (directly or below).
+struct Elem {
+  const GumboNode* node;
+  int parent;  // index into elems, -1 for the first
+  GumboTag tag;
+  uint32_t hints;
+  uint32_t text_bytes = 0;  // whole subtree, kept blocks only
+  uint32_t link_bytes = 0;
+  double score = 0;
+  bool scored = false;
+};
+
+// The inline text of one block element between two block boundaries.
+struct Block {
+  int elem;
+  std::string text;
+  uint32_t link_bytes;
+};
+
+// Counts the bytes of <p> text under `node` (to protect a body whose wrapper
+// carries an unlucky class word).
+size_t ParagraphTextBytes(const GumboNode* node, bool in_p, int depth) {
+  if (depth > kMaxDepth) return 0;
+  if (node->type == GUMBO_NODE_TEXT) {
+    // Text in <p>, or a run long enough to be prose wherever it sits.
+    const size_t n = node->v.text.original_text.length;
+    return in_p || n >= 100 ? n : 0;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return 0;
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return 0;
+  in_p = in_p || tag == GUMBO_TAG_P;
+  size_t sum = 0;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    sum += ParagraphTextBytes(static_cast<const GumboNode*>(children.data[i]), in_p, depth + 1);
+  }
+  return sum;
+}
+
+class Extractor {
+ public:
+  explicit Extractor(const GumboNode* root) : root_(root) {}
+
+  MainContent Run() {
+    total_p_bytes_ = ParagraphTextBytes(root_, false, 0);
+    Visit(root_, -1, 0, false);
+    Flush(-1);
+    MainContent out;
+    if (blocks_.empty()) return out;
+    Score();
+    SelectAndEmit(&out);
+    return out;
+  }
+
+ private:
+  bool ShouldPrune(const GumboNode* node, GumboTag tag, uint32_t hints) {
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
+    const bool boilerplate = (hints & (html::kHintBoilerplate | html::kHintComment |
+                                       html::kHintCaption | html::kHintByline)) != 0;
+    const bool weak = (hints & html::kHintNegative) && !(hints & html::kHintPositive);
+    if (!boilerplate && !weak) return false;
+    if ((tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) &&
+        (!boilerplate || (hints & html::kHintPositive))) {
+      return false;
+    }
+    if (!(hints & html::kHintComment) && total_p_bytes_ > 0) {
+      const size_t p = ParagraphTextBytes(node, false, 0);
+      if (p > 500 && p * 10 >= total_p_bytes_ * 6) return false;
+    }
+    return true;
+  }
+
+  void Visit(const GumboNode* node, int elem, int depth, bool in_link) {
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA: {
+        const size_t before = buf_.size();
+        AppendCollapsed(node->v.text.text, &buf_);
+        if (in_link) buf_link_ += static_cast<uint32_t>(buf_.size() - before);
+        return;
+      }
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        break;
+      default:
+        return;
+    }
+    if (depth > kMaxDepth) return;
+    const GumboTag tag = node->v.element.tag;
+    const TagKind kind = KindOf(tag);
+    if (kind == TagKind::kSkip) return;
+    if (kind == TagKind::kBreak) {
+      Flush(elem);
+      return;
+    }
+    if (html::IsHidden(node)) return;
+    const GumboVector& children = node->v.element.children;
+    if (kind == TagKind::kInline) {
+      const bool link = in_link || tag == GUMBO_TAG_A;
+      for (unsigned i = 0; i < children.length; ++i) {
+        Visit(static_cast<const GumboNode*>(children.data[i]), elem, depth + 1, link);
+      }
+      return;
+    }
+    const uint32_t hints = ClassIdHints(node);
+    if (ShouldPrune(node, tag, hints)) return;
+    Flush(elem);
+    const int self = static_cast<int>(elems_.size());
+    elems_.push_back(Elem{node, elem, tag, hints});
+    for (unsigned i = 0; i < children.length; ++i) {
+      Visit(static_cast<const GumboNode*>(children.data[i]), self, depth + 1, in_link);
+    }
+    Flush(self);
+  }
+
+  void Flush(int elem) {
+    std::string_view text = base::Trim(buf_);
+    if (!text.empty() && elem >= 0) {
+      const uint32_t link = std::min<uint32_t>(buf_link_, static_cast<uint32_t>(text.size()));
+      blocks_.push_back(Block{elem, std::string(text), link});
+      for (int e = elem; e >= 0; e = elems_[e].parent) {
+        elems_[e].text_bytes += static_cast<uint32_t>(text.size());
+        elems_[e].link_bytes += link;
+      }
+    }
+    buf_.clear();
+    buf_link_ = 0;
+  }
+
+  static double LinkDensity(const Elem& e) {
+    return e.text_bytes == 0 ? 0.0 : static_cast<double>(e.link_bytes) / e.text_bytes;
+  }
+
+  void InitScore(Elem& e) {
+    if (e.scored) return;
+    e.scored = true;
+    switch (e.tag) {
+      case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION:
+        e.score = 5; break;
+      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+        e.score = 3; break;
+      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+        e.score = -3; break;
+      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+        e.score = -5; break;
+      default: break;
+    }
+    if (e.hints & html::kHintPositive) e.score += 25;
+    if (e.hints & (html::kHintNegative | html::kHintBoilerplate)) e.score -= 25;
+    if (e.tag == GUMBO_TAG_ARTICLE) e.score += 10;
+  }
+
+  void Score() {
+    for (const Block& b : blocks_) {
+      const Elem& owner = elems_[b.elem];
+      switch (owner.tag) {
+        case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+        case GUMBO_TAG_UNKNOWN: case GUMBO_TAG_DD: case GUMBO_TAG_CENTER: case GUMBO_TAG_FORM:
+        case GUMBO_TAG_BODY:
+          break;
+        default:
+          continue;
+      }
+      if (b.text.size() < 25) continue;
+      if (b.link_bytes * 2 > b.text.size()) continue;
+      double commas = 0;
+      for (size_t i = 0; i < b.text.size(); ++i) {
+        if (b.text[i] == ',') ++commas;
+      }
+      const double s = 1 + commas + std::min(static_cast<double>(b.text.size()) / 100.0, 3.0);
+      int level = 0;
+      for (int a = owner.parent; a >= 0 && level < 5; a = elems_[a].parent, ++level) {
+        InitScore(elems_[a]);
+        const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+        elems_[a].score += s / divider;
+      }
+    }
+    for (Elem& e : elems_) {
+      if (e.scored) e.score *= 1.0 - LinkDensity(e);
+    }
+  }
+
+  bool IsAncestor(int a, int e) const {
+    for (; e >= 0; e = elems_[e].parent) {
+      if (e == a) return true;
+    }
+    return false;
+  }
+
+  int ChooseTop() const {
+    std::vector<int> ranked;
+    for (size_t i = 0; i < elems_.size(); ++i) {
+      if (elems_[i].scored) ranked.push_back(static_cast<int>(i));
+    }
+    if (ranked.empty()) return -1;
+    std::sort(ranked.begin(), ranked.end(),
+              [&](int a, int b) { return elems_[a].score > elems_[b].score; });
+    if (ranked.size() > 5) ranked.resize(5);
+    int top = ranked[0];
+    const double top_score = elems_[top].score;
+    // Several strong candidates under one ancestor: the body is split into
+    // parts (ads or pictures between them), so the ancestor is the body.
+    std::vector<int> alternatives;
+    for (size_t i = 1; i < ranked.size(); ++i) {
+      if (elems_[ranked[i]].score >= 0.75 * top_score) alternatives.push_back(ranked[i]);
+    }
+    if (alternatives.size() >= 3) {
+      for (int p = elems_[top].parent; p >= 0 && elems_[p].tag != GUMBO_TAG_BODY;
+           p = elems_[p].parent) {
+        int count = 0;
+        for (int alt : alternatives) count += IsAncestor(p, alt) ? 1 : 0;
+        if (count >= 3) {
+          top = p;
+          break;
+        }
+      }
+    }
+    // A parent that scores better than the candidate holds more of the body.
+    double last = elems_[top].score;
+    const double threshold = last / 3;
+    for (int p = elems_[top].parent; p >= 0 && elems_[p].tag != GUMBO_TAG_BODY;
+         p = elems_[p].parent) {
+      if (!elems_[p].scored) continue;
+      if (elems_[p].score < threshold) break;
+      if (elems_[p].score > last) {
+        top = p;
+        break;
+      }
+      last = elems_[p].score;
+    }
+    return top;
+  }
+
+  void SelectAndEmit(MainContent* out) {
+    const int top = ChooseTop();
+    if (std::getenv("NF_DEBUG") != nullptr) {
+      for (size_t i = 0; i < elems_.size(); ++i) {
+        if (!elems_[i].scored || elems_[i].score < 5) continue;
+        std::fprintf(stderr, "%s%zu <%s class=%s> score=%.1f text=%u link=%u parent=%d\n",
+                     static_cast<int>(i) == top ? "TOP " : "    ", i,
+                     gumbo_normalized_tagname(elems_[i].tag),
+                     std::string(html::Attr(elems_[i].node, "class")).c_str(), elems_[i].score,
+                     elems_[i].text_bytes, elems_[i].link_bytes, elems_[i].parent);
+      }
+    }
+    std::vector<char> inside(elems_.size(), 0);
+    if (top < 0) {
+      std::fill(inside.begin(), inside.end(), 1);
+    } else {
+      inside[top] = 1;
+      const int parent = elems_[top].parent;
+      if (parent >= 0) {
+        const double top_score = elems_[top].score;
+        const double threshold = std::max(10.0, top_score * 0.2);
+        const std::string_view top_class = html::Attr(elems_[top].node, "class");
+        for (size_t i = 0; i < elems_.size(); ++i) {
+          if (elems_[i].parent != parent || static_cast<int>(i) == top) continue;
+          const Elem& sib = elems_[i];
+          double bonus = 0;
+          if (!top_class.empty() && html::Attr(sib.node, "class") == top_class) {
+            bonus = top_score * 0.2;
+          }
+          bool append = false;
+          if (sib.scored && sib.score + bonus >= threshold) {
+            append = true;
+          } else if (sib.tag == GUMBO_TAG_P) {
+            const double ld = LinkDensity(sib);
+            if (sib.text_bytes > 80 && ld < 0.25) append = true;
+          }
+          if (append) inside[i] = 1;
+        }
+      }
+      for (size_t i = 0; i < elems_.size(); ++i) {
+        if (!inside[i] && elems_[i].parent >= 0 && inside[elems_[i].parent]) inside[i] = 1;
+      }
+    }
+    for (const Block& b : blocks_) {
+      if (!inside[b.elem]) continue;
+      const Elem& owner = elems_[b.elem];
+      const int level = HeadingLevel(owner.tag);
+      if (level == 1) continue;
+      const double ld = static_cast<double>(b.link_bytes) / b.text.size();
+      if (ld > 0.5 && level == 0) {
+        out->dropped.push_back(DroppedLine{BoilerplateKind::kOther, b.text});
+        continue;
+      }
+      Paragraph p;
+      p.text = b.text;
+      p.is_heading = level > 0;
+      p.is_list_item = owner.tag == GUMBO_TAG_LI;
+      out->paragraphs.push_back(std::move(p));
+    }
+    while (!out->paragraphs.empty() && out->paragraphs.back().is_heading) {
+      out->dropped.push_back(DroppedLine{BoilerplateKind::kHeader, out->paragraphs.back().text});
+      out->paragraphs.pop_back();
+    }
+  }
+
+  const GumboNode* root_;
+  size_t total_p_bytes_ = 0;
+  std::vector<Elem> elems_;
+  std::vector<Block> blocks_;
+  std::string buf_;
+  uint32_t buf_link_ = 0;
+};
+
+}  // namespace
+
+MainContent ExtractMainContent(const GumboNode* root) { return Extractor(root).Run(); }
+
+}  // namespace newsfuse::ingest

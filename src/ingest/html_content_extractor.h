@@ -1,0 +1,47 @@
+// File: ingest/html_content_extractor.h
+//
+// Finds the main text of a news page in gumbo's DOM: the article body as
+// paragraphs in order (headings inside the body kept as paragraphs), without
+// navigation, ads, share bars, related links, comments, cookie banners,
+// captions and credits.
+//
+// How (a readability-style scorer with a pruning pass in front):
+//  1. One walk turns the DOM into text blocks (the inline text of each
+//     block-level element), skipping what a reader never sees and subtrees
+//     whose tag (nav, aside, footer, figure, form controls, ...) or class/id
+//     words (share, related, comment, promo, ad, caption, ...) mark them as
+//     page furniture. A subtree holding most of the page's paragraph text is
+//     never pruned on a class word alone.
+//  2. Each paragraph-like block scores its parent and grandparents by length
+//     and commas; scores are scaled by the container's link density. The best
+//     container wins; siblings that look like more of the same body join it;
+//     when several good candidates share an ancestor, the ancestor wins.
+//  3. Blocks under the winner are kept in order, minus link lists, short
+//     furniture lines ("Advertisement", "Share this article") and a trailing
+//     run of headings or teaser lines.
+//
+// Thread-safety: stateless; safe from any thread on distinct outputs.
+#ifndef NEWSFUSE_INGEST_HTML_CONTENT_EXTRACTOR_H_
+#define NEWSFUSE_INGEST_HTML_CONTENT_EXTRACTOR_H_
+
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+#include "newsfuse/article.h"
+
+namespace newsfuse::ingest {
+
+struct MainContent {
+  std::vector<Paragraph> paragraphs;
+  // Captions, credits and furniture lines seen inside the body area.
+  std::vector<DroppedLine> dropped;
+};
+
+// REQUIRES: `root` is the root of a gumbo parse (GumboOutput::root).
+MainContent ExtractMainContent(const GumboNode* root);
+
+}  // namespace newsfuse::ingest
+
+#endif  // NEWSFUSE_INGEST_HTML_CONTENT_EXTRACTOR_H_
