@@ -30,22 +30,31 @@ bool InList(const std::array<std::string_view, N>& list, std::string_view lower)
 // Finite speech verbs and the "-ing" forms (participles are told apart by
 // their ending).
 constexpr auto kCueWords = std::to_array<std::string_view>({
-    "acknowledged", "acknowledges", "acknowledging", "add", "added", "adding", "adds", "admits",
-    "admitted", "admitting", "affirmed", "announced", "announces", "announcing", "answered",
-    "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "assert",
-    "asserted", "asserting", "asserts", "boasted", "boasting", "called", "calling", "calls",
-    "chanted", "chanting", "charged", "cited", "claim", "claimed", "claiming", "claims",
-    "commented", "complained", "complaining", "conceded", "conceding", "concluded", "confirmed",
-    "contend", "contended", "contends", "continued", "continues", "countered", "cried",
-    "declared", "declares", "declaring", "described", "describing", "dubbed", "emphasized",
-    "exclaimed", "explained", "explaining", "explains", "insist", "insisted", "insisting",
-    "insists", "joked", "joking", "maintained", "mused", "note", "noted", "notes", "noting",
-    "observed", "posted", "predicted", "predicting", "proclaimed", "promised", "promising",
-    "quipped", "read", "reads", "recalled", "recalling", "recalls", "remarked", "replied",
-    "reported", "reports", "responded", "responding", "retorted", "said", "say", "saying", "says",
-    "screamed", "shouted", "shouting", "snapped", "speculated", "stated", "states", "stressed",
-    "stressing", "suggested", "suggesting", "suggests", "tell", "telling", "tells", "testified",
-    "thundered", "told", "tweeted", "tweeting", "tweets", "urged", "urging", "vowed", "vowing",
+    "accuse", "accused", "accuses", "accusing", "acknowledged", "acknowledges", "acknowledging",
+    "add", "added", "adding", "adds", "admits", "admitted", "admitting", "advised", "affirmed",
+    "agreed", "agrees", "announced", "announces", "announcing", "answered", "answers", "argue",
+    "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "assert", "asserted",
+    "asserting", "asserts", "blamed", "blasted", "blasting", "boasted", "boasting", "boasts",
+    "branded", "branding", "called", "calling", "calls", "cautioned", "cautioning", "chanted",
+    "chanting", "characterized", "charged", "cited", "claim", "claimed", "claiming", "claims",
+    "coined", "commented", "complained", "complaining", "conceded", "conceding", "concluded",
+    "confided", "confirmed", "contend", "contended", "contends", "continued", "continues",
+    "countered", "cried", "criticized", "criticizing", "declared", "declares", "declaring",
+    "decried", "decrying", "deemed", "demanded", "demanding", "denounced", "denouncing",
+    "described", "describing", "disagreed", "dismissed", "dismissing", "dubbed", "echoed",
+    "echoing", "emailed", "emphasized", "exclaimed", "explained", "explaining", "explains",
+    "hailed", "hailing", "insist", "insisted", "insisting", "insists", "joked", "joking",
+    "labeled", "labeling", "labelled", "lamented", "lamenting", "maintained", "mocked", "mocking",
+    "mused", "muses", "note", "noted", "notes", "noting", "observed", "opined", "pleaded",
+    "pledged", "pledging", "posted", "praised", "praising", "predicted", "predicting",
+    "proclaimed", "promised", "promising", "questioned", "questioning", "quipped", "read",
+    "reads", "recalled", "recalling", "recalls", "recounted", "recounting", "referred",
+    "referring", "reiterated", "reiterating", "remarked", "replied", "replies", "reported",
+    "reports", "responded", "responding", "retorted", "said", "say", "saying", "says", "screamed",
+    "shouted", "shouting", "slammed", "slamming", "snapped", "speculated", "stated",
+    "stressed", "stressing", "suggested", "suggesting", "suggests", "tell", "telling", "tells",
+    "termed", "testified", "texted", "thanked", "thanking", "thundered", "told", "touted",
+    "touting", "tweeted", "tweeting", "urged", "urging", "vowed", "vowing",
     "warn", "warned", "warning", "warns", "wonder", "wondered", "write", "writes", "writing",
     "wrote", "yelled",
 });
@@ -55,7 +64,7 @@ constexpr auto kAuxWords = std::to_array<std::string_view>({
     "again", "already", "also", "always", "did", "does", "earlier", "even", "finally", "first",
     "further", "had", "has", "have", "is", "just", "last", "later", "never", "not", "now",
     "often", "once", "only", "previously", "quickly", "recently", "repeatedly", "still", "then",
-    "today", "tonight", "ultimately", "was", "who", "will", "would", "yesterday",
+    "today", "tonight", "ultimately", "was", "will", "would", "yesterday",
 });
 
 constexpr auto kPronouns = std::to_array<std::string_view>({
@@ -126,6 +135,15 @@ constexpr auto kForwardStop = std::to_array<std::string_view>({
     "about", "after", "and", "as", "at", "because", "before", "but", "during", "in", "on",
     "since", "that", "to", "when", "which", "while", "who", "with",
 });
+
+// Words that make the subject of the previous sentence the speaker of a
+// quote that follows with no cue of its own.
+constexpr auto kSpeechEvents = std::to_array<std::string_view>({
+    "addressed", "briefing", "interview", "remarks", "speaking", "speaks", "speech", "spoke", "statement",
+});
+
+constexpr auto kArticles = std::to_array<std::string_view>({"a", "an", "the"});
+constexpr auto kParticles = std::to_array<std::string_view>({"al", "da", "de", "del", "la", "le", "van", "von"});
 
 constexpr auto kAbbreviations = std::to_array<std::string_view>({
     "adm", "atty", "capt", "co", "col", "corp", "dr", "ft", "gen", "gov", "inc", "jr", "lt",
@@ -368,14 +386,6 @@ struct Region {
   int last = -1;       // last token inside (first > last: empty)
 };
 
-bool OpenHint(const Tokens& tk, int i) {
-  const Tok& t = tk[i];
-  bool space_before = t.space_before || i == 0 ||
-                      (tk[i - 1].kind == TokKind::kPunct && !tk.IsPunct(i - 1, '.') && !tk.IsPunct(i - 1, ','));
-  bool space_after = i + 1 >= static_cast<int>(tk.size()) || tk[i + 1].space_before;
-  return space_before && !space_after;
-}
-
 bool CloseHint(const Tokens& tk, int i) {
   const Tok& t = tk[i];
   bool space_before = t.space_before || i == 0;
@@ -486,6 +496,7 @@ class Attributor {
   NounPhrase SubjectBefore(int verb, int bound) const;
   NounPhrase SubjectAfter(int first, int limit) const;
   NounPhrase SentenceSubject(int start, int limit) const;
+  int ExtendAppositive(int last, int limit) const;
   std::string Canonical(const NounPhrase& np) const;
   std::string NameText(int first, int last) const {
     return std::string(text_.substr(tk_[first].begin, tk_[last].end - tk_[first].begin));
@@ -511,11 +522,14 @@ bool Attributor::IsNameWord(int i) const {
 }
 
 void Attributor::StripTitles(int* first, int last) const {
+  // Everything up to the last title word goes ("Fire Chief Dan Olsen",
+  // "Secretary of State X", "Minister of Finance X"), keeping one word.
   int f = *first;
-  while (f < last && tk_.Is(f, kTitleWords)) {
-    ++f;
-    // "Secretary of State X", "Minister of Finance X".
-    if (f + 1 < last && tk_.IsWordEq(f, "of")) f += 2;
+  for (int k = *first; k < last; ++k) {
+    if (!tk_.Is(k, kTitleWords)) continue;
+    int after = k + 1;
+    if (after + 1 < last && tk_.IsWordEq(after, "of")) after += 2;
+    if (after <= last) f = after;
   }
   *first = f;
 }
@@ -568,10 +582,23 @@ NounPhrase Attributor::NameBackward(int i, int bound) const {
   np.last = i;
   np.name_first = f;
   np.name_last = i;
-  // Role words and a determiner before the name belong to the mention.
+  // Role words, the names that qualify them ("White House press secretary",
+  // "Trump's campaign manager"), name particles ("de Blasio") and a
+  // determiner before the name belong to the mention.
   int g = f;
-  while (g - 1 >= bound && !tk_[g].newline_before && tk_.Is(g - 1, kRoleWords)) --g;
-  if (g - 1 >= bound && !tk_[g].newline_before && (tk_.IsWordEq(g - 1, "the") || tk_.IsWordEq(g - 1, "a"))) --g;
+  while (g - 1 >= bound && !tk_[g].newline_before) {
+    if (tk_.Is(g - 1, kRoleWords)) {
+      --g;
+    } else if (tk_.Is(g, kRoleWords) && IsNameWord(g - 1)) {
+      --g;
+    } else if (tk_.Is(g - 1, kParticles) && g == f) {
+      --g;
+      np.name_first = g;
+    } else {
+      break;
+    }
+  }
+  if (g - 1 >= bound && !tk_[g].newline_before && tk_.Is(g - 1, kArticles)) --g;
   np.first = g;
   return np;
 }
@@ -584,11 +611,36 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
     --i;
   }
   if (i < bound || tk_[verb].newline_before) return np;
+  if (i > bound && tk_.IsPunct(i, ')')) {
+    // "Sen. Marco Rubio (R-Fla.) said": the name before a parenthesis.
+    int k = i - 1;
+    while (k > bound && k > i - 10 && !tk_.IsPunct(k, '(')) --k;
+    if (tk_.IsPunct(k, '(')) {
+      NounPhrase name = NameBackward(k - 1, bound);
+      if (name.valid()) {
+        name.last = i;
+        return name;
+      }
+    }
+    return np;
+  }
   if (tk_.Is(i, kPronouns)) {
     np.first = np.last = i;
     np.pronoun = true;
     return np;
   }
+  if (tk_.IsWordEq(i, "who")) {
+    // "Smith, who said ...": the relative pronoun is the mention, the name
+    // before it the speaker.
+    int k = i - 1;
+    if (k >= bound && tk_.IsPunct(k, ',')) --k;
+    NounPhrase name = NameBackward(k, bound);
+    np.first = np.last = i;
+    np.name_first = name.name_first;
+    np.name_last = name.name_last;
+    return np;
+  }
+  if (tk_.Is(i, kClauseWords) || tk_.Is(i, kForwardStop) || tk_.Is(i, kCueWords)) return np;
   if (tk_.IsPunct(i, ',')) {
     // "Smith, the mayor of X, said": the name before an appositive.
     for (int j = i - 1; j >= bound && j >= i - 16; --j) {
@@ -603,9 +655,11 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
     return np;
   }
   if (IsNameWord(i)) {
-    NounPhrase name = NameBackward(i, bound);
-    // A possessive ("Trump's campaign said") is not the speaker's name.
-    return name;
+    // A possessive right before the verb ("Trump's "..." said") is a
+    // modifier that lost its noun, not a speaker.
+    std::string_view w = tk_.Text(i);
+    if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) return np;
+    return NameBackward(i, bound);
   }
   if (tk_[i].kind != TokKind::kWord) return np;
   // A common noun phrase: read back to a clause boundary.
@@ -662,6 +716,16 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
       np.last = k;
       np.name_first = j;
       np.name_last = k;
+      // "Clinton campaign manager Robby Mook": qualifier names before roles.
+      int m = k + 1;
+      while (m < limit && tk_.Is(m, kRoleWords)) ++m;
+      if (m > k + 1 && m < limit && IsNameWord(m)) {
+        int e = m;
+        while (e + 1 < limit && IsNameWord(e + 1) && !tk_[e + 1].newline_before) ++e;
+        np.last = np.name_last = e;
+        np.name_first = m;
+      }
+      np.last = ExtendAppositive(np.last, limit);
       return np;
     }
     if (j > i && tk_.Is(j, kForwardStop)) break;
@@ -675,6 +739,30 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
   np.first = i;
   np.last = j - 1;
   return np;
+}
+
+// A parenthesis ("(D-Minn.)") or an appositive (", a Republican strategist",
+// ", who ...") after a postposed name runs to the end of the sentence, the
+// next quotation mark or a semicolon. Returns the new last token.
+int Attributor::ExtendAppositive(int last, int limit) const {
+  int k = last + 1;
+  if (k < limit && tk_.IsPunct(k, '(')) {
+    int e = k + 1;
+    while (e < limit && e < k + 8 && !tk_.IsPunct(e, ')')) ++e;
+    if (e < limit && tk_.IsPunct(e, ')')) last = e;
+    k = last + 1;
+  }
+  if (k + 1 < limit && tk_.IsPunct(k, ',') && tk_[k + 1].kind == TokKind::kWord && !tk_.Is(k + 1, kCueWords) &&
+      !tk_.Is(k + 1, kForwardStop) && !tk_.Is(k + 1, kPronouns)) {
+    int e = k + 1;
+    while (e + 1 < limit && tk_[e + 1].kind != TokKind::kMark && !tk_[e + 1].newline_before &&
+           !tk_.IsPunct(e + 1, ';') && !tk_.IsPunct(e + 1, '.') && !tk_.IsPunct(e + 1, ':') &&
+           !(tk_.IsPunct(e + 1, ',') && e + 2 < limit && tk_.Is(e + 2, kCueWords))) {
+      ++e;
+    }
+    last = e;
+  }
+  return last;
 }
 
 // The subject at the start of the sentence: the first name or pronoun.
@@ -821,6 +909,27 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
             if (tk_[v].kind == TokKind::kMark) break;
             if (!IsCue(v) || IsParticiple(v)) continue;
             NounPhrase np = SubjectBefore(v, t);
+            if ((!np.valid() || np.first > t + 1) && tk_.Is(t, kDeterminers) && v - t <= 10) {
+              // "a readout of the meeting from the White House read": the
+              // whole stretch is the subject when it holds no clause.
+              bool plain = true;
+              for (int k = t; k < v; ++k) {
+                plain = plain && tk_[k].kind == TokKind::kWord && !tk_.Is(k, kClauseWords) && !IsCue(k);
+              }
+              if (plain) {
+                NounPhrase whole;
+                whole.first = t;
+                whole.last = v - 1;
+                for (int k = v - 1; k > t; --k) {
+                  if (!IsNameWord(k)) continue;
+                  NounPhrase inner = NameBackward(k, t + 1);
+                  whole.name_first = inner.name_first;
+                  whole.name_last = inner.name_last;
+                  break;
+                }
+                np = whole;
+              }
+            }
             if (np.valid() && np.first <= t + 1) {
               f.np = np;
               f.cue_first = f.cue_last = v;
@@ -891,10 +1000,17 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
       if (!f.np.valid()) {
         int prev_first = std::max(prev_start, prev_close + 1);
         for (int v = reg.open - 1; v >= prev_first; --v) {
-          if (!IsCue(v)) continue;
-          NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
-          if (np.valid()) f.np = np;
-          break;
+          if (IsCue(v)) {
+            NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
+            if (np.valid()) f.np = np;
+            break;
+          }
+          // "X spoke to reporters on Friday." / "X, in an interview, ..."
+          if (tk_.Is(v, kSpeechEvents) && prev_first == prev_start) {
+            NounPhrase np = SentenceSubject(prev_start, v);
+            if (np.valid()) f.np = np;
+            break;
+          }
         }
       }
     }
