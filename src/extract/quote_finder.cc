@@ -648,7 +648,8 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
       if (tk_.IsPunct(j, ',')) {
         NounPhrase name = NameBackward(j - 1, bound);
         if (!name.valid()) break;
-        name.last = i - 1;
+        // ", during an interview," is an aside, not an appositive.
+        if (!tk_.Is(j + 1, kForwardStop) && !IsParticiple(j + 1)) name.last = i - 1;
         return name;
       }
     }
@@ -724,6 +725,8 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
         while (e + 1 < limit && IsNameWord(e + 1) && !tk_[e + 1].newline_before) ++e;
         np.last = np.name_last = e;
         np.name_first = m;
+      } else if (m > k + 1) {
+        np.last = m - 1;  // "a Florida Republican strategist"
       }
       np.last = ExtendAppositive(np.last, limit);
       return np;
@@ -754,10 +757,12 @@ int Attributor::ExtendAppositive(int last, int limit) const {
   }
   if (k + 1 < limit && tk_.IsPunct(k, ',') && tk_[k + 1].kind == TokKind::kWord && !tk_.Is(k + 1, kCueWords) &&
       !tk_.Is(k + 1, kForwardStop) && !tk_.Is(k + 1, kPronouns)) {
+    // The appositive ends at the next comma, except inside a place name
+    // ("of Englewood, New Jersey").
     int e = k + 1;
     while (e + 1 < limit && tk_[e + 1].kind != TokKind::kMark && !tk_[e + 1].newline_before &&
            !tk_.IsPunct(e + 1, ';') && !tk_.IsPunct(e + 1, '.') && !tk_.IsPunct(e + 1, ':') &&
-           !(tk_.IsPunct(e + 1, ',') && e + 2 < limit && tk_.Is(e + 2, kCueWords))) {
+           !(tk_.IsPunct(e + 1, ',') && !(tk_[e].cap && e + 2 < limit && tk_[e + 2].cap))) {
       ++e;
     }
     last = e;
@@ -783,9 +788,14 @@ NounPhrase Attributor::SentenceSubject(int start, int limit) const {
     }
     if (tk_.Is(i, kDeterminers)) {
       // "The statement pointed to ...": a common noun subject.
+      // After a name only role words and names go on ("The Florida
+      // senator"); a past-tense word is the verb ("the statement pointed").
       int k = i + 1;
+      bool named = false;
       while (k < limit && k < i + 6 && tk_[k].kind == TokKind::kWord && !tk_.Is(k, kCueWords) &&
-             !tk_.Is(k, kForwardStop) && !tk_.Is(k, kAuxWords)) {
+             !tk_.Is(k, kForwardStop) && !tk_.Is(k, kAuxWords) && !tk_.Text(k).ends_with("ed")) {
+        if (named && !tk_[k].cap && !tk_.Is(k, kRoleWords)) break;
+        named = named || tk_[k].cap;
         ++k;
       }
       if (k == i + 1) return {};
@@ -951,7 +961,7 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
         if (!IsCue(v)) continue;
         NounPhrase np;
         if (IsParticiple(v)) {
-          np = SentenceSubject(sent_start, v);
+          np = SentenceSubject(bound, v);
         } else {
           np = SubjectBefore(v, bound);
           if (!np.valid() && v > bound && tk_.IsWordEq(v - 1, "and")) np = SentenceSubject(sent_start, v);
@@ -961,6 +971,12 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
         if (np.valid()) { f.np = np; f.cue_first = f.cue_last = v; }
         break;
       }
+    }
+    // A second quote in the sentence of an attributed one shares its speaker
+    // ("X said he is "..." because "...").
+    if (f.cue_first < 0 && r > 0 && found[r - 1].np.valid() && SentenceStart(regions[r - 1].open) == sent_start &&
+        !tk_[reg.open].sentence_start) {
+      f = found[r - 1];
     }
     // The quote's kind.
     const bool opens_sentence = tk_[reg.open].sentence_start ||
