@@ -285,7 +285,14 @@ class Recognizer {
   // token after it, or -1; *n = -2 for "several", "few", "many", "some".
   int Number(int i, int* n) const;
   int Month(int i, bool strict) const;  // 1..12 when token i (plus '.') is a month name
-  int SkipPeriod(int i) const { return Is(i, ".") && Glued(i) ? i + 1 : i; }
+  // Steps over the period of an abbreviation ("Oct.", "Tues.") at i.
+  int SkipPeriod(int i) const {
+    return Is(i, ".") && Glued(i) && L(i - 1).size() <= 5 && L(i - 1) != "march" &&
+                   L(i - 1) != "april" && L(i - 1) != "june" && L(i - 1) != "july" &&
+                   L(i - 1) != "may"
+               ? i + 1
+               : i;
+  }
   int Weekday(int i) const;
   int Year4(int i) const;  // a plausible four-digit year at i, or -1
   int AmPm(int i, bool* pm) const;
@@ -558,13 +565,22 @@ int Recognizer::YearForMonth(int month, int day, Tense tense) const {
   const CivilDate& a = *anchor_;
   if (day <= 0) {
     if (month == a.month) return a.year;
-    if (tense == Tense::kPast) return month < a.month ? a.year : a.year - 1;
-    if (tense == Tense::kFuture) return month > a.month ? a.year : a.year + 1;
-    // Nearest: within six months either way.
-    int diff = month - a.month;
-    if (diff > 6) return a.year - 1;
-    if (diff < -6) return a.year + 1;
-    return a.year;
+    // The nearest such month; the tense moves the choice only when the
+    // other direction is not much farther (tense cues are noisy).
+    int best_year = a.year;
+    int best = 1 << 30;
+    for (int y = a.year - 1; y <= a.year + 1; ++y) {
+      int diff = (y * 12 + month) - (a.year * 12 + a.month);
+      int cost = diff < 0 ? -diff : diff;
+      // News mostly reports the past: a month ahead must be clearly nearer.
+      if (tense == Tense::kNone && diff > 0) cost += 2;
+      if ((tense == Tense::kPast && diff > 0) || (tense == Tense::kFuture && diff < 0)) cost += 8;
+      if (cost < best) {
+        best = cost;
+        best_year = y;
+      }
+    }
+    return best_year;
   }
   const long now = a.DaysSinceEpoch();
   int best_year = a.year;
@@ -573,8 +589,8 @@ int Recognizer::YearForMonth(int month, int day, Tense tense) const {
     CivilDate d{y, month, std::min(day, base::DaysInMonth(y, month))};
     long diff = d.DaysSinceEpoch() - now;
     long cost = diff < 0 ? -diff : diff;
-    if (tense == Tense::kPast && diff > 0) cost += 100000;
-    if (tense == Tense::kFuture && diff < 0) cost += 100000;
+    // A dated day in the other direction than the tense needs to be much nearer.
+    if ((tense == Tense::kPast && diff > 0) || (tense == Tense::kFuture && diff < 0)) cost += 200;
     if (cost < best) {
       best = cost;
       best_year = y;
@@ -627,7 +643,7 @@ std::optional<Cand> Recognizer::Deictic(int i) {
     return std::nullopt;  // "the current quarter": a period, below
   }
   if (w == "present" && Is(i - 1, "the") && !IsWord(i + 1)) return ref(i + 1, "PRESENT_REF");
-  if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
+  if (w == "recently" || w == "lately") {
     return ref(i + 1, "PAST_REF");
   }
   if (w == "recent" && !Is(i + 1, "years") && !Is(i + 1, "months") && !Is(i + 1, "weeks") &&
@@ -639,6 +655,26 @@ std::optional<Cand> Recognizer::Deictic(int i) {
     if (Is(i - 1, "as")) return std::nullopt;  // "as soon as next week": the week is the timex
     return ref(i + 1, "FUTURE_REF");
   }
+  if (w == "weekend" && Is(i - 1, "the") && anchor_) {
+    // The weekend just past, or the coming one when the sentence looks ahead.
+    const int weekday = anchor_->Weekday();
+    CivilDate base = *anchor_;
+    if (weekday < 5) {
+      base = TenseAround(i, i + 1) == Tense::kFuture ? *anchor_ : anchor_->AddDays(-7);
+    }
+    Cand c = ValueCand(i + 1, WeekValue(base) + "-WE");
+    c.allows_the = true;
+    return c;
+  }
+  if ((w == "near" && (Is(i + 1, "future") || Is(i + 1, "term"))) ||
+      (w == "short" && Is(i + 1, "term"))) {
+    if (Is(i - 1, "the")) {
+      Cand c = ref(i + 2, "FUTURE_REF");
+      c.allows_the = true;
+      return c;
+    }
+  }
+  if (w == "these" && Is(i + 1, "days")) return ref(i + 2, "PRESENT_REF");
   if (w == "future" && Is(i - 1, "the")) {
     Cand c = ref(i + 1, "FUTURE_REF");
     c.allows_the = true;
@@ -710,12 +746,13 @@ std::optional<Cand> Recognizer::WeekdayExpr(int i) {
   if (weekday < 0) return std::nullopt;
   int end = SkipPeriod(k + 1);
   // "Friday, March 29, 2024": the explicit date decides.
-  if (Is(end, ",") && (Month(end + 1, false) > 0 || IsNum(end + 1))) {
-    if (auto date = MonthExpr(end + 1); date && date->date) {
+  const int date_at = Is(end, ",") ? end + 1 : end;
+  if (Month(date_at, false) > 0 || (IsNum(date_at) && Is(end, ","))) {
+    if (auto date = MonthExpr(date_at); date && date->date) {
       date->allows_mod = true;
       return date;
     }
-    if (auto date = DayMonthExpr(end + 1); date && date->date) return date;
+    if (auto date = DayMonthExpr(date_at); date && date->date) return date;
   }
   Tense tense = explicit_this ? Tense::kNone : TenseAround(i, end);
   std::optional<CivilDate> d = ResolveWeekday(weekday, tense, shift);
@@ -900,6 +937,18 @@ std::optional<Cand> Recognizer::YearExpr(int i) {
   if (Is(i, "two") && Is(i + 1, "thousand") && (Is(i - 1, "year") || Is(i - 1, "in"))) {
     return ValueCand(i + 2, "2000");
   }
+  if (Is(i - 1, "the") || Is(i - 1, "nineteen")) {
+    static constexpr std::array<std::string_view, 8> kDecades = {
+        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties"};
+    for (size_t d = 0; d < kDecades.size(); ++d) {
+      if (Is(i, kDecades[d])) {
+        Cand c = ValueCand(i + 1, Fmt("19%d", static_cast<int>(d) + 2));
+        c.allows_the = true;
+        return c;
+      }
+    }
+  }
   const int year = Year4(i);
   if (year < 0) return std::nullopt;
   if (Is(i + 1, "s") && Glued(i + 1)) {
@@ -916,9 +965,83 @@ std::optional<Cand> Recognizer::YearExpr(int i) {
 
 std::optional<Cand> Recognizer::QuarterExpr(int i) {
   // "the third quarter [of 1989]", "third-quarter", "1989 third quarter",
-  // "the fourth quarter of fiscal 1989", "first half", "the quarter".
+  // "the fourth quarter of fiscal 1989", "first half", "the quarter",
+  // "this year's third quarter", "the year-earlier quarter", "the 1988 period".
   int k = i;
   int year = -1;
+  // The reporting quarter of the story: the last one named, or the one
+  // before the anchor's.
+  auto reported = [&](int* y, int* q) {
+    if (last_quarter_ > 0) {
+      *y = last_quarter_year_;
+      *q = last_quarter_;
+      return true;
+    }
+    if (!anchor_) return false;
+    CivilDate m = AddMonths(*anchor_, -3);
+    *y = m.year;
+    *q = QuarterOf(m.month);
+    return true;
+  };
+  auto period_word = [&](int t) { return Is(t, "quarter") || Is(t, "period"); };
+  // "year-earlier", "year-ago" [quarter|period|third quarter]
+  if (Is(i, "year") && Hyphen(i + 1) && (Is(i + 2, "earlier") || Is(i + 2, "ago"))) {
+    int end = i + 3;
+    int y = 0;
+    int q = 0;
+    const bool has_reported = reported(&y, &q);
+    if (int ord = Ordinal(L(end)); ord >= 1 && ord <= 4 && period_word(end + 1)) {
+      q = ord;
+      end += 2;
+    } else if (period_word(end)) {
+      ++end;
+    }
+    Cand c;
+    c.end = end;
+    c.allows_the = true;
+    if (has_reported && last_quarter_ > 0) {
+      c.value = Fmt("%04d-Q%d", y - 1, q);
+    } else if (anchor_) {
+      c.value = Fmt("%04d", anchor_->year - 1);
+    } else {
+      c.value = "PAST_REF";
+    }
+    return c;
+  }
+  // "this year's", "last year's", "next year's" + quarter
+  if ((Is(k, "this") || Is(k, "last") || Is(k, "next")) && Is(k + 1, "year") &&
+      (Is(k + 2, "'") || Is(k + 2, "\xE2\x80\x99")) && Is(k + 3, "s") && anchor_) {
+    const int y = anchor_->year + (Is(k, "last") ? -1 : Is(k, "next") ? 1 : 0);
+    if (period_word(k + 4)) {
+      int ry = 0;
+      int q = 0;
+      if (!reported(&ry, &q)) return std::nullopt;
+      Cand c = ValueCand(k + 5, Fmt("%04d-Q%d", y, q));
+      return c;
+    }
+    if (Ordinal(L(k + 4)) > 0) {
+      year = y;
+      k += 4;
+    }
+  }
+  // "the quarter", "the latest period", "the 1988 quarter"
+  if (Is(i - 1, "the") || Is(i, "latest")) {
+    int t = i;
+    int y = -1;
+    if (Is(t, "latest")) ++t;
+    if (Year4(t) > 0) {
+      y = Year4(t);
+      ++t;
+    }
+    if (Is(t, "quarter") || (Is(t, "period") && t > i)) {
+      int ry = 0;
+      int q = 0;
+      if (!reported(&ry, &q)) return std::nullopt;
+      Cand c = ValueCand(t + 1, Fmt("%04d-Q%d", y > 0 ? y : ry, q));
+      c.allows_the = true;
+      return c;
+    }
+  }
   if (Year4(k) > 0 && (Ordinal(L(k + 1)) > 0 || Is(k + 1, "fiscal"))) {
     year = Year4(k);
     ++k;
@@ -958,12 +1081,9 @@ std::optional<Cand> Recognizer::QuarterExpr(int i) {
   }
   if (year < 0 && anchor_) {
     const int now = half ? (anchor_->month <= 6 ? 1 : 2) : QuarterOf(anchor_->month);
-    Tense tense = TenseAround(i, k);
-    if (tense == Tense::kFuture) {
-      year = q >= now ? anchor_->year : anchor_->year + 1;
-    } else {
-      year = q <= now ? anchor_->year : anchor_->year - 1;
-    }
+    // Quarters in news are mostly reported ones: the current year's when the
+    // quarter has begun, the year before otherwise unless the sentence looks ahead.
+    year = q <= now || TenseAround(i, k) == Tense::kFuture ? anchor_->year : anchor_->year - 1;
   }
   Cand c;
   c.end = k;
@@ -992,8 +1112,6 @@ std::optional<Cand> Recognizer::RelativePeriod(int i) {
   const bool the = Is(i - 1, "the");
   std::string_view u = L(i + 1);
   const int end = i + 2;
-  // "the past week", "the coming year": a stretch when a "the" precedes and
-  // the word is past/coming; TimeBank marks them as durations.
   const bool stretch = the && (w == "past" || w == "last" || w == "coming" || w == "next");
   if (const char* season = Season(u)) {
     if (!anchor_) return ValueCand(end, std::string("XXXX-") + season);
@@ -1017,11 +1135,6 @@ std::optional<Cand> Recognizer::RelativePeriod(int i) {
   const bool weekend = u == "weekend";
   if (plural || (unit == Unit::kNone && !weekend)) return std::nullopt;
   if (unit == Unit::kSecond || unit == Unit::kMinute || unit == Unit::kHour) return std::nullopt;
-  if (stretch && !weekend && w != "last") {
-    Cand c = ValueCand(end, DurationValue(unit, 1), TimexType::kDuration);
-    c.allows_the = true;
-    return c;
-  }
   if (w == "same" || (w == "latest" && unit != Unit::kQuarter)) return std::nullopt;
   Cand c;
   c.end = end;
@@ -1088,6 +1201,18 @@ std::optional<Cand> Recognizer::RelativePeriod(int i) {
 std::optional<Cand> Recognizer::CountExpr(int i) {
   // N units [ago|earlier|later|from now|long|old]; N-unit; the past N units.
   int n = 0;
+  std::string_view lead = L(i);
+  if ((lead == "past" || lead == "last" || lead == "next" || lead == "coming" ||
+       lead == "first" || lead == "previous" || lead == "following" || lead == "final") &&
+      Number(i + 1, &n) > 0) {
+    // "the past two years", "the first nine months": a stretch of that length.
+    std::optional<Cand> rest = CountExpr(i + 1);
+    if (rest && rest->type == TimexType::kDuration) {
+      rest->allows_the = true;
+      return rest;
+    }
+    return std::nullopt;
+  }
   int k = Number(i, &n);
   bool numbered = k > 0;
   if (!numbered) {
@@ -1120,17 +1245,23 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
   if (numbered && n == 1 && plural && L(i) != "1") return std::nullopt;  // "a days"
   if (unit == Unit::kSecond && !numbered) return std::nullopt;
   if (numbered && IsNum(i) && n > 1000) return std::nullopt;
+  // "three-quarters of", "two-thirds": fractions, not durations.
+  if (unit == Unit::kQuarter && (hyphenated || Is(u_tok + 1, "of"))) return std::nullopt;
   // "second quarter", "second half": an ordinal, not a count of seconds.
   if (Is(i, "second") || (numbered && n == 1 && Is(i, "a") && unit == Unit::kQuarter)) {
     return std::nullopt;
   }
   int end = u_tok + 1;
+  // "a 6-year-old boy", "the 44-year-old": ages are not time expressions here.
+  if (Hyphen(end) && Is(end + 1, "old")) return std::nullopt;
+  if (plural && Hyphen(end) && Is(end + 1, "old")) return std::nullopt;
   // "two years ago", "a year earlier", "three days later", "two weeks from now"
   std::string_view after = L(end);
   const int count = n < 0 ? 1 : n;
+  const bool sub_day = unit == Unit::kSecond || unit == Unit::kMinute || unit == Unit::kHour;
   if ((after == "ago" || after == "earlier" || after == "before" || after == "later" ||
        after == "after" || (after == "from" && Is(end + 1, "now"))) &&
-      !hyphenated) {
+      !hyphenated && !sub_day) {
     const int dir = (after == "ago" || after == "earlier" || after == "before") ? -1 : 1;
     const int last = after == "from" ? end + 2 : end + 1;
     // "before"/"after" followed by a noun phrase are prepositions: "two days
@@ -1301,7 +1432,6 @@ std::optional<Cand> Recognizer::SetExpr(int i) {
   if (w == "monthly") return set(i + 1, "P1M");
   if (w == "annually" || w == "yearly") return set(i + 1, "P1Y");
   if (w == "hourly") return set(i + 1, "PT1H");
-  if (w == "quarterly") return set(i + 1, "P3M");
   if (w == "each" || w == "every" || w == "per") {
     if (w == "per" && !(Is(i + 1, "year") || Is(i + 1, "day") || Is(i + 1, "month") ||
                         Is(i + 1, "week") || Is(i + 1, "hour"))) {
