@@ -16,6 +16,7 @@
 // year earlier" in an earnings story refer to that reporting period.
 #include "extract/time_expressions.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -236,6 +237,28 @@ const char* PartOfDay(std::string_view w) {
   if (w == "evening") return "EV";
   if (w == "night" || w == "overnight") return "NI";
   return nullptr;
+}
+
+// Words that can open a core pattern (besides numbers, month and weekday
+// names): a sorted table, so that most words are rejected by one binary search.
+bool CanStartCore(std::string_view w) {
+  static constexpr std::array<std::string_view, 108> kStarts = {
+      "a", "an", "annually", "autumn", "centuries", "century", "coming", "current",
+      "currently", "daily", "day", "days", "decade", "decades", "dozen", "each", "eight",
+      "eighteen", "eighty", "eleven", "every", "fall", "few", "fifteen", "fifty", "final",
+      "first", "fiscal", "five", "following", "forty", "four", "fourteen", "fourth", "future",
+      "half", "hour", "hourly", "hours", "last", "lately", "latest", "many", "midday",
+      "midnight", "minute", "minutes", "month", "monthly", "months", "near", "next", "nightly",
+      "nine", "nineteen", "ninety", "noon", "now", "nowadays", "numerous", "one", "past",
+      "per", "present", "previous", "quarter", "quarters", "recent", "recently", "same",
+      "second", "seconds", "seven", "seventeen", "seventy", "several", "short", "single",
+      "six", "sixteen", "sixty", "some", "soon", "spring", "summer", "ten", "these", "third",
+      "thirteen", "thirty", "this", "three", "today", "tomorrow", "tonight", "twelve",
+      "twenty", "two", "week", "weekend", "weekly", "weeks", "winter", "year", "yearly",
+      "years", "yesterday", "zero"};
+  if (std::binary_search(kStarts.begin(), kStarts.end(), w)) return true;
+  // Decade words ("the nineties") and remaining ordinals.
+  return w.size() > 5 && (w.substr(w.size() - 3) == "ies" || w.substr(w.size() - 2) == "th");
 }
 
 const char* Season(std::string_view w) {
@@ -526,6 +549,10 @@ Tense Recognizer::TenseAround(int begin, int end) const {
       // future auxiliary is not the past.
       std::string_view prev = L(k - 1);
       if (prev == "be" || prev == "been" || prev == "is" || prev == "are") {
+        t = Tense::kNone;
+      } else if ((w == "said" || w == "told" || w == "added") && distance > 2) {
+        // A reporting verb farther off belongs to the attribution ("..., officials
+        // said"), not to the clause that holds the expression.
         t = Tense::kNone;
       } else {
         t = Tense::kPast;
@@ -1472,6 +1499,10 @@ std::optional<Cand> Recognizer::Core(int i) {
   }
   if (t.kind == TokKind::kOther) {
     if (Is(i, "'") || Is(i, "\xE2\x80\x99")) offer(YearExpr(i));
+    return best;
+  }
+  if (!CanStartCore(L(i)) && !(Capitalized(i) && (base::ParseMonthName(L(i)) > 0 ||
+                                                  base::ParseWeekdayName(L(i)) >= 0))) {
     return best;
   }
   offer(Deictic(i));
