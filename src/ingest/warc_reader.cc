@@ -57,8 +57,10 @@ class WarcByteStream {
 
   // The offset to name in messages for the byte at the read position: the
   // byte offset in a .warc; the offset of the gzip member in a .warc.gz.
-  uint64_t Offset() const {
+  uint64_t Offset() {
     if (!gzip_) return pos_;
+    // The next member is only known once its first byte has been inflated.
+    if (head_ == buf_.size()) Fill();
     uint64_t offset = 0;
     for (const auto& [start, member] : members_) {
       if (start <= pos_) offset = member;
@@ -66,6 +68,8 @@ class WarcByteStream {
     return offset;
   }
   bool gzip() const { return gzip_; }
+  // True when the last ReadLine() ended at the end of input, not at a '\n'.
+  bool line_cut() const { return line_cut_; }
   bool at_barrier() const { return barrier_ && head_ == buf_.size(); }
   const std::string& damage() const { return damage_; }
 
@@ -85,13 +89,18 @@ class WarcByteStream {
   bool ReadLine(std::string* line, bool* too_long) {
     line->clear();
     *too_long = false;
+    line_cut_ = false;
     while (true) {
-      if (head_ == buf_.size() && !Fill()) return !line->empty();
+      if (head_ == buf_.size() && !Fill()) {
+        line_cut_ = !line->empty();
+        return !line->empty();
+      }
       const size_t nl = buf_.find('\n', head_);
       const size_t end = nl == std::string::npos ? buf_.size() : nl;
       const size_t take = std::min(end - head_, kMaxLine - std::min(kMaxLine, line->size()));
       line->append(buf_, head_, take);
       if (nl != std::string::npos && take == end - head_) {
+        line_cut_ = false;
         Consume(end + 1 - head_);
         if (!line->empty() && line->back() == '\r') line->pop_back();
         return true;
@@ -264,6 +273,7 @@ class WarcByteStream {
   std::deque<std::pair<uint64_t, uint64_t>> members_;
   bool barrier_ = false;
   std::string damage_;
+  bool line_cut_ = false;
 };
 
 struct Header {
@@ -414,6 +424,12 @@ class WarcReader {
         } else {
           Skip(offset, "record header cut short by the end of the file");
         }
+        return;
+      }
+      if (stream_.line_cut()) {
+        Skip(offset, stream_.at_barrier() ? stream_.damage()
+                                          : "record header cut short by the end of the file");
+        stream_.Resync();
         return;
       }
       if (line.empty()) break;

@@ -1,0 +1,231 @@
+#include "ingest/html_reader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <string>
+
+#include "base/file_io.h"
+#include "ingest/articlebody_eval.h"
+#include "ingest/charset.h"
+#include "ingest/html_gunzip.h"
+#include "ingest/html_metadata.h"
+#include "ingest/html_prefilter.h"
+
+namespace newsfuse::ingest {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string Fixture(const std::string& name) {
+  Result<std::string> bytes =
+      base::ReadFile(std::string(NEWSFUSE_SOURCE_DIR) + "/tests/data/html/" + name, 1 << 20);
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return bytes.ok() ? *bytes : std::string();
+}
+
+std::string Gzip(std::string_view data, int level = 6) {
+  z_stream zs{};
+  deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+TEST(HtmlReaderTest, ExtractsBodyWithoutPageFurniture) {
+  Result<Article> a = ReadHtmlArticle("harbor-ferry", "harbor-ferry.html", Fixture("harbor-ferry.html"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("The harbor ferry between Port Alder"));
+  EXPECT_THAT(body, HasSubstr("publish the full cost breakdown"));
+  EXPECT_THAT(body, HasSubstr("Repairs cost more than planned"));
+  for (const char* furniture :
+       {"cookies", "Home", "Share on", "Photo: Ledger", "Advertisement", "Bridge tolls",
+        "Related", "waited all winter", "Copyright", "script text", "By Mara"}) {
+    EXPECT_THAT(body, Not(HasSubstr(furniture))) << furniture;
+  }
+  ASSERT_EQ(a->paragraphs.size(), 5u);
+  EXPECT_TRUE(a->paragraphs[2].is_heading);
+  EXPECT_EQ(a->title.value_or(""), "Harbor ferry service to resume next month");
+  EXPECT_EQ(a->outlet.value_or(""), "The Coastal Ledger");
+  EXPECT_EQ(a->published.value_or(""), "2024-03-14T08:30");
+  EXPECT_EQ(a->url.value_or(""), "https://ledger.example/news/harbor-ferry");
+  EXPECT_EQ(a->language.value_or(""), "en");
+  EXPECT_EQ(a->id, "harbor-ferry");
+}
+
+TEST(HtmlReaderTest, ReadsGzippedPage) {
+  Result<Article> plain = ReadHtmlArticle("a", "a.html", Fixture("harbor-ferry.html"));
+  Result<Article> gz = ReadHtmlArticle("a", "a.html.gz", Fixture("harbor-ferry.html.gz"));
+  ASSERT_TRUE(plain.ok());
+  ASSERT_TRUE(gz.ok()) << gz.status().ToString();
+  EXPECT_EQ(ArticleBodyText(*plain), ArticleBodyText(*gz));
+}
+
+TEST(HtmlReaderTest, DecodesMetaCharsetLatin1) {
+  Result<Article> a = ReadHtmlArticle("b", "latin1-bridge.html", Fixture("latin1-bridge.html"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title.value_or(""), "Neue Brücke für Mühlbach");
+  EXPECT_THAT(ArticleBodyText(*a), HasSubstr("Fußgängerbrücke über den Talbach"));
+  EXPECT_EQ(a->language.value_or(""), "de");
+}
+
+TEST(HtmlReaderTest, ReadsJsonLdMetadata) {
+  HtmlExtras extras;
+  Result<Article> a = ReadHtmlArticle("c", "jsonld-council.html", Fixture("jsonld-council.html"),
+                                      HtmlReaderOptions(), &extras);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title.value_or(""), "Council votes to extend library hours");
+  EXPECT_EQ(a->published.value_or(""), "2023-11-07T17:45");
+  EXPECT_EQ(a->outlet.value_or(""), "Northfield Post");
+  EXPECT_EQ(a->language.value_or(""), "en");
+  EXPECT_THAT(extras.authors, ::testing::ElementsAre("Dev Okafor", "Lena Brandt"));
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("lone vote against"));
+  EXPECT_THAT(body, Not(HasSubstr("Most read")));
+  EXPECT_THAT(body, Not(HasSubstr("Sign up")));
+}
+
+TEST(HtmlReaderTest, UsesJsonLdBodyWhenTheDomHasLittleText) {
+  const std::string page =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Rendered by script\",\"articleBody\":\"First paragraph of a story that "
+      "the page only renders with script, long enough to count.\\nSecond paragraph of it, "
+      "also long enough to be worth keeping as the body of the article.\"}</script></head>"
+      "<body><div id=app></div></body></html>";
+  Result<Article> a = ReadHtmlArticle("d", "d.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->paragraphs.size(), 2u);
+  EXPECT_THAT(a->paragraphs[1].text, HasSubstr("Second paragraph"));
+}
+
+TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
+  HtmlReaderOptions options;
+  options.max_page_bytes = 1000;
+  const std::string big = "<html><body><p>" + std::string(5000, 'x') + "</p></body></html>";
+  Result<Article> a = ReadHtmlArticle("e", "big.html", big, options);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_THAT(a.status().ToString(), HasSubstr("big.html"));
+}
+
+TEST(HtmlReaderTest, Refuses100MegabyteGzipPageWithDefaultLimit) {
+  // 100 MB of text compresses to about 100 KB: the cap must hold while inflating.
+  std::string page = "<html><body><p>";
+  page.append(100u << 20, 'a');
+  page.append("</p></body></html>");
+  const std::string gz = Gzip(page, 1);
+  page.clear();
+  page.shrink_to_fit();
+  Result<Article> a = ReadHtmlArticle("f", "huge.html.gz", gz);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_THAT(a.status().ToString(), HasSubstr("huge.html.gz"));
+}
+
+TEST(HtmlReaderTest, ReportsDamagedGzip) {
+  std::string gz = Gzip("<html><body><p>Some text that is long enough here.</p></body></html>");
+  gz.resize(gz.size() / 2);
+  Result<Article> a = ReadHtmlArticle("g", "cut.html.gz", gz);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kDataLoss);
+}
+
+TEST(HtmlReaderTest, RefusesBinaryData) {
+  const std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20);
+  Result<Article> a = ReadHtmlArticle("h", "image.html", binary);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(HtmlReaderTest, FileIdDropsHtmlExtensions) {
+  EXPECT_EQ(HtmlFileId("dir/abc.html.gz"), "abc");
+  EXPECT_EQ(HtmlFileId("abc.htm"), "abc");
+  EXPECT_EQ(HtmlFileId("/x/y/abc.html"), "abc");
+}
+
+TEST(CharsetTest, SniffsMetaAndContentType) {
+  EXPECT_EQ(SniffMetaCharset("<html><head><meta charset=\"Shift_JIS\">"), "shift_jis");
+  EXPECT_EQ(SniffMetaCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"),
+            "windows-1251");
+  EXPECT_EQ(SniffMetaCharset("<html><body>no charset</body></html>"), "");
+  EXPECT_EQ(CharsetFromContentType("text/html; charset=ISO-8859-2"), "iso-8859-2");
+}
+
+TEST(CharsetTest, DecodesBomsAndLegacyCharsets) {
+  Result<std::string> utf16 = DecodeToUtf8("t", std::string("\xFF\xFE<\0p\0>\0\xE9\0", 10));
+  ASSERT_TRUE(utf16.ok());
+  EXPECT_EQ(*utf16, "<p>é");
+  Result<std::string> bom = DecodeToUtf8("t", "\xEF\xBB\xBFhi");
+  EXPECT_EQ(*bom, "hi");
+  Result<std::string> cyr = DecodeToUtf8("t", "\xcf\xf0\xe8", "windows-1251");
+  EXPECT_EQ(*cyr, "При");
+  // No declaration and not UTF-8: read as windows-1252.
+  Result<std::string> legacy = DecodeToUtf8("t", "caf\xe9 \x93quoted\x94");
+  EXPECT_EQ(*legacy, "café “quoted”");
+  // Valid UTF-8 wins over a wrong latin-1 declaration.
+  Result<std::string> mislabeled = DecodeToUtf8("t", "caf\xc3\xa9", "iso-8859-1");
+  EXPECT_EQ(*mislabeled, "café");
+}
+
+TEST(HtmlMetadataTest, NormalizesDates) {
+  EXPECT_EQ(NormalizeHtmlDate("2019-11-19T10:04:00Z").value_or(""), "2019-11-19T10:04");
+  EXPECT_EQ(NormalizeHtmlDate("2019/11/19").value_or(""), "2019-11-19");
+  EXPECT_EQ(NormalizeHtmlDate("Updated November 19, 2019").value_or(""), "2019-11-19");
+  EXPECT_EQ(NormalizeHtmlDate("19 Nov. 2019").value_or(""), "2019-11-19");
+  EXPECT_EQ(NormalizeHtmlDate("Posted on Aug 8th, 2018").value_or(""), "2018-08-08");
+  EXPECT_FALSE(NormalizeHtmlDate("2 comments").has_value());
+  EXPECT_FALSE(NormalizeHtmlDate("1850-01-01").has_value());
+  EXPECT_FALSE(NormalizeHtmlDate("2019-13-45").has_value());
+}
+
+TEST(HtmlMetadataTest, StripsSiteFromTitle) {
+  EXPECT_EQ(StripSiteFromTitle("Storm hits coast | The Daily", "The Daily"), "Storm hits coast");
+  EXPECT_EQ(StripSiteFromTitle("Storm hits coast - Daily Herald", ""), "Storm hits coast");
+  EXPECT_EQ(StripSiteFromTitle("Storm hits coast", "The Daily"), "Storm hits coast");
+}
+
+TEST(HtmlMetadataTest, NeverTakesDateFromCaptionOrRelatedTeaser) {
+  const std::string page =
+      "<html><body><div class=\"related-stories\"><time datetime=\"2011-01-01\">old</time></div>"
+      "<figure><figcaption>Taken on <time datetime=\"2012-02-02\">Feb 2</time></figcaption></figure>"
+      "<article><p>Body text of the article that is long enough to be the body here.</p></article>"
+      "</body></html>";
+  Result<Article> a = ReadHtmlArticle("i", "i.html", page);
+  ASSERT_TRUE(a.ok());
+  EXPECT_FALSE(a->published.has_value()) << *a->published;
+}
+
+TEST(HtmlPrefilterTest, CutsScriptStyleCommentsButKeepsJsonLd) {
+  std::string out;
+  PrefilterHtml(
+      "<p>a</p><script>var x = '<p>no</p>';</script><!-- c --><style>p{}</style>"
+      "<script type=\"application/ld+json\">{\"k\":1}</script><SCRIPT>y</SCRIPT ><p>b</p>",
+      &out);
+  EXPECT_EQ(out,
+            "<p>a</p><script></script><style></style>"
+            "<script type=\"application/ld+json\">{\"k\":1}</script><SCRIPT></SCRIPT ><p>b</p>");
+  PrefilterHtml("<scripts>kept</scripts><script>unterminated", &out);
+  EXPECT_EQ(out, "<scripts>kept</scripts><script>unterminated");
+}
+
+TEST(HtmlGunzipTest, InflatesConcatenatedMembersAndCaps) {
+  const std::string two = Gzip("hello ") + Gzip("world");
+  Result<std::string> r = Inflate("t", two, 1000);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "hello world");
+  Result<std::string> capped = Inflate("t", Gzip(std::string(10000, 'z')), 100);
+  ASSERT_FALSE(capped.ok());
+  EXPECT_EQ(capped.status().code(), StatusCode::kResourceExhausted);
+}
+
+}  // namespace
+}  // namespace newsfuse::ingest
