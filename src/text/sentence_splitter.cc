@@ -35,10 +35,12 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "base/utf8.h"
 
@@ -129,13 +131,73 @@ constexpr string_view kTimePrepositions[] = {
     "About", "After", "Around", "At", "Before", "By", "From", "Since", "Till", "Until",
 };
 
-template <size_t N>
-bool InList(const string_view (&list)[N], string_view word) {
-  for (string_view w : list) {
-    if (w == word) return true;
+// The lists above merged into one sorted table of words with flag bits, so
+// that classifying a word costs one binary search.
+enum WordFlag : uint16_t {
+  kPrefix = 1 << 0,
+  kNumber = 1 << 1,
+  kNumberWord = 1 << 2,
+  kMonthAbbrev = 1 << 3,
+  kMonthName = 1 << 4,
+  kOther = 1 << 5,
+  kStarter = 1 << 6,
+  kTimeFollower = 1 << 7,
+  kTimePreposition = 1 << 8,
+};
+
+struct WordEntry {
+  string_view word;
+  uint16_t flags;
+};
+
+class WordTable {
+ public:
+  WordTable() {
+    Add(kPrefixAbbrevs, kPrefix);
+    Add(kNumberAbbrevs, kNumber);
+    Add(kNumberAbbrevsThatAreWords, kNumberWord);
+    Add(kMonthAbbrevs, kMonthAbbrev);
+    Add(kMonthNames, kMonthName);
+    Add(kOtherAbbrevs, kOther);
+    Add(kSentenceStarters, kStarter);
+    Add(kTimeFollowers, kTimeFollower);
+    Add(kTimePrepositions, kTimePreposition);
+    std::sort(entries_.begin(), entries_.end(),
+              [](const WordEntry& a, const WordEntry& b) { return a.word < b.word; });
+    // Merge the flags of words that are in several lists.
+    std::vector<WordEntry> merged;
+    for (const WordEntry& e : entries_) {
+      if (!merged.empty() && merged.back().word == e.word) {
+        merged.back().flags |= e.flags;
+      } else {
+        merged.push_back(e);
+      }
+    }
+    entries_ = std::move(merged);
   }
-  return false;
+
+  uint16_t Flags(string_view word) const {
+    if (word.empty() || word.size() > kMaxWordSize) return 0;
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), word,
+                               [](const WordEntry& e, string_view w) { return e.word < w; });
+    return it != entries_.end() && it->word == word ? it->flags : 0;
+  }
+
+ private:
+  static constexpr size_t kMaxWordSize = 12;
+  template <size_t N>
+  void Add(const string_view (&list)[N], uint16_t flag) {
+    for (string_view w : list) entries_.push_back(WordEntry{w, flag});
+  }
+  std::vector<WordEntry> entries_;
+};
+
+const WordTable& Words() {
+  static const WordTable* const table = new WordTable();  // never destroyed
+  return *table;
 }
+
+bool Has(string_view word, uint16_t flag) { return (Words().Flags(word) & flag) != 0; }
 
 // ---------------------------------------------------------------------------
 // Character classes over code points.
@@ -295,7 +357,7 @@ class Splitter {
   }
   bool NextStartsSentence(size_t j) const {
     if (IsOpeningDoubleQuote(At(j).c)) return true;
-    return InList(kSentenceStarters, WordAt(j));
+    return Has(WordAt(j), kStarter);
   }
 
   ListMarker ParseMarker(size_t i) const;
@@ -388,10 +450,11 @@ ListMarker Splitter::ParseMarker(size_t i) const {
 // True when the sentence so far is only "At 5" / "By about 6" before a.m./p.m.
 bool Splitter::FrontedTimePhrase(size_t word_begin) const {
   size_t p = SkipSpaces(sentence_start_, nullptr);
-  if (!InList(kTimePrepositions, WordAt(p))) return false;
+  if (!Has(WordAt(p), kTimePreposition)) return false;
   int words = 0;
   bool in_word = false;
-  for (size_t k = p; k < word_begin; ++k) {
+  // Counting stops early so that a long sentence costs nothing here.
+  for (size_t k = p; k < word_begin && words <= 3; ++k) {
     const bool space = t_[k] == ' ' || t_[k] == '\t' || t_[k] == '\n';
     if (!space && !in_word) ++words;
     in_word = !space;
@@ -420,32 +483,33 @@ bool Splitter::DecideAfterPeriod(size_t word_begin, size_t dot, size_t j, bool n
   }
   const bool prev_capitalized = !prev.empty() && IsUpper(At(prev_end - prev.size()).c);
 
-  if (InList(kPrefixAbbrevs, word)) {
+  const uint16_t flags = Words().Flags(word);
+  if (flags & kPrefix) {
     // "Main St. The ..." / "Elm Dr. He": after a name these are street types.
     if ((word == "St" || word == "Dr" || word == "Ave") && prev_capitalized) return starter_rule;
     return false;
   }
-  if (InList(kNumberAbbrevs, word)) {
+  if (flags & kNumber) {
     if (NextIsDigit(j)) return false;
-    if (InList(kNumberAbbrevsThatAreWords, word)) return !next_lower;
+    if (flags & kNumberWord) return !next_lower;
     return starter_rule;
   }
-  if (InList(kMonthAbbrevs, word)) {
+  if (flags & kMonthAbbrev) {
     if (NextIsDigit(j)) return false;
     return starter_rule;
   }
   // "May. 3": a stray period inside a date.
-  if (InList(kMonthNames, word) && NextIsDigit(j) && !newline) return false;
+  if ((flags & kMonthName) && NextIsDigit(j) && !newline) return false;
   if (word.size() == 3 && word[1] == '.' &&
       ((word[0] | 0x20) == 'a' || (word[0] | 0x20) == 'p') && (word[2] | 0x20) == 'm') {
     // a.m. / p.m.
     if (next_lower) return false;
-    if (InList(kTimeFollowers, WordAt(j))) return false;
+    if (Has(WordAt(j), kTimeFollower)) return false;
     if (newline) return true;
     if (!NextIsUpper(j)) return true;
     return !FrontedTimePhrase(word_begin);
   }
-  if (InList(kOtherAbbrevs, word)) return starter_rule;
+  if (flags & kOther) return starter_rule;
 
   // Multi-period abbreviations: "U.S", "U.S.A", "Ph.D", "N.Y".
   {
