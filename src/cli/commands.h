@@ -17,9 +17,11 @@ namespace newsfuse::cli {
 // Top-level verbs.
 void RegisterBrief(CLI::App& app);
 void RegisterExtract(CLI::App& app);
+void RegisterTrainNer(CLI::App& app);
 // `newsfuse eval <what>`: `eval` is the parent command.
 void RegisterEvalSbd(CLI::App& eval);
 void RegisterEvalExtract(CLI::App& eval);
+void RegisterEvalNer(CLI::App& eval);
 
 // Records the exit code a subcommand's callback wants main() to return.
 void ExitWith(int code);

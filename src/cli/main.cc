@@ -23,11 +23,13 @@ int main(int argc, char** argv) {
 
   RegisterBrief(app);
   RegisterExtract(app);
+  RegisterTrainNer(app);
   CLI::App* eval = app.add_subcommand("eval", "measure a stage against labelled data");
   eval->require_subcommand(1);
   // Registry of evaluation commands: one line each.
   RegisterEvalSbd(*eval);
   RegisterEvalExtract(*eval);
+  RegisterEvalNer(*eval);
 
   try {
     app.parse(argc, argv);

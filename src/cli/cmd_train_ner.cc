@@ -1,0 +1,92 @@
+// `newsfuse train-ner --train eng.train --dev eng.testa --out models/ner-conll2003.bin`:
+// trains the named-entity model (see extract/ner_trainer.h) and writes it.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "extract/ner_trainer.h"
+
+namespace newsfuse::cli {
+namespace {
+
+struct TrainNerFlags {
+  std::string train = NEWSFUSE_SHARED_DIR "/data/ner/conll2003/eng.train";
+  std::string dev = NEWSFUSE_SHARED_DIR "/data/ner/conll2003/eng.testa";
+  std::string out = NEWSFUSE_SOURCE_DIR "/models/ner-conll2003.bin";
+  std::vector<std::string> unlabelled = {NEWSFUSE_SHARED_DIR "/data"};
+  int max_epochs = 25;
+  int epochs = 0;
+  int folds = 5;
+  bool one_stage = false;
+  uint64_t seed = 20030531;
+};
+
+int RunTrainNer(const TrainNerFlags& flags) {
+  extract::ner::NerTrainOptions options;
+  options.train_path = flags.train;
+  options.dev_path = flags.dev;
+  for (const std::string& p : flags.unlabelled) {
+    if (std::filesystem::exists(p)) {
+      options.unlabelled_paths.push_back(p);
+    } else {
+      std::cerr << "newsfuse: " << p << ": not found; word clusters are learnt without it\n";
+    }
+  }
+  options.max_epochs = flags.max_epochs;
+  options.epochs = flags.epochs;
+  options.folds = flags.folds;
+  options.two_stage = !flags.one_stage;
+  options.seed = flags.seed;
+  options.log = [](std::string_view line) { std::cerr << line << "\n"; };
+  extract::ner::NerTrainReport report;
+  Result<extract::ner::NerModel> model = extract::ner::TrainNerModel(options, &report);
+  if (!model.ok()) {
+    PrintError(model.status());
+    return 1;
+  }
+  const Status saved = model->Save(flags.out);
+  if (!saved.ok()) {
+    PrintError(saved);
+    return 1;
+  }
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(flags.out, ec);
+  char line[512];
+  std::snprintf(line, sizeof line,
+                "train-ner: wrote %s (%.1f MB): dev F1 %.2f (stage 1 %.2f), %zu + %zu features, %.0f s\n",
+                flags.out.c_str(), ec ? 0.0 : bytes / 1e6, report.dev_f1, report.dev_f1_stage1,
+                report.features_stage1, report.features_stage2, report.seconds);
+  std::cout << line;
+  return 0;
+}
+
+}  // namespace
+
+void RegisterTrainNer(CLI::App& app) {
+  auto flags = std::make_shared<TrainNerFlags>();
+  CLI::App* cmd = app.add_subcommand("train-ner", "train the named-entity tagger from CoNLL-2003 data");
+  cmd->add_option("--train", flags->train, "CoNLL training file")->capture_default_str();
+  cmd->add_option("--dev", flags->dev, "CoNLL dev file, to choose the epochs on ('' for none)")
+      ->capture_default_str();
+  cmd->add_option("--out", flags->out, "model file to write")->capture_default_str();
+  cmd->add_option("--unlabelled", flags->unlabelled,
+                  "files or folders of unlabelled text for the word clusters (labels are never read)")
+      ->capture_default_str();
+  cmd->add_option("--max-epochs", flags->max_epochs, "most epochs per stage when choosing on dev")
+      ->check(CLI::Range(1, 200))
+      ->capture_default_str();
+  cmd->add_option("--epochs", flags->epochs, "train exactly this many epochs per stage (0: choose on dev)")
+      ->check(CLI::Range(0, 200));
+  cmd->add_option("--folds", flags->folds, "jackknife folds for stage 2")
+      ->check(CLI::Range(2, 20))
+      ->capture_default_str();
+  cmd->add_flag("--one-stage", flags->one_stage, "skip the document-level second stage");
+  cmd->add_option("--seed", flags->seed, "shuffling seed")->capture_default_str();
+  cmd->callback([flags] { ExitWith(RunTrainNer(*flags)); });
+}
+
+}  // namespace newsfuse::cli

@@ -1,0 +1,114 @@
+#include "extract/entity_tagger.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include "extract/ner_model.h"
+
+namespace newsfuse::extract {
+
+namespace {
+
+constexpr char kModelFile[] = "ner-conll2003.bin";
+
+// Scratch reused by every call on this thread: after the first documents,
+// tagging allocates only when a longer document comes.
+struct ThreadScratch {
+  ner::NerScratch ner;
+  std::vector<std::string_view> words;
+  std::vector<uint32_t> sentence_ends;
+};
+
+ThreadScratch& Scratch() {
+  thread_local ThreadScratch scratch;
+  return scratch;
+}
+
+// Mentions from the final tags and scores in `s`.
+void Collect(const ner::NerModel& model, const ner::NerScratch& s, std::vector<EntityMention>* out) {
+  const std::vector<TokenChunk> chunks = ner::ChunksFromBilou(s.tags);
+  for (const TokenChunk& c : chunks) {
+    // Smallest gap, over the chunk's tokens, between the chosen tag's score
+    // and the best other tag's.
+    float margin = std::numeric_limits<float>::infinity();
+    for (uint32_t i = c.begin; i < c.end; ++i) {
+      const float* e = &s.emissions[static_cast<size_t>(i) * ner::kNumTags];
+      const int tag = s.tags[i];
+      float other = -std::numeric_limits<float>::infinity();
+      for (int t = 0; t < ner::kNumTags; ++t)
+        if (t != tag) other = std::max(other, e[t]);
+      margin = std::min(margin, e[tag] - other);
+    }
+    EntityMention m;
+    m.type = c.type;
+    m.token_begin = c.begin;
+    m.token_end = c.end;
+    m.confidence = 1.0f / (1.0f + std::exp(-(model.confidence_a * margin + model.confidence_b)));
+    out->push_back(m);
+  }
+}
+
+}  // namespace
+
+EntityTagger::EntityTagger(std::unique_ptr<ner::NerModel> model) : model_(std::move(model)) {}
+EntityTagger::~EntityTagger() = default;
+
+Result<std::unique_ptr<EntityTagger>> EntityTagger::Load(const std::string& path) {
+  Result<ner::NerModel> model = ner::NerModel::Load(path);
+  if (!model.ok()) return model.status();
+  return std::unique_ptr<EntityTagger>(new EntityTagger(std::make_unique<ner::NerModel>(std::move(*model))));
+}
+
+std::string EntityTagger::DefaultModelPath() {
+  namespace fs = std::filesystem;
+  if (const char* dir = std::getenv("NEWSFUSE_MODEL_DIR"); dir && *dir) return (fs::path(dir) / kModelFile).string();
+  std::error_code ec;
+#ifdef NEWSFUSE_SOURCE_DIR
+  {
+    const fs::path p = fs::path(NEWSFUSE_SOURCE_DIR) / "models" / kModelFile;
+    if (fs::exists(p, ec)) return p.string();
+  }
+#endif
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& dir : {exe.parent_path(), exe.parent_path().parent_path()}) {
+      const fs::path p = dir / "models" / kModelFile;
+      if (fs::exists(p, ec)) return p.string();
+    }
+  }
+  return (fs::path("models") / kModelFile).string();
+}
+
+const std::string& EntityTagger::description() const { return model_->description; }
+
+void EntityTagger::TagWords(std::span<const std::string_view> words, std::span<const uint32_t> sentence_ends,
+                            std::vector<EntityMention>* out) const {
+  ThreadScratch& s = Scratch();
+  ner::TagWords(*model_, words, sentence_ends, &s.ner);
+  Collect(*model_, s.ner, out);
+}
+
+void EntityTagger::TagDocument(std::string_view text, std::span<const text::Span> tokens,
+                               std::span<const uint32_t> sentence_ends, std::vector<EntityMention>* out) const {
+  ThreadScratch& s = Scratch();
+  s.words.clear();
+  for (const text::Span& t : tokens) s.words.push_back(t.In(text));
+  const size_t first = out->size();
+  ner::TagWords(*model_, s.words, sentence_ends, &s.ner);
+  Collect(*model_, s.ner, out);
+  for (size_t k = first; k < out->size(); ++k) {
+    EntityMention& m = (*out)[k];
+    m.span = text::Span{tokens[m.token_begin].begin, tokens[m.token_end - 1].end};
+  }
+}
+
+void EntityTagger::Tag(std::string_view text, std::span<const text::Span> sentence_tokens,
+                       std::vector<EntityMention>* out) const {
+  const uint32_t end = static_cast<uint32_t>(sentence_tokens.size());
+  TagDocument(text, sentence_tokens, std::span<const uint32_t>(&end, 1), out);
+}
+
+}  // namespace newsfuse::extract
