@@ -242,20 +242,20 @@ const char* PartOfDay(std::string_view w) {
 // Words that can open a core pattern (besides numbers, month and weekday
 // names): a sorted table, so that most words are rejected by one binary search.
 bool CanStartCore(std::string_view w) {
-  static constexpr std::array<std::string_view, 108> kStarts = {
-      "a", "an", "annually", "autumn", "centuries", "century", "coming", "current",
-      "currently", "daily", "day", "days", "decade", "decades", "dozen", "each", "eight",
-      "eighteen", "eighty", "eleven", "every", "fall", "few", "fifteen", "fifty", "final",
-      "first", "fiscal", "five", "following", "forty", "four", "fourteen", "fourth", "future",
-      "half", "hour", "hourly", "hours", "last", "lately", "latest", "many", "midday",
-      "midnight", "minute", "minutes", "month", "monthly", "months", "near", "next", "nightly",
-      "nine", "nineteen", "ninety", "noon", "now", "nowadays", "numerous", "one", "past",
-      "per", "present", "previous", "quarter", "quarters", "recent", "recently", "same",
-      "second", "seconds", "seven", "seventeen", "seventy", "several", "short", "single",
-      "six", "sixteen", "sixty", "some", "soon", "spring", "summer", "ten", "these", "third",
-      "thirteen", "thirty", "this", "three", "today", "tomorrow", "tonight", "twelve",
-      "twenty", "two", "week", "weekend", "weekly", "weeks", "winter", "year", "yearly",
-      "years", "yesterday", "zero"};
+  static constexpr std::array<std::string_view, 109> kStarts = {
+      "a", "an", "annually", "autumn", "centuries", "century", "coming", "current", "currently",
+      "daily", "day", "days", "decade", "decades", "dozen", "each", "eight", "eighteen",
+      "eighty", "eleven", "every", "fall", "few", "fifteen", "fifty", "final", "first",
+      "fiscal", "five", "following", "forty", "four", "fourteen", "fourth", "future", "half",
+      "hour", "hourly", "hours", "last", "lately", "latest", "many", "midday", "midnight",
+      "minute", "minutes", "month", "monthly", "months", "near", "next", "nightly", "nine",
+      "nineteen", "ninety", "noon", "now", "nowadays", "numerous", "one", "past", "per",
+      "present", "previous", "quarter", "quarters", "recent", "recently", "same", "second", "seconds",
+      "seven", "seventeen", "seventy", "several", "short", "single", "six", "sixteen", "sixty",
+      "some", "soon", "spring", "summer", "ten", "that", "these", "third", "thirteen",
+      "thirty", "this", "three", "today", "tomorrow", "tonight", "twelve", "twenty", "two",
+      "week", "weekend", "weekly", "weeks", "winter", "year", "yearly", "years", "yesterday",
+      "zero"};
   if (std::binary_search(kStarts.begin(), kStarts.end(), w)) return true;
   // Decade words ("the nineties") and remaining ordinals.
   return w.size() > 5 && (w.substr(w.size() - 3) == "ies" || w.substr(w.size() - 2) == "th");
@@ -339,6 +339,7 @@ class Recognizer {
   std::optional<Cand> ClockTime(int i);
   std::optional<Cand> SetExpr(int i);
   std::optional<Cand> SeasonExpr(int i, int year, int end);
+  std::optional<Cand> AnaphoricExpr(int i);
 
   // Continues a time of day or a day with a following date ("10 p.m.
   // Wednesday", "Friday, March 29"), when one follows.
@@ -370,6 +371,10 @@ class Recognizer {
   // "the quarter" and "a year earlier" in an earnings story refer to.
   int last_quarter_year_ = 0;
   int last_quarter_ = 0;
+  // The last day and year the text named explicitly ("on March 3, 2019"),
+  // which "that day", "the next day" and "that year" refer back to.
+  std::optional<CivilDate> last_day_;
+  int last_year_ = 0;
 };
 
 void Recognizer::Tokenize() {
@@ -751,6 +756,46 @@ std::optional<Cand> Recognizer::Deictic(int i) {
       return c;
     }
     return DayCand(i + 1, *day);
+  }
+  return std::nullopt;
+}
+
+std::optional<Cand> Recognizer::AnaphoricExpr(int i) {
+  // "that day", "the same day", "the next day", "the following day", "the
+  // day before", "the previous day", "that year", "the same year": relative
+  // to the last date the text named, not to the anchor.
+  int k = i;
+  int shift = 0;
+  bool ok = false;
+  if (Is(k, "that") || (Is(k, "same") && Is(k - 1, "the"))) {
+    ok = true;
+    ++k;
+    if (Is(k, "same")) ++k;
+  } else if ((Is(k, "next") || Is(k, "following")) && Is(k - 1, "the")) {
+    ok = true;
+    shift = 1;
+    ++k;
+  } else if (Is(k, "previous") && Is(k - 1, "the")) {
+    ok = true;
+    shift = -1;
+    ++k;
+  }
+  if (!ok) return std::nullopt;
+  if (Is(k, "day") || (Is(k, "night") && shift == 0) || Is(k, "morning")) {
+    if (!last_day_) return std::nullopt;
+    const CivilDate d = last_day_->AddDays(shift);
+    Cand c = DayCand(k + 1, d);
+    if (Is(k, "night") || Is(k, "morning")) {
+      c.type = TimexType::kTime;
+      c.value += Is(k, "night") ? "TNI" : "TMO";
+    }
+    c.allows_the = true;
+    return c;
+  }
+  if (Is(k, "year") && last_year_ > 0) {
+    Cand c = ValueCand(k + 1, Fmt("%04d", last_year_ + shift));
+    c.allows_the = true;
+    return c;
   }
   return std::nullopt;
 }
@@ -1163,6 +1208,7 @@ std::optional<Cand> Recognizer::RelativePeriod(int i) {
   if (plural || (unit == Unit::kNone && !weekend)) return std::nullopt;
   if (unit == Unit::kSecond || unit == Unit::kMinute || unit == Unit::kHour) return std::nullopt;
   if (w == "same" || (w == "latest" && unit != Unit::kQuarter)) return std::nullopt;
+  if (unit == Unit::kDay && (w == "this" || w == "current" || w == "past")) return std::nullopt;
   Cand c;
   c.end = end;
   c.allows_the = true;
@@ -1279,6 +1325,10 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
     return std::nullopt;
   }
   int end = u_tok + 1;
+  // "a year-earlier profit": the adjective is a date of its own, below.
+  if (Hyphen(end) && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
+  // "a second time", "a second round": an ordinal.
+  if (unit == Unit::kSecond && !IsNum(i) && n == 1) return std::nullopt;
   // "a 6-year-old boy", "the 44-year-old": ages are not time expressions here.
   if (Hyphen(end) && Is(end + 1, "old")) return std::nullopt;
   if (plural && Hyphen(end) && Is(end + 1, "old")) return std::nullopt;
@@ -1506,6 +1556,7 @@ std::optional<Cand> Recognizer::Core(int i) {
     return best;
   }
   offer(Deictic(i));
+  offer(AnaphoricExpr(i));
   offer(WeekdayExpr(i));
   offer(MonthExpr(i));
   offer(QuarterExpr(i));
@@ -1593,6 +1644,16 @@ std::vector<TimeExpression> Recognizer::Run() {
     e.value = std::move(core->value);
     e.date = core->date;
     e.future = core->future || e.value == "FUTURE_REF";
+    // Remember the last day named, for "that day" and "the next day".
+    if (e.date) {
+      last_day_ = e.date;
+      last_day_->hour = -1;
+      last_day_->minute = -1;
+    }
+    if (e.value.size() >= 4 && base::IsAsciiDigit(e.value[0]) && base::IsAsciiDigit(e.value[3]) &&
+        e.type == TimexType::kDate) {
+      last_year_ = std::atoi(e.value.substr(0, 4).c_str());
+    }
     out.push_back(std::move(e));
     i = core->end;
   }
