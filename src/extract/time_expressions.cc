@@ -1021,6 +1021,20 @@ std::optional<Cand> Recognizer::YearExpr(int i) {
       }
     }
   }
+  {
+    int ord = Ordinal(L(i));
+    int k = i + 1;
+    if (ord < 0 && IsNum(i) && L(i).size() <= 2 && Glued(i + 1) &&
+        (Is(i + 1, "st") || Is(i + 1, "nd") || Is(i + 1, "rd") || Is(i + 1, "th"))) {
+      ord = NumValue(i);
+      k = i + 2;
+    }
+    if (ord >= 1 && ord <= 21 && Is(k, "century")) {
+      Cand c = ValueCand(k + 1, Fmt("%02d", ord - 1));
+      c.allows_the = true;
+      return c;
+    }
+  }
   const int year = Year4(i);
   if (year < 0) return std::nullopt;
   if (Is(i + 1, "s") && Glued(i + 1)) {
@@ -1194,7 +1208,7 @@ std::optional<Cand> Recognizer::RelativePeriod(int i) {
     c.allows_the = true;
     return c;
   }
-  if (int month = Month(i + 1, false); month > 0 && !stretch) {
+  if (int month = Month(i + 1, false); month > 0 && !stretch && !IsNum(SkipPeriod(i + 2))) {
     if (!anchor_) return ValueCand(SkipPeriod(end), Fmt("XXXX-%02d", month));
     int y = anchor_->year;
     if (dir < 0) y = month < anchor_->month ? y : y - 1;
@@ -1297,6 +1311,14 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
   if (numbered && Hyphen(k)) {
     u_tok = k + 1;
     hyphenated = true;
+  } else if (numbered) {
+    // "20 more years", "an additional year", "eight trading days".
+    std::string_view filler = L(k);
+    if (filler == "more" || filler == "additional" || filler == "extra" || filler == "full" ||
+        filler == "straight" || filler == "consecutive" || filler == "trading" ||
+        filler == "business" || filler == "further") {
+      u_tok = k + 1;
+    }
   }
   bool plural = false;
   Unit unit = ParseUnit(L(u_tok), &plural);
