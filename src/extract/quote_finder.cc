@@ -518,6 +518,8 @@ bool Attributor::IsNameWord(int i) const {
   if (t.kind != TokKind::kWord || !t.cap) return false;
   // Sentence-initial and calendar words are not names; a lone capital "I" is a pronoun.
   if (tk_.Is(i, kCapStopWords)) return false;
+  // A sentence-initial adverb ("Hastily, ...").
+  if (t.sentence_start && tk_.Text(i).ends_with("ly")) return false;
   return true;
 }
 
@@ -646,8 +648,9 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
     for (int j = i - 1; j >= bound && j >= i - 16; --j) {
       if (tk_[j].kind == TokKind::kMark || tk_[j].newline_before) break;
       if (tk_.IsPunct(j, ',')) {
+        // "Smith, 45, of Ohio, said": the name may sit several commas back.
         NounPhrase name = NameBackward(j - 1, bound);
-        if (!name.valid()) break;
+        if (!name.valid()) continue;
         // ", during an interview," is an aside, not an appositive.
         if (!tk_.Is(j + 1, kForwardStop) && !IsParticiple(j + 1)) name.last = i - 1;
         return name;
@@ -699,6 +702,7 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
   NounPhrase np;
   int i = first;
   if (i >= limit || i >= n_ || tk_[i].kind != TokKind::kWord) return np;
+  if (tk_.Is(i, kForwardStop) || tk_.Is(i, kClauseWords)) return np;
   if (tk_.Is(i, kPronouns)) {
     np.first = np.last = i;
     np.pronoun = true;
@@ -783,6 +787,13 @@ NounPhrase Attributor::SentenceSubject(int start, int limit) const {
     if (IsNameWord(i)) {
       int k = i;
       while (k + 1 < limit && IsNameWord(k + 1) && !tk_[k + 1].newline_before) ++k;
+      // "Republican presidential candidate Donald Trump".
+      int m = k + 1;
+      while (m < limit && tk_.Is(m, kRoleWords)) ++m;
+      if (m > k + 1 && m < limit && IsNameWord(m)) {
+        k = m;
+        while (k + 1 < limit && IsNameWord(k + 1) && !tk_[k + 1].newline_before) ++k;
+      }
       NounPhrase np = NameBackward(k, start);
       return np;
     }
@@ -966,7 +977,9 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
           np = SubjectBefore(v, bound);
           if (!np.valid() && v > bound && tk_.IsWordEq(v - 1, "and")) np = SentenceSubject(sent_start, v);
           // "said Smith, "..."": a postposed subject before the quote.
-          if (!np.valid() && v + 1 < reg.open) np = SubjectAfter(v + 1, reg.open);
+          if (!np.valid() && v + 1 < reg.open && (IsNameWord(v + 1) || tk_.Is(v + 1, kPronouns))) {
+            np = SubjectAfter(v + 1, reg.open);
+          }
         }
         if (np.valid()) { f.np = np; f.cue_first = f.cue_last = v; }
         break;
