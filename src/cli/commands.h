@@ -22,6 +22,7 @@ void RegisterTrainNer(CLI::App& app);
 void RegisterEvalSbd(CLI::App& eval);
 void RegisterEvalExtract(CLI::App& eval);
 void RegisterEvalNer(CLI::App& eval);
+void RegisterEvalQuotes(CLI::App& eval);
 
 // Records the exit code a subcommand's callback wants main() to return.
 void ExitWith(int code);

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   RegisterEvalSbd(*eval);
   RegisterEvalExtract(*eval);
   RegisterEvalNer(*eval);
+  RegisterEvalQuotes(*eval);
 
   try {
     app.parse(argc, argv);
