@@ -31,17 +31,7 @@ ThreadScratch& Scratch() {
 void Collect(const ner::NerModel& model, const ner::NerScratch& s, std::vector<EntityMention>* out) {
   const std::vector<TokenChunk> chunks = ner::ChunksFromBilou(s.tags);
   for (const TokenChunk& c : chunks) {
-    // Smallest gap, over the chunk's tokens, between the chosen tag's score
-    // and the best other tag's.
-    float margin = std::numeric_limits<float>::infinity();
-    for (uint32_t i = c.begin; i < c.end; ++i) {
-      const float* e = &s.emissions[static_cast<size_t>(i) * ner::kNumTags];
-      const int tag = s.tags[i];
-      float other = -std::numeric_limits<float>::infinity();
-      for (int t = 0; t < ner::kNumTags; ++t)
-        if (t != tag) other = std::max(other, e[t]);
-      margin = std::min(margin, e[tag] - other);
-    }
+    const float margin = ner::ChunkMargin(s, c);
     EntityMention m;
     m.type = c.type;
     m.token_begin = c.begin;

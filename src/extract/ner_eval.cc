@@ -1,5 +1,7 @@
 #include "extract/ner_eval.h"
 
+#include <time.h>
+
 #include <chrono>
 
 #include "extract/conll_reader.h"
@@ -7,6 +9,12 @@
 namespace newsfuse::extract {
 
 namespace {
+
+double ThreadCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
 
 // IOB2 tags of `n` tokens from chunks.
 std::vector<std::string> Iob2(const std::vector<TokenChunk>& chunks, size_t n) {
@@ -39,7 +47,9 @@ Result<NerEvalResult> EvaluateNer(const EntityTagger& tagger, const std::string&
     }
     mentions.clear();
     const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = ThreadCpuSeconds();
     tagger.TagWords(words, sentence_ends, &mentions);
+    result.tag_cpu_seconds += ThreadCpuSeconds() - cpu_start;
     result.tag_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.tokens += words.size();
     // Mentions never cross sentences (each sentence is decoded on its own).

@@ -19,8 +19,10 @@ struct NerEvalResult {
   ConllEvaluator scores;
   size_t documents = 0;
   size_t tokens = 0;
-  double tag_seconds = 0;  // wall time spent inside the tagger, one thread
+  double tag_seconds = 0;      // wall time spent inside the tagger, one thread
+  double tag_cpu_seconds = 0;  // CPU time of that thread (what one core does when others share it)
   double TokensPerSecond() const { return tag_seconds > 0 ? tokens / tag_seconds : 0; }
+  double TokensPerCpuSecond() const { return tag_cpu_seconds > 0 ? tokens / tag_cpu_seconds : 0; }
 };
 
 // Tags the documents of `conll_path` (at most `max_documents` of them when

@@ -323,6 +323,7 @@ void AggregatePredictions(std::span<const std::string_view> words, std::span<con
     const auto& counts = doc->agg_counts[*idx - 1];
     const int tag = pass1_tags[i];
     const int own = tag <= 0 ? 0 : 1 + static_cast<int>(TagType(tag));
+    t.pass1_class = static_cast<uint8_t>(own);
     for (int k = 0; k <= kNumEntityTypes; ++k) t.agg[k] = static_cast<uint16_t>(counts[k] - (k == own ? 1 : 0));
   }
 }

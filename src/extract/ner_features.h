@@ -174,6 +174,7 @@ struct TokenInfo {
   // Stage 2: counts of the pass-1 types (O, PER, ORG, LOC, MISC) of the other
   // occurrences of this lowercase form in the document.
   uint16_t agg[1 + kNumEntityTypes] = {};
+  uint8_t pass1_class = 0;  // this token's own pass-1 class (0 = O, 1 + type)
 };
 
 // Reusable per-thread scratch for one document. Owns its buffers; reuse one
@@ -204,9 +205,11 @@ void AggregatePredictions(std::span<const std::string_view> words, std::span<con
 template <typename Sink>
 void Stage1Features(const DocFeatures& doc, uint32_t sentence_begin, uint32_t sentence_end, uint32_t i,
                     Sink&& sink);
-// Calls sink(hash) for every stage-2 (document aggregate) feature of token `i`.
+// Calls sink(hash) for every stage-2 (document aggregate) feature of token `i`
+// in sentence [sentence_begin, sentence_end).
 template <typename Sink>
-void Stage2Features(const DocFeatures& doc, uint32_t i, Sink&& sink);
+void Stage2Features(const DocFeatures& doc, uint32_t sentence_begin, uint32_t sentence_end, uint32_t i,
+                    Sink&& sink);
 
 }  // namespace newsfuse::extract::ner
 

@@ -68,6 +68,7 @@ enum Template : uint64_t {
   kAggMajorityInitial,
   kAggPrevMajority,
   kAggNextMajority,
+  kAggMajorityOwn,
 };
 
 inline uint64_t F(uint64_t tid, uint64_t value) { return Mix64(value ^ (tid * 0x9E3779B97F4A7C15ULL)); }
@@ -162,10 +163,11 @@ void Stage1Features(const DocFeatures& doc, uint32_t sb, uint32_t se, uint32_t i
 }
 
 template <typename Sink>
-void Stage2Features(const DocFeatures& doc, uint32_t i, Sink&& sink) {
+void Stage2Features(const DocFeatures& doc, uint32_t sb, uint32_t se, uint32_t i, Sink&& sink) {
   using namespace internal;
   const TokenInfo& t = doc.tokens[i];
-  if (!t.has_upper) return;
+  // The most frequent pass-1 class (0 = O, 1 + type) of the other
+  // occurrences, -1 if none; *bucket: 2 unanimous, 1 majority, 0 plurality.
   auto majority = [](const TokenInfo& x, int* bucket) -> int {
     int total = 0, best = -1, best_count = 0;
     for (int k = 0; k <= kNumEntityTypes; ++k) {
@@ -180,6 +182,7 @@ void Stage2Features(const DocFeatures& doc, uint32_t i, Sink&& sink) {
     return best;
   };
   int bucket = 0;
+  if (!t.has_upper) return;
   const int m = majority(t, &bucket);
   if (m < 0) {
     sink(F(kAggNone, t.cap_class));

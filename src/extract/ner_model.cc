@@ -33,7 +33,8 @@ void ViterbiDecode(const float* emissions, size_t n, const Transitions& transiti
                    std::vector<float>* scratch) {
   if (n == 0) return;
   constexpr float kNegInf = -std::numeric_limits<float>::infinity();
-  // The BILOU constraints, looked up once.
+  // The BILOU constraints folded into the scores once per call (-inf where
+  // a transition is not allowed), so that the inner loop has no branches.
   static const auto* const kAllowed = [] {
     auto* a = new std::array<bool, (kNumTags + 1) * (kNumTags + 1)>();
     for (int f = -1; f < kNumTags; ++f)
@@ -41,38 +42,43 @@ void ViterbiDecode(const float* emissions, size_t n, const Transitions& transiti
     return a;
   }();
   auto allowed = [](int f, int t) { return (*kAllowed)[(f + 1) * (kNumTags + 1) + (t + 1)]; };
-  // delta[i][t] then back-pointers packed as floats' neighbours: keep two
-  // arrays in the scratch, n x kNumTags each.
+  // trans[t][f]: to-major, so the max over `f` reads one contiguous row.
+  alignas(64) float trans[kNumTags][kNumTags];
+  for (int f = 0; f < kNumTags; ++f)
+    for (int t = 0; t < kNumTags; ++t) trans[t][f] = allowed(f, t) ? transitions.At(f, t) : kNegInf;
   scratch->resize(n * kNumTags * 2);
   float* delta = scratch->data();
-  float* back = delta + n * kNumTags;
+  auto* back = reinterpret_cast<int32_t*>(delta + n * kNumTags);
+  static_assert(sizeof(int32_t) == sizeof(float));
   for (int t = 0; t < kNumTags; ++t) {
     delta[t] = allowed(-1, t) ? emissions[t] + transitions.At(-1, t) : kNegInf;
-    back[t] = -1;
+    back[t] = 0;
   }
   for (size_t i = 1; i < n; ++i) {
     const float* prev = delta + (i - 1) * kNumTags;
     float* cur = delta + i * kNumTags;
+    const float* e = emissions + i * kNumTags;
+    int32_t* bp = back + i * kNumTags;
     for (int t = 0; t < kNumTags; ++t) {
-      float best = kNegInf;
+      const float* tr = trans[t];
+      float best = prev[0] + tr[0];
       int arg = 0;
-      for (int f = 0; f < kNumTags; ++f) {
-        if (prev[f] == kNegInf || !allowed(f, t)) continue;
-        const float s = prev[f] + transitions.At(f, t);
+      for (int f = 1; f < kNumTags; ++f) {
+        const float s = prev[f] + tr[f];
         if (s > best) {
           best = s;
           arg = f;
         }
       }
-      cur[t] = best == kNegInf ? kNegInf : best + emissions[i * kNumTags + t];
-      back[i * kNumTags + t] = static_cast<float>(arg);
+      cur[t] = best + e[t];
+      bp[t] = arg;
     }
   }
   float best = kNegInf;
   int arg = 0;
   const float* last = delta + (n - 1) * kNumTags;
   for (int t = 0; t < kNumTags; ++t) {
-    if (last[t] == kNegInf || !allowed(t, -1)) continue;
+    if (!allowed(t, -1)) continue;
     const float s = last[t] + transitions.end[t];
     if (s > best) {
       best = s;
@@ -81,17 +87,33 @@ void ViterbiDecode(const float* emissions, size_t n, const Transitions& transiti
   }
   for (size_t i = n; i-- > 0;) {
     tags[i] = arg;
-    arg = static_cast<int>(back[i * kNumTags + arg]);
+    arg = back[i * kNumTags + arg];
   }
 }
 
 namespace {
+
+// More than the templates emit for one token.
+constexpr size_t kMaxFeatures = 96;
 
 void AddRow(const float* row, float* out) {
   for (int t = 0; t < kNumTags; ++t) out[t] += row[t];
 }
 
 }  // namespace
+
+float ChunkMargin(const NerScratch& s, const TokenChunk& c) {
+  float margin = std::numeric_limits<float>::infinity();
+  for (uint32_t i = c.begin; i < c.end; ++i) {
+    const float* e = &s.emissions[static_cast<size_t>(i) * kNumTags];
+    const int tag = s.tags[i];
+    float other = -std::numeric_limits<float>::infinity();
+    for (int t = 0; t < kNumTags; ++t)
+      if (t != tag) other = std::max(other, e[t]);
+    margin = std::min(margin, e[tag] - other);
+  }
+  return margin;
+}
 
 void TagWords(const NerModel& model, std::span<const std::string_view> words,
               std::span<const uint32_t> sentence_ends, NerScratch* s) {
@@ -102,10 +124,28 @@ void TagWords(const NerModel& model, std::span<const std::string_view> words,
   uint32_t sb = 0;
   for (uint32_t se : s->doc.sentence_ends) {
     for (uint32_t i = sb; i < se; ++i) {
-      float* e = &s->emissions[i * kNumTags];
+      // Three passes over the token's features so that the table's cache
+      // misses overlap: hash and prefetch the slots, find and prefetch the
+      // rows, then add.
+      uint64_t hashes[kMaxFeatures];
+      const float* rows[kMaxFeatures];
+      size_t count = 0;
       Stage1Features(s->doc, sb, se, i, [&](uint64_t h) {
-        if (const float* row = model.stage1.weights.Find(h)) AddRow(row, e);
+        if (count < kMaxFeatures) {
+          model.stage1.weights.Prefetch(h);
+          hashes[count++] = h;
+        }
       });
+      size_t found = 0;
+      for (size_t k = 0; k < count; ++k) {
+        if (const float* row = model.stage1.weights.Find(hashes[k])) {
+          __builtin_prefetch(row);
+          __builtin_prefetch(row + kNumTags - 1);
+          rows[found++] = row;
+        }
+      }
+      float* e = &s->emissions[i * kNumTags];
+      for (size_t k = 0; k < found; ++k) AddRow(rows[k], e);
     }
     ViterbiDecode(&s->emissions[sb * kNumTags], se - sb, model.stage1.transitions, &s->tags[sb], &s->viterbi);
     sb = se;
@@ -116,7 +156,7 @@ void TagWords(const NerModel& model, std::span<const std::string_view> words,
   for (uint32_t se : s->doc.sentence_ends) {
     for (uint32_t i = sb; i < se; ++i) {
       float* e = &s->emissions[i * kNumTags];
-      Stage2Features(s->doc, i, [&](uint64_t h) {
+      Stage2Features(s->doc, sb, se, i, [&](uint64_t h) {
         if (const float* row = model.stage2.weights.Find(h)) AddRow(row, e);
       });
     }

@@ -46,6 +46,10 @@ class WeightTable {
       i = (i + 1) & mask_;
     }
   }
+  // Hints the cache that Find(key) is coming.
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Mix64(key) & mask_]);
+  }
   size_t size() const { return keys_.size(); }
   const std::vector<uint64_t>& keys() const { return keys_; }
   const std::vector<float>& rows() const { return rows_; }
@@ -110,6 +114,10 @@ struct NerScratch {
   std::vector<int> tags;          // stage-1, then final tags
   std::vector<float> viterbi;
 };
+
+// The smallest gap, over the tokens of `chunk`, between the chosen tag's
+// score and the best other tag's score (in scratch->emissions / tags).
+float ChunkMargin(const NerScratch& scratch, const TokenChunk& chunk);
 
 // Tags a document of `words` split into sentences by `sentence_ends`; the
 // final BILOU tags are in scratch->tags, the scores in scratch->emissions.

@@ -695,14 +695,75 @@ void ExtractStage2(const std::vector<TrainDoc>& docs, const std::vector<std::vec
     AggregatePredictions(doc.words, pass1[d], &scratch);
     FeatureMatrix& fm = data->features[d];
     fm.offsets.push_back(0);
-    for (uint32_t i = 0; i < doc.words.size(); ++i) {
-      Stage2Features(scratch, i, [&](uint64_t h) {
-        const uint32_t id = indexer->Get(h, grow);
-        if (id != Indexer::kNone) fm.ids.push_back(id);
-      });
-      fm.offsets.push_back(static_cast<uint32_t>(fm.ids.size()));
+    uint32_t b = 0;
+    for (uint32_t e : doc.sentence_ends) {
+      for (uint32_t i = b; i < e; ++i) {
+        Stage2Features(scratch, b, e, i, [&](uint64_t h) {
+          const uint32_t id = indexer->Get(h, grow);
+          if (id != Indexer::kNone) fm.ids.push_back(id);
+        });
+        fm.offsets.push_back(static_cast<uint32_t>(fm.ids.size()));
+      }
+      b = e;
     }
   }
+}
+
+// Fits confidence = sigmoid(a * margin + b) to whether each entity the
+// finished model finds on the dev set is right (logistic regression by
+// Newton's method on two parameters, lightly regularized).
+void FitConfidence(const std::vector<TrainDoc>& dev, NerModel* model, const NerTrainOptions& options) {
+  std::vector<std::pair<double, double>> samples;  // (margin, correct)
+  NerScratch scratch;
+  for (const TrainDoc& doc : dev) {
+    TagWords(*model, doc.words, doc.sentence_ends, &scratch);
+    uint32_t b = 0;
+    for (size_t s = 0; s < doc.sentence_ends.size(); ++s) {
+      const uint32_t e = doc.sentence_ends[s];
+      for (const TokenChunk& c : ChunksFromBilou(std::span<const int>(&scratch.tags[b], e - b))) {
+        const TokenChunk global{c.begin + b, c.end + b, c.type};
+        bool correct = false;
+        for (const TokenChunk& g : doc.gold_chunks[s]) correct = correct || g == c;
+        samples.emplace_back(ChunkMargin(scratch, global), correct ? 1.0 : 0.0);
+      }
+      b = e;
+    }
+  }
+  if (samples.size() < 10) return;
+  // Newton's method on the standardized margin (well conditioned from a
+  // start at zero), then mapped back to the raw margin.
+  double mean = 0, sd = 0;
+  for (const auto& [m, y] : samples) mean += m;
+  mean /= samples.size();
+  for (const auto& [m, y] : samples) sd += (m - mean) * (m - mean);
+  sd = std::sqrt(sd / samples.size());
+  if (!(sd > 0)) return;
+  double a = 0, bias = 0;
+  for (int it = 0; it < 50; ++it) {
+    double ga = 1e-3 * a, gb = 0, haa = 1e-3, hab = 0, hbb = 1e-9;
+    for (const auto& [m, y] : samples) {
+      const double x = (m - mean) / sd;
+      const double p = 1 / (1 + std::exp(-(a * x + bias)));
+      const double w = std::max(p * (1 - p), 1e-9);
+      ga += (p - y) * x;
+      gb += p - y;
+      haa += w * x * x;
+      hab += w * x;
+      hbb += w;
+    }
+    const double det = haa * hbb - hab * hab;
+    if (std::fabs(det) < 1e-12) break;
+    const double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    a -= da;
+    bias -= db;
+    if (std::fabs(da) < 1e-7 && std::fabs(db) < 1e-7) break;
+  }
+  bias -= a * mean / sd;
+  a /= sd;
+  model->confidence_a = static_cast<float>(a);
+  model->confidence_b = static_cast<float>(bias);
+  Log(options, Format("train-ner: confidence = sigmoid(%.4f * margin + %.3f), fitted on %zu dev entities", a, bias,
+                      samples.size()));
 }
 
 }  // namespace
@@ -854,6 +915,7 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options, NerTrainReport* r
       Log(options, "train-ner: stage 2 does not help on dev; the model keeps stage 1 only");
     }
   }
+  if (!dev.empty()) FitConfidence(dev, &model, options);
   report->seconds = SecondsSince(start);
   model.description = Format(
       "averaged perceptron, BILOU, %s; trained on %s (%zu tokens), epochs %d/%d; dev %s F1 %.2f; "
