@@ -35,6 +35,26 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// base::ReadFile goes through istreambuf_iterator, a few percent of the
+// extraction time for small pages; one fread is enough here.
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return base::ReadFile(path, max_bytes);  // its error message
+  std::string data;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) {
+    data.append(buf, n);
+    if (data.size() > max_bytes) {
+      std::fclose(f);
+      return Status::ResourceExhausted(path, "file is larger than " + std::to_string(max_bytes) +
+                                                 " bytes");
+    }
+  }
+  std::fclose(f);
+  return data;
+}
+
 bool IsWarcPath(std::string_view p) { return EndsWith(p, ".warc") || EndsWith(p, ".warc.gz"); }
 
 void WriteArticleJson(const Article& a, const ingest::HtmlExtras& extras, std::string* out) {
@@ -131,7 +151,7 @@ int RunExtract(const ExtractFlags& flags) {
       continue;
     }
     // Compressed pages are read whole; the reader applies the page limit after inflating.
-    Result<std::string> bytes = base::ReadFile(path, html_options.max_page_bytes);
+    Result<std::string> bytes = ReadWholeFile(path, html_options.max_page_bytes);
     if (!bytes.ok()) {
       reporter.Skipped(bytes.status());
       continue;
