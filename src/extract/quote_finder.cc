@@ -90,14 +90,18 @@ constexpr auto kCapStopWords = std::to_array<std::string_view>({
 // right before a name ("press secretary Karine Jean-Pierre").
 constexpr auto kRoleWords = std::to_array<std::string_view>({
     "activist", "adviser", "advisor", "aide", "analyst", "anchor", "attorney", "author",
-    "billionaire", "businessman", "candidate", "ceo", "chairman", "chairwoman", "chief",
-    "co-founder", "columnist", "commentator", "congressman", "congresswoman", "contender",
-    "correspondent", "critic", "deputy", "director", "economist", "executive", "former",
-    "founder", "front-runner", "frontrunner", "governor", "head", "hopeful", "host", "journalist",
-    "lawmaker", "lawyer", "leader", "manager", "mayor", "minister", "mogul", "nominee",
-    "official", "pollster", "president", "presidential", "press", "professor", "representative",
-    "rival", "secretary", "senator", "senior", "speaker", "spokesman", "spokesperson",
-    "spokeswoman", "strategist", "surrogate", "top", "veteran",
+    "billionaire", "boss", "businessman", "campaign", "candidate", "ceo", "chairman",
+    "chairwoman", "chief", "co-anchor", "co-founder", "columnist", "commentator", "congressman",
+    "congresswoman", "conservative", "constituent", "consultant", "contender", "correspondent",
+    "critic", "delegate", "democratic", "deputy", "director", "doctor", "economist", "editor",
+    "entrepreneur", "executive", "former", "founder", "front-runner", "frontrunner", "governor",
+    "head", "historian", "hopeful", "host", "journalist", "lawmaker", "lawyer", "leader",
+    "liberal", "manager", "mayor", "member", "minister", "mogul", "nominee", "official",
+    "operative", "organizer", "owner", "party", "political", "pollster", "president",
+    "presidential", "press", "producer", "professor", "reporter", "representative", "republican",
+    "rival", "scientist", "secretary", "senator", "senior", "speaker", "spokesman",
+    "spokesperson", "spokeswoman", "strategist", "student", "supporter", "surrogate", "top",
+    "veteran", "voter", "writer",
 });
 
 // Leading words dropped from a name to make the canonical speaker.
@@ -476,6 +480,8 @@ class Attributor {
 
  private:
   bool IsNameWord(int i) const;
+  // "17-year-old".
+  bool IsAgeWord(int i) const { return tk_[i].kind == TokKind::kWord && tk_.Text(i).ends_with("-year-old"); }
   bool IsCue(int i) const { return tk_.Is(i, kCueWords); }
   bool IsParticiple(int i) const {
     std::string_view s = tk_.Text(i);
@@ -588,11 +594,14 @@ NounPhrase Attributor::NameBackward(int i, int bound) const {
   // "Trump's campaign manager"), name particles ("de Blasio") and a
   // determiner before the name belong to the mention.
   int g = f;
+  bool qualifier = false;  // inside names that qualify a role word
   while (g - 1 >= bound && !tk_[g].newline_before) {
-    if (tk_.Is(g - 1, kRoleWords)) {
+    if (tk_.Is(g - 1, kRoleWords) || IsAgeWord(g - 1)) {
       --g;
-    } else if (tk_.Is(g, kRoleWords) && IsNameWord(g - 1)) {
+      qualifier = false;
+    } else if ((qualifier || tk_.Is(g, kRoleWords)) && IsNameWord(g - 1)) {
       --g;
+      qualifier = true;
     } else if (tk_.Is(g - 1, kParticles) && g == f) {
       --g;
       np.name_first = g;
@@ -645,7 +654,7 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
   if (tk_.Is(i, kClauseWords) || tk_.Is(i, kForwardStop) || tk_.Is(i, kCueWords)) return np;
   if (tk_.IsPunct(i, ',')) {
     // "Smith, the mayor of X, said": the name before an appositive.
-    for (int j = i - 1; j >= bound && j >= i - 16; --j) {
+    for (int j = i - 1; j >= bound && j >= i - 30; --j) {
       if (tk_[j].kind == TokKind::kMark || tk_[j].newline_before) break;
       if (tk_.IsPunct(j, ',')) {
         // "Smith, 45, of Ohio, said": the name may sit several commas back.
@@ -735,7 +744,12 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
       np.last = ExtendAppositive(np.last, limit);
       return np;
     }
-    if (j > i && tk_.Is(j, kForwardStop)) break;
+    if (j > i && tk_.Is(j, kForwardStop)) {
+      // "a source close to the campaign", "an adviser to Trump".
+      bool hop = (tk_.IsWordEq(j, "to") || tk_.IsWordEq(j, "with") || tk_.IsWordEq(j, "at")) &&
+                 j + 1 < limit && (tk_.Is(j + 1, kDeterminers) || IsNameWord(j + 1));
+      if (!hop) break;
+    }
     if (tk_.Is(j, kCueWords)) break;
     ++j;
   }
@@ -766,7 +780,9 @@ int Attributor::ExtendAppositive(int last, int limit) const {
     int e = k + 1;
     while (e + 1 < limit && tk_[e + 1].kind != TokKind::kMark && !tk_[e + 1].newline_before &&
            !tk_.IsPunct(e + 1, ';') && !tk_.IsPunct(e + 1, '.') && !tk_.IsPunct(e + 1, ':') &&
-           !(tk_.IsPunct(e + 1, ',') && !(tk_[e].cap && e + 2 < limit && tk_[e + 2].cap))) {
+           !(tk_.IsPunct(e + 1, ',') && e + 2 < limit &&
+             (IsParticiple(e + 2) || tk_.Is(e + 2, kCueWords) || tk_.IsWordEq(e + 2, "according") ||
+              tk_.IsWordEq(e + 2, "and") || tk_.IsWordEq(e + 2, "but")))) {
       ++e;
     }
     last = e;
@@ -795,6 +811,7 @@ NounPhrase Attributor::SentenceSubject(int start, int limit) const {
         while (k + 1 < limit && IsNameWord(k + 1) && !tk_[k + 1].newline_before) ++k;
       }
       NounPhrase np = NameBackward(k, start);
+      np.last = ExtendAppositive(np.last, limit);
       return np;
     }
     if (tk_.Is(i, kDeterminers)) {
