@@ -23,6 +23,7 @@ void RegisterEvalSbd(CLI::App& eval);
 void RegisterEvalExtract(CLI::App& eval);
 void RegisterEvalNer(CLI::App& eval);
 void RegisterEvalQuotes(CLI::App& eval);
+void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs`
 
 // Records the exit code a subcommand's callback wants main() to return.
 void ExitWith(int code);

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   RegisterEvalExtract(*eval);
   RegisterEvalNer(*eval);
   RegisterEvalQuotes(*eval);
+  RegisterEvalCluster(*eval);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,128 @@
+// `newsfuse eval cluster [FILE]`: story clustering on ECB+ (train/dev),
+// thresholds tuned on train only, B-cubed and pairwise scores on dev.
+// `newsfuse eval cluster-pairs [FILE]`: same-story accuracy on the English
+// Telegram-contest pairs, with the options tuned on ECB+ train.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli/commands.h"
+#include "cluster/cluster_eval.h"
+
+namespace newsfuse::cli {
+namespace {
+
+// Measured by the data set's README on the held-out test split (TF-IDF
+// cosine, average link, threshold tuned on dev); not a dev figure.
+constexpr char kReference[] =
+    "[reference: TF-IDF cosine + average link, B3 F1 0.869 on the test split]";
+
+void PrintScores(const char* label, const cluster::ClusteringScores& s) {
+  std::printf("%s (%zu gold stories, %zu predicted)\n", label, s.gold_clusters,
+              s.predicted_clusters);
+  std::printf("  B-cubed   P %.3f  R %.3f  F1 %.3f\n", s.bcubed_precision, s.bcubed_recall,
+              s.bcubed_f1);
+  std::printf("  pairwise  P %.3f  R %.3f  F1 %.3f\n", s.pairwise_precision, s.pairwise_recall,
+              s.pairwise_f1);
+}
+
+std::vector<cluster::LabelledArticle> Split(const std::vector<cluster::LabelledArticle>& all,
+                                            const std::string& split) {
+  std::vector<cluster::LabelledArticle> out;
+  for (const auto& a : all) {
+    if (a.split == split) out.push_back(a);
+  }
+  return out;
+}
+
+std::vector<std::string> Gold(const std::vector<cluster::LabelledArticle>& articles) {
+  std::vector<std::string> gold;
+  for (const auto& a : articles) gold.push_back(a.gold);
+  return gold;
+}
+
+int RunEvalCluster(const std::string& path, bool stream_too) {
+  Result<std::vector<cluster::LabelledArticle>> all = cluster::ReadEcbPlus(path);
+  if (!all.ok()) {
+    PrintError(all.status());
+    return 1;
+  }
+  std::vector<cluster::LabelledArticle> train = Split(*all, "train");
+  std::vector<cluster::LabelledArticle> dev = Split(*all, "dev");
+  if (train.empty() || dev.empty()) {
+    PrintError(Status::InvalidArgument(path, "needs articles with split \"train\" and \"dev\""));
+    return 1;
+  }
+  cluster::ClusterOptions base;
+  cluster::TunedOptions tuned = cluster::TuneOnTrain(train, base, /*stream=*/false);
+  std::printf("ecb+ %s: train %zu articles, dev %zu articles\n", path.c_str(), train.size(),
+              dev.size());
+  std::printf("batch (ClusterArticles, average link), tuned on train: entity_weight %.2f "
+              "merge_threshold %.2f (train B3 F1 %.3f)\n",
+              tuned.options.entity_weight, tuned.options.merge_threshold,
+              tuned.train_bcubed_f1);
+  PrintScores("dev", cluster::ScoreClustering(Gold(dev), cluster::PredictBatch(dev, tuned.options)));
+  if (stream_too) {
+    cluster::TunedOptions st = cluster::TuneOnTrain(train, base, /*stream=*/true);
+    std::printf("stream (StoryClusterer, one pass in date order), tuned on train: entity_weight "
+                "%.2f assign_threshold %.2f (train B3 F1 %.3f)\n",
+                st.options.entity_weight, st.options.assign_threshold, st.train_bcubed_f1);
+    PrintScores("dev", cluster::ScoreClustering(Gold(dev), cluster::PredictStream(dev, st.options)));
+  }
+  std::printf("%s\n", kReference);
+  return 0;
+}
+
+int RunEvalClusterPairs(const std::string& pairs_path, const std::string& ecb_path,
+                        const std::string& language) {
+  Result<cluster::PairSet> set = cluster::ReadTgContestPairs(pairs_path, language);
+  if (!set.ok()) {
+    PrintError(set.status());
+    return 1;
+  }
+  cluster::ClusterOptions options;
+  Result<std::vector<cluster::LabelledArticle>> all = cluster::ReadEcbPlus(ecb_path);
+  if (all.ok()) {
+    cluster::TunedOptions tuned = cluster::TuneOnTrain(Split(*all, "train"), options, false);
+    options = tuned.options;
+    std::printf("options tuned on ECB+ train: entity_weight %.2f merge_threshold %.2f\n",
+                options.entity_weight, options.merge_threshold);
+  } else {
+    std::printf("ECB+ not readable (%s): default options\n", all.status().ToString().c_str());
+  }
+  cluster::PairScores s = cluster::ScorePairs(*set, options);
+  std::printf("tgcontest pairs (%s): %zu pairs over %zu articles clustered together\n",
+              language.c_str(), s.pairs, set->articles.size());
+  std::printf("  accuracy %.3f (%zu/%zu)  same-story P %.3f  R %.3f  F1 %.3f\n", s.accuracy,
+              s.correct, s.pairs, s.precision, s.recall, s.f1);
+  return 0;
+}
+
+}  // namespace
+
+void RegisterEvalCluster(CLI::App& eval) {
+  auto path = std::make_shared<std::string>(NEWSFUSE_SHARED_DIR
+                                            "/data/clustering/ecbplus/ecbplus_train_dev.jsonl");
+  auto stream = std::make_shared<bool>(false);
+  CLI::App* cmd = eval.add_subcommand(
+      "cluster", "story clustering on ECB+: tune on train, B-cubed and pairwise F1 on dev");
+  cmd->add_option("file", *path, "ECB+ JSONL (id, title, text, date, cluster, split)")
+      ->capture_default_str();
+  cmd->add_flag("--stream", *stream, "also score the streaming clusterer");
+  cmd->callback([path, stream] { ExitWith(RunEvalCluster(*path, *stream)); });
+
+  auto pairs = std::make_shared<std::string>(NEWSFUSE_SHARED_DIR
+                                             "/data/clustering/tgcontest_pairs/pairs.jsonl");
+  auto ecb = std::make_shared<std::string>(*path);
+  auto lang = std::make_shared<std::string>("en");
+  CLI::App* p = eval.add_subcommand("cluster-pairs",
+                                    "same-story accuracy on the Telegram contest pairs");
+  p->add_option("file", *pairs, "pairs.jsonl")->capture_default_str();
+  p->add_option("--ecb", *ecb, "ECB+ JSONL whose train split tunes the options")
+      ->capture_default_str();
+  p->add_option("--lang", *lang, "language of the pairs to score")->capture_default_str();
+  p->callback([pairs, ecb, lang] { ExitWith(RunEvalClusterPairs(*pairs, *ecb, *lang)); });
+}
+
+}  // namespace newsfuse::cli

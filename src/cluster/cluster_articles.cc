@@ -1,0 +1,310 @@
+#include "cluster/cluster_articles.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <queue>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "cluster/similarity.h"
+#include "fingerprint/fingerprinter.h"
+#include "fingerprint/tokens.h"
+
+namespace newsfuse::cluster {
+
+using fingerprint::ArticleVectors;
+using fingerprint::Dot;
+using fingerprint::RawFingerprint;
+using fingerprint::TermWeight;
+
+namespace {
+
+constexpr size_t kBands = 16;
+constexpr size_t kRowsPerBand = fingerprint::kMinHashSlots / kBands;
+// Pairs below this similarity add nothing measurable to an average and are
+// not stored (matters only for the candidate path on large inputs).
+constexpr float kMinStoredSimilarity = 0.01f;
+
+uint64_t BandKey(const fingerprint::MinHash& m, size_t band) {
+  uint64_t h = XXH3_64bits(&m.slots[band * kRowsPerBand], kRowsPerBand * sizeof(uint32_t));
+  return fingerprint::MixHash(h, band);
+}
+
+template <typename Fn>
+void ParallelFor(size_t n, size_t threads, Fn&& fn) {
+  if (threads <= 1 || n < 64) {
+    fn(0, 0, n);
+    return;
+  }
+  std::vector<std::thread> pool;
+  const size_t chunk = (n + threads - 1) / threads;
+  for (size_t t = 0; t < threads; ++t) {
+    size_t begin = t * chunk;
+    size_t end = std::min(n, begin + chunk);
+    if (begin >= end) break;
+    pool.emplace_back([&fn, t, begin, end] { fn(t, begin, end); });
+  }
+  for (std::thread& th : pool) th.join();
+}
+
+void TopKeys(const ArticleVectors& v, size_t terms, size_t entities, std::vector<uint32_t>* out) {
+  out->clear();
+  auto take = [&](const std::vector<TermWeight>& vec, size_t n, uint32_t salt) {
+    std::vector<TermWeight> copy(vec);
+    if (copy.size() > n) {
+      std::nth_element(copy.begin(), copy.begin() + n, copy.end(),
+                       [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
+      copy.resize(n);
+    }
+    for (const TermWeight& t : copy) out->push_back(t.term ^ salt);
+  };
+  take(v.terms, terms, 0);
+  take(v.entities, entities, 0x5bd1e995u);
+}
+
+struct HeapEntry {
+  double average;
+  uint32_t a;
+  uint32_t b;
+  uint32_t stamp_a;
+  uint32_t stamp_b;
+  bool operator<(const HeapEntry& o) const { return average < o.average; }
+};
+
+}  // namespace
+
+std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
+                                        const ClusterOptions& options, ClusterReport* report) {
+  const size_t n = articles.size();
+  ClusterReport local_report;
+  ClusterReport& rep = report ? *report : local_report;
+  rep = ClusterReport{};
+  rep.article_issues.assign(n, kNoIssue);
+
+  // Repeated ids are left out; the first occurrence stands.
+  std::vector<bool> active(n, true);
+  std::vector<int64_t> minutes(n, kUnknownTime);
+  {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      minutes[i] = ArticleMinutes(articles[i], options, &rep.article_issues[i]);
+      if (!seen.insert(articles[i].id).second) {
+        rep.article_issues[i] |= kDuplicateId;
+        active[i] = false;
+        ++rep.duplicate_ids;
+      }
+    }
+  }
+
+  size_t threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = std::clamp<size_t>(threads, 1, 16);
+  std::vector<RawFingerprint> raw(n);
+  ParallelFor(n, threads, [&](size_t, size_t begin, size_t end) {
+    fingerprint::Fingerprinter fp(options.fingerprint);
+    for (size_t i = begin; i < end; ++i) {
+      if (active[i]) raw[i] = fp.Extract(articles[i]);
+    }
+  });
+  fingerprint::DocumentFrequency df;
+  for (size_t i = 0; i < n; ++i) {
+    if (!active[i]) continue;
+    uint32_t& issues = rep.article_issues[i];
+    if (raw[i].truncated) issues |= kTruncatedBody;
+    if (raw[i].body_bytes == 0) {
+      issues |= kEmptyBody;
+      if (!articles[i].title || articles[i].title->empty()) issues |= kEmptyArticle;
+    }
+    df.Add(raw[i]);
+  }
+  for (size_t i = 0; i < n; ++i) rep.issues.Count(rep.article_issues[i]);
+  std::vector<ArticleVectors> vec(n);
+  ParallelFor(n, threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      if (active[i]) vec[i] = fingerprint::Weigh(raw[i], df, options.fingerprint);
+    }
+  });
+
+  // Time order (undated last, then input order): the earliest of a copy
+  // group is its original.
+  std::vector<size_t> order;
+  order.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (active[i]) order.push_back(i);
+  }
+  auto time_key = [&](size_t i) { return minutes[i] == kUnknownTime ? INT64_MAX : minutes[i]; };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return time_key(a) < time_key(b); });
+
+  std::vector<std::optional<size_t>> copy_of(n);
+  {
+    std::unordered_map<uint64_t, size_t> bands;
+    bands.reserve(order.size() * kBands);
+    for (size_t i : order) {
+      const fingerprint::MinHash& m = raw[i].minhash;
+      if (m.empty) continue;
+      double best = options.duplicate_jaccard;
+      for (size_t b = 0; b < kBands; ++b) {
+        auto it = bands.find(BandKey(m, b));
+        if (it == bands.end()) continue;
+        double j = fingerprint::EstimateJaccard(m, raw[it->second].minhash);
+        if (j >= best) {
+          best = j;
+          copy_of[i] = copy_of[it->second].value_or(it->second);
+        }
+      }
+      for (size_t b = 0; b < kBands; ++b) bands.emplace(BandKey(m, b), i);  // first one stays
+    }
+  }
+
+  // One starting group per copy group.
+  std::vector<uint32_t> group_of(n, UINT32_MAX);
+  std::vector<uint32_t> size;
+  for (size_t i : order) {
+    if (copy_of[i] && group_of[*copy_of[i]] != UINT32_MAX) {
+      group_of[i] = group_of[*copy_of[i]];
+      ++size[group_of[i]];
+    } else {
+      group_of[i] = static_cast<uint32_t>(size.size());
+      size.push_back(1);
+    }
+  }
+  const size_t groups = size.size();
+  std::vector<std::unordered_map<uint32_t, double>> neighbours(groups);
+
+  auto pair_similarity = [&](size_t i, size_t j) {
+    float s = MixedSimilarity(Dot(vec[i].terms, vec[j].terms),
+                              Dot(vec[i].entities, vec[j].entities), options);
+    return s * TimeFactor(minutes[i], minutes[j], minutes[j], options);
+  };
+  auto add_pair = [&](size_t i, size_t j) {
+    uint32_t gi = group_of[i];
+    uint32_t gj = group_of[j];
+    if (gi == gj) return;
+    float s = pair_similarity(i, j);
+    ++rep.scored_pairs;
+    if (s < kMinStoredSimilarity) return;
+    neighbours[gi][gj] += s;
+    neighbours[gj][gi] += s;
+  };
+  if (order.size() <= options.exact_pairs_limit) {
+    for (size_t x = 0; x < order.size(); ++x) {
+      for (size_t y = x + 1; y < order.size(); ++y) add_pair(order[x], order[y]);
+    }
+  } else {
+    // Candidate pairs: earlier articles indexed under one of my top words or
+    // names (the most recent posting_cap per key).
+    std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
+    std::vector<uint32_t> keys;
+    std::vector<uint32_t> seen;
+    for (size_t i : order) {
+      TopKeys(vec[i], options.query_terms, options.query_entities, &keys);
+      seen.clear();
+      for (uint32_t key : keys) {
+        std::vector<uint32_t>& list = postings[key];
+        size_t k = std::min(list.size(), options.posting_cap);
+        for (size_t r = 0; r < k; ++r) seen.push_back(list[list.size() - 1 - r]);
+        list.push_back(static_cast<uint32_t>(i));
+        if (list.size() >= 2 * options.posting_cap) {
+          list.erase(list.begin(), list.begin() + options.posting_cap);
+        }
+      }
+      std::sort(seen.begin(), seen.end());
+      seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      for (uint32_t j : seen) add_pair(j, i);
+    }
+  }
+
+  // Average-link agglomeration over the stored sums of pair similarities:
+  // average(A, B) = sum(A, B) / (|A| |B|); pairs never scored count as 0.
+  std::vector<uint32_t> stamp(groups, 0);
+  std::vector<bool> dead(groups, false);
+  std::priority_queue<HeapEntry> heap;
+  auto push = [&](uint32_t a, uint32_t b, double sum) {
+    double avg = sum / (static_cast<double>(size[a]) * size[b]);
+    if (avg >= options.merge_threshold) heap.push({avg, a, b, stamp[a], stamp[b]});
+  };
+  for (uint32_t a = 0; a < groups; ++a) {
+    for (const auto& [b, sum] : neighbours[a]) {
+      if (a < b) push(a, b, sum);
+    }
+  }
+  std::vector<uint32_t> merged_into(groups);
+  for (uint32_t g = 0; g < groups; ++g) merged_into[g] = g;
+  while (!heap.empty()) {
+    HeapEntry e = heap.top();
+    heap.pop();
+    if (dead[e.a] || dead[e.b] || stamp[e.a] != e.stamp_a || stamp[e.b] != e.stamp_b) continue;
+    uint32_t keep = e.a;
+    uint32_t gone = e.b;
+    if (neighbours[keep].size() < neighbours[gone].size()) std::swap(keep, gone);
+    for (const auto& [k, sum] : neighbours[gone]) {
+      if (k == keep) continue;
+      neighbours[keep][k] += sum;
+      neighbours[k].erase(gone);
+      neighbours[k][keep] += sum;
+    }
+    neighbours[keep].erase(gone);
+    neighbours[gone].clear();
+    dead[gone] = true;
+    merged_into[gone] = keep;
+    size[keep] += size[gone];
+    ++stamp[keep];
+    for (const auto& [k, sum] : neighbours[keep]) push(keep, k, sum);
+  }
+  auto find = [&](uint32_t g) {
+    while (merged_into[g] != g) g = merged_into[g] = merged_into[merged_into[g]];
+    return g;
+  };
+
+  // Assemble the groups, in time order of their first article.
+  std::unordered_map<uint32_t, size_t> slot;
+  std::vector<StoryGroup> out;
+  for (size_t i : order) {
+    uint32_t g = find(group_of[i]);
+    auto [it, inserted] = slot.emplace(g, out.size());
+    if (inserted) {
+      out.emplace_back();
+      out.back().id = "s" + std::to_string(out.size());
+    }
+    StoryGroup& s = out[it->second];
+    s.members.push_back(i);
+    s.duplicate_of.push_back(copy_of[i]);
+    if (articles[i].outlet &&
+        std::find(s.outlets.begin(), s.outlets.end(), *articles[i].outlet) == s.outlets.end()) {
+      s.outlets.push_back(*articles[i].outlet);
+    }
+  }
+  for (StoryGroup& s : out) {
+    int64_t first = kUnknownTime;
+    int64_t last = kUnknownTime;
+    std::vector<TermWeight> centre;
+    for (size_t i : s.members) {
+      if (minutes[i] != kUnknownTime) {
+        first = first == kUnknownTime ? minutes[i] : std::min(first, minutes[i]);
+        last = last == kUnknownTime ? minutes[i] : std::max(last, minutes[i]);
+      }
+    }
+    s.first_published = FormatMinutes(first);
+    s.last_published = FormatMinutes(last);
+    // Headline: the titled member whose words are closest to the others'.
+    float best = -1;
+    for (size_t i : s.members) {
+      if (!articles[i].title || articles[i].title->empty()) continue;
+      float score = 0;
+      if (s.members.size() <= 64) {
+        for (size_t j : s.members) score += Dot(vec[i].terms, vec[j].terms);
+      }
+      if (score > best) {
+        best = score;
+        s.headline = *articles[i].title;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace newsfuse::cluster

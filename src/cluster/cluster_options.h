@@ -1,0 +1,83 @@
+// File: cluster/cluster_options.h
+//
+// Knobs shared by the streaming clusterer and the batch call. Defaults were
+// chosen on the ECB+ train split (see `newsfuse eval cluster`), never on dev.
+#ifndef NEWSFUSE_CLUSTER_CLUSTER_OPTIONS_H_
+#define NEWSFUSE_CLUSTER_CLUSTER_OPTIONS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "fingerprint/fingerprinter.h"
+
+namespace newsfuse::cluster {
+
+struct ClusterOptions {
+  fingerprint::FingerprintOptions fingerprint;
+  // Share of the similarity that comes from shared names (the rest from
+  // TF-IDF words): what tells two rehab stories of two celebrities apart.
+  float entity_weight = 0.4f;
+  // Stream: an article joins its most similar story at or above this.
+  float assign_threshold = 0.17f;
+  // Batch: average-link agglomeration merges groups at or above this.
+  float merge_threshold = 0.17f;
+  // Estimated shingle Jaccard at or above which an article is a copy
+  // (reprint, syndication) of an earlier one.
+  float duplicate_jaccard = 0.5f;
+  // Time: similarity is multiplied by max(time_floor,
+  // exp(-(gap - time_grace_hours) / time_scale_hours)) when both sides are
+  // dated and their gap exceeds the grace; undated articles are not penalised.
+  double time_grace_hours = 72;
+  double time_scale_hours = 240;
+  float time_floor = 1.0f;
+  // Stream: a story with no new article for this long (in article time) is
+  // frozen: reported and removed from memory.
+  double window_hours = 72;
+  // Dates later than reference time + this are treated as unknown (and
+  // counted); reference time is the wall clock unless set below.
+  double max_future_hours = 48;
+  std::optional<int64_t> reference_minutes;  // minutes since 1970-01-01 UTC
+  // Candidate search: words and names of the article looked up, postings
+  // kept per word (most recent stories), stories scored at most.
+  size_t query_terms = 12;
+  size_t query_entities = 6;
+  size_t posting_cap = 64;
+  size_t max_candidates = 48;
+  // Words and names kept in a story's running centroid.
+  size_t centroid_terms = 128;
+  size_t centroid_entities = 48;
+  // Batch: inputs up to this size compare all pairs (exact average link);
+  // larger ones compare candidate pairs from the word index.
+  size_t exact_pairs_limit = 3000;
+  // Batch: fingerprinting threads (0 = hardware concurrency).
+  size_t threads = 0;
+};
+
+// What was wrong with an input article; several may hold at once.
+enum InputIssue : uint32_t {
+  kNoIssue = 0,
+  kNoDate = 1u << 0,         // no usable publication date
+  kBadDate = 1u << 1,        // a date that does not parse
+  kFutureDate = 1u << 2,     // dated beyond reference time + max_future_hours
+  kEmptyBody = 1u << 3,      // no body text (clustered on the headline alone)
+  kEmptyArticle = 1u << 4,   // neither body nor headline: a story of its own
+  kTruncatedBody = 1u << 5,  // body beyond max_body_bytes was ignored
+  kDuplicateId = 1u << 6,    // an id seen before: not clustered again
+};
+
+// Per-issue counts over a run.
+struct InputIssueCounts {
+  size_t no_date = 0;
+  size_t bad_date = 0;
+  size_t future_date = 0;
+  size_t empty_body = 0;
+  size_t empty_article = 0;
+  size_t truncated_body = 0;
+  size_t duplicate_id = 0;
+  void Count(uint32_t issues);
+};
+
+}  // namespace newsfuse::cluster
+
+#endif  // NEWSFUSE_CLUSTER_CLUSTER_OPTIONS_H_

@@ -1,0 +1,144 @@
+// File: cluster/story_clusterer.h
+//
+// Streaming story clustering: articles arrive (roughly) in time order and
+// each is assigned on arrival, in well under a millisecond, to an existing
+// story or a new one.
+//
+//   ClusterOptions options;
+//   StoryClusterer clusterer(options);
+//   clusterer.set_on_frozen([](FrozenStory&& story) { Write(story); });
+//   for (const Article& a : feed) {
+//     Assignment x = clusterer.Assign(a);   // x.story_id, x.duplicate_of
+//   }
+//   clusterer.FreezeAll();                  // report what is still open
+//
+// How an article is placed:
+//  1. Fingerprint (fingerprint/fingerprinter.h): MinHash of body shingles,
+//     TF-IDF words and names, with document frequencies from the stream so far.
+//  2. Copies: MinHash LSH (16 bands of 4 slots) finds earlier articles with
+//     estimated Jaccard >= duplicate_jaccard; the article joins the
+//     original's story and is marked duplicate_of it.
+//  3. Otherwise candidates come from an inverted index of the stories' top
+//     words and names (capped postings, most recent first); each candidate is
+//     scored by the average-link similarity to its members (the running sum
+//     of member vectors / size), names weighted by entity_weight, times the
+//     time factor. The best at or above assign_threshold wins; else a new
+//     story opens.
+// Memory is bounded by the time window: a story with no new member for
+// window_hours of article time is frozen: handed to the on_frozen callback
+// and removed, with its articles' fingerprints and index entries.
+//
+// Thread-safety: not thread-safe; one clusterer per stream. Fingerprinting,
+// the costly part, can run on other threads (Fingerprinter per thread) and
+// feed AssignFingerprint() in arrival order.
+#ifndef NEWSFUSE_CLUSTER_STORY_CLUSTERER_H_
+#define NEWSFUSE_CLUSTER_STORY_CLUSTERER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cluster/cluster_options.h"
+#include "fingerprint/fingerprinter.h"
+#include "newsfuse/article.h"
+
+namespace newsfuse::cluster {
+
+// The decision for one article.
+struct Assignment {
+  size_t index = 0;        // arrival number of this article (0, 1, ...)
+  uint64_t story_id = 0;   // the story it joined or opened
+  bool new_story = false;
+  // Arrival number and id of the original when this article is a copy.
+  std::optional<size_t> duplicate_of;
+  std::string duplicate_of_id;
+  float similarity = 0;    // to the chosen story (1 for a copy, 0 for new)
+  uint32_t issues = kNoIssue;  // InputIssue bits
+};
+
+// A story that left memory: everything the output needs.
+struct FrozenStory {
+  uint64_t id = 0;
+  std::string headline;
+  std::vector<std::string> article_ids;   // in arrival order
+  std::vector<size_t> article_indices;    // arrival numbers, same order
+  std::vector<std::string> outlets;       // distinct, first-seen order
+  int64_t first_minute = 0;               // kUnknownTime when undated
+  int64_t last_minute = 0;
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(const ClusterOptions& options = {});
+  ~StoryClusterer();
+  StoryClusterer(const StoryClusterer&) = delete;
+  StoryClusterer& operator=(const StoryClusterer&) = delete;
+
+  // Called with each story as it is frozen (window passed, or FreezeAll()).
+  void set_on_frozen(std::function<void(FrozenStory&&)> on_frozen) {
+    on_frozen_ = std::move(on_frozen);
+  }
+
+  // Fingerprints and assigns one article. An article whose id was seen
+  // within the window is not clustered again: the result carries
+  // kDuplicateId and the first one's story.
+  Assignment Assign(const Article& article);
+
+  // The same with the fingerprint made elsewhere (by a Fingerprinter with
+  // options().fingerprint on another thread).
+  Assignment AssignFingerprint(const Article& article, fingerprint::RawFingerprint&& raw);
+
+  // Freezes every open story (end of input).
+  void FreezeAll();
+
+  size_t open_stories() const { return open_story_count_; }
+  size_t articles_in_window() const;
+  // Bytes held for the articles and stories in the window (fingerprints,
+  // index entries, centroids; an estimate of container overhead included),
+  // not counting the document-frequency table, which grows with the
+  // vocabulary rather than with the window.
+  size_t MemoryBytes() const;
+  const InputIssueCounts& issue_counts() const { return issue_counts_; }
+  const ClusterOptions& options() const { return options_; }
+
+ private:
+  struct Story;
+  struct ArticleRecord;
+
+  Story* FindStory(uint64_t id);
+  std::optional<size_t> FindCopy(const fingerprint::MinHash& minhash, size_t* root);
+  void IndexStory(Story& story);
+  void AddToStory(Story& story, const fingerprint::ArticleVectors& v, size_t index,
+                  const Article& article, int64_t minute);
+  void MaybeSweep();
+  void Freeze(uint64_t story_id);
+
+  ClusterOptions options_;
+  fingerprint::Fingerprinter fingerprinter_;
+  fingerprint::DocumentFrequency df_;
+  std::function<void(FrozenStory&&)> on_frozen_;
+  InputIssueCounts issue_counts_;
+
+  size_t next_index_ = 0;
+  int64_t now_minute_ = INT64_MIN;  // latest article time seen
+  size_t assigned_since_sweep_ = 0;
+  int64_t last_postings_cleanup_ = INT64_MIN;
+
+  std::vector<std::unique_ptr<Story>> stories_;  // by id; null once frozen
+  size_t open_story_count_ = 0;
+  std::vector<uint64_t> open_ids_;                // may hold frozen ids until swept
+  std::unordered_map<size_t, ArticleRecord> articles_;     // by arrival number
+  std::unordered_map<uint64_t, size_t> id_to_index_;       // XXH3(id) -> arrival
+  std::unordered_map<uint64_t, size_t> bands_;             // LSH band key -> arrival
+  std::unordered_map<uint32_t, std::vector<uint32_t>> postings_;  // word -> story ids (ring)
+  std::vector<std::pair<uint32_t, uint32_t>> scratch_hits_;
+};
+
+}  // namespace newsfuse::cluster
+
+#endif  // NEWSFUSE_CLUSTER_STORY_CLUSTERER_H_

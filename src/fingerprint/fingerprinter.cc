@@ -1,0 +1,247 @@
+#include "fingerprint/fingerprinter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "fingerprint/tokens.h"
+
+namespace newsfuse::fingerprint {
+namespace {
+
+constexpr uint32_t kEmptyKey = 0;  // term id 0 is remapped to 1 below
+
+uint32_t TermId(uint64_t hash) {
+  uint32_t id = static_cast<uint32_t>(hash ^ (hash >> 32));
+  return id == kEmptyKey ? 1 : id;
+}
+
+// True when the gap between two tokens keeps them in one name: plain spaces
+// only ("Betty Ford Center"), not a comma, a quote or a line break.
+bool JoinsName(const char* gap_begin, const char* gap_end) {
+  if (gap_end - gap_begin > 2) return false;
+  for (const char* p = gap_begin; p < gap_end; ++p) {
+    if (*p != ' ') return false;
+  }
+  return true;
+}
+
+// Runs the capitalised-word entity proxy over one piece of text, adding each
+// full name and, for multi-word names, each of its words.
+class NameProxy {
+ public:
+  explicit NameProxy(std::vector<uint64_t>* words) : words_(words) {}
+
+  template <typename Emit>
+  void Token(const fingerprint::Token& t, float weight, Emit&& emit) {
+    bool is_name_word = t.capitalised && !t.stopword && !(t.all_caps && t.text.size() > 5) &&
+                        !IsEntityStopword(t.hash);
+    bool joined = prev_end_ != nullptr && JoinsName(prev_end_, t.text.data());
+    if (!is_name_word || !joined) Flush(emit);
+    if (is_name_word) {
+      words_->push_back(t.hash);
+      weight_ = std::max(weight_, weight);
+    }
+    prev_end_ = t.text.data() + t.text.size();
+  }
+
+  template <typename Emit>
+  void Flush(Emit&& emit) {
+    if (words_->empty()) return;
+    uint64_t full = kEntitySeed;
+    for (uint64_t w : *words_) full = MixHash(full, w);
+    emit(full, weight_);
+    if (words_->size() > 1) {
+      for (uint64_t w : *words_) emit(MixHash(kEntitySeed, w), weight_);
+    }
+    words_->clear();
+    weight_ = 0;
+  }
+
+  void EndPiece() { prev_end_ = nullptr; }
+
+ private:
+  std::vector<uint64_t>* words_;
+  const char* prev_end_ = nullptr;
+  float weight_ = 0;
+};
+
+// A headline in Title Case capitalises every word, so capitals say nothing
+// about names there.
+bool LooksTitleCase(std::string_view title) {
+  int content = 0;
+  int capitalised = 0;
+  ForEachToken(title, [&](const Token& t) {
+    if (t.text.size() < 4) return;
+    ++content;
+    capitalised += t.capitalised;
+  });
+  return content >= 3 && capitalised * 10 > content * 6;
+}
+
+}  // namespace
+
+Fingerprinter::CountTable::CountTable() : keys_(1024, kEmptyKey), values_(1024, 0.0f) {}
+
+void Fingerprinter::CountTable::Add(uint32_t key, float weight) {
+  if (used_.size() * 2 >= keys_.size()) Grow();
+  size_t mask = keys_.size() - 1;
+  size_t i = (key * 0x9E3779B1u) & mask;
+  while (keys_[i] != kEmptyKey && keys_[i] != key) i = (i + 1) & mask;
+  if (keys_[i] == kEmptyKey) {
+    keys_[i] = key;
+    values_[i] = 0;
+    used_.push_back(static_cast<uint32_t>(i));
+  }
+  values_[i] += weight;
+}
+
+void Fingerprinter::CountTable::Grow() {
+  std::vector<uint32_t> old_keys(keys_.size() * 2, kEmptyKey);
+  std::vector<float> old_values(values_.size() * 2, 0.0f);
+  old_keys.swap(keys_);
+  old_values.swap(values_);
+  std::vector<uint32_t> old_used;
+  old_used.swap(used_);
+  for (uint32_t slot : old_used) Add(old_keys[slot], old_values[slot]);
+}
+
+void Fingerprinter::CountTable::DrainTo(std::vector<TermCount>* out) {
+  out->clear();
+  out->reserve(used_.size());
+  for (uint32_t slot : used_) {
+    out->push_back({keys_[slot], values_[slot]});
+    keys_[slot] = kEmptyKey;
+  }
+  used_.clear();
+}
+
+Fingerprinter::Fingerprinter(const FingerprintOptions& options) : options_(options) {}
+
+RawFingerprint Fingerprinter::Extract(const Article& article) {
+  RawFingerprint raw;
+  std::vector<uint64_t> name_words;
+  name_words.reserve(8);
+  const bool proxy = options_.entity_source == nullptr;
+  auto emit_entity = [&](uint64_t h, float w) { entities_.Add(TermId(h), w); };
+
+  if (article.title) {
+    const bool title_names = proxy && !LooksTitleCase(*article.title);
+    NameProxy names(&name_words);
+    ForEachToken(*article.title, [&](const Token& t) {
+      if (!t.stopword && t.text.size() >= 2) terms_.Add(TermId(t.stem_hash), options_.title_weight);
+      if (title_names) names.Token(t, 1.0f, emit_entity);
+    });
+    names.Flush(emit_entity);
+  }
+
+  size_t budget = options_.max_body_bytes;
+  int sentences = 0;
+  NameProxy names(&name_words);
+  for (const Paragraph& paragraph : article.paragraphs) {
+    raw.body_bytes += paragraph.text.size();
+    if (budget == 0) {
+      raw.truncated = true;
+      continue;
+    }
+    std::string_view text = paragraph.text;
+    if (text.size() > budget) {
+      raw.truncated = true;
+      text = text.substr(0, budget);
+    }
+    budget -= text.size();
+    ForEachToken(text, [&](const Token& t) {
+      minhash_.AddTokenHash(t.hash);
+      if (t.sentence_initial) ++sentences;
+      const float weight = sentences <= options_.lead_sentences ? options_.lead_weight : 1.0f;
+      if (!t.stopword && t.text.size() >= 2) terms_.Add(TermId(t.stem_hash), weight);
+      if (proxy) names.Token(t, weight, emit_entity);
+    });
+    names.Flush(emit_entity);
+    names.EndPiece();
+  }
+  raw.minhash = minhash_.Finish();
+
+  if (!proxy) {
+    options_.entity_source->ForEachEntity(article, [&](std::string_view name, float weight) {
+      emit_entity(EntityHash(name), weight);
+    });
+  }
+  terms_.DrainTo(&raw.terms);
+  entities_.DrainTo(&raw.entities);
+  return raw;
+}
+
+void DocumentFrequency::Add(const RawFingerprint& raw) {
+  ++documents_;
+  for (const TermCount& t : raw.terms) ++terms_[t.term];
+  for (const TermCount& e : raw.entities) ++entities_[e.term];
+}
+
+namespace {
+float Idf(const std::unordered_map<uint32_t, uint32_t>& table, size_t documents, uint32_t key) {
+  auto it = table.find(key);
+  uint32_t df = it == table.end() ? 0 : it->second;
+  return std::log((static_cast<float>(documents) + 1.0f) / (static_cast<float>(df) + 1.0f));
+}
+
+std::vector<TermWeight> WeighOne(const std::vector<TermCount>& counts, size_t keep,
+                                 const std::unordered_map<uint32_t, uint32_t>& table,
+                                 size_t documents) {
+  std::vector<TermWeight> out;
+  out.reserve(counts.size());
+  for (const TermCount& c : counts) {
+    float tf = c.count >= 1.0f ? 1.0f + std::log(c.count) : c.count;
+    float w = tf * Idf(table, documents, c.term);
+    if (w > 0) out.push_back({c.term, w});
+  }
+  if (out.size() > keep) {
+    std::nth_element(out.begin(), out.begin() + keep, out.end(),
+                     [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
+    out.resize(keep);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+  double norm = 0;
+  for (const TermWeight& t : out) norm += static_cast<double>(t.weight) * t.weight;
+  if (norm > 0) {
+    float inv = static_cast<float>(1.0 / std::sqrt(norm));
+    for (TermWeight& t : out) t.weight *= inv;
+  }
+  out.shrink_to_fit();
+  return out;
+}
+}  // namespace
+
+float DocumentFrequency::TermIdf(uint32_t term) const { return Idf(terms_, documents_, term); }
+float DocumentFrequency::EntityIdf(uint32_t entity) const {
+  return Idf(entities_, documents_, entity);
+}
+
+ArticleVectors Weigh(const RawFingerprint& raw, const DocumentFrequency& df,
+                     const FingerprintOptions& options) {
+  ArticleVectors v;
+  v.terms = WeighOne(raw.terms, options.max_terms, df.terms_for_weigh(), df.documents());
+  v.entities = WeighOne(raw.entities, options.max_entities, df.entities_for_weigh(), df.documents());
+  return v;
+}
+
+float Dot(std::span<const TermWeight> a, std::span<const TermWeight> b) {
+  float sum = 0;
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].term < b[j].term) {
+      ++i;
+    } else if (a[i].term > b[j].term) {
+      ++j;
+    } else {
+      sum += a[i].weight * b[j].weight;
+      ++i;
+      ++j;
+    }
+  }
+  return sum;
+}
+
+}  // namespace newsfuse::fingerprint

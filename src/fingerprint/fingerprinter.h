@@ -1,0 +1,136 @@
+// File: fingerprint/fingerprinter.h
+//
+// Turns an Article into what the clusterer compares, in one pass over its
+// tokens:
+//   * a MinHash of body 3-shingles (copies and syndication),
+//   * term counts (stemmed content words; headline and lead weighted up)
+//     for TF-IDF topicality,
+//   * entity counts (names; see entities.h) for "same event, not only same
+//     kind of event".
+// Counts become unit TF-IDF vectors with Weigh() once document frequencies
+// are known: in batch from the whole input, in a stream from what has
+// arrived so far.
+//
+//   Fingerprinter fp(options);              // one per thread
+//   RawFingerprint raw = fp.Extract(article);
+//   df.Add(raw);
+//   ArticleVectors v = Weigh(raw, df, options);
+//   float topical = Dot(v.terms, other.terms);
+#ifndef NEWSFUSE_FINGERPRINT_FINGERPRINTER_H_
+#define NEWSFUSE_FINGERPRINT_FINGERPRINTER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "fingerprint/entities.h"
+#include "fingerprint/minhash.h"
+#include "newsfuse/article.h"
+
+namespace newsfuse::fingerprint {
+
+struct FingerprintOptions {
+  // Sentences from the start of the body that count as the lead (what the
+  // story is about; background comes later).
+  int lead_sentences = 5;
+  // Weight of a lead word or name against 1 for the rest of the body.
+  float lead_weight = 2.0f;
+  // Weight of a headline word, on top of its body occurrences.
+  float title_weight = 1.0f;
+  // Bytes of body text read at most; the rest of a longer body is ignored
+  // (and Extract() says so), so a 10 MB "article" costs what 1 MB does.
+  size_t max_body_bytes = 256 * 1024;
+  // Terms and names kept per article vector (the highest weights).
+  size_t max_terms = 1000;
+  size_t max_entities = 1000;
+  // Entities from a real tagger instead of the capitalised-word proxy. Not
+  // owned; must outlive the Fingerprinter.
+  const EntitySource* entity_source = nullptr;
+};
+
+struct TermCount {
+  uint32_t term;
+  float count;
+};
+
+struct TermWeight {
+  uint32_t term;
+  float weight;
+};
+
+struct RawFingerprint {
+  MinHash minhash;
+  std::vector<TermCount> terms;     // unsorted, one entry per distinct term
+  std::vector<TermCount> entities;  // unsorted, one entry per distinct name
+  size_t body_bytes = 0;            // bytes of body text, before truncation
+  bool truncated = false;           // body longer than max_body_bytes
+};
+
+// Unit-length sparse vectors, sorted by term.
+struct ArticleVectors {
+  std::vector<TermWeight> terms;
+  std::vector<TermWeight> entities;
+};
+
+// Not thread-safe: holds scratch tables reused across articles so that
+// Extract() allocates only its result. Use one per thread.
+class Fingerprinter {
+ public:
+  explicit Fingerprinter(const FingerprintOptions& options = {});
+  RawFingerprint Extract(const Article& article);
+  const FingerprintOptions& options() const { return options_; }
+
+ private:
+  // Open-addressing counts keyed by 32-bit term id, cleared per article by
+  // walking the slots it used.
+  class CountTable {
+   public:
+    CountTable();
+    void Add(uint32_t key, float weight);
+    void DrainTo(std::vector<TermCount>* out);
+
+   private:
+    void Grow();
+    std::vector<uint32_t> keys_;
+    std::vector<float> values_;
+    std::vector<uint32_t> used_;
+  };
+
+  FingerprintOptions options_;
+  MinHashBuilder minhash_;
+  CountTable terms_;
+  CountTable entities_;
+};
+
+// Document frequencies of terms and names over the documents added so far.
+// Not thread-safe for Add(); const methods may run concurrently.
+class DocumentFrequency {
+ public:
+  void Add(const RawFingerprint& raw);
+  // ln((N + 1) / (df + 1)) for terms and names respectively.
+  float TermIdf(uint32_t term) const;
+  float EntityIdf(uint32_t entity) const;
+  size_t documents() const { return documents_; }
+  size_t distinct_terms() const { return terms_.size() + entities_.size(); }
+  const std::unordered_map<uint32_t, uint32_t>& terms_for_weigh() const { return terms_; }
+  const std::unordered_map<uint32_t, uint32_t>& entities_for_weigh() const { return entities_; }
+
+ private:
+  size_t documents_ = 0;
+  std::unordered_map<uint32_t, uint32_t> terms_;
+  std::unordered_map<uint32_t, uint32_t> entities_;
+};
+
+// Sublinear TF (1 + ln tf) times IDF, the top options.max_terms /
+// max_entities kept, sorted by term and scaled to unit length.
+ArticleVectors Weigh(const RawFingerprint& raw, const DocumentFrequency& df,
+                     const FingerprintOptions& options);
+
+// Dot product of two term-sorted sparse vectors (cosine when both are unit).
+float Dot(std::span<const TermWeight> a, std::span<const TermWeight> b);
+
+}  // namespace newsfuse::fingerprint
+
+#endif  // NEWSFUSE_FINGERPRINT_FINGERPRINTER_H_

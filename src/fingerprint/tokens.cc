@@ -1,0 +1,98 @@
+// Token hashing, the stopword set and the light stemmer behind tokens.h.
+#include "fingerprint/tokens.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <vector>
+
+namespace newsfuse::fingerprint {
+namespace {
+
+// Function words and reporting verbs: they carry no topic. Kept short on
+// purpose: TF-IDF discounts the remaining common words anyway.
+constexpr const char* kStopwords[] = {
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "during", "each", "few", "for", "from", "further", "had", "has",
+    "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more",
+    "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only",
+    "or", "other", "our", "ours", "out", "over", "own", "said", "same", "say", "says", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "told", "too", "two", "three", "under",
+    "until", "up", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "you", "your", "according", "new", "s", "t",
+    "mr", "mrs", "ms", "dr", "www", "http", "https", "com"};
+
+const std::vector<uint64_t>& StopwordHashes() {
+  static const std::vector<uint64_t> hashes = [] {
+    std::vector<uint64_t> v;
+    for (const char* w : kStopwords) v.push_back(XXH3_64bits(w, std::strlen(w)));
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return hashes;
+}
+
+// Lowercases at most kMaxTokenBytes bytes of `s` into `buf`; returns the length.
+size_t LowerInto(std::string_view s, char* buf) {
+  size_t n = std::min(s.size(), kMaxTokenBytes);
+  for (size_t i = 0; i < n; ++i) {
+    char c = s[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return n;
+}
+
+bool EndsWith(const char* buf, size_t n, const char* suffix, size_t m) {
+  return n >= m && std::memcmp(buf + n - m, suffix, m) == 0;
+}
+
+// A light English suffix stripper (not Porter): "arrested" and "arrests"
+// meet "arrest", "checks" meets "check". Short words are left alone so that
+// "bus" and "news" keep their meaning.
+size_t StemLength(const char* buf, size_t n) {
+  if (n > 5 && EndsWith(buf, n, "ing", 3)) return n - 3;
+  if (n > 4 && EndsWith(buf, n, "ed", 2)) return n - 2;
+  if (n > 4 && EndsWith(buf, n, "es", 2)) return n - 2;
+  if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's') return n - 1;
+  return n;
+}
+
+}  // namespace
+
+uint64_t HashLower(std::string_view s) {
+  char buf[kMaxTokenBytes];
+  size_t n = LowerInto(s, buf);
+  return XXH3_64bits(buf, n);
+}
+
+namespace internal {
+
+void DescribeToken(Token& token) {
+  char buf[kMaxTokenBytes] = {};
+  size_t n = LowerInto(token.text, buf);
+  token.hash = XXH3_64bits(buf, n);
+  size_t stem = StemLength(buf, n);
+  token.stem_hash = stem == n ? token.hash : XXH3_64bits(buf, stem);
+  const auto& stops = StopwordHashes();
+  token.stopword = std::binary_search(stops.begin(), stops.end(), token.hash);
+  char first = token.text[0];
+  token.capitalised = first >= 'A' && first <= 'Z';
+  if (token.capitalised && token.text.size() >= 2) {
+    bool all = true;
+    for (char c : token.text) {
+      if (c >= 'a' && c <= 'z') {
+        all = false;
+        break;
+      }
+    }
+    token.all_caps = all;
+  }
+}
+
+}  // namespace internal
+}  // namespace newsfuse::fingerprint

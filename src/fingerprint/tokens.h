@@ -1,0 +1,110 @@
+// File: fingerprint/tokens.h
+//
+// Word tokens for fingerprinting, produced as views into the caller's text
+// with no allocation per token, and hashed with xxHash (XXH3, 64 bits) over
+// their ASCII-lowercased bytes.
+//
+//   ForEachToken(paragraph, [&](const Token& t) {
+//     uint64_t h = t.hash;                // case-folded word
+//     if (t.capitalised && !t.sentence_initial) ...;
+//   });
+//
+// A token is a maximal run of ASCII letters and digits or of non-ASCII bytes
+// (UTF-8 letters of other scripts); ASCII punctuation, spaces and the Unicode
+// General Punctuation block (curly quotes, dashes: U+2000..U+206F) separate
+// tokens. Case folding is ASCII only: good enough for hashing English news,
+// where the other scripts keep their case as written.
+#ifndef NEWSFUSE_FINGERPRINT_TOKENS_H_
+#define NEWSFUSE_FINGERPRINT_TOKENS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace newsfuse::fingerprint {
+
+struct Token {
+  std::string_view text;     // as written; lives as long as the caller's text
+  uint64_t hash = 0;         // XXH3 of the lowercased token
+  uint64_t stem_hash = 0;    // XXH3 of the lowercased, lightly stemmed token
+  bool capitalised = false;  // first byte is an ASCII capital
+  bool all_caps = false;     // every letter is an ASCII capital (and there are >= 2)
+  bool sentence_initial = false;  // first token of the text or after . ! ? :
+  bool stopword = false;     // a function word ("the", "said", ...)
+};
+
+// The longest token prefix that is hashed; longer tokens (URLs glued
+// together, base64) are hashed on their first kMaxTokenBytes bytes.
+inline constexpr size_t kMaxTokenBytes = 64;
+
+// XXH3-64 of `s` lowercased (ASCII), without allocating.
+uint64_t HashLower(std::string_view s);
+
+// Calls `fn(const Token&)` for each token of `text`, in order.
+template <typename Fn>
+void ForEachToken(std::string_view text, Fn&& fn);
+
+// Combines two hashes, order-sensitive (for shingles and multi-word names).
+inline uint64_t MixHash(uint64_t a, uint64_t b) {
+  a ^= b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2);
+  a ^= a >> 31;
+  a *= 0xbf58476d1ce4e5b9ULL;
+  return a ^ (a >> 29);
+}
+
+namespace internal {
+// Fills `token` (text already set) with hashes and flags.
+void DescribeToken(Token& token);
+inline bool IsWordByte(unsigned char c, const unsigned char* p, const unsigned char* end) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  // U+2000..U+206F is E2 80 xx / E2 81 xx: punctuation, not letters.
+  if (c == 0xE2 && p + 1 < end && (p[1] == 0x80 || p[1] == 0x81)) return false;
+  // U+00A0 (no-break space) and U+00AB/U+00BB (guillemets) are C2 A0/AB/BB.
+  if (c == 0xC2 && p + 1 < end && (p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB)) return false;
+  return true;
+}
+}  // namespace internal
+
+template <typename Fn>
+void ForEachToken(std::string_view text, Fn&& fn) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  bool sentence_start = true;
+  while (p < end) {
+    unsigned char c = *p;
+    if (!internal::IsWordByte(c, p, end)) {
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') sentence_start = true;
+      // Skip the rest of a multi-byte separator as one unit.
+      if (c >= 0x80) {
+        ++p;
+        while (p < end && (*p & 0xC0) == 0x80) ++p;
+      } else {
+        ++p;
+      }
+      continue;
+    }
+    const auto* begin = p;
+    while (p < end && internal::IsWordByte(*p, p, end)) {
+      // Step over whole UTF-8 sequences so that a separator test never starts
+      // on a continuation byte.
+      if (*p >= 0x80) {
+        ++p;
+        while (p < end && (*p & 0xC0) == 0x80) ++p;
+      } else {
+        ++p;
+      }
+    }
+    Token token;
+    token.text = std::string_view(reinterpret_cast<const char*>(begin), p - begin);
+    token.sentence_initial = sentence_start;
+    sentence_start = false;
+    internal::DescribeToken(token);
+    fn(static_cast<const Token&>(token));
+  }
+}
+
+}  // namespace newsfuse::fingerprint
+
+#endif  // NEWSFUSE_FINGERPRINT_TOKENS_H_
