@@ -998,8 +998,37 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
             np = SubjectAfter(v + 1, reg.open);
           }
         }
-        if (np.valid()) { f.np = np; f.cue_first = f.cue_last = v; }
-        break;
+        if (np.valid()) {
+          f.np = np;
+          f.cue_first = f.cue_last = v;
+          break;
+        }
+        // "X said the world lost a voice that said "..."": a relative
+        // clause's verb has no subject of its own; the main verb's counts.
+        if (!(v > bound && (tk_.IsWordEq(v - 1, "that") || tk_.IsWordEq(v - 1, "which")))) break;
+      }
+    }
+    // 1b. A quote opening its sentence with the attribution later on:
+    // ""..." if she loses, said X." / ""..." about the plan, X said."
+    if (f.cue_first < 0 && reg.close >= 0 && tk_[reg.open].sentence_start) {
+      int end = std::min(SentenceEnd(reg.close), next_open);
+      for (int c = after; c + 1 < end && c < after + 30; ++c) {
+        if (!tk_.IsPunct(c, ',')) continue;
+        int t = c + 1;
+        if (IsCue(t) && !IsParticiple(t) && (IsNameWord(t + 1) || tk_.Is(t + 1, kDeterminers))) {
+          NounPhrase np = SubjectAfter(t + 1, end);
+          if (np.valid()) { f.np = np; f.cue_first = f.cue_last = t; }
+          break;
+        }
+        if (IsNameWord(t) || tk_.Is(t, kPronouns)) {
+          int v = t + 1;
+          while (v < end && v < t + 5 && IsNameWord(v)) ++v;
+          if (v < end && IsCue(v) && !IsParticiple(v) && (v + 1 >= end || tk_.IsPunct(v + 1, '.'))) {
+            NounPhrase np = SubjectBefore(v, t);
+            if (np.valid()) { f.np = np; f.cue_first = f.cue_last = v; }
+            break;
+          }
+        }
       }
     }
     // A second quote in the sentence of an attributed one shares its speaker
