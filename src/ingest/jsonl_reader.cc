@@ -98,15 +98,10 @@ std::optional<std::string> NormalizePublished(const std::string& raw) {
 
 }  // namespace
 
-Status ReadJsonl(const std::string& path, const JsonlOptions& options, Reporter& reporter,
-                 const std::function<void(Article&&)>& on_article) {
-  std::unique_ptr<FILE, FileCloser> file(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
-  if (!file) {
-    if (!base::IsDirectory(path) && errno == ENOENT) return Status::NotFound(path, "no such file");
-    return Status::Unavailable(path, std::string("cannot open: ") + std::strerror(errno));
-  }
-  const std::string stem = path == "-" ? "stdin" : base::FileStem(path);
-  LineReader reader(file.get(), options.max_line_bytes);
+Status ReadJsonlStream(FILE* file, const std::string& name, const JsonlOptions& options,
+                       Reporter& reporter, const std::function<void(Article&&)>& on_article) {
+  const std::string stem = name == "-" ? "stdin" : base::FileStem(name);
+  LineReader reader(file, options.max_line_bytes);
   simdjson::dom::parser parser;
   std::string line;
   bool too_long = false;
@@ -114,7 +109,7 @@ Status ReadJsonl(const std::string& path, const JsonlOptions& options, Reporter&
   size_t line_no = 0;
   while (reader.Next(&line, &too_long, &length)) {
     ++line_no;
-    const std::string where = path + ":" + std::to_string(line_no);
+    const std::string where = name + ":" + std::to_string(line_no);
     if (too_long) {
       reporter.Skipped(Status::ResourceExhausted(
           where, "line is " + std::to_string(length) + " bytes; the limit is " +
@@ -153,8 +148,29 @@ Status ReadJsonl(const std::string& path, const JsonlOptions& options, Reporter&
     }
     on_article(std::move(*article));
   }
-  if (std::ferror(file.get())) return Status::DataLoss(path, "read error");
+  if (std::ferror(file)) return Status::DataLoss(name, "read error");
   return Status::Ok();
+}
+
+Status ReadJsonl(const std::string& path, const JsonlOptions& options, Reporter& reporter,
+                 const std::function<void(Article&&)>& on_article) {
+  std::unique_ptr<FILE, FileCloser> file(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
+  if (!file) {
+    if (errno == ENOENT) return Status::NotFound(path, "no such file");
+    return Status::Unavailable(path, std::string("cannot open: ") + std::strerror(errno));
+  }
+  if (path != "-" && base::IsDirectory(path)) return Status::InvalidArgument(path, "is a folder, not a file");
+  return ReadJsonlStream(file.get(), path, options, reporter, on_article);
+}
+
+Status ReadJsonlBuffer(std::string_view bytes, const std::string& name, const JsonlOptions& options,
+                       Reporter& reporter, const std::function<void(Article&&)>& on_article) {
+  if (bytes.empty()) return Status::Ok();
+  // fmemopen gives the stream reader a FILE* over memory: one code path for
+  // files, standard input and buffers.
+  std::unique_ptr<FILE, FileCloser> file(fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "rb"));
+  if (!file) return Status::Internal(name, "cannot open memory stream");
+  return ReadJsonlStream(file.get(), name, options, reporter, on_article);
 }
 
 }  // namespace newsfuse::ingest

@@ -7,6 +7,8 @@
 #define NEWSFUSE_INGEST_JSONL_READER_H_
 
 #include <cstdint>
+#include <cstdio>
+#include <string_view>
 #include <functional>
 #include <string>
 
@@ -26,6 +28,13 @@ struct JsonlOptions {
 // itself cannot be read.
 Status ReadJsonl(const std::string& path, const JsonlOptions& options, Reporter& reporter,
                  const std::function<void(Article&&)>& on_article);
+
+// The same over an open stream (read to its end; not closed) and over bytes
+// in memory. `name` prefixes the messages ("name:LINE: problem").
+Status ReadJsonlStream(FILE* file, const std::string& name, const JsonlOptions& options,
+                       Reporter& reporter, const std::function<void(Article&&)>& on_article);
+Status ReadJsonlBuffer(std::string_view bytes, const std::string& name, const JsonlOptions& options,
+                       Reporter& reporter, const std::function<void(Article&&)>& on_article);
 
 }  // namespace newsfuse::ingest
 
