@@ -209,7 +209,7 @@ bool IsFutureCue(std::string_view w) {
   static constexpr std::array<std::string_view, 27> kFuture = {
       "will", "shall", "ll", "expected", "expects", "expect", "scheduled", "schedule",
       "plans", "plan", "planned", "planning", "intends", "intend", "due", "upcoming", "next",
-      "would", "aims", "hopes", "tomorrow", "coming", "anticipated", "slated", "later", "until",
+      "would", "aims", "hopes", "tomorrow", "coming", "anticipated", "slated", "soon", "until",
       "set"};
   for (std::string_view v : kFuture) {
     if (w == v) return true;
@@ -549,6 +549,14 @@ Tense Recognizer::TenseAround(int begin, int end) const {
     if (IsFutureCue(w) || (w == "going" && Is(k + 1, "to")) || (w == "is" && Is(k + 1, "to")) ||
         (w == "are" && Is(k + 1, "to"))) {
       t = Tense::kFuture;
+      // "had been due to", "was expected to": a future seen from the past,
+      // which news uses for plans that have since happened or lapsed.
+      std::string_view p1 = L(k - 1);
+      std::string_view p2 = L(k - 2);
+      if (p1 == "had" || p1 == "was" || p1 == "were" || p2 == "had" ||
+          (p1 == "been" && (p2 == "had" || p2 == "has"))) {
+        t = Tense::kPast;
+      }
     } else if (IsPastVerb(w)) {
       // "is expected", "will be held": a participle after a present or
       // future auxiliary is not the past.
@@ -859,7 +867,7 @@ std::optional<Cand> Recognizer::MonthExpr(int i) {
   int year = -1;
   int end = k;
   if (IsNum(k) && L(k).size() <= 2 && NumValue(k) >= 1 && NumValue(k) <= 31 &&
-      !(Is(k + 1, ":") || Is(k + 1, "%"))) {
+      !((Is(k + 1, ":") && Glued(k + 1) && IsNum(k + 2) && Glued(k + 2)) || Is(k + 1, "%"))) {
     day = NumValue(k);
     end = k + 1;
     // "March 17th"

@@ -52,6 +52,11 @@ const Case kCases[] = {
      "Sunday night", TimexType::kTime, "2025-06-15TNI"},
     {"WeekdayWithDate", {2025, 6, 16}, "The vote took place on Friday, June 13, 2025.",
      "Friday, June 13, 2025", TimexType::kDate, "2025-06-13"},
+    {"WeekdayWithDateNoYear", {2025, 6, 16},
+     "The paper wrote in an editorial on Saturday, June 14: the court erred.",
+     "Saturday, June 14", TimexType::kDate, "2025-06-14"},
+    {"FutureSeenFromPast", {2025, 6, 16}, "The offer had been due to expire Friday evening.",
+     "Friday evening", TimexType::kTime, "2025-06-13TEV"},
     // Weeks, months, years relative to the anchor.
     {"LastWeek", {2025, 6, 16}, "Prices fell last week.", "last week", TimexType::kDate,
      "2025-W24"},
