@@ -68,6 +68,26 @@ int HeadingLevel(GumboTag tag) {
   }
 }
 
+// Short lines that are page furniture wherever they appear ("Advertisement",
+// "Continue reading"), compared case-insensitively with the whole block.
+bool IsFurnitureLine(std::string_view text) {
+  if (text.size() > 40) return false;
+  static constexpr std::string_view kLines[] = {
+      "advert", "advertisement", "advertisment", "ad", "sponsored", "sponsored content",
+      "comments", "comment", "share", "share this", "share this article", "share this story",
+      "tweet", "email", "print", "read more", "continue reading", "story continues below",
+      "story continues below advertisement", "article continues below", "related",
+      "related articles", "related stories", "recommended", "more", "see also",
+      "click here", "subscribe", "sign up", "follow us", "loading", "loading...",
+      "skip advertisement", "you may also like", "most popular", "most read"};
+  std::string_view t = base::Trim(text);
+  while (!t.empty() && (t.back() == ':' || t.back() == '.')) t.remove_suffix(1);
+  for (std::string_view line : kLines) {
+    if (base::EqualsIgnoreCase(t, line)) return true;
+  }
+  return false;
+}
+
 // A block-level element that holds text (directly or below).
 struct Elem {
   const GumboNode* node;
@@ -168,6 +188,12 @@ class Extractor {
     if (html::IsHidden(node)) return;
     const GumboVector& children = node->v.element.children;
     if (kind == TagKind::kInline) {
+      // Inline elements are not pruned on class words (a link styled "tag"
+      // is still part of its sentence), except captions and credits.
+      if (tag == GUMBO_TAG_SPAN &&
+          (ClassIdHints(node) & (html::kHintCaption | html::kHintPopup))) {
+        return;
+      }
       const bool link = in_link || tag == GUMBO_TAG_A;
       for (unsigned i = 0; i < children.length; ++i) {
         Visit(static_cast<const GumboNode*>(children.data[i]), elem, depth + 1, link);
@@ -345,6 +371,17 @@ class Extractor {
           if (append) inside[i] = 1;
         }
       }
+      // A body split in parts (a picture or an ad box between them) often
+      // repeats its container's class: take the other parts too.
+      const std::string_view top_class_attr = html::Attr(elems_[top].node, "class");
+      if (!top_class_attr.empty()) {
+        for (size_t i = 0; i < elems_.size(); ++i) {
+          const Elem& e = elems_[i];
+          if (inside[i] || e.tag != elems_[top].tag || e.text_bytes < 100) continue;
+          if (LinkDensity(e) > 0.3) continue;
+          if (html::Attr(e.node, "class") == top_class_attr) inside[i] = 1;
+        }
+      }
       for (size_t i = 0; i < elems_.size(); ++i) {
         if (!inside[i] && elems_[i].parent >= 0 && inside[elems_[i].parent]) inside[i] = 1;
       }
@@ -355,8 +392,15 @@ class Extractor {
       const int level = HeadingLevel(owner.tag);
       if (level == 1) continue;
       const double ld = static_cast<double>(b.link_bytes) / b.text.size();
-      if (ld > 0.5 && level == 0) {
+      // Mostly links: a list of other stories, unless the block also has a
+      // sentence of its own (a linked lead-in followed by text).
+      const size_t own_text = b.text.size() - b.link_bytes;
+      if (level == 0 && ld > 0.5 && (own_text < 60 || ld > 0.8)) {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kOther, b.text});
+        continue;
+      }
+      if (IsFurnitureLine(b.text)) {
+        out->dropped.push_back(DroppedLine{BoilerplateKind::kPromo, b.text});
         continue;
       }
       Paragraph p;

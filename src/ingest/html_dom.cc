@@ -58,6 +58,8 @@ constexpr const char* kBylineSubstrings[] = {"byline", "author", "contributor", 
                                              "timestamp", "publish", "posted", "article-meta",
                                              "meta-data", "metadata", "post-meta", "entry-meta",
                                              "story-meta", "article-info", "updated"};
+constexpr const char* kPopupSubstrings[] = {"tooltip", "popover", "rollover", "hovercard",
+                                            "hover-card", "dropdown", "flyout"};
 constexpr const char* kDateSubstrings[] = {"date", "time", "publish", "posted", "updated"};
 constexpr const char* kNegativeSubstrings[] = {"header", "meta", "hidden", "hide", "extra",
                                                "secondary", "masthead", "nav", "menu", "widget",
@@ -122,7 +124,12 @@ uint32_t ClassIdHints(const GumboNode* node) {
   if (ContainsAny(s, kCaptionSubstrings)) hints |= kHintCaption;
   if (ContainsAny(s, kBylineSubstrings)) hints |= kHintByline;
   if (ContainsAny(s, kDateSubstrings)) hints |= kHintDate;
-  if (HasToken(s, kBoilerplateTokens) || ContainsAny(s, kBoilerplateSubstrings)) {
+  if (ContainsAny(s, kPopupSubstrings)) hints |= kHintPopup | kHintBoilerplate;
+  // Embedded posts (a tweet quoted in the story) are content even inside a
+  // "social" wrapper; share bars are not.
+  const bool embed = s.find("embed") != std::string_view::npos ||
+                     s.find("tweet") != std::string_view::npos;
+  if (!embed && (HasToken(s, kBoilerplateTokens) || ContainsAny(s, kBoilerplateSubstrings))) {
     hints |= kHintBoilerplate;
   }
   if (ContainsAny(s, kNegativeSubstrings)) hints |= kHintNegative;

@@ -30,6 +30,7 @@ enum HintFlags : uint32_t {
   kHintCaption = 1u << 4,         // captions and credits
   kHintByline = 1u << 5,          // author and date lines
   kHintDate = 1u << 6,            // class/id names a date or time
+  kHintPopup = 1u << 7,           // tooltips, hover cards, pop-overs (hidden until hovered)
 };
 uint32_t ClassIdHints(const GumboNode* node);
 
