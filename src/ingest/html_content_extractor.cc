@@ -395,7 +395,8 @@ class Extractor {
       // Mostly links: a list of other stories, unless the block also has a
       // sentence of its own (a linked lead-in followed by text).
       const size_t own_text = b.text.size() - b.link_bytes;
-      if (level == 0 && ld > 0.5 && (own_text < 60 || ld > 0.8)) {
+      // A heading that is all link is a teaser for another story.
+      if ((level == 0 && ld > 0.5 && (own_text < 60 || ld > 0.8)) || (level > 0 && ld > 0.8)) {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kOther, b.text});
         continue;
       }

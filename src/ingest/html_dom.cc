@@ -67,7 +67,7 @@ constexpr const char* kNegativeSubstrings[] = {"header", "meta", "hidden", "hide
                                                "login", "modal", "overlay", "alert", "banner",
                                                "logo", "icon", "button", "btn", "badge",
                                                "headline", "title", "kicker", "eyebrow",
-                                               "label", "summary", "dek", "subhead",
+                                               "label", "dek", "subhead",
                                                "standfirst"};
 constexpr const char* kPositiveSubstrings[] = {"article", "content", "entry", "post", "text",
                                                "story", "body", "main", "blog", "prose",
