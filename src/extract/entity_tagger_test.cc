@@ -73,6 +73,27 @@ TEST(EntityTaggerTest, TagsADocumentWithSpansIntoItsText) {
   }
 }
 
+TEST(EntityTaggerTest, TreatsTypographicPunctuationLikeAscii) {
+  // The training data is ASCII; news text has curly quotes and apostrophes.
+  auto types = [](const std::string& text) {
+    std::vector<text::Span> tokens;
+    text::Tokenize(text, &tokens);
+    std::vector<EntityMention> mentions;
+    Tagger().Tag(text, tokens, &mentions);
+    std::vector<std::string> out;
+    for (const EntityMention& m : mentions)
+      out.push_back(std::to_string(m.token_begin) + "-" + std::to_string(m.token_end) + "/" +
+                    std::string(EntityTypeConllName(m.type)));
+    return out;
+  };
+  const std::vector<std::string> ascii = types("\"We will win,\" Netanyahu's spokesman told Reuters -- again.");
+  EXPECT_EQ(types("\xE2\x80\x9CWe will win,\xE2\x80\x9D Netanyahu\xE2\x80\x99s spokesman told Reuters "
+                  "\xE2\x80\x94 again."),
+            ascii);
+  EXPECT_EQ(Mentions("Netanyahu\xE2\x80\x99s spokesman told Reuters."),
+            (std::vector<std::string>{"Netanyahu/PER", "Reuters/ORG"}));
+}
+
 TEST(EntityTaggerTest, HandlesEmptyInput) {
   std::vector<EntityMention> mentions;
   Tagger().Tag("", {}, &mentions);

@@ -157,6 +157,46 @@ void Shapes(std::string_view w, char* shape, size_t* shape_len, char* short_shap
   *short_len = m;
 }
 
+// The training data (CoNLL-2003) writes quotes, apostrophes, dashes and
+// ellipses in ASCII; news text mostly in typographic form. Features see the
+// ASCII form, so "’s" and "“" behave like "'s" and '"'. Returns `w` itself
+// when there is nothing to replace (or no room in `buf`).
+std::string_view AsciiPunctuation(std::string_view w, char* buf, size_t cap) {
+  if (w.find('\xE2') == std::string_view::npos && w.find('\xC2') == std::string_view::npos) return w;
+  size_t n = 0;
+  for (size_t k = 0; k < w.size();) {
+    std::string_view rep;
+    size_t len = 1;
+    if (w.compare(k, 3, "\xE2\x80\x98") == 0 || w.compare(k, 3, "\xE2\x80\x99") == 0) {
+      rep = "'";
+      len = 3;
+    } else if (w.compare(k, 3, "\xE2\x80\x9C") == 0 || w.compare(k, 3, "\xE2\x80\x9D") == 0 ||
+               w.compare(k, 3, "\xE2\x80\x9E") == 0) {
+      rep = "\"";
+      len = 3;
+    } else if (w.compare(k, 2, "\xC2\xAB") == 0 || w.compare(k, 2, "\xC2\xBB") == 0) {
+      rep = "\"";
+      len = 2;
+    } else if (w.compare(k, 3, "\xE2\x80\x93") == 0) {
+      rep = "-";
+      len = 3;
+    } else if (w.compare(k, 3, "\xE2\x80\x94") == 0) {
+      rep = "--";
+      len = 3;
+    } else if (w.compare(k, 3, "\xE2\x80\xA6") == 0) {
+      rep = "...";
+      len = 3;
+    } else {
+      rep = w.substr(k, 1);
+    }
+    if (n + rep.size() > cap) return w;
+    std::memcpy(buf + n, rep.data(), rep.size());
+    n += rep.size();
+    k += len;
+  }
+  return std::string_view(buf, n);
+}
+
 }  // namespace
 
 void PrepareDocument(std::span<const std::string_view> words, std::span<const uint32_t> sentence_ends,
@@ -169,7 +209,8 @@ void PrepareDocument(std::span<const std::string_view> words, std::span<const ui
 
   // Per token values.
   for (size_t i = 0; i < n; ++i) {
-    const std::string_view w = words[i];
+    char ascii[128];
+    const std::string_view w = AsciiPunctuation(words[i], ascii, sizeof ascii);
     TokenInfo& t = doc->tokens[i];
     t.word = HashBytes(w);
     t.lower = HashLower(w);
