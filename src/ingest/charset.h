@@ -28,10 +28,10 @@ std::string SniffMetaCharset(std::string_view html, size_t scan_bytes = 4096);
 std::string CharsetFromContentType(std::string_view content_type);
 
 // Decodes `bytes` to UTF-8 (a BOM is removed). `declared` is a charset named
-// by the transport (may be empty). A declared "utf-8" with invalid bytes
-// keeps the valid text and replaces the bad bytes with U+FFFD. Fails with
-// InvalidArgument naming `subject` only for a charset ICU does not know
-// AND bytes that are not UTF-8.
+// by the transport (may be empty). Bytes that are valid UTF-8 are taken as
+// UTF-8 whatever the declaration (pages often mislabel); invalid bytes under
+// a UTF-8 or unknown charset become U+FFFD. Fails (InvalidArgument naming
+// `subject`) only when ICU cannot convert a UTF-16 page.
 Result<std::string> DecodeToUtf8(std::string_view subject, std::string_view bytes,
                                  std::string_view declared = {});
 

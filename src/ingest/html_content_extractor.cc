@@ -1,8 +1,6 @@
 #include "ingest/html_content_extractor.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -334,16 +332,6 @@ class Extractor {
 
   void SelectAndEmit(MainContent* out) {
     const int top = ChooseTop();
-    if (std::getenv("NF_DEBUG") != nullptr) {
-      for (size_t i = 0; i < elems_.size(); ++i) {
-        if (!elems_[i].scored || elems_[i].score < 5) continue;
-        std::fprintf(stderr, "%s%zu <%s class=%s> score=%.1f text=%u link=%u parent=%d\n",
-                     static_cast<int>(i) == top ? "TOP " : "    ", i,
-                     gumbo_normalized_tagname(elems_[i].tag),
-                     std::string(html::Attr(elems_[i].node, "class")).c_str(), elems_[i].score,
-                     elems_[i].text_bytes, elems_[i].link_bytes, elems_[i].parent);
-      }
-    }
     std::vector<char> inside(elems_.size(), 0);
     if (top < 0) {
       std::fill(inside.begin(), inside.end(), 1);

@@ -15,10 +15,13 @@
 //  2. Each paragraph-like block scores its parent and grandparents by length
 //     and commas; scores are scaled by the container's link density. The best
 //     container wins; siblings that look like more of the same body join it;
-//     when several good candidates share an ancestor, the ancestor wins.
-//  3. Blocks under the winner are kept in order, minus link lists, short
-//     furniture lines ("Advertisement", "Share this article") and a trailing
-//     run of headings or teaser lines.
+//     when several good candidates share an ancestor, the ancestor wins; other
+//     containers with the winner's exact class (a body split around a picture
+//     or an ad) join it.
+//  3. Blocks under the winner are kept in order, minus link lists and
+//     headings that are all link (teasers), short furniture lines
+//     ("Advertisement", "Continue reading") and trailing headings. Embedded
+//     posts (a quoted tweet) count as body; hover pop-ups and captions do not.
 //
 // Thread-safety: stateless; safe from any thread on distinct outputs.
 #ifndef NEWSFUSE_INGEST_HTML_CONTENT_EXTRACTOR_H_
