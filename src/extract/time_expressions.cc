@@ -563,6 +563,11 @@ Tense Recognizer::TenseAround(int begin, int end) const {
       std::string_view prev = L(k - 1);
       if (prev == "be" || prev == "been" || prev == "is" || prev == "are") {
         t = Tense::kNone;
+      } else if (w.size() > 4 && w.substr(0, 2) == "un" && w.substr(w.size() - 2) == "ed") {
+        t = Tense::kNone;  // "unspecified", "unexpected": adjectives
+      } else if (prev == "a" || prev == "an" || prev == "the" || prev == "its" ||
+                 prev == "their" || prev == "his" || prev == "her" || prev == "our") {
+        t = Tense::kNone;  // "a planned merger", "the reported loss": participles as adjectives
       } else if ((w == "said" || w == "told" || w == "added") && distance > 2) {
         // A reporting verb farther off belongs to the attribution ("..., officials
         // said"), not to the clause that holds the expression.
@@ -614,7 +619,7 @@ int Recognizer::YearForMonth(int month, int day, Tense tense) const {
       int cost = diff < 0 ? -diff : diff;
       // News mostly reports the past: a month ahead must be clearly nearer.
       if (tense == Tense::kNone && diff > 0) cost += 2;
-      if ((tense == Tense::kPast && diff > 0) || (tense == Tense::kFuture && diff < 0)) cost += 8;
+      if ((tense == Tense::kPast && diff > 0) || (tense == Tense::kFuture && diff < 0)) cost += 7;
       if (cost < best) {
         best = cost;
         best_year = y;
@@ -1188,7 +1193,8 @@ std::optional<Cand> Recognizer::QuarterExpr(int i) {
     return c;
   }
   c.value = Fmt(half ? "%04d-H%d" : "%04d-Q%d", year, q);
-  if (!half) {
+  // Only a quarter that has ended can be the story's reporting period.
+  if (!half && (!anchor_ || year * 4 + q < anchor_->year * 4 + QuarterOf(anchor_->month))) {
     last_quarter_year_ = year;
     last_quarter_ = q;
   }
