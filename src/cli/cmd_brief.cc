@@ -18,6 +18,7 @@ struct BriefFlags {
   std::string format = "markdown";
   int summary_words = 100;
   unsigned threads = 0;
+  std::string ner_model;
 };
 
 int RunBrief(const BriefFlags& flags) {
@@ -33,8 +34,18 @@ int RunBrief(const BriefFlags& flags) {
     std::cerr << "newsfuse: read " << corpus.articles.size() << " article(s); skipped "
               << reporter.skipped() << "\n";
   }
-  const std::vector<extract::ArticleAnalysis> analyses =
-      extract::AnalyzeArticles(corpus.articles, flags.threads);
+  Result<std::unique_ptr<extract::EntityTagger>> tagger =
+      extract::EntityTagger::Load(flags.ner_model.empty() ? extract::EntityTagger::DefaultModelPath()
+                                                          : flags.ner_model);
+  if (!tagger.ok()) {
+    // Without the model the briefing still has its summary and facts; say so.
+    std::cerr << "newsfuse: " << tagger.status().ToString() << " (entities left out)\n";
+  }
+  extract::AnalysisOptions analysis;
+  analysis.tagger = tagger.ok() ? tagger->get() : nullptr;
+  analysis.threads = flags.threads;
+  analysis.fallback_anchor = extract::MedianPublicationDate(corpus.articles);
+  const std::vector<extract::ArticleAnalysis> analyses = extract::AnalyzeArticles(corpus.articles, analysis);
   std::vector<const extract::ArticleAnalysis*> members;
   for (const auto& a : analyses) members.push_back(&a);
 
@@ -67,6 +78,7 @@ void RegisterBrief(CLI::App& app) {
       ->check(CLI::Range(10, 2000))
       ->capture_default_str();
   cmd->add_option("--threads", flags->threads, "worker threads (0: all cores)");
+  cmd->add_option("--ner-model", flags->ner_model, "entity tagger model (default: models/ner-conll2003.bin)");
   cmd->callback([flags] { ExitWith(RunBrief(*flags)); });
 }
 

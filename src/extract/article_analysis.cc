@@ -4,29 +4,69 @@
 #include <atomic>
 #include <thread>
 
+#include "text/tokenizer.h"
+
 namespace newsfuse::extract {
 
-ArticleAnalysis AnalyzeArticle(const Article& article) {
+size_t ArticleAnalysis::SentenceAt(uint32_t offset) const {
+  const auto& s = doc.sentences;
+  auto it = std::upper_bound(s.begin(), s.end(), offset,
+                             [](uint32_t o, const text::DocSentence& d) { return o < d.span.begin; });
+  return it == s.begin() ? 0 : static_cast<size_t>(it - s.begin()) - 1;
+}
+
+ArticleAnalysis AnalyzeArticle(const Article& article, const AnalysisOptions& options) {
   ArticleAnalysis a;
   a.article = &article;
   a.doc = text::BuildDocument(article);
   if (article.published) a.published = base::ParseIsoDate(*article.published);
+  a.anchor = a.published ? a.published : options.fallback_anchor;
+
+  for (const auto& s : a.doc.sentences) {
+    text::TokenizeRange(a.doc.text, s.span, &a.tokens);
+    a.sentence_token_end.push_back(static_cast<uint32_t>(a.tokens.size()));
+  }
+  if (options.tagger) {
+    options.tagger->TagDocument(a.doc.text, a.tokens, a.sentence_token_end, &a.mentions);
+  }
+  a.entities = LinkEntities(a.doc.text, a.tokens, a.mentions);
+
+  std::vector<NamedSpan> names;
+  for (const auto& m : a.mentions) {
+    if (m.type == EntityType::kPerson) names.push_back(NamedSpan{m.span, 'P'});
+    if (m.type == EntityType::kOrganization) names.push_back(NamedSpan{m.span, 'O'});
+  }
+  a.quotes = FindQuotes(a.doc.text, names);
+  a.times = FindTimeExpressions(a.doc.text, a.anchor);
+  a.quantities = FindQuantities(a.doc.text, a.tokens);
   return a;
 }
 
-std::vector<ArticleAnalysis> AnalyzeArticles(const std::vector<Article>& articles, unsigned threads) {
+std::vector<ArticleAnalysis> AnalyzeArticles(const std::vector<Article>& articles,
+                                             const AnalysisOptions& options) {
   std::vector<ArticleAnalysis> out(articles.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, articles.size())));
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < articles.size();) out[i] = AnalyzeArticle(articles[i]);
+    for (size_t i; (i = next.fetch_add(1)) < articles.size();) out[i] = AnalyzeArticle(articles[i], options);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
   return out;
+}
+
+std::optional<base::CivilDate> MedianPublicationDate(const std::vector<Article>& articles) {
+  std::vector<long> days;
+  for (const auto& a : articles) {
+    if (!a.published) continue;
+    if (auto d = base::ParseIsoDate(*a.published)) days.push_back(d->DaysSinceEpoch());
+  }
+  if (days.empty()) return std::nullopt;
+  std::sort(days.begin(), days.end());
+  return base::CivilDate::FromDaysSinceEpoch(days[(days.size() - 1) / 2]);
 }
 
 }  // namespace newsfuse::extract

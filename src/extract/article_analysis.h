@@ -1,9 +1,11 @@
 // File: extract/article_analysis.h
 //
 // Everything the per-article stages learn about one article: its document
-// layout (paragraphs, sentences) and the annotations the extractors add.
-// Analysing one article is a pure function of that article, so a corpus is
-// analysed in parallel, one article per task.
+// layout (paragraphs, sentences, tokens) and the annotations the extractors
+// add (entities with canonical names and titles, quotes with speakers, time
+// expressions resolved against the publication date, quantities).
+// Analysing one article is a pure function of that article (and the shared,
+// read-only models), so a corpus is analysed in parallel, one article per task.
 #ifndef NEWSFUSE_EXTRACT_ARTICLE_ANALYSIS_H_
 #define NEWSFUSE_EXTRACT_ARTICLE_ANALYSIS_H_
 
@@ -11,23 +13,52 @@
 #include <vector>
 
 #include "base/civil_date.h"
+#include "extract/entity_linker.h"
+#include "extract/entity_tagger.h"
+#include "extract/quantity_finder.h"
+#include "extract/quote_finder.h"
+#include "extract/time_expressions.h"
 #include "newsfuse/article.h"
 #include "text/document.h"
 
 namespace newsfuse::extract {
 
+struct AnalysisOptions {
+  // The entity tagger; null leaves entities (and named quote speakers) out.
+  const EntityTagger* tagger = nullptr;
+  // The date relative expressions resolve against when an article has no
+  // publication date of its own (e.g. the story's median date). It is never
+  // reported as the article's date.
+  std::optional<base::CivilDate> fallback_anchor;
+  unsigned threads = 0;  // 0: all cores
+};
+
 struct ArticleAnalysis {
   const Article* article = nullptr;  // not owned; outlives the analysis
   text::Document doc;
   std::optional<base::CivilDate> published;  // parsed Article::published
+  std::optional<base::CivilDate> anchor;     // published, else the fallback
+  std::vector<text::Span> tokens;            // all tokens of doc.text
+  std::vector<uint32_t> sentence_token_end;  // per sentence: index past its last token
+  std::vector<EntityMention> mentions;
+  LinkResult entities;
+  std::vector<Quote> quotes;
+  std::vector<TimeExpression> times;
+  std::vector<Quantity> quantities;
+
+  // The sentence holding byte `offset` of doc.text (the last one before it).
+  size_t SentenceAt(uint32_t offset) const;
 };
 
 // Analyses one article. Thread-safe.
-ArticleAnalysis AnalyzeArticle(const Article& article);
+ArticleAnalysis AnalyzeArticle(const Article& article, const AnalysisOptions& options);
 
-// Analyses all articles on `threads` threads (0: hardware concurrency),
-// keeping their order.
-std::vector<ArticleAnalysis> AnalyzeArticles(const std::vector<Article>& articles, unsigned threads = 0);
+// Analyses all articles on options.threads threads, keeping their order.
+std::vector<ArticleAnalysis> AnalyzeArticles(const std::vector<Article>& articles,
+                                             const AnalysisOptions& options);
+
+// The median publication date of `articles`, if any has one.
+std::optional<base::CivilDate> MedianPublicationDate(const std::vector<Article>& articles);
 
 }  // namespace newsfuse::extract
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "synthesize/entity_merger.h"
+#include "synthesize/story_sections.h"
 
 namespace newsfuse::synthesize {
 
@@ -143,6 +145,15 @@ Story BuildStory(const std::string& story_id,
     }
     story.summary.push_back(std::move(line));
   }
+
+  // Entities, quotes, timeline, discrepancies.
+  MergedEntities merged = MergeEntities(articles);
+  story.quotes = MergeQuotes(articles, merged);
+  story.timeline = BuildTimeline(articles);
+  story.discrepancies = FindNumberDiscrepancies(articles);
+  for (auto& d : merged.spelling) story.discrepancies.push_back(std::move(d));
+  for (auto& d : FindTitleDiscrepancies(articles, merged)) story.discrepancies.push_back(std::move(d));
+  story.entities = std::move(merged.entities);
 
   // Headline: the title closest to what the summary says.
   float best = -1;

@@ -1,0 +1,250 @@
+#include "extract/entity_linker.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/strings.h"
+
+namespace newsfuse::extract {
+
+namespace {
+
+using base::AsciiLower;
+
+// Head nouns of titles: a title must contain one.
+bool IsTitleHead(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "president", "minister", "minster", "secretary", "adviser", "advisor", "chief", "spokesman",
+      "spokeswoman", "spokesperson", "director", "ambassador", "senator", "sen.", "governor",
+      "gov.", "mayor", "general", "gen.", "commander", "chairman", "chairwoman", "chair",
+      "leader", "envoy", "head", "king", "queen", "prince", "pope", "judge", "justice",
+      "attorney", "ceo", "founder", "representative", "rep.", "speaker", "premier",
+      "chancellor", "officer", "coordinator", "negotiator", "counsel", "master", "commissioner",
+      "superintendent", "sheriff", "captain", "colonel", "col.", "lt.", "lieutenant", "admiral",
+      "marshal", "treasurer", "manager", "editor", "correspondent", "analyst", "professor",
+      "economist", "deputy", "councilman", "councilwoman", "lawmaker", "official"};
+  return kHeads.count(lower) > 0;
+}
+
+// Words that may stand inside a title besides heads.
+bool IsTitleWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "national", "security", "press", "state", "foreign", "defense", "defence", "strategic",
+      "affairs", "communications", "council", "prime", "vice", "deputy", "senior", "former",
+      "acting", "of", "for", "interior", "finance", "health", "homeland", "intelligence",
+      "military", "top", "chief", "general", "white", "house", "staff", "joint", "chiefs",
+      "economic", "trade", "treasury", "justice", "energy", "transportation", "transit",
+      "harbor", "harbour", "public", "relations", "policy", "operations", "assistant",
+      "principal", "executive", "managing", "political", "diplomatic", "cabinet", "war",
+      "agriculture", "education", "labor", "commerce", "environment", "climate", "city",
+      "county", "district", "regional", "federal", "supreme", "high", "armed", "forces",
+      "army", "navy", "air", "force", "police", "fire", "spokesperson", "department"};
+  return kWords.count(lower) > 0 || IsTitleHead(lower);
+}
+
+bool IsHonorific(std::string_view w) {
+  static const std::unordered_set<std::string_view> kHon = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms",
+                                                            "Ms.", "Dr", "Dr.", "Sir", "Dame"};
+  return kHon.count(w) > 0;
+}
+
+std::vector<std::string_view> NameWords(std::string_view name) { return base::SplitWords(name); }
+
+std::string JoinTokens(std::string_view text, std::span<const text::Span> tokens, size_t from, size_t to) {
+  if (from >= to) return "";
+  return std::string(text.substr(tokens[from].begin, tokens[to - 1].end - tokens[from].begin));
+}
+
+// Index of the first token starting at or after `offset`.
+size_t TokenAt(std::span<const text::Span> tokens, uint32_t offset) {
+  return static_cast<size_t>(std::lower_bound(tokens.begin(), tokens.end(), offset,
+                                              [](const text::Span& t, uint32_t o) { return t.begin < o; }) -
+                             tokens.begin());
+}
+
+bool Capitalised(std::string_view w) { return !w.empty() && base::IsAsciiUpper(w[0]); }
+
+// A title read backwards from token `end` (exclusive): the longest run of
+// title words, which must end in a head word (the word right before the name)
+// or contain one. `blocked[t]` marks tokens inside other entity mentions.
+std::string TitleBefore(std::string_view text, std::span<const text::Span> tokens,
+                        const std::vector<bool>& blocked, size_t end) {
+  size_t begin = end;
+  bool head = false;
+  while (begin > 0 && end - begin < 8) {
+    const size_t t = begin - 1;
+    if (blocked[t]) break;
+    const std::string_view w = tokens[t].In(text);
+    const std::string lower = AsciiLower(w);
+    if (!IsTitleWord(lower)) break;
+    head |= IsTitleHead(lower);
+    begin = t;
+  }
+  // Trim function words and modifiers that cannot open a title.
+  while (begin < end) {
+    const std::string lower = AsciiLower(tokens[begin].In(text));
+    if (lower == "of" || lower == "for" || lower == "former" || lower == "top") {
+      ++begin;
+      continue;
+    }
+    break;
+  }
+  if (!head || begin >= end) return "";
+  return JoinTokens(text, tokens, begin, end);
+}
+
+// "NAME, Israel's minister for strategic affairs," / "NAME, the harbor master."
+std::string TitleAfter(std::string_view text, std::span<const text::Span> tokens,
+                       const std::vector<bool>& blocked, size_t after) {
+  if (after >= tokens.size() || tokens[after].In(text) != ",") return "";
+  size_t t = after + 1;
+  // Optional determiner or possessor: "the", "a", "Israel 's", "his".
+  if (t < tokens.size()) {
+    const std::string lower = AsciiLower(tokens[t].In(text));
+    if (lower == "the" || lower == "a" || lower == "an" || lower == "his" || lower == "her") {
+      ++t;
+    } else if (blocked[t] && t + 1 < tokens.size() &&
+               (tokens[t + 1].In(text) == "'s" || tokens[t + 1].In(text) == "\xE2\x80\x99s")) {
+      t += 2;
+    }
+  }
+  const size_t begin = t;
+  bool head = false;
+  while (t < tokens.size() && t - begin < 8 && !blocked[t]) {
+    const std::string lower = AsciiLower(tokens[t].In(text));
+    if (!IsTitleWord(lower)) break;
+    head |= IsTitleHead(lower);
+    ++t;
+  }
+  if (!head || t == begin) return "";
+  if (t < tokens.size()) {
+    const std::string_view next = tokens[t].In(text);
+    if (next != "," && next != "." && next != ";") return "";
+  }
+  // Drop a trailing "of"/"for" left dangling.
+  while (t > begin) {
+    const std::string lower = AsciiLower(tokens[t - 1].In(text));
+    if (lower != "of" && lower != "for") break;
+    --t;
+  }
+  return JoinTokens(text, tokens, begin, t);
+}
+
+std::string Initials(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (auto w : words) {
+    if (Capitalised(w)) out.push_back(w[0]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CleanName(std::string_view mention) {
+  std::string_view m = base::Trim(mention);
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'"}) {
+    if (m.size() > suffix.size() && m.substr(m.size() - suffix.size()) == suffix) {
+      m.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  auto words = NameWords(m);
+  size_t first = 0;
+  while (first + 1 < words.size() && IsHonorific(words[first])) ++first;
+  if (first == 0) return base::CollapseWhitespace(m);
+  const size_t start = static_cast<size_t>(words[first].data() - m.data());
+  return base::CollapseWhitespace(m.substr(start));
+}
+
+LinkResult LinkEntities(std::string_view text, std::span<const text::Span> tokens,
+                        std::span<const EntityMention> mentions) {
+  LinkResult result;
+  result.entity_of_mention.assign(mentions.size(), 0);
+  std::vector<bool> blocked(tokens.size(), false);
+  std::vector<std::pair<size_t, size_t>> token_range(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const size_t b = TokenAt(tokens, mentions[i].span.begin);
+    size_t e = b;
+    while (e < tokens.size() && tokens[e].begin < mentions[i].span.end) ++e;
+    token_range[i] = {b, e};
+    for (size_t t = b; t < e; ++t) blocked[t] = true;
+  }
+
+  // Full names first, so that surnames and acronyms find them.
+  std::unordered_map<std::string, uint32_t> by_key;
+  auto key_of = [](const std::string& name, EntityType type) {
+    std::string k = AsciiLower(name);
+    k.erase(std::remove(k.begin(), k.end(), '.'), k.end());
+    return k + "#" + std::to_string(static_cast<int>(type == EntityType::kPerson));
+  };
+  std::vector<std::string> clean(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) clean[i] = CleanName(mentions[i].span.In(text));
+  std::vector<size_t> order(mentions.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return NameWords(clean[a]).size() > NameWords(clean[b]).size();
+  });
+
+  for (size_t i : order) {
+    const EntityMention& m = mentions[i];
+    const std::string& name = clean[i];
+    if (name.empty()) continue;
+    const auto words = NameWords(name);
+    int target = -1;
+    if (auto it = by_key.find(key_of(name, m.type)); it != by_key.end()) {
+      target = static_cast<int>(it->second);
+    } else if (m.type == EntityType::kPerson && words.size() == 1) {
+      // A surname: the full name in this article that ends with it.
+      for (uint32_t e = 0; e < result.entities.size(); ++e) {
+        const auto& ent = result.entities[e];
+        if (ent.type != EntityType::kPerson) continue;
+        const auto ew = NameWords(ent.name);
+        if (ew.size() > 1 && (ew.back() == words[0] || ew.front() == words[0])) {
+          target = static_cast<int>(e);
+          break;
+        }
+      }
+    } else if (words.size() == 1 && words[0].size() >= 2 && words[0].size() <= 6) {
+      // An acronym of a longer organisation named in the article: "SCG".
+      bool all_caps = true;
+      for (char c : words[0]) all_caps &= base::IsAsciiUpper(c);
+      if (all_caps) {
+        for (uint32_t e = 0; e < result.entities.size(); ++e) {
+          const auto ew = NameWords(result.entities[e].name);
+          if (ew.size() >= 2 && Initials(ew) == words[0]) {
+            target = static_cast<int>(e);
+            break;
+          }
+        }
+      }
+    }
+    if (target < 0) {
+      LinkedEntity ent;
+      ent.name = name;
+      ent.type = m.type;
+      target = static_cast<int>(result.entities.size());
+      result.entities.push_back(std::move(ent));
+      by_key[key_of(name, m.type)] = static_cast<uint32_t>(target);
+    }
+    LinkedEntity& ent = result.entities[target];
+    ent.mentions.push_back(static_cast<uint32_t>(i));
+    if (std::find(ent.surface_forms.begin(), ent.surface_forms.end(), name) == ent.surface_forms.end()) {
+      ent.surface_forms.push_back(name);
+    }
+    result.entity_of_mention[i] = static_cast<uint32_t>(target);
+    if (m.type == EntityType::kPerson) {
+      auto [b, e] = token_range[i];
+      // Honorifics inside the mention do not count as part of the name span.
+      for (const std::string& title : {TitleBefore(text, tokens, blocked, b), TitleAfter(text, tokens, blocked, e)}) {
+        if (!title.empty() && std::find(ent.titles.begin(), ent.titles.end(), title) == ent.titles.end()) {
+          ent.titles.push_back(title);
+        }
+      }
+    }
+  }
+  for (auto& ent : result.entities) std::sort(ent.mentions.begin(), ent.mentions.end());
+  return result;
+}
+
+}  // namespace newsfuse::extract

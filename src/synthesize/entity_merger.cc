@@ -1,0 +1,264 @@
+#include "synthesize/entity_merger.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "base/strings.h"
+
+namespace newsfuse::synthesize {
+
+namespace {
+
+std::string FoldKey(std::string_view name) {
+  std::string k;
+  for (char c : name) {
+    if (c == '.' || c == '\'') continue;
+    k.push_back(base::IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  // "the White House" = "White House"
+  if (k.rfind("the ", 0) == 0) k.erase(0, 4);
+  return k;
+}
+
+struct Cluster {
+  std::map<std::string, int> spelling_count;            // surface name -> articles using it
+  std::map<std::string, std::vector<uint32_t>> spelling_articles;
+  int type_votes[4] = {0, 0, 0, 0};
+  std::vector<std::string> titles;
+  std::vector<uint32_t> articles;
+  int mentions = 0;
+  bool alive = true;
+};
+
+std::string BestSpelling(const Cluster& c) {
+  std::string best;
+  int count = -1;
+  for (const auto& [name, n] : c.spelling_count) {
+    // Most articles first; then the longer (fuller) form.
+    if (n > count || (n == count && name.size() > best.size())) {
+      best = name;
+      count = n;
+    }
+  }
+  return best;
+}
+
+extract::EntityType MajorityType(const Cluster& c) {
+  int best = 0;
+  for (int t = 1; t < 4; ++t) {
+    if (c.type_votes[t] > c.type_votes[best]) best = t;
+  }
+  return static_cast<extract::EntityType>(best);
+}
+
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > cap) return cap + 1;
+  std::vector<size_t> prev(a.size() + 1), cur(a.size() + 1);
+  for (size_t i = 0; i <= a.size(); ++i) prev[i] = i;
+  for (size_t j = 1; j <= b.size(); ++j) {
+    cur[0] = j;
+    size_t row_min = cur[0];
+    for (size_t i = 1; i <= a.size(); ++i) {
+      cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row_min = std::min(row_min, cur[i]);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev, cur);
+  }
+  return prev[a.size()];
+}
+
+MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>& articles) {
+  std::vector<Cluster> clusters;
+  std::unordered_map<std::string, size_t> by_key;
+  std::vector<std::vector<size_t>> cluster_of(articles.size());
+
+  for (uint32_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& linked = articles[ai]->entities.entities;
+    cluster_of[ai].assign(linked.size(), SIZE_MAX);
+    for (size_t e = 0; e < linked.size(); ++e) {
+      const auto& ent = linked[e];
+      const std::string key = FoldKey(ent.name);
+      if (key.size() < 2) continue;
+      size_t c;
+      if (auto it = by_key.find(key); it != by_key.end()) {
+        c = it->second;
+      } else {
+        c = clusters.size();
+        clusters.emplace_back();
+        by_key[key] = c;
+      }
+      Cluster& cl = clusters[c];
+      cl.spelling_count[ent.name] += 1;
+      cl.spelling_articles[ent.name].push_back(ai);
+      cl.type_votes[static_cast<int>(ent.type)] += static_cast<int>(ent.mentions.size());
+      for (const auto& t : ent.titles) {
+        if (std::find(cl.titles.begin(), cl.titles.end(), t) == cl.titles.end()) cl.titles.push_back(t);
+      }
+      if (std::find(cl.articles.begin(), cl.articles.end(), ai) == cl.articles.end()) cl.articles.push_back(ai);
+      cl.mentions += static_cast<int>(ent.mentions.size());
+      cluster_of[ai][e] = c;
+    }
+  }
+
+  std::vector<size_t> redirect(clusters.size());
+  for (size_t i = 0; i < redirect.size(); ++i) redirect[i] = i;
+  auto absorb = [&](size_t into, size_t from) {
+    Cluster& a = clusters[into];
+    Cluster& b = clusters[from];
+    for (const auto& [n, k] : b.spelling_count) a.spelling_count[n] += k;
+    for (const auto& [n, v] : b.spelling_articles) {
+      auto& dst = a.spelling_articles[n];
+      dst.insert(dst.end(), v.begin(), v.end());
+    }
+    for (int t = 0; t < 4; ++t) a.type_votes[t] += b.type_votes[t];
+    for (const auto& t : b.titles) {
+      if (std::find(a.titles.begin(), a.titles.end(), t) == a.titles.end()) a.titles.push_back(t);
+    }
+    for (uint32_t x : b.articles) {
+      if (std::find(a.articles.begin(), a.articles.end(), x) == a.articles.end()) a.articles.push_back(x);
+    }
+    a.mentions += b.mentions;
+    b.alive = false;
+    redirect[from] = into;
+  };
+
+  // A one-word name joins the one multi-word cluster of its type that ends
+  // (people: surname) or starts (places: "Gaza" / "Gaza Strip") with it.
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    if (!clusters[c].alive) continue;
+    const std::string name = BestSpelling(clusters[c]);
+    const auto words = base::SplitWords(name);
+    if (words.size() != 1) continue;
+    const auto type = MajorityType(clusters[c]);
+    int match = -1;
+    bool ambiguous = false;
+    for (size_t d = 0; d < clusters.size(); ++d) {
+      if (d == c || !clusters[d].alive) continue;
+      const auto dw = base::SplitWords(BestSpelling(clusters[d]));
+      if (dw.size() < 2) continue;
+      const auto dtype = MajorityType(clusters[d]);
+      bool fits = false;
+      if (type == extract::EntityType::kPerson || dtype == extract::EntityType::kPerson) {
+        fits = dtype == extract::EntityType::kPerson && dw.back() == words[0];
+      } else if (type == extract::EntityType::kLocation && dtype == type) {
+        fits = dw.front() == words[0] && dw.size() == 2;
+      }
+      if (!fits) continue;
+      if (match >= 0 && match != static_cast<int>(d)) ambiguous = true;
+      match = static_cast<int>(d);
+    }
+    if (match >= 0 && !ambiguous) {
+      if (type == extract::EntityType::kLocation) {
+        absorb(c, static_cast<size_t>(match));  // keep the short place name
+      } else {
+        absorb(static_cast<size_t>(match), c);
+      }
+    }
+  }
+
+  // Spelling variants: people whose names differ by at most two letters in
+  // one word (same number of words, the other words equal).
+  MergedEntities out;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    if (!clusters[c].alive || MajorityType(clusters[c]) != extract::EntityType::kPerson) continue;
+    for (size_t d = c + 1; d < clusters.size(); ++d) {
+      if (!clusters[d].alive || MajorityType(clusters[d]) != extract::EntityType::kPerson) continue;
+      const auto a = base::SplitWords(BestSpelling(clusters[c]));
+      const auto b = base::SplitWords(BestSpelling(clusters[d]));
+      if (a.size() != b.size() || a.size() < 2) continue;
+      size_t differing = 0, distance = 0;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == b[i]) continue;
+        ++differing;
+        distance += EditDistance(a[i], b[i], 2);
+      }
+      if (differing != 1 || distance > 2 || a.back().size() < 4) continue;
+      const bool c_major = clusters[c].articles.size() >= clusters[d].articles.size();
+      absorb(c_major ? c : d, c_major ? d : c);
+      if (!c_major) break;
+    }
+  }
+
+  std::vector<int> final_index(clusters.size(), -1);
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    if (!clusters[c].alive) continue;
+    const Cluster& cl = clusters[c];
+    BriefEntity e;
+    e.name = BestSpelling(cl);
+    e.type = std::string(extract::EntityTypeName(MajorityType(cl)));
+    e.titles = cl.titles;
+    std::vector<uint32_t> arts = cl.articles;
+    std::sort(arts.begin(), arts.end());
+    for (uint32_t a : arts) e.sources.push_back(articles[a]->article->id);
+    e.mentions = cl.mentions;
+    for (const auto& [n, k] : cl.spelling_count) {
+      if (n != e.name) e.variants.push_back(n);
+    }
+    // A real spelling discrepancy: two full names that are not one a part of
+    // the other ("Jake Sulivan" / "Jake Sullivan", not "Netanyahu" / "Benjamin Netanyahu").
+    if (e.type == "PERSON") {
+      for (const auto& [n, arts_using] : cl.spelling_articles) {
+        if (n == e.name || base::SplitWords(n).size() != base::SplitWords(e.name).size()) continue;
+        if (EditDistance(n, e.name, 2) > 2) continue;
+        Discrepancy d;
+        d.subject = "spelling of " + e.name;
+        d.kind = "spelling";
+        d.label = "spelling";
+        for (const std::string& spelling : {e.name, n}) {
+          DiscrepancyVariant v;
+          v.value = spelling;
+          std::vector<uint32_t> used = cl.spelling_articles.at(spelling);
+          std::sort(used.begin(), used.end());
+          used.erase(std::unique(used.begin(), used.end()), used.end());
+          for (uint32_t a : used) v.sources.push_back(articles[a]->article->id);
+          v.text = spelling;
+          d.variants.push_back(std::move(v));
+        }
+        out.spelling.push_back(std::move(d));
+      }
+    }
+    final_index[c] = static_cast<int>(out.entities.size());
+    out.entities.push_back(std::move(e));
+  }
+  out.entity_index.resize(articles.size());
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    for (size_t e = 0; e < cluster_of[ai].size(); ++e) {
+      size_t c = cluster_of[ai][e];
+      if (c == SIZE_MAX) {
+        out.entity_index[ai].push_back(-1);
+        continue;
+      }
+      while (redirect[c] != c) c = redirect[c];
+      out.entity_index[ai].push_back(final_index[c]);
+    }
+  }
+  // Most widely reported first.
+  std::vector<size_t> order(out.entities.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& x = out.entities[a];
+    const auto& y = out.entities[b];
+    if (x.sources.size() != y.sources.size()) return x.sources.size() > y.sources.size();
+    return x.mentions > y.mentions;
+  });
+  std::vector<int> position(order.size());
+  std::vector<BriefEntity> sorted;
+  for (size_t i = 0; i < order.size(); ++i) {
+    position[order[i]] = static_cast<int>(i);
+    sorted.push_back(std::move(out.entities[order[i]]));
+  }
+  out.entities = std::move(sorted);
+  for (auto& per_article : out.entity_index) {
+    for (int& idx : per_article) {
+      if (idx >= 0) idx = position[idx];
+    }
+  }
+  return out;
+}
+
+}  // namespace newsfuse::synthesize

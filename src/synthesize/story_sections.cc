@@ -1,0 +1,329 @@
+#include "synthesize/story_sections.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "base/strings.h"
+#include "synthesize/term_vectors.h"
+
+namespace newsfuse::synthesize {
+
+namespace {
+
+using Articles = std::vector<const extract::ArticleAnalysis*>;
+
+std::set<std::string> ContentStems(std::string_view text, Stemmer& stemmer) {
+  std::set<std::string> out;
+  ForEachWord(text, [&](std::string_view w) {
+    if (!IsStopword(w)) out.insert(std::string(stemmer.Stem(w)));
+  });
+  return out;
+}
+
+// Shared share of the smaller set: 1 when one wording contains the other.
+double Containment(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (const auto& x : a) shared += b.count(x);
+  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+void AddSource(std::vector<std::string>* sources, const std::string& id) {
+  if (std::find(sources->begin(), sources->end(), id) == sources->end()) sources->push_back(id);
+}
+
+// The merged entity a quote's resolved speaker names in article `ai`.
+std::string CanonicalSpeaker(const extract::ArticleAnalysis& a, size_t ai, const std::string& speaker,
+                             const MergedEntities& merged) {
+  if (speaker.empty()) return speaker;
+  const auto& linked = a.entities.entities;
+  const std::string cleaned = extract::CleanName(speaker);
+  for (size_t e = 0; e < linked.size(); ++e) {
+    bool match = linked[e].name == cleaned;
+    for (const auto& f : linked[e].surface_forms) match |= f == cleaned;
+    if (!match) {
+      // "Sen. Ted Cruz" / "Netanyahu" against "Benjamin Netanyahu".
+      const auto words = base::SplitWords(cleaned);
+      const auto name_words = base::SplitWords(linked[e].name);
+      match = !words.empty() && !name_words.empty() && words.back() == name_words.back() &&
+              linked[e].type == extract::EntityType::kPerson;
+    }
+    if (match) {
+      const int idx = merged.entity_index[ai][e];
+      if (idx >= 0) return merged.entities[idx].name;
+      return linked[e].name;
+    }
+  }
+  return cleaned;
+}
+
+bool IsDayValue(const std::string& v) {
+  return v.size() >= 10 && base::IsAsciiDigit(v[0]) && v[4] == '-' && v[7] == '-' &&
+         base::IsAsciiDigit(v[8]) && base::IsAsciiDigit(v[9]);
+}
+
+}  // namespace
+
+std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntities& merged) {
+  struct Entry {
+    BriefQuote quote;
+    std::set<std::string> stems;
+  };
+  std::vector<Entry> entries;
+  Stemmer stemmer;
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& a = *articles[ai];
+    const std::string& id = a.article->id;
+    for (const auto& q : a.quotes) {
+      if (q.kind == extract::QuoteKind::kScare) continue;
+      const std::string text = base::CollapseWhitespace(q.quote.In(a.doc.text));
+      if (base::SplitWords(text).size() < 3) continue;
+      const std::string speaker = CanonicalSpeaker(a, ai, q.speaker, merged);
+      std::set<std::string> stems = ContentStems(text, stemmer);
+      Entry* match = nullptr;
+      for (auto& e : entries) {
+        const bool same_speaker = e.quote.speaker == speaker || e.quote.speaker.empty() || speaker.empty();
+        if (same_speaker && Containment(e.stems, stems) >= 0.5) {
+          match = &e;
+          break;
+        }
+      }
+      if (!match) {
+        Entry e;
+        e.quote.text = text;
+        e.quote.speaker = speaker;
+        e.quote.sources.push_back(id);
+        e.stems = std::move(stems);
+        entries.push_back(std::move(e));
+        continue;
+      }
+      if (match->quote.speaker.empty()) match->quote.speaker = speaker;
+      AddSource(&match->quote.sources, id);
+      if (text == match->quote.text) continue;
+      bool placed = false;
+      for (auto& v : match->quote.variants) {
+        if (v.text == text) {
+          AddSource(&v.sources, id);
+          placed = true;
+        }
+      }
+      if (!placed) match->quote.variants.push_back(QuoteVariant{text, {id}});
+    }
+  }
+  std::vector<BriefQuote> out;
+  for (auto& e : entries) out.push_back(std::move(e.quote));
+  std::stable_sort(out.begin(), out.end(), [](const BriefQuote& a, const BriefQuote& b) {
+    return a.sources.size() > b.sources.size();
+  });
+  return out;
+}
+
+std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
+  struct Candidate {
+    std::string date;
+    std::string text;
+    std::string source;
+    bool future;
+    std::set<std::string> stems;
+  };
+  std::vector<Candidate> candidates;
+  Stemmer stemmer;
+  for (const auto* a : articles) {
+    std::set<size_t> used_sentences;
+    for (const auto& t : a->times) {
+      if (t.type != extract::TimexType::kDate && t.type != extract::TimexType::kTime) continue;
+      if (!t.date || !IsDayValue(t.value)) continue;
+      const size_t s = a->SentenceAt(t.span.begin);
+      if (s >= a->doc.sentences.size()) continue;
+      const auto& para = a->doc.paragraphs[a->doc.sentences[s].paragraph];
+      if (para.is_heading) continue;
+      Candidate c;
+      c.date = t.date->DateString();
+      if (!used_sentences.insert(s * 100000 + static_cast<size_t>(t.date->DaysSinceEpoch() % 100000)).second) continue;
+      c.text = std::string(a->doc.Text(a->doc.sentences[s].span));
+      c.source = a->article->id;
+      c.future = t.future;
+      c.stems = ContentStems(c.text, stemmer);
+      candidates.push_back(std::move(c));
+    }
+  }
+  std::vector<TimelineEntry> out;
+  std::vector<std::set<std::string>> out_stems;
+  for (auto& c : candidates) {
+    int match = -1;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (out[i].date == c.date && Containment(out_stems[i], c.stems) >= 0.35) {
+        match = static_cast<int>(i);
+        break;
+      }
+    }
+    if (match < 0) {
+      out.push_back(TimelineEntry{c.date, c.text, {c.source}, c.future});
+      out_stems.push_back(c.stems);
+    } else {
+      AddSource(&out[match].sources, c.source);
+      // A planned event that another outlet reports as done has happened.
+      out[match].planned = out[match].planned && c.future;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+    if (a.date != b.date) return a.date < b.date;
+    return a.sources.size() > b.sources.size();
+  });
+  return out;
+}
+
+namespace {
+
+// Counted nouns that measure the same thing: people under any name.
+std::string NounClass(const std::string& noun) {
+  static const std::set<std::string> kPeople = {
+      "people",    "persons",   "civilians", "palestinians", "israelis", "residents", "refugees",
+      "migrants",  "children",  "women",     "men",          "displaced", "inhabitants", "gazans",
+      "ukrainians", "citizens", "individuals", "survivors",  "victims"};
+  if (kPeople.count(noun)) return "people";
+  return noun;
+}
+
+std::string FormatValue(const extract::Quantity& q, std::string_view text) {
+  return base::CollapseWhitespace(q.span.In(text));
+}
+
+}  // namespace
+
+std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
+  struct Item {
+    size_t article;
+    const extract::Quantity* q;
+    std::string cls;
+    std::set<std::string> context;  // stems of the sentence
+    std::string sentence;
+  };
+  std::vector<Item> items;
+  Stemmer stemmer;
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& a = *articles[ai];
+    for (const auto& q : a.quantities) {
+      if (q.value < 10 && q.unit.empty()) continue;  // "two hours" rarely conflicts
+      const std::string cls = q.unit == "$" || q.unit == "%" ? q.unit : NounClass(q.noun);
+      if (cls.empty()) continue;
+      const size_t s = a.SentenceAt(q.span.begin);
+      Item it{ai, &q, cls, {}, std::string(a.doc.Text(a.doc.sentences[s].span))};
+      it.context = ContentStems(it.sentence, stemmer);
+      items.push_back(std::move(it));
+    }
+  }
+  // Pairs from different articles about the same kind of thing, in the same
+  // order of magnitude, in sentences that share their context words.
+  const size_t n = items.size();
+  std::vector<size_t> parent(n);
+  for (size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<bool> linked(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      const Item& a = items[i];
+      const Item& b = items[j];
+      if (a.cls != b.cls) continue;
+      const double hi = std::max(a.q->value, b.q->value), lo = std::min(a.q->value, b.q->value);
+      if (lo <= 0 || hi / lo > 3.0) continue;
+      if (Containment(a.context, b.context) < 0.3) continue;
+      parent[find(i)] = find(j);
+      linked[i] = linked[j] = true;
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < n; ++i) {
+    if (linked[i]) groups[find(i)].push_back(i);
+  }
+  std::vector<Discrepancy> out;
+  for (const auto& [root, members] : groups) {
+    std::map<double, std::vector<size_t>> by_value;
+    for (size_t m : members) by_value[items[m].q->value].push_back(m);
+    if (by_value.size() < 2) continue;
+    std::set<size_t> article_set;
+    for (size_t m : members) article_set.insert(items[m].article);
+    if (article_set.size() < 2) continue;
+    Discrepancy d;
+    d.kind = "number";
+    bool hedged = false;
+    for (size_t m : members) hedged |= !items[m].q->hedge.empty();
+    d.label = hedged ? "rounding/hedge" : "conflict";
+    // The subject: what is counted, and the context word the sentences share most.
+    std::map<std::string, int> shared;
+    for (size_t m : members) {
+      for (const auto& s : items[m].context) shared[s]++;
+    }
+    std::string context;
+    int best = 1;
+    for (const auto& [stem, count] : shared) {
+      if (count > best && stem.size() > 3 && !base::IsAsciiDigit(stem[0]) && stem != "million" &&
+          stem != "thousand" && stem != "billion") {
+        best = count;
+        context = stem;
+      }
+    }
+    const auto& first = *items[members.front()].q;
+    d.subject = (first.unit == "$" ? std::string("amount") : first.unit == "%" ? std::string("share") : first.noun);
+    if (!context.empty()) d.subject += " (" + context + ")";
+    for (const auto& [value, ms] : by_value) {
+      DiscrepancyVariant v;
+      const Item& it = items[ms.front()];
+      v.value = FormatValue(*it.q, articles[it.article]->doc.text);
+      v.text = it.sentence;
+      for (size_t m : ms) AddSource(&v.sources, articles[items[m].article]->article->id);
+      d.variants.push_back(std::move(v));
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<Discrepancy> FindTitleDiscrepancies(const Articles& articles, const MergedEntities& merged) {
+  // Per merged person: title (folded) -> sources.
+  std::map<int, std::map<std::string, std::pair<std::string, std::vector<std::string>>>> titles;
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& linked = articles[ai]->entities.entities;
+    for (size_t e = 0; e < linked.size(); ++e) {
+      const int idx = merged.entity_index[ai][e];
+      if (idx < 0 || linked[e].type != extract::EntityType::kPerson) continue;
+      for (const auto& t : linked[e].titles) {
+        auto& slot = titles[idx][base::AsciiLower(t)];
+        slot.first = t;
+        AddSource(&slot.second, articles[ai]->article->id);
+      }
+    }
+  }
+  std::vector<Discrepancy> out;
+  for (const auto& [idx, by_title] : titles) {
+    if (by_title.size() < 2) continue;
+    // Titles that are not one inside the other ("Prime Minister" in
+    // "Israeli Prime Minister" is the same title).
+    std::vector<std::pair<std::string, std::vector<std::string>>> distinct;
+    for (const auto& [folded, slot] : by_title) {
+      bool inside = false;
+      for (const auto& [other, other_slot] : by_title) {
+        if (other != folded && other.find(folded) != std::string::npos) inside = true;
+        if (other != folded && folded.find(other) != std::string::npos) inside = true;
+      }
+      if (!inside) distinct.push_back(slot);
+    }
+    if (distinct.size() < 2) continue;
+    Discrepancy d;
+    d.subject = "title of " + merged.entities[idx].name;
+    d.kind = "title";
+    d.label = "different wording";
+    for (const auto& [title, sources] : distinct) {
+      d.variants.push_back(DiscrepancyVariant{title, title + " " + merged.entities[idx].name, sources});
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace newsfuse::synthesize
