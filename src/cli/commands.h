@@ -22,6 +22,7 @@ void RegisterTrainNer(CLI::App& app);
 void RegisterEvalSbd(CLI::App& eval);
 void RegisterEvalExtract(CLI::App& eval);
 void RegisterEvalNer(CLI::App& eval);
+void RegisterEvalTimex(CLI::App& eval);
 void RegisterEvalQuotes(CLI::App& eval);
 void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs`
 

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   RegisterEvalSbd(*eval);
   RegisterEvalExtract(*eval);
   RegisterEvalNer(*eval);
+  RegisterEvalTimex(*eval);
   RegisterEvalQuotes(*eval);
   RegisterEvalCluster(*eval);
 
