@@ -172,10 +172,11 @@ std::string DurationValue(Unit unit, int n) {
       return "P" + count + "Q";
     case Unit::kYear:
       return "P" + count + "Y";
+    // TimeBank writes decades and centuries in years ("two decades" = P20Y).
     case Unit::kDecade:
-      return "P" + count + "DE";
+      return n < 0 ? "PXY" : "P" + std::to_string(10 * n) + "Y";
     case Unit::kCentury:
-      return "P" + count + "CE";
+      return n < 0 ? "PXC" : "P" + std::to_string(100 * n) + "Y";
     case Unit::kNone:
       break;
   }
@@ -1334,6 +1335,12 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
       u_tok = k + 1;
     }
   }
+  bool half = false;
+  if (numbered && IsNum(i) && Is(u_tok, "1") && Is(u_tok + 1, "/") && Is(u_tok + 2, "2") &&
+      Glued(u_tok + 1) && Glued(u_tok + 2)) {
+    half = true;  // "2 1/2 years"
+    u_tok += 3;
+  }
   bool plural = false;
   Unit unit = ParseUnit(L(u_tok), &plural);
   if (unit == Unit::kNone) return std::nullopt;
@@ -1365,6 +1372,11 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
   if (Hyphen(end) && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
   // "a second time", "a second round": an ordinal.
   if (unit == Unit::kSecond && !IsNum(i) && n == 1) return std::nullopt;
+  // "2 1/2 years", "a minute and a half": add half a unit in the next smaller one.
+  if (numbered && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half")) {
+    half = true;
+    end += 3;
+  }
   // "a 6-year-old boy", "the 44-year-old": ages are not time expressions here.
   if (Hyphen(end) && Is(end + 1, "old")) return std::nullopt;
   if (plural && Hyphen(end) && Is(end + 1, "old")) return std::nullopt;
@@ -1442,7 +1454,17 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
     return c;
   }
   // "24-hour", "five-year-old": the hyphenated adjective keeps "old" out.
-  Cand c = ValueCand(end, DurationValue(unit, n < 0 ? -1 : n), TimexType::kDuration);
+  std::string value = DurationValue(unit, n < 0 ? -1 : n);
+  if (half && n >= 0) {
+    static constexpr const char* kHalf[] = {"", "PT%dS", "PT%dM30S", "PT%dH30M", "P%dDT12H",
+                                            "P%dW3DT12H", "P%dM15D", "P%dM45D", "P%dY6M",
+                                            "P%dY", "P%dY"};
+    const int k_unit = static_cast<int>(unit);
+    if (unit == Unit::kDecade) value = Fmt("P%dY", 10 * n + 5);
+    else if (unit == Unit::kCentury) value = Fmt("P%dY", 100 * n + 50);
+    else if (unit != Unit::kSecond && unit != Unit::kQuarter) value = Fmt(kHalf[k_unit], n);
+  }
+  Cand c = ValueCand(end, value, TimexType::kDuration);
   c.allows_the = true;
   c.allows_approx = true;
   if (!numbered && n == -2) c.allows_the = Is(i - 1, "the");

@@ -128,6 +128,12 @@ const Case kCases[] = {
      TimexType::kDuration, "P5Y"},
     {"PastNYears", {2025, 6, 16}, "Costs doubled over the past two years.",
      "the past two years", TimexType::kDuration, "P2Y"},
+    {"HalfUnits", {2025, 6, 16}, "The siege lasted 2 1/2 years.", "2 1/2 years",
+     TimexType::kDuration, "P2Y6M"},
+    {"AndAHalf", {2025, 6, 16}, "He spoke for an hour and a half.", "an hour and a half",
+     TimexType::kDuration, "PT1H30M"},
+    {"DecadesInYears", {2025, 6, 16}, "The feud lasted two decades.", "two decades",
+     TimexType::kDuration, "P20Y"},
     // Clock times.
     {"ClockPm", {2025, 6, 16}, "The quake struck at 5:29 PM local time.", "5:29 PM local time",
      TimexType::kTime, "2025-06-16T17:29"},
