@@ -25,6 +25,10 @@ void RegisterEvalNer(CLI::App& eval);
 void RegisterEvalTimex(CLI::App& eval);
 void RegisterEvalQuotes(CLI::App& eval);
 void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs`
+void RegisterCluster(CLI::App& app);
+void RegisterGenCorpus(CLI::App& app);
+// `newsfuse bench <what>`: `bench` is the parent command (speed runs, never tests).
+void RegisterBenchCluster(CLI::App& bench);
 
 // Records the exit code a subcommand's callback wants main() to return.
 void ExitWith(int code);

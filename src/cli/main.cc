@@ -33,6 +33,11 @@ int main(int argc, char** argv) {
   RegisterEvalTimex(*eval);
   RegisterEvalQuotes(*eval);
   RegisterEvalCluster(*eval);
+  RegisterCluster(app);
+  RegisterGenCorpus(app);
+  CLI::App* bench = app.add_subcommand("bench", "measure speed (benchmarks, not tests)");
+  bench->require_subcommand(1);
+  RegisterBenchCluster(*bench);
 
   try {
     app.parse(argc, argv);

@@ -17,7 +17,7 @@ struct ClusterOptions {
   fingerprint::FingerprintOptions fingerprint;
   // Share of the similarity that comes from shared names (the rest from
   // TF-IDF words): what tells two rehab stories of two celebrities apart.
-  float entity_weight = 0.4f;
+  float entity_weight = 0.5f;
   // Stream: an article joins its most similar story at or above this.
   float assign_threshold = 0.17f;
   // Batch: average-link agglomeration merges groups at or above this.

@@ -43,8 +43,8 @@ struct FingerprintOptions {
   // (and Extract() says so), so a 10 MB "article" costs what 1 MB does.
   size_t max_body_bytes = 256 * 1024;
   // Terms and names kept per article vector (the highest weights).
-  size_t max_terms = 1000;
-  size_t max_entities = 1000;
+  size_t max_terms = 256;
+  size_t max_entities = 64;
   // Entities from a real tagger instead of the capitalised-word proxy. Not
   // owned; must outlive the Fingerprinter.
   const EntitySource* entity_source = nullptr;

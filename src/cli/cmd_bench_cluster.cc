@@ -1,0 +1,278 @@
+// `newsfuse bench cluster`: speed of fingerprint + streaming assignment on a
+// synthetic news day, then a side-by-side run against scikit-learn
+// (scripts/bench_cluster_sklearn.py) on one smaller corpus.
+// `newsfuse gen-corpus`: writes the synthetic corpus as JSONL with gold labels.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/json_writer.h"
+#include "cli/commands.h"
+#include "cluster/cluster_articles.h"
+#include "cluster/cluster_eval.h"
+#include "cluster/story_clusterer.h"
+#include "cluster/synthetic_corpus.h"
+
+namespace newsfuse::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+std::string JoinParagraphs(const Article& a) {
+  std::string text;
+  for (const Paragraph& p : a.paragraphs) {
+    if (!text.empty()) text += "\n\n";
+    text += p.text;
+  }
+  return text;
+}
+
+Status WriteCorpus(const cluster::SyntheticOptions& options, const std::string& path) {
+  std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "w");
+  if (out == nullptr) return Status::Unavailable(path, "cannot open for writing");
+  cluster::SyntheticCorpus corpus(options);
+  Article a;
+  std::string gold;
+  std::string line;
+  while (corpus.Next(&a, &gold)) {
+    line.clear();
+    base::JsonWriter w(&line);
+    w.BeginObject();
+    w.Field("id", a.id);
+    w.Key("outlet");
+    w.OptionalString(a.outlet);
+    w.Key("published");
+    w.OptionalString(a.published);
+    w.Key("title");
+    w.OptionalString(a.title);
+    w.Field("text", JoinParagraphs(a));
+    w.Field("story", gold);
+    w.EndObject();
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), out);
+  }
+  if (out != stdout && std::fclose(out) != 0) return Status::Unavailable(path, "write failed");
+  return Status::Ok();
+}
+
+struct BenchFlags {
+  size_t articles = 200000;
+  size_t threads = 2;
+  size_t chunk = 8192;
+  size_t sklearn_articles = 5000;
+  uint64_t seed = 1;
+};
+
+int RunStreamSpeed(const BenchFlags& flags) {
+  cluster::SyntheticOptions so;
+  so.articles = flags.articles;
+  so.seed = flags.seed;
+  cluster::SyntheticCorpus corpus(so);
+  cluster::ClusterOptions options;
+  options.window_hours = 72;  // one day: every article stays in the window
+  options.reference_minutes = INT64_MAX / 4;
+  cluster::StoryClusterer clusterer(options);
+  std::vector<fingerprint::Fingerprinter> fps;
+  for (size_t t = 0; t < flags.threads; ++t) fps.emplace_back(options.fingerprint);
+
+  std::vector<Article> chunk;
+  std::vector<std::string> chunk_gold;
+  std::vector<fingerprint::RawFingerprint> raws;
+  std::vector<double> latency_us;
+  latency_us.reserve(flags.articles);
+  std::vector<std::string> gold;
+  std::vector<std::string> predicted;
+  double fingerprint_s = 0;
+  double assign_s = 0;
+  size_t bytes = 0;
+  size_t done = 0;
+  while (true) {
+    chunk.clear();
+    chunk_gold.clear();
+    Article a;
+    std::string g;
+    while (chunk.size() < flags.chunk && corpus.Next(&a, &g)) {
+      for (const Paragraph& p : a.paragraphs) bytes += p.text.size();
+      chunk.push_back(std::move(a));
+      chunk_gold.push_back(std::move(g));
+    }
+    if (chunk.empty()) break;
+    raws.assign(chunk.size(), {});
+    auto t0 = Clock::now();
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < flags.threads; ++t) {
+      pool.emplace_back([&, t] {
+        for (size_t i = t; i < chunk.size(); i += flags.threads) raws[i] = fps[t].Extract(chunk[i]);
+      });
+    }
+    for (std::thread& th : pool) th.join();
+    auto t1 = Clock::now();
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      auto s = Clock::now();
+      cluster::Assignment x = clusterer.AssignFingerprint(chunk[i], std::move(raws[i]));
+      latency_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+      predicted.push_back(std::to_string(x.story_id));
+    }
+    auto t2 = Clock::now();
+    fingerprint_s += Seconds(t0, t1);
+    assign_s += Seconds(t1, t2);
+    gold.insert(gold.end(), chunk_gold.begin(), chunk_gold.end());
+    done += chunk.size();
+  }
+  const size_t window = clusterer.articles_in_window();
+  const size_t memory = clusterer.MemoryBytes();
+  std::sort(latency_us.begin(), latency_us.end());
+  auto pct = [&](double q) {
+    return latency_us.empty() ? 0.0 : latency_us[std::min(latency_us.size() - 1,
+                                                          static_cast<size_t>(q * latency_us.size()))];
+  };
+  cluster::ClusteringScores s = cluster::ScoreClustering(gold, predicted);
+  std::printf("stream: %zu synthetic articles (%zu stories, mean body %.0f bytes), %zu threads "
+              "fingerprinting, 1 assigning\n",
+              done, corpus.stories(), done ? static_cast<double>(bytes) / done : 0.0,
+              flags.threads);
+  std::printf("  fingerprint %.2f s (%.0f articles/s), assign %.2f s (%.0f articles/s)\n",
+              fingerprint_s, done / fingerprint_s, assign_s, done / assign_s);
+  std::printf("  fingerprint + assign: %.0f articles/s (%.1f MB/s of body text)\n",
+              done / (fingerprint_s + assign_s), bytes / 1e6 / (fingerprint_s + assign_s));
+  std::printf("  assignment latency: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us, with "
+              "up to %zu articles in the window\n",
+              pct(0.5), pct(0.99), pct(0.999), latency_us.empty() ? 0.0 : latency_us.back(), window);
+  std::printf("  memory in the window: %.1f MB, %.0f bytes per article (beyond its text)\n",
+              memory / 1e6, window ? static_cast<double>(memory) / window : 0.0);
+  std::printf("  stream quality vs gold: B-cubed P %.3f R %.3f F1 %.3f, pairwise F1 %.3f, %zu "
+              "stories predicted\n",
+              s.bcubed_precision, s.bcubed_recall, s.bcubed_f1, s.pairwise_f1,
+              s.predicted_clusters);
+  return 0;
+}
+
+int RunSideBySide(const BenchFlags& flags, const std::string& script) {
+  if (flags.sklearn_articles == 0) return 0;
+  cluster::SyntheticOptions so;
+  so.articles = flags.sklearn_articles;
+  so.seed = flags.seed + 1;
+  char tmpl[] = "/tmp/newsfuse-bench-XXXXXX";
+  int fd = mkstemp(tmpl);
+  if (fd < 0) {
+    PrintError(Status::Unavailable("/tmp", "cannot create a temporary file"));
+    return 1;
+  }
+  close(fd);
+  const std::string path = std::string(tmpl);
+  Status st = WriteCorpus(so, path);
+  if (!st.ok()) {
+    PrintError(st);
+    return 1;
+  }
+  // Ours, from the same file's articles (reading is not timed on either side).
+  std::vector<Article> articles;
+  std::vector<std::string> gold;
+  {
+    cluster::SyntheticCorpus corpus(so);
+    Article a;
+    std::string g;
+    while (corpus.Next(&a, &g)) {
+      articles.push_back(std::move(a));
+      gold.push_back(std::move(g));
+    }
+  }
+  cluster::ClusterOptions options;
+  options.reference_minutes = INT64_MAX / 4;
+  options.threads = flags.threads;
+  auto t0 = Clock::now();
+  std::vector<cluster::StoryGroup> groups = cluster::ClusterArticles(articles, options);
+  auto t1 = Clock::now();
+  std::vector<std::string> predicted(articles.size());
+  for (const auto& g : groups) {
+    for (size_t i : g.members) predicted[i] = g.id;
+  }
+  cluster::ClusteringScores s = cluster::ScoreClustering(gold, predicted);
+  std::printf("side by side on %zu synthetic articles (%s):\n", articles.size(), path.c_str());
+  std::printf("newsfuse ClusterArticles (batch, average link, %zu threads): %zu clusters, %.2f s, "
+              "%.0f articles/s\n",
+              flags.threads, s.predicted_clusters, Seconds(t0, t1),
+              articles.size() / Seconds(t0, t1));
+  std::printf("  B-cubed   P %.3f  R %.3f  F1 %.3f\n", s.bcubed_precision, s.bcubed_recall,
+              s.bcubed_f1);
+  std::printf("  pairwise  P %.3f  R %.3f  F1 %.3f\n", s.pairwise_precision, s.pairwise_recall,
+              s.pairwise_f1);
+  auto t2 = Clock::now();
+  cluster::StoryClusterer stream(options);
+  std::vector<std::string> streamed;
+  for (const Article& a : articles) streamed.push_back(std::to_string(stream.Assign(a).story_id));
+  auto t3 = Clock::now();
+  cluster::ClusteringScores ss = cluster::ScoreClustering(gold, streamed);
+  std::printf("newsfuse StoryClusterer (stream, 1 thread): %zu clusters, %.2f s, %.0f articles/s\n",
+              ss.predicted_clusters, Seconds(t2, t3), articles.size() / Seconds(t2, t3));
+  std::printf("  B-cubed   P %.3f  R %.3f  F1 %.3f\n", ss.bcubed_precision, ss.bcubed_recall,
+              ss.bcubed_f1);
+  std::printf("  pairwise  P %.3f  R %.3f  F1 %.3f\n", ss.pairwise_precision, ss.pairwise_recall,
+              ss.pairwise_f1);
+  std::fflush(stdout);
+  const std::string command = "/usr/bin/python3 '" + script + "' '" + path + "'";
+  int rc = std::system(command.c_str());
+  std::remove(path.c_str());
+  if (rc != 0) {
+    PrintError(Status::Unavailable(script, "the scikit-learn reference did not run (exit " +
+                                               std::to_string(rc) + ")"));
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void RegisterBenchCluster(CLI::App& bench) {
+  auto flags = std::make_shared<BenchFlags>();
+  auto script = std::make_shared<std::string>(NEWSFUSE_SOURCE_DIR "/scripts/bench_cluster_sklearn.py");
+  CLI::App* cmd = bench.add_subcommand(
+      "cluster", "fingerprint + streaming assignment speed, and a side-by-side run vs scikit-learn");
+  cmd->add_option("--articles", flags->articles, "synthetic articles for the speed run")
+      ->capture_default_str();
+  cmd->add_option("--threads", flags->threads, "fingerprinting threads")->capture_default_str();
+  cmd->add_option("--sklearn-articles", flags->sklearn_articles,
+                  "articles for the side-by-side run (0: skip it)")
+      ->capture_default_str();
+  cmd->add_option("--seed", flags->seed, "corpus seed")->capture_default_str();
+  cmd->add_option("--sklearn-script", *script, "the reference script")->capture_default_str();
+  cmd->callback([flags, script] {
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    std::printf("nproc: %ld\n", cores);
+    int rc = flags->articles > 0 ? RunStreamSpeed(*flags) : 0;
+    if (rc == 0) rc = RunSideBySide(*flags, *script);
+    ExitWith(rc);
+  });
+}
+
+void RegisterGenCorpus(CLI::App& app) {
+  auto options = std::make_shared<cluster::SyntheticOptions>();
+  auto out = std::make_shared<std::string>("-");
+  CLI::App* cmd = app.add_subcommand(
+      "gen-corpus", "write a synthetic news day (JSONL with gold `story` labels) for speed runs");
+  cmd->add_option("--articles", options->articles, "articles")->capture_default_str();
+  cmd->add_option("--body-bytes", options->body_bytes, "typical body size")->capture_default_str();
+  cmd->add_option("--reprint-share", options->reprint_share, "share of edited copies")
+      ->capture_default_str();
+  cmd->add_option("--seed", options->seed, "random seed")->capture_default_str();
+  cmd->add_option("-o,--out", *out, "output file (- for standard output)")->capture_default_str();
+  cmd->callback([options, out] {
+    Status s = WriteCorpus(*options, *out);
+    if (!s.ok()) PrintError(s);
+    ExitWith(s.ok() ? 0 : 1);
+  });
+}
+
+}  // namespace newsfuse::cli

@@ -1,0 +1,205 @@
+// `newsfuse cluster FILE.jsonl|DIR`: groups articles into stories and marks
+// copies. Writes JSONL to standard output: one {"type":"article"} line per
+// article (id -> story, duplicate_of), then one {"type":"story"} line per
+// story (articles, outlets, time span, headline). Bad input is counted and
+// summarised on standard error.
+//   --stream  assign each article on arrival (StoryClusterer, file order)
+//             instead of the batch average-link pass over the whole input.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/file_io.h"
+#include "base/json_writer.h"
+#include "cli/commands.h"
+#include "cluster/cluster_articles.h"
+#include "cluster/similarity.h"
+#include "cluster/story_clusterer.h"
+#include "ingest/jsonl_reader.h"
+#include "ingest/reporter.h"
+
+namespace newsfuse::cli {
+namespace {
+
+struct ClusterFlags {
+  std::string input;
+  bool stream = false;
+  float threshold = -1;
+  double window_hours = -1;
+};
+
+void WriteLine(std::string* line) {
+  *line += '\n';
+  std::fwrite(line->data(), 1, line->size(), stdout);
+  line->clear();
+}
+
+void PrintIssues(const cluster::InputIssueCounts& n, size_t articles, size_t stories,
+                 size_t skipped_lines) {
+  std::fprintf(stderr,
+               "newsfuse cluster: %zu articles, %zu stories; skipped lines %zu; no date %zu "
+               "(unparsable %zu, far future %zu), empty body %zu (nothing at all %zu), body "
+               "truncated %zu, repeated id %zu\n",
+               articles, stories, skipped_lines, n.no_date, n.bad_date, n.future_date,
+               n.empty_body, n.empty_article, n.truncated_body, n.duplicate_id);
+}
+
+Status ReadInput(const std::string& input, ingest::Reporter& reporter,
+                 const std::function<void(Article&&)>& on_article) {
+  std::vector<std::string> files;
+  if (base::IsDirectory(input)) {
+    Result<std::vector<std::string>> listed = base::ListFiles(input, {".jsonl"});
+    if (!listed.ok()) return listed.status();
+    files = std::move(*listed);
+    if (files.empty()) return Status::NotFound(input, "no .jsonl files in this directory");
+  } else {
+    files.push_back(input);
+  }
+  for (const std::string& f : files) {
+    NEWSFUSE_RETURN_IF_ERROR(ReadJsonl(f, ingest::JsonlOptions{}, reporter, on_article));
+  }
+  return Status::Ok();
+}
+
+int RunStream(const ClusterFlags& flags, cluster::ClusterOptions options) {
+  ingest::CountingReporter reporter(/*echo_to_stderr=*/true);
+  cluster::StoryClusterer clusterer(options);
+  std::string line;
+  size_t stories = 0;
+  size_t articles = 0;
+  clusterer.set_on_frozen([&](cluster::FrozenStory&& s) {
+    ++stories;
+    base::JsonWriter w(&line);
+    w.BeginObject();
+    w.Field("type", "story");
+    w.Field("story", "s" + std::to_string(s.id));
+    w.Field("headline", s.headline);
+    w.StringArray("articles", s.article_ids);
+    w.StringArray("outlets", s.outlets);
+    w.Key("first_published");
+    w.OptionalString(cluster::FormatMinutes(s.first_minute));
+    w.Key("last_published");
+    w.OptionalString(cluster::FormatMinutes(s.last_minute));
+    w.EndObject();
+    WriteLine(&line);
+  });
+  Status st = ReadInput(flags.input, reporter, [&](Article&& a) {
+    cluster::Assignment x = clusterer.Assign(a);
+    ++articles;
+    base::JsonWriter w(&line);
+    w.BeginObject();
+    w.Field("type", "article");
+    w.Field("id", a.id);
+    w.Field("story", "s" + std::to_string(x.story_id));
+    w.Key("duplicate_of");
+    if (x.duplicate_of) {
+      w.String(x.duplicate_of_id);
+    } else {
+      w.Null();
+    }
+    if (x.issues & cluster::kDuplicateId) w.Field("skipped", "repeated id");
+    w.EndObject();
+    WriteLine(&line);
+  });
+  clusterer.FreezeAll();
+  std::fflush(stdout);
+  PrintIssues(clusterer.issue_counts(), articles, stories, reporter.skipped());
+  if (!st.ok()) {
+    PrintError(st);
+    return 1;
+  }
+  return 0;
+}
+
+int RunBatch(const ClusterFlags& flags, const cluster::ClusterOptions& options) {
+  ingest::CountingReporter reporter(/*echo_to_stderr=*/true);
+  std::vector<Article> articles;
+  Status st = ReadInput(flags.input, reporter, [&](Article&& a) { articles.push_back(std::move(a)); });
+  if (!st.ok()) {
+    PrintError(st);
+    return 1;
+  }
+  cluster::ClusterReport report;
+  std::vector<cluster::StoryGroup> groups = cluster::ClusterArticles(articles, options, &report);
+  std::string line;
+  for (const cluster::StoryGroup& g : groups) {
+    for (size_t k = 0; k < g.members.size(); ++k) {
+      base::JsonWriter w(&line);
+      w.BeginObject();
+      w.Field("type", "article");
+      w.Field("id", articles[g.members[k]].id);
+      w.Field("story", g.id);
+      w.Key("duplicate_of");
+      if (g.duplicate_of[k]) {
+        w.String(articles[*g.duplicate_of[k]].id);
+      } else {
+        w.Null();
+      }
+      w.EndObject();
+      WriteLine(&line);
+    }
+  }
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (!(report.article_issues[i] & cluster::kDuplicateId)) continue;
+    base::JsonWriter w(&line);
+    w.BeginObject();
+    w.Field("type", "article");
+    w.Field("id", articles[i].id);
+    w.Key("story");
+    w.Null();
+    w.Field("skipped", "repeated id");
+    w.EndObject();
+    WriteLine(&line);
+  }
+  for (const cluster::StoryGroup& g : groups) {
+    base::JsonWriter w(&line);
+    w.BeginObject();
+    w.Field("type", "story");
+    w.Field("story", g.id);
+    w.Field("headline", g.headline);
+    std::vector<std::string> ids;
+    for (size_t i : g.members) ids.push_back(articles[i].id);
+    w.StringArray("articles", ids);
+    w.StringArray("outlets", g.outlets);
+    w.Key("first_published");
+    w.OptionalString(g.first_published.empty() ? std::nullopt
+                                               : std::optional<std::string>(g.first_published));
+    w.Key("last_published");
+    w.OptionalString(g.last_published.empty() ? std::nullopt
+                                              : std::optional<std::string>(g.last_published));
+    w.EndObject();
+    WriteLine(&line);
+  }
+  std::fflush(stdout);
+  PrintIssues(report.issues, articles.size(), groups.size(), reporter.skipped());
+  return 0;
+}
+
+}  // namespace
+
+void RegisterCluster(CLI::App& app) {
+  auto flags = std::make_shared<ClusterFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "cluster", "group articles (JSONL file or directory of them) into stories, marking copies");
+  cmd->add_option("input", flags->input, "FILE.jsonl, a directory of .jsonl files, or -")
+      ->required();
+  cmd->add_flag("--stream", flags->stream,
+                "assign each article on arrival (in input order) instead of the batch pass");
+  cmd->add_option("--threshold", flags->threshold,
+                  "similarity at which an article joins a story (default: tuned on ECB+ train)");
+  cmd->add_option("--window-hours", flags->window_hours,
+                  "stream: hours without news after which a story is frozen");
+  cmd->callback([flags] {
+    cluster::ClusterOptions options;
+    if (flags->threshold >= 0) {
+      options.assign_threshold = flags->threshold;
+      options.merge_threshold = flags->threshold;
+    }
+    if (flags->window_hours > 0) options.window_hours = flags->window_hours;
+    ExitWith(flags->stream ? RunStream(*flags, options) : RunBatch(*flags, options));
+  });
+}
+
+}  // namespace newsfuse::cli
