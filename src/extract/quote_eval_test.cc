@@ -86,14 +86,14 @@ TEST(QuoteEvalTest, WrongSpeakerAndPartialSpan) {
   EXPECT_DOUBLE_EQ(s.speaker_overlap.Recall(), 1.0);
 }
 
-constexpr double kSpeakerExactFloor = 0.60;
-constexpr double kSpeakerOverlapFloor = 0.70;
-constexpr double kQuoteExactFloor = 0.80;
-constexpr double kQuoteOverlapFloor = 0.90;
+constexpr double kSpeakerExactFloor = 0.74;
+constexpr double kSpeakerOverlapFloor = 0.80;
+constexpr double kQuoteExactFloor = 0.91;
+constexpr double kQuoteOverlapFloor = 0.94;
 
 // The dev split of PolNeAR, when ../shared is present. The floors sit a little
-// below what the finder scored when this test was written (see the report of
-// `newsfuse eval quotes`), so that a regression fails it.
+// below what the finder scored when this test was written (speaker F1 76.9
+// exact / 83.1 overlap, quote span 93.7 / 96.6), so that a regression fails it.
 TEST(QuoteEvalTest, PolnearDevFloor) {
   const std::string dir = NEWSFUSE_SHARED_DIR "/data/quotes/polnear/dev";
   if (!base::IsDirectory(dir)) GTEST_SKIP() << "PolNeAR dev split not found at " << dir;

@@ -453,7 +453,8 @@ struct NounPhrase {
 struct NameEntry {
   int first;  // token range after title stripping
   int last;
-  bool person;
+  bool person;         // looks like a person (several words, no organisation word)
+  bool sure_person;    // tagged, a known first name, or a title or role before it
   bool org;
   int gender;  // 0 unknown, 1 male, 2 female
 };
@@ -474,12 +475,22 @@ class Attributor {
       }
     }
     CollectNames();
+    sentence_.resize(tk.size());
+    int number = 0;
+    for (size_t i = 0; i < tk.size(); ++i) {
+      number += tk[i].sentence_start;
+      sentence_[i] = number;
+    }
   }
 
   void Attribute(const std::vector<Region>& regions, std::vector<Quote>* out);
 
  private:
   bool IsNameWord(int i) const;
+  bool IsPossessive(int i) const {
+    std::string_view w = tk_.Text(i);
+    return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+  }
   // "17-year-old".
   bool IsAgeWord(int i) const { return tk_[i].kind == TokKind::kWord && tk_.Text(i).ends_with("-year-old"); }
   bool IsCue(int i) const { return tk_.Is(i, kCueWords); }
@@ -515,6 +526,11 @@ class Attributor {
   int n_;
   std::vector<char> tag_;
   std::vector<NameEntry> names_;  // capitalised runs in text order
+  std::vector<int> sentence_;     // sentence number of each token
+  std::vector<std::string_view> speaker_surnames_;  // of named speakers so far
+  bool IsSpeakerSurname(std::string_view w) const {
+    return std::find(speaker_surnames_.begin(), speaker_surnames_.end(), w) != speaker_surnames_.end();
+  }
 };
 
 bool Attributor::IsNameWord(int i) const {
@@ -559,7 +575,7 @@ void Attributor::CollectNames() {
            (IsNameWord(j + 1) || (tk_.IsWordEq(j + 1, "of") && IsNameWord(j + 2)))) {
       j += tk_.IsWordEq(j + 1, "of") ? 2 : 1;
     }
-    NameEntry e{i, j, false, false, 0};
+    NameEntry e{i, j, false, false, false, 0};
     StripTitles(&e.first, e.last);
     bool tagged_p = false, tagged_o = false;
     for (int k = i; k <= j; ++k) {
@@ -569,10 +585,20 @@ void Attributor::CollectNames() {
     }
     if (tagged_o) e.org = true;
     if (tagged_p) e.org = false;
+    // "Melania Baker of Columbus": a person of a place.
+    if (!e.org) {
+      for (int k = e.first + 2; k < e.last; ++k) {
+        if (tk_.IsWordEq(k, "of")) { e.last = k - 1; break; }
+      }
+    }
     e.gender = Gender(e.first, e.last);
     // A person: tagged, or two or more words that are not an organisation, or
     // a known first name.
-    e.person = tagged_p || (!e.org && (e.last > e.first || e.gender != 0 || e.first > i));
+    bool possessive = false;
+    for (int k = i; k < j; ++k) possessive = possessive || IsPossessive(k);
+    e.person = tagged_p || (!e.org && !possessive && (e.last > e.first || e.gender != 0 || e.first > i));
+    e.sure_person = tagged_p || (!e.org && !possessive &&
+                                 (e.gender != 0 || e.first > i || (i > 0 && tk_.Is(i - 1, kRoleWords))));
     names_.push_back(e);
     i = j + 1;
   }
@@ -660,6 +686,9 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
         // "Smith, 45, of Ohio, said": the name may sit several commas back.
         NounPhrase name = NameBackward(j - 1, bound);
         if (!name.valid()) continue;
+        // "from Sumter, South Carolina,": a place continues; look further.
+        const int before = name.name_first - 1;
+        if (IsNameWord(j + 1) && (tk_.IsWordEq(before, "from") || tk_.IsWordEq(before, "in"))) continue;
         // ", during an interview," is an aside, not an appositive.
         if (!tk_.Is(j + 1, kForwardStop) && !IsParticiple(j + 1)) name.last = i - 1;
         return name;
@@ -672,7 +701,33 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
     // modifier that lost its noun, not a speaker.
     std::string_view w = tk_.Text(i);
     if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) return np;
-    return NameBackward(i, bound);
+    NounPhrase name = NameBackward(i, bound);
+    // "Stacy Baker of Columbia, South Carolina says": the person before a
+    // place, not the place.
+    int f = name.name_first;
+    if (f - 2 >= bound && tk_.IsPunct(f - 1, ',') && IsNameWord(f - 2)) {
+      NounPhrase place = NameBackward(f - 2, bound);
+      // The name run may already hold "Stacy Baker of Columbia".
+      int of = -1;
+      for (int k = place.name_first + 1; k < f - 2; ++k) {
+        if (tk_.IsWordEq(k, "of")) of = k;
+      }
+      int p = place.name_first;
+      if (of > 0) {
+        NounPhrase person = place;
+        person.name_last = of - 1;
+        person.last = i;
+        return person;
+      }
+      if (p - 2 >= bound && (tk_.IsWordEq(p - 1, "of") || tk_.IsWordEq(p - 1, "from")) && IsNameWord(p - 2)) {
+        NounPhrase person = NameBackward(p - 2, bound);
+        if (person.valid()) {
+          person.last = i;
+          return person;
+        }
+      }
+    }
+    return name;
   }
   if (tk_[i].kind != TokKind::kWord) return np;
   // A common noun phrase: read back to a clause boundary.
@@ -846,7 +901,7 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
       if (tk_[e.first].begin > pos && best_len >= 0) break;
       if (static_cast<int>(&e - names_.data()) > name_idx_limit) break;
       std::string_view lw = tk_.Text(e.last);
-      if (lw == last_word && (e.last - e.first) > best_len) {
+      if (lw == last_word && (e.last - e.first) >= best_len) {
         best_len = e.last - e.first;
         best = NameText(e.first, e.last);
       }
@@ -870,7 +925,13 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
       const NameEntry& e = names_[k];
       if (tk_[e.first].begin >= pos) continue;
       if (want_person) {
-        bool person = e.person;
+        // "Republican", "Democratic": adjectives, not people.
+        if (tk_.Is(e.last, kRoleWords) || tk_.Is(e.last, kOrgWords)) continue;
+        // A person the text has shown to be one (a known first name, a title,
+        // a role, or a speaker of an earlier quote) anywhere before; a mere
+        // capitalised pair only in this or the previous sentence.
+        bool person = e.sure_person || IsSpeakerSurname(tk_.Text(e.last)) ||
+                      (e.person && sentence_[np.first] == sentence_[e.last]);
         if (!person && !e.org && e.first == e.last) {
           // A single word is a person when it ends a longer person's name.
           std::string full = longest_with_last(tk_.Text(e.last), k);
@@ -886,6 +947,9 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
           }
         }
         if (want != 0 && g != 0 && g != want) continue;
+        // A full name stands for itself ("Melania Trump" is not "Donald
+        // Trump"); a lone surname takes the fullest form seen.
+        if (e.last > e.first) return NameText(e.first, e.last);
         std::string full = longest_with_last(tk_.Text(e.last), k);
         return full.empty() ? NameText(e.first, e.last) : full;
       }
@@ -1091,6 +1155,14 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
     }
     if (f.np.valid()) {
       if (f.speaker.empty()) f.speaker = Canonical(f.np);
+      // Remember the speaker as a person when the name heads the mention
+      // (not "the South Carolina primary") and names no organisation.
+      if (!f.np.pronoun && f.np.name_last >= 0 &&
+          (f.np.name_last == f.np.last || tk_[f.np.name_last + 1].kind != TokKind::kWord) &&
+          !tk_.Is(f.np.name_last, kOrgWords) && !tk_.Is(f.np.name_last, kRoleWords) &&
+          f.np.name_last > f.np.name_first) {
+        speaker_surnames_.push_back(tk_.Text(f.np.name_last));
+      }
       q.speaker_mention.begin = tk_[f.np.first].begin;
       q.speaker_mention.end = tk_[f.np.last].end;
       q.speaker = f.speaker;
