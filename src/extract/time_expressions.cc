@@ -168,8 +168,8 @@ std::string DurationValue(Unit unit, int n) {
       return "P" + count + "W";
     case Unit::kMonth:
       return "P" + count + "M";
-    case Unit::kQuarter:
-      return "P" + count + "Q";
+    case Unit::kQuarter:  // "the next three quarters" = P9M, as TimeBank writes it
+      return n < 0 ? "PXQ" : "P" + std::to_string(3 * n) + "M";
     case Unit::kYear:
       return "P" + count + "Y";
     // TimeBank writes decades and centuries in years ("two decades" = P20Y).
@@ -376,6 +376,21 @@ class Recognizer {
   // which "that day", "the next day" and "that year" refer back to.
   std::optional<CivilDate> last_day_;
   int last_year_ = 0;
+  // The last period value written ("1989-Q3", "1989-09-30", "1989") and the
+  // token where its expression ended, for "a year earlier" right after it.
+  std::string last_period_;
+  int last_period_end_ = -1000;
+
+  // The period just named, a year before; empty when none is near.
+  std::string YearBefore(int i) const {
+    if (last_period_.empty() || i - last_period_end_ > 12) return {};
+    std::string v = last_period_;
+    const int year = std::atoi(v.substr(0, 4).c_str()) - 1;
+    std::string y = Fmt("%04d", year);
+    v.replace(0, 4, y);
+    if (v.size() >= 10 && v.compare(5, 5, "02-29") == 0) v.replace(8, 2, "28");
+    return v;
+  }
 };
 
 void Recognizer::Tokenize() {
@@ -1099,7 +1114,9 @@ std::optional<Cand> Recognizer::QuarterExpr(int i) {
     Cand c;
     c.end = end;
     c.allows_the = true;
-    if (has_reported && last_quarter_ > 0) {
+    if (end == i + 3 && !YearBefore(i).empty()) {
+      c.value = YearBefore(i);
+    } else if (has_reported && last_quarter_ > 0) {
       c.value = Fmt("%04d-Q%d", y - 1, q);
     } else if (anchor_) {
       c.value = Fmt("%04d", anchor_->year - 1);
@@ -1431,10 +1448,11 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
         break;
       }
       case Unit::kYear:
-        if (count == 1 && last_quarter_ > 0 && dir < 0 && after != "ago") {
-          // "a year earlier" in a report on a quarter: the same quarter a year before.
-          c.value = Fmt("%04d-Q%d", last_quarter_year_ - 1, last_quarter_);
+        if (count == 1 && dir < 0 && !YearBefore(i).empty()) {
+          // "a year earlier" compares with the period just named.
+          c.value = YearBefore(i);
         } else if (count == 1 && last_quarter_ > 0 && dir < 0) {
+          // ... or, in a report on a quarter, the same quarter a year before.
           c.value = Fmt("%04d-Q%d", last_quarter_year_ - 1, last_quarter_);
         } else {
           c.value = Fmt("%04d", a.year + dir * count);
@@ -1469,9 +1487,15 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
   c.allows_approx = true;
   if (!numbered && n == -2) c.allows_the = Is(i - 1, "the");
   if (Is(end, "long") && !hyphenated) c.end = end + 1;
-  if (numbered && Is(i, "a") && unit == Unit::kYear && Is(i - 1, "%")) {
-    // "5% a year": a rate.
-    c.type = TimexType::kSet;
+  if (numbered && n == 1 && (Is(i, "a") || Is(i, "an")) && !plural) {
+    // "5% a year", "$2 million a year", "twice a day": a rate, so a set.
+    std::string_view prev = L(i - 1);
+    if (IsNum(i - 1) || prev == "%" || prev == "percent" || prev == "times" ||
+        prev == "twice" || prev == "once" || prev == "million" || prev == "billion" ||
+        prev == "thousand" || prev == "hundred" || prev == "dollars" || prev == "cents") {
+      c.type = TimexType::kSet;
+      c.allows_approx = false;
+    }
   }
   return c;
 }
@@ -1711,6 +1735,19 @@ std::vector<TimeExpression> Recognizer::Run() {
     if (e.value.size() >= 4 && base::IsAsciiDigit(e.value[0]) && base::IsAsciiDigit(e.value[3]) &&
         e.type == TimexType::kDate) {
       last_year_ = std::atoi(e.value.substr(0, 4).c_str());
+    }
+    {
+      const std::string& v = e.value;
+      const bool period = e.type == TimexType::kDate && v.size() >= 4 && v.size() <= 10 &&
+                          base::IsAsciiDigit(v[0]) && base::IsAsciiDigit(v[3]) &&
+                          (v.size() == 4 || v[4] == '-') && v.find('W') == std::string::npos &&
+                          v.find('X') == std::string::npos;
+      const std::string_view said = e.span.In(text_);
+      if (period && said.find("ago") == std::string_view::npos &&
+          said.find("earlier") == std::string_view::npos) {
+        last_period_ = v;
+        last_period_end_ = core->end;
+      }
     }
     out.push_back(std::move(e));
     i = core->end;
