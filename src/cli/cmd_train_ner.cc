@@ -22,6 +22,7 @@ struct TrainNerFlags {
   int epochs = 0;
   int folds = 5;
   bool one_stage = false;
+  bool residual_stage2 = false;
   uint64_t seed = 20030531;
 };
 
@@ -40,6 +41,7 @@ int RunTrainNer(const TrainNerFlags& flags) {
   options.epochs = flags.epochs;
   options.folds = flags.folds;
   options.two_stage = !flags.one_stage;
+  options.stage2_full = !flags.residual_stage2;
   options.seed = flags.seed;
   options.log = [](std::string_view line) { std::cerr << line << "\n"; };
   extract::ner::NerTrainReport report;
@@ -85,6 +87,8 @@ void RegisterTrainNer(CLI::App& app) {
       ->check(CLI::Range(2, 20))
       ->capture_default_str();
   cmd->add_flag("--one-stage", flags->one_stage, "skip the document-level second stage");
+  cmd->add_flag("--residual-stage2", flags->residual_stage2,
+                "stage 2 adds document features to stage 1's scores instead of relearning all features");
   cmd->add_option("--seed", flags->seed, "shuffling seed")->capture_default_str();
   cmd->callback([flags] { ExitWith(RunTrainNer(*flags)); });
 }

@@ -100,6 +100,23 @@ void AddRow(const float* row, float* out) {
   for (int t = 0; t < kNumTags; ++t) out[t] += row[t];
 }
 
+// Adds the rows of `table` for hashes[0, count) to `e`, in three passes so
+// that the table's cache misses overlap: prefetch the slots, find and
+// prefetch the rows, then add.
+void AddRows(const WeightTable& table, const uint64_t* hashes, size_t count, float* e) {
+  const float* rows[kMaxFeatures];
+  for (size_t k = 0; k < count; ++k) table.Prefetch(hashes[k]);
+  size_t found = 0;
+  for (size_t k = 0; k < count && found < kMaxFeatures; ++k) {
+    if (const float* row = table.Find(hashes[k])) {
+      __builtin_prefetch(row);
+      __builtin_prefetch(row + kNumTags - 1);
+      rows[found++] = row;
+    }
+  }
+  for (size_t k = 0; k < found; ++k) AddRow(rows[k], e);
+}
+
 }  // namespace
 
 float ChunkMargin(const NerScratch& s, const TokenChunk& c) {
@@ -121,44 +138,37 @@ void TagWords(const NerModel& model, std::span<const std::string_view> words,
   PrepareDocument(words, sentence_ends, model.lexicon, model.gazetteer, nullptr, &s->doc);
   s->emissions.assign(n * kNumTags, 0.0f);
   s->tags.assign(n, kTagO);
+  s->hashes.clear();
+  s->hash_offsets.assign(1, 0);
   uint32_t sb = 0;
   for (uint32_t se : s->doc.sentence_ends) {
     for (uint32_t i = sb; i < se; ++i) {
-      // Three passes over the token's features so that the table's cache
-      // misses overlap: hash and prefetch the slots, find and prefetch the
-      // rows, then add.
-      uint64_t hashes[kMaxFeatures];
-      const float* rows[kMaxFeatures];
-      size_t count = 0;
+      const size_t first = s->hashes.size();
       Stage1Features(s->doc, sb, se, i, [&](uint64_t h) {
-        if (count < kMaxFeatures) {
-          model.stage1.weights.Prefetch(h);
-          hashes[count++] = h;
-        }
+        if (s->hashes.size() - first < kMaxFeatures) s->hashes.push_back(h);
       });
-      size_t found = 0;
-      for (size_t k = 0; k < count; ++k) {
-        if (const float* row = model.stage1.weights.Find(hashes[k])) {
-          __builtin_prefetch(row);
-          __builtin_prefetch(row + kNumTags - 1);
-          rows[found++] = row;
-        }
-      }
-      float* e = &s->emissions[i * kNumTags];
-      for (size_t k = 0; k < found; ++k) AddRow(rows[k], e);
+      s->hash_offsets.push_back(static_cast<uint32_t>(s->hashes.size()));
+      AddRows(model.stage1.weights, &s->hashes[first], s->hashes.size() - first, &s->emissions[i * kNumTags]);
     }
     ViterbiDecode(&s->emissions[sb * kNumTags], se - sb, model.stage1.transitions, &s->tags[sb], &s->viterbi);
     sb = se;
   }
   if (!model.has_stage2) return;
   AggregatePredictions(words, s->tags, &s->doc);
+  if (model.stage2_full) std::fill(s->emissions.begin(), s->emissions.end(), 0.0f);
   sb = 0;
   for (uint32_t se : s->doc.sentence_ends) {
     for (uint32_t i = sb; i < se; ++i) {
       float* e = &s->emissions[i * kNumTags];
+      if (model.stage2_full) {
+        AddRows(model.stage2.weights, &s->hashes[s->hash_offsets[i]], s->hash_offsets[i + 1] - s->hash_offsets[i], e);
+      }
+      uint64_t doc_hashes[kMaxFeatures];
+      size_t count = 0;
       Stage2Features(s->doc, sb, se, i, [&](uint64_t h) {
-        if (const float* row = model.stage2.weights.Find(h)) AddRow(row, e);
+        if (count < kMaxFeatures) doc_hashes[count++] = h;
       });
+      AddRows(model.stage2.weights, doc_hashes, count, e);
     }
     ViterbiDecode(&s->emissions[sb * kNumTags], se - sb, model.stage2.transitions, &s->tags[sb], &s->viterbi);
     sb = se;
@@ -302,6 +312,7 @@ Status NerModel::Save(const std::string& path) const {
   });
   PutStage(stage1, &w);
   w.Put(static_cast<uint8_t>(has_stage2 ? 1 : 0));
+  w.Put(static_cast<uint8_t>(stage2_full ? 1 : 0));
   if (has_stage2) PutStage(stage2, &w);
   const uint64_t checksum = XXH3_64bits(w.out().data(), w.out().size());
   w.Put(checksum);
@@ -353,6 +364,9 @@ Result<NerModel> NerModel::Parse(std::string_view bytes, std::string_view name) 
   uint8_t has2;
   if (!r.Get(&has2)) return corrupt;
   model.has_stage2 = has2 != 0;
+  uint8_t full;
+  if (!r.Get(&full)) return corrupt;
+  model.stage2_full = full != 0;
   if (model.has_stage2 && !GetStage(&r, &model.stage2)) return corrupt;
   if (r.remaining() != sizeof(uint64_t)) return corrupt;
   return model;

@@ -6,9 +6,11 @@
 //
 // Stage 1 scores each token's BILOU tags from its stage-1 features (a sum of
 // weight rows) and decodes each sentence with first-order Viterbi under the
-// BILOU constraints. Stage 2 adds the document-aggregate features computed
-// from stage 1's tags (what the same word was tagged elsewhere in the
-// document) to stage 1's scores and decodes again with its own transitions.
+// BILOU constraints. Stage 2 scores the tokens again, with its own weights
+// for the stage-1 features plus document-aggregate features computed from
+// stage 1's tags (what the same word was tagged elsewhere in the document),
+// and decodes again with its own transitions. (A model may instead add the
+// document features to stage 1's scores: stage2_full = false.)
 //
 // File format (little-endian): "NFNR" magic, version, then the sections
 // written by Save(); a trailing XXH3 checksum of everything before it.
@@ -27,7 +29,7 @@
 namespace newsfuse::extract::ner {
 
 inline constexpr uint32_t kNerModelMagic = 0x524E464E;  // "NFNR"
-inline constexpr uint32_t kNerModelVersion = 1;
+inline constexpr uint32_t kNerModelVersion = 2;
 
 // Feature hash -> one float weight per tag. Build once, then Find only;
 // Find is thread-safe.
@@ -86,6 +88,9 @@ struct NerModel {
   NerStage stage1;
   NerStage stage2;
   bool has_stage2 = false;
+  // Stage 2's scores come from its own weights for the stage-1 features and
+  // the document features (else: stage 1's scores plus document features).
+  bool stage2_full = false;
   // Entity confidence = sigmoid(a * margin + b), where margin is the smallest
   // score gap between an entity token's tag and its best alternative; a and
   // b are fitted on the dev set by the trainer.
@@ -111,6 +116,8 @@ void ViterbiDecode(const float* emissions, size_t n, const Transitions& transiti
 struct NerScratch {
   DocFeatures doc;
   std::vector<float> emissions;   // tokens x kNumTags, stage 1 then stage 2
+  std::vector<uint64_t> hashes;   // stage-1 feature hashes of all tokens
+  std::vector<uint32_t> hash_offsets;  // token i: hashes[hash_offsets[i], hash_offsets[i + 1])
   std::vector<int> tags;          // stage-1, then final tags
   std::vector<float> viterbi;
 };

@@ -901,15 +901,45 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options, NerTrainReport* r
     ExtractStage2(train, train_pass1, model.lexicon, model.gazetteer, &index2, true, &train2);
     ExtractStage2(dev, dev_pass1, model.lexicon, model.gazetteer, &index2, false, &dev2);
     report->features_stage2 = index2.size();
-    const TrainedStage s2 = TrainStage(train, AllDocs(train.size()), train2, index2.size(), s1.transitions, &dev,
-                                       &dev2, options.epochs, options, "stage 2", options.seed + 100);
+    size_t num2 = index2.size();
+    std::vector<uint64_t> keys2 = index2.keys();
+    Transitions init2 = s1.transitions;
+    if (options.stage2_full) {
+      // Stage-1 ids, then stage-2 ids after them; no base scores.
+      const size_t n1 = index1.size();
+      auto merge = [n1](const StageData& one, StageData* two) {
+        for (size_t d = 0; d < two->features.size(); ++d) {
+          const FeatureMatrix& a = one.features[d];
+          const FeatureMatrix& b = two->features[d];
+          FeatureMatrix merged;
+          merged.offsets.push_back(0);
+          for (size_t i = 0; i + 1 < a.offsets.size(); ++i) {
+            merged.ids.insert(merged.ids.end(), a.ids.begin() + a.offsets[i], a.ids.begin() + a.offsets[i + 1]);
+            for (uint32_t k = b.offsets[i]; k < b.offsets[i + 1]; ++k)
+              merged.ids.push_back(static_cast<uint32_t>(b.ids[k] + n1));
+            merged.offsets.push_back(static_cast<uint32_t>(merged.ids.size()));
+          }
+          two->features[d] = std::move(merged);
+        }
+        two->base.clear();
+      };
+      merge(train1, &train2);
+      merge(dev1, &dev2);
+      num2 = n1 + index2.size();
+      keys2 = index1.keys();
+      keys2.insert(keys2.end(), index2.keys().begin(), index2.keys().end());
+      init2 = Transitions{};
+    }
+    const TrainedStage s2 = TrainStage(train, AllDocs(train.size()), train2, num2, init2, &dev, &dev2,
+                                       options.epochs, options, "stage 2", options.seed + 100);
     report->epochs_stage2 = s2.epochs;
     Log(options, Format("train-ner: stage 2: %zu features, %d epochs, dev F1 %.2f (%.1f s)", index2.size(), s2.epochs,
                         s2.dev_f1, SecondsSince(t0)));
     if (dev.empty() || s2.dev_f1 > s1.dev_f1) {
-      model.stage2.weights.Build(index2.keys(), s2.weights);
+      model.stage2.weights.Build(std::move(keys2), s2.weights);
       model.stage2.transitions = s2.transitions;
       model.has_stage2 = true;
+      model.stage2_full = options.stage2_full;
       report->dev_f1 = s2.dev_f1;
     } else {
       Log(options, "train-ner: stage 2 does not help on dev; the model keeps stage 1 only");

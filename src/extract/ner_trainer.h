@@ -15,8 +15,9 @@
 //   3. stage 1: an averaged structured perceptron over BILOU tags with
 //      first-order Viterbi decoding, the number of epochs chosen on the dev
 //      set;
-//   4. stage 2: the same learner over stage 1's scores plus document
-//      aggregates of stage 1's tags. Stage 1's tags for the training data
+//   4. stage 2: the same learner again, over the stage-1 features plus
+//      document aggregates of stage 1's tags (how the same word was tagged
+//      elsewhere in the document). Stage 1's tags for the training data
 //      come from k-fold jackknifing, so that stage 2 learns from tags as
 //      noisy as those it will see.
 //
@@ -48,6 +49,9 @@ struct NerTrainOptions {
   int epochs = 0;     // > 0: train exactly this many epochs (no dev needed)
   int folds = 5;      // jackknife folds for stage 2
   bool two_stage = true;
+  // Stage 2 relearns all stage-1 features along with the document ones
+  // (instead of adding document features to stage 1's fixed scores).
+  bool stage2_full = true;
   uint64_t seed = 20030531;
   std::function<void(std::string_view)> log;  // progress lines (may be empty)
 };
