@@ -1647,16 +1647,12 @@ std::optional<Cand> Recognizer::Core(int i) {
   offer(ClockTime(i));
   offer(SetExpr(i));
   offer(YearExpr(i));
-  offer(SeasonExpr(i, -1, i + 1).has_value() && (Is(i - 1, "the") || Is(i - 1, "in") ||
-                                                 Is(i - 1, "this") || Is(i - 1, "last") ||
-                                                 Is(i - 1, "next") || Is(i - 1, "early") ||
-                                                 Is(i - 1, "late") || Is(i - 1, "during") ||
-                                                 Is(i - 1, "mid"))
-            ? [&]() -> std::optional<Cand> {
-                // A bare season takes the anchor's year.
-                return SeasonExpr(i, anchor_ ? anchor_->year : -1, i + 1);
-              }()
-            : std::nullopt);
+  // A bare season ("in the summer") takes the anchor's year.
+  std::string_view prev = L(i - 1);
+  if (Season(L(i)) && (prev == "the" || prev == "in" || prev == "early" || prev == "late" ||
+                       prev == "during" || prev == "mid")) {
+    offer(SeasonExpr(i, anchor_ ? anchor_->year : -1, i + 1));
+  }
   return best;
 }
 

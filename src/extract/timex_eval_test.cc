@@ -78,7 +78,7 @@ TEST(TimexEvalTest, RecognizerOnInventedDocument) {
 }
 
 // TempEval-3 TimeBank + AQUAINT (../shared). The floor sits a little under
-// what the rules reach (TimeBank 80.1, AQUAINT 74.1, total 78.2 value F1
+// what the rules reach (value F1 TimeBank 81.7, AQUAINT 75.2, total 79.6
 // when written), so a regression fails while noise does not.
 TEST(TimexEvalTest, TbaqValueF1AboveFloor) {
   const std::string root = std::string(NEWSFUSE_SHARED_DIR) + "/data/timex/tbaq-cleaned";
@@ -93,8 +93,9 @@ TEST(TimexEvalTest, TbaqValueF1AboveFloor) {
                 100 * s->RelaxedF1(), 100 * s->StrictF1());
     total.Add(*s);
   }
-  EXPECT_GE(100 * total.ValueF1(), 76.0);
-  EXPECT_GE(100 * total.RelaxedF1(), 90.0);
+  EXPECT_GE(100 * total.ValueF1(), 78.0);
+  EXPECT_GE(100 * total.RelaxedF1(), 91.5);
+  EXPECT_GE(100 * total.StrictF1(), 83.5);
 }
 
 }  // namespace
