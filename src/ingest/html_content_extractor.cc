@@ -144,6 +144,12 @@ class Extractor {
  private:
   bool ShouldPrune(const GumboNode* node, GumboTag tag, uint32_t hints) {
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
+    // A short line classed as a date is the dateline, not body text.
+    if (hints & html::kHintDateLine) {
+      std::string text;
+      html::AppendVisibleText(node, &text, 200);
+      if (text.size() < 100) return true;
+    }
     const bool boilerplate = (hints & (html::kHintBoilerplate | html::kHintComment |
                                        html::kHintCaption | html::kHintByline)) != 0;
     const bool weak = (hints & html::kHintNegative) && !(hints & html::kHintPositive);

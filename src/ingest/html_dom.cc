@@ -124,6 +124,8 @@ uint32_t ClassIdHints(const GumboNode* node) {
   if (ContainsAny(s, kCaptionSubstrings)) hints |= kHintCaption;
   if (ContainsAny(s, kBylineSubstrings)) hints |= kHintByline;
   if (ContainsAny(s, kDateSubstrings)) hints |= kHintDate;
+  static constexpr const char* kDateTokens[] = {"date", "time", "pubdate", "datetime", "dateline"};
+  if (HasToken(s, kDateTokens)) hints |= kHintDateLine;
   if (ContainsAny(s, kPopupSubstrings)) hints |= kHintPopup | kHintBoilerplate;
   // Embedded posts (a tweet quoted in the story) are content even inside a
   // "social" wrapper; share bars are not.

@@ -31,6 +31,7 @@ enum HintFlags : uint32_t {
   kHintByline = 1u << 5,          // author and date lines
   kHintDate = 1u << 6,            // class/id names a date or time
   kHintPopup = 1u << 7,           // tooltips, hover cards, pop-overs (hidden until hovered)
+  kHintDateLine = 1u << 8,        // a class/id word that is exactly "date", "time", "pubdate"
 };
 uint32_t ClassIdHints(const GumboNode* node);
 

@@ -75,6 +75,7 @@ TEST(HtmlReaderTest, DecodesMetaCharsetLatin1) {
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title.value_or(""), "Neue Brücke für Mühlbach");
   EXPECT_THAT(ArticleBodyText(*a), HasSubstr("Fußgängerbrücke über den Talbach"));
+  EXPECT_THAT(ArticleBodyText(*a), Not(HasSubstr("Veröffentlicht")));  // the dateline
   EXPECT_EQ(a->language.value_or(""), "de");
 }
 
