@@ -153,6 +153,26 @@ std::string Show(std::string_view t, Span s, size_t max = 70) {
   return out;
 }
 
+// A quote running over several paragraphs, cut at the line breaks (without
+// the continuation marks): PolNeAR annotates such a quote paragraph by
+// paragraph, so both sides are scored that way.
+std::vector<Span> SplitParagraphs(std::string_view t, Span s) {
+  std::vector<Span> out;
+  uint32_t begin = s.begin;
+  for (uint32_t i = s.begin; i <= s.end; ++i) {
+    if (i < s.end && t[i] != '\n') continue;
+    Span piece = TrimSpan(t, {begin, i});
+    size_t len;
+    if (!piece.empty() && begin != s.begin && MarkAt(t, piece.begin, &len) != MarkKind::kNone) {
+      piece.begin += static_cast<uint32_t>(len);
+      piece = TrimSpan(t, piece);
+    }
+    if (!piece.empty()) out.push_back(piece);
+    begin = i + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<GoldQuote> GoldQuotes(const PolnearDocument& doc) {
@@ -189,13 +209,26 @@ QuoteScores ScoreQuotes(const PolnearDocument& doc, const std::vector<Quote>& al
   const std::string_view t = doc.text;
   QuoteScores sc;
   sc.documents = 1;
-  std::vector<GoldQuote> gold = GoldQuotes(doc);
-  std::vector<const Quote*> pred;
+  std::vector<GoldQuote> gold;
+  for (const GoldQuote& g : GoldQuotes(doc)) {
+    for (const Span& piece : SplitParagraphs(t, g.quote)) {
+      GoldQuote p = g;
+      p.quote = piece;
+      gold.push_back(p);
+    }
+  }
+  std::vector<Quote> pieces;
   for (const Quote& q : all_predicted) {
     if (q.quote.end > t.size()) continue;
     if (q.kind == QuoteKind::kScare && q.speaker_mention.empty()) continue;
-    pred.push_back(&q);
+    for (const Span& piece : SplitParagraphs(t, q.quote)) {
+      Quote p = q;
+      p.quote = piece;
+      pieces.push_back(p);
+    }
   }
+  std::vector<const Quote*> pred;
+  for (const Quote& q : pieces) pred.push_back(&q);
   sc.gold_quotes = gold.size();
   sc.predicted_quotes = pred.size();
 

@@ -21,6 +21,12 @@
 // Predicted quotes. Every Quote the finder returns, except a kScare quote
 // with no speaker (which claims no attribution).
 //
+// Paragraphs. PolNeAR annotates a quote that runs over several paragraphs as
+// one attribution per paragraph, while the finder returns it whole; so both
+// gold and predicted quotes are cut at line breaks (dropping the
+// continuation mark) and each piece is scored as a quote with the speaker of
+// the whole.
+//
 // Spans are compared after trimming white space and a trailing , ; or :
 // (the quotation marks themselves are never part of either span; citron
 // keeps them, which changes nothing but the convention).

@@ -549,8 +549,11 @@ void Attributor::StripTitles(int* first, int last) const {
   // Everything up to the last title word goes ("Fire Chief Dan Olsen",
   // "Secretary of State X", "Minister of Finance X"), keeping one word.
   int f = *first;
+  for (int k = *first; k <= last; ++k) {
+    if (tk_.Is(k, kOrgWords)) return;  // "Democratic National Committee"
+  }
   for (int k = *first; k < last; ++k) {
-    if (!tk_.Is(k, kTitleWords)) continue;
+    if (!tk_.Is(k, kTitleWords) && !tk_.Is(k, kRoleWords)) continue;
     int after = k + 1;
     if (after + 1 < last && tk_.IsWordEq(after, "of")) after += 2;
     if (after <= last) f = after;
