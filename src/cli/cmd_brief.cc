@@ -19,6 +19,7 @@ struct BriefFlags {
   int summary_words = 100;
   unsigned threads = 0;
   std::string ner_model;
+  float fact_threshold = synthesize::AlignOptions().threshold;
 };
 
 int RunBrief(const BriefFlags& flags) {
@@ -51,6 +52,7 @@ int RunBrief(const BriefFlags& flags) {
 
   synthesize::StoryOptions options;
   options.summary.max_words = flags.summary_words;
+  options.align.threshold = flags.fact_threshold;
   Brief brief;
   brief.stories.push_back(synthesize::BuildStory("story-1", members, options));
 
@@ -78,6 +80,10 @@ void RegisterBrief(CLI::App& app) {
       ->check(CLI::Range(10, 2000))
       ->capture_default_str();
   cmd->add_option("--threads", flags->threads, "worker threads (0: all cores)");
+  cmd->add_option("--fact-threshold", flags->fact_threshold,
+                  "average similarity at which sentences of different outlets state one fact")
+      ->check(CLI::Range(0.05, 0.95))
+      ->capture_default_str();
   cmd->add_option("--ner-model", flags->ner_model, "entity tagger model (default: models/ner-conll2003.bin)");
   cmd->callback([flags] { ExitWith(RunBrief(*flags)); });
 }

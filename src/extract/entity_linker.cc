@@ -74,10 +74,12 @@ std::string TitleBefore(std::string_view text, std::span<const text::Span> token
   bool head = false;
   while (begin > 0 && end - begin < 8) {
     const size_t t = begin - 1;
-    if (blocked[t]) break;
     const std::string_view w = tokens[t].In(text);
     const std::string lower = AsciiLower(w);
+    // Another entity stops the title ("Israeli Prime Minister"), unless its
+    // words are title words themselves ("White House National Security adviser").
     if (!IsTitleWord(lower)) break;
+    (void)blocked;
     head |= IsTitleHead(lower);
     begin = t;
   }
@@ -139,6 +141,18 @@ std::string Initials(const std::vector<std::string_view>& words) {
   return out;
 }
 
+// True when words[first..] opens with a run of title words that ends in a
+// head word and is followed by at least one more word: the run is a title,
+// not part of the name ("President Biden", but not "National Guard").
+bool IsTitleHeadOrTitleChain(const std::vector<std::string_view>& words, size_t first) {
+  for (size_t i = first; i + 1 < words.size(); ++i) {
+    const std::string lower = AsciiLower(words[i]);
+    if (!IsTitleWord(lower)) return false;
+    if (IsTitleHead(lower)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string CleanName(std::string_view mention) {
@@ -151,7 +165,14 @@ std::string CleanName(std::string_view mention) {
   }
   auto words = NameWords(m);
   size_t first = 0;
-  while (first + 1 < words.size() && IsHonorific(words[first])) ++first;
+  // Honorifics and titles the tagger took into the name: "Mr. Netanyahu",
+  // "President Biden", "Prime Minister Benjamin Netanyahu".
+  while (first + 1 < words.size() &&
+         (IsHonorific(words[first]) || (IsTitleWord(AsciiLower(words[first])) && words[first] != "Of" &&
+                                        Capitalised(words[first]) && first + 1 < words.size() &&
+                                        IsTitleHeadOrTitleChain(words, first)))) {
+    ++first;
+  }
   if (first == 0) return base::CollapseWhitespace(m);
   const size_t start = static_cast<size_t>(words[first].data() - m.data());
   return base::CollapseWhitespace(m.substr(start));

@@ -28,15 +28,20 @@ struct Cluster {
   std::vector<std::string> titles;
   std::vector<uint32_t> articles;
   int mentions = 0;
+  int speaks = 0;  // mentions followed by a speech verb
   bool alive = true;
 };
 
 std::string BestSpelling(const Cluster& c) {
   std::string best;
   int count = -1;
+  size_t words = 0;
   for (const auto& [name, n] : c.spelling_count) {
-    // Most articles first; then the longer (fuller) form.
-    if (n > count || (n == count && name.size() > best.size())) {
+    // The fullest form ("Joe Biden" over "Biden"); among those, the one most
+    // articles use; then the longer.
+    const size_t w = base::SplitWords(name).size();
+    if (w > words || (w == words && (n > count || (n == count && name.size() > best.size())))) {
+      words = w;
       best = name;
       count = n;
     }
@@ -107,7 +112,9 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
 
   std::vector<size_t> redirect(clusters.size());
   for (size_t i = 0; i < redirect.size(); ++i) redirect[i] = i;
-  auto absorb = [&](size_t into, size_t from) {
+  // `keep_type`: the absorbed cluster is a short form whose tags say less
+  // about the type than the full name's ("Biden administration" tags Biden a place).
+  auto absorb = [&](size_t into, size_t from, bool keep_type = false) {
     Cluster& a = clusters[into];
     Cluster& b = clusters[from];
     for (const auto& [n, k] : b.spelling_count) a.spelling_count[n] += k;
@@ -115,7 +122,9 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
       auto& dst = a.spelling_articles[n];
       dst.insert(dst.end(), v.begin(), v.end());
     }
-    for (int t = 0; t < 4; ++t) a.type_votes[t] += b.type_votes[t];
+    if (!keep_type) {
+      for (int t = 0; t < 4; ++t) a.type_votes[t] += b.type_votes[t];
+    }
     for (const auto& t : b.titles) {
       if (std::find(a.titles.begin(), a.titles.end(), t) == a.titles.end()) a.titles.push_back(t);
     }
@@ -132,19 +141,20 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
   for (size_t c = 0; c < clusters.size(); ++c) {
     if (!clusters[c].alive) continue;
     const std::string name = BestSpelling(clusters[c]);
-    const auto words = base::SplitWords(name);
+    const auto words = base::SplitWords(name);  // views into `name`
     if (words.size() != 1) continue;
     const auto type = MajorityType(clusters[c]);
     int match = -1;
     bool ambiguous = false;
     for (size_t d = 0; d < clusters.size(); ++d) {
       if (d == c || !clusters[d].alive) continue;
-      const auto dw = base::SplitWords(BestSpelling(clusters[d]));
+      const std::string other = BestSpelling(clusters[d]);
+      const auto dw = base::SplitWords(other);
       if (dw.size() < 2) continue;
       const auto dtype = MajorityType(clusters[d]);
       bool fits = false;
-      if (type == extract::EntityType::kPerson || dtype == extract::EntityType::kPerson) {
-        fits = dtype == extract::EntityType::kPerson && dw.back() == words[0];
+      if (dtype == extract::EntityType::kPerson) {
+        fits = dw.back() == words[0];
       } else if (type == extract::EntityType::kLocation && dtype == type) {
         fits = dw.front() == words[0] && dw.size() == 2;
       }
@@ -156,7 +166,7 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
       if (type == extract::EntityType::kLocation) {
         absorb(c, static_cast<size_t>(match));  // keep the short place name
       } else {
-        absorb(static_cast<size_t>(match), c);
+        absorb(static_cast<size_t>(match), c, /*keep_type=*/true);
       }
     }
   }
@@ -168,8 +178,10 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
     if (!clusters[c].alive || MajorityType(clusters[c]) != extract::EntityType::kPerson) continue;
     for (size_t d = c + 1; d < clusters.size(); ++d) {
       if (!clusters[d].alive || MajorityType(clusters[d]) != extract::EntityType::kPerson) continue;
-      const auto a = base::SplitWords(BestSpelling(clusters[c]));
-      const auto b = base::SplitWords(BestSpelling(clusters[d]));
+      const std::string name_a = BestSpelling(clusters[c]);
+      const std::string name_b = BestSpelling(clusters[d]);
+      const auto a = base::SplitWords(name_a);
+      const auto b = base::SplitWords(name_b);
       if (a.size() != b.size() || a.size() < 2) continue;
       size_t differing = 0, distance = 0;
       for (size_t i = 0; i < a.size(); ++i) {
@@ -181,6 +193,33 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
       const bool c_major = clusters[c].articles.size() >= clusters[d].articles.size();
       absorb(c_major ? c : d, c_major ? d : c);
       if (!c_major) break;
+    }
+  }
+
+  // Places do not speak: a "location" that is the subject of a speech verb
+  // ("the White House said") is an organisation acting through its people.
+  for (uint32_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& a = *articles[ai];
+    const auto& linked = a.entities.entities;
+    for (size_t e = 0; e < linked.size(); ++e) {
+      if (cluster_of[ai][e] == SIZE_MAX) continue;
+      for (uint32_t m : linked[e].mentions) {
+        const std::string_view after = std::string_view(a.doc.text).substr(a.mentions[m].span.end);
+        for (std::string_view verb : {" said", " says", " told", " announced", " declined", " put out",
+                                      " went on", " has said", " has made", " confirmed", " insisted"}) {
+          if (after.substr(0, verb.size()) == verb) {
+            size_t c = cluster_of[ai][e];
+            while (redirect[c] != c) c = redirect[c];
+            clusters[c].speaks += 1;
+          }
+        }
+      }
+    }
+  }
+  for (auto& cl : clusters) {
+    if (cl.alive && cl.speaks > 0 && MajorityType(cl) == extract::EntityType::kLocation) {
+      cl.type_votes[static_cast<int>(extract::EntityType::kOrganization)] +=
+          cl.type_votes[static_cast<int>(extract::EntityType::kLocation)] + 1;
     }
   }
 

@@ -60,24 +60,23 @@ std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
   for (const Edge& e : edges) {
     const uint32_t ga = group_of[e.a], gb = group_of[e.b];
     if (ga == gb) continue;
-    // Average link across the two groups; pairs within one article count
-    // only when they are near-copies.
+    // Average link across the two groups, over pairs from different
+    // articles: two sentences of one article may both belong to a fact (a
+    // bulleted summary restating the body), and their own similarity says
+    // nothing about the outlets agreeing.
     float total = 0;
     size_t pairs = 0;
-    bool blocked = false;
     for (uint32_t x : members[ga]) {
       for (uint32_t y : members[gb]) {
-        const float s = pair_sim(x, y);
-        if (article_of[x] == article_of[y] && s < options.same_article_threshold) {
-          // Two different sentences of one article: they are two facts even if
-          // each resembles a third outlet's sentence.
-          blocked = true;
-        }
-        total += s;
+        if (article_of[x] == article_of[y]) continue;
+        total += pair_sim(x, y);
         ++pairs;
       }
     }
-    if (blocked || pairs == 0 || total / static_cast<float>(pairs) < options.threshold) continue;
+    if (pairs == 0 ? e.s < options.same_article_threshold
+                   : total / static_cast<float>(pairs) < options.threshold) {
+      continue;
+    }
     const uint32_t keep = members[ga].size() >= members[gb].size() ? ga : gb;
     const uint32_t drop = keep == ga ? gb : ga;
     for (uint32_t x : members[drop]) group_of[x] = keep;

@@ -20,7 +20,7 @@
 namespace newsfuse::synthesize {
 
 struct AlignOptions {
-  float threshold = 0.30f;            // average cosine to merge two groups
+  float threshold = 0.22f;            // average cosine to merge two groups
   float same_article_threshold = 0.60f;
   float candidate_floor = 0.12f;      // pairs below this are never scored
 };

@@ -59,6 +59,16 @@ std::string CanonicalSpeaker(const extract::ArticleAnalysis& a, size_t ai, const
   return cleaned;
 }
 
+// Speakers compared loosely: "the joint statement" = "the statement" =
+// "statement"; case folded.
+std::string SpeakerKey(const std::string& speaker) {
+  std::string k = base::AsciiLower(speaker);
+  for (std::string_view prefix : {"the ", "a ", "joint "}) {
+    if (k.rfind(prefix, 0) == 0) k.erase(0, prefix.size());
+  }
+  return k;
+}
+
 bool IsDayValue(const std::string& v) {
   return v.size() >= 10 && base::IsAsciiDigit(v[0]) && v[4] == '-' && v[7] == '-' &&
          base::IsAsciiDigit(v[8]) && base::IsAsciiDigit(v[9]);
@@ -70,6 +80,7 @@ std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntiti
   struct Entry {
     BriefQuote quote;
     std::set<std::string> stems;
+    std::map<std::string, std::vector<std::string>> speaker_votes;  // key -> names as given
   };
   std::vector<Entry> entries;
   Stemmer stemmer;
@@ -82,10 +93,14 @@ std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntiti
       if (base::SplitWords(text).size() < 3) continue;
       const std::string speaker = CanonicalSpeaker(a, ai, q.speaker, merged);
       std::set<std::string> stems = ContentStems(text, stemmer);
+      // One statement quoted by several outlets: the same words (allowing
+      // for translation and trimming), whoever each outlet names as speaker;
+      // a looser match when the speakers agree.
       Entry* match = nullptr;
       for (auto& e : entries) {
-        const bool same_speaker = e.quote.speaker == speaker || e.quote.speaker.empty() || speaker.empty();
-        if (same_speaker && Containment(e.stems, stems) >= 0.5) {
+        const bool same_speaker = SpeakerKey(e.quote.speaker) == SpeakerKey(speaker) ||
+                                  e.quote.speaker.empty() || speaker.empty();
+        if (Containment(e.stems, stems) >= (same_speaker ? 0.5 : 0.75)) {
           match = &e;
           break;
         }
@@ -96,10 +111,11 @@ std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntiti
         e.quote.speaker = speaker;
         e.quote.sources.push_back(id);
         e.stems = std::move(stems);
+        e.speaker_votes[SpeakerKey(speaker)].push_back(speaker);
         entries.push_back(std::move(e));
         continue;
       }
-      if (match->quote.speaker.empty()) match->quote.speaker = speaker;
+      match->speaker_votes[SpeakerKey(speaker)].push_back(speaker);
       AddSource(&match->quote.sources, id);
       if (text == match->quote.text) continue;
       bool placed = false;
@@ -113,7 +129,17 @@ std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntiti
     }
   }
   std::vector<BriefQuote> out;
-  for (auto& e : entries) out.push_back(std::move(e.quote));
+  for (auto& e : entries) {
+    // The speaker most outlets name (a named speaker over none).
+    size_t best = 0;
+    for (const auto& [key, names] : e.speaker_votes) {
+      if (!key.empty() && names.size() > best) {
+        best = names.size();
+        e.quote.speaker = names.front();
+      }
+    }
+    out.push_back(std::move(e.quote));
+  }
   std::stable_sort(out.begin(), out.end(), [](const BriefQuote& a, const BriefQuote& b) {
     return a.sources.size() > b.sources.size();
   });
@@ -201,6 +227,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
     std::set<std::string> context;  // stems of the sentence
     std::string sentence;
   };
+  std::map<std::string, std::string> surface;  // stem -> first word seen with it
   std::vector<Item> items;
   Stemmer stemmer;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
@@ -212,6 +239,9 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
       const size_t s = a.SentenceAt(q.span.begin);
       Item it{ai, &q, cls, {}, std::string(a.doc.Text(a.doc.sentences[s].span))};
       it.context = ContentStems(it.sentence, stemmer);
+      ForEachWord(it.sentence, [&](std::string_view w) {
+        if (!IsStopword(w)) surface.try_emplace(std::string(stemmer.Stem(w)), std::string(w));
+      });
       items.push_back(std::move(it));
     }
   }
@@ -270,7 +300,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
     }
     const auto& first = *items[members.front()].q;
     d.subject = (first.unit == "$" ? std::string("amount") : first.unit == "%" ? std::string("share") : first.noun);
-    if (!context.empty()) d.subject += " (" + context + ")";
+    if (!context.empty()) d.subject += " (" + surface[context] + ")";
     for (const auto& [value, ms] : by_value) {
       DiscrepancyVariant v;
       const Item& it = items[ms.front()];
