@@ -313,6 +313,8 @@ std::vector<std::string> ReadUnlabelled(const std::vector<std::string>& paths, c
       const std::string path = it->path().string();
       const std::string ext = it->path().extension().string();
       const std::string name = it->path().filename().string();
+      // Never the raw text of a sealed test set, even without its labels.
+      if (name == "eng.testb" || path.find("/holdout/") != std::string::npos) continue;
       if (ext == ".txt" || ext == ".jsonl" || ext == ".json" || ext == ".tml" || name.starts_with("eng.")) {
         files.push_back(path);
       }

@@ -41,7 +41,8 @@ struct NerTrainOptions {
   std::string train_path;  // CoNLL file to learn from
   std::string dev_path;    // CoNLL file to choose epochs on and report (optional)
   // Files or folders (searched recursively) of unlabelled text for the word
-  // clusters: .txt, .jsonl, .json, .tml, and CoNLL files (first column only).
+  // clusters: .txt, .jsonl, .json, .tml, and CoNLL files (first column only);
+  // eng.testb and anything under a holdout/ folder are always skipped.
   std::vector<std::string> unlabelled_paths;
   std::string iso_codes_dir = "/usr/share/iso-codes/json";  // skipped if absent
   int max_epochs = 25;
