@@ -42,8 +42,12 @@ struct ClusterOptions {
   // kept per word (most recent stories), stories scored at most.
   size_t query_terms = 12;
   size_t query_entities = 6;
-  size_t posting_cap = 64;
-  size_t max_candidates = 48;
+  size_t posting_cap = 48;
+  size_t max_candidates = 32;
+  // Stream: words and names kept in the arriving article's vector (the
+  // batch uses fingerprint.max_terms): fewer terms, cheaper scoring.
+  size_t stream_max_terms = 64;
+  size_t stream_max_entities = 24;
   // Words and names kept in a story's running centroid.
   size_t centroid_terms = 128;
   size_t centroid_entities = 48;

@@ -93,7 +93,10 @@ struct StoryClusterer::ArticleRecord {
 };
 
 StoryClusterer::StoryClusterer(const ClusterOptions& options)
-    : options_(options), fingerprinter_(options.fingerprint) {}
+    : options_(options), weigh_options_(options.fingerprint), fingerprinter_(options.fingerprint) {
+  weigh_options_.max_terms = std::min(weigh_options_.max_terms, options.stream_max_terms);
+  weigh_options_.max_entities = std::min(weigh_options_.max_entities, options.stream_max_entities);
+}
 
 StoryClusterer::~StoryClusterer() = default;
 
@@ -192,7 +195,7 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   if (minute != kUnknownTime && minute > now_minute_) now_minute_ = minute;
 
   df_.Add(raw);
-  ArticleVectors v = fingerprint::Weigh(raw, df_, options_.fingerprint);
+  ArticleVectors v = fingerprint::Weigh(raw, df_, weigh_options_);
 
   Story* chosen = nullptr;
   size_t root = 0;

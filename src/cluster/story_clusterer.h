@@ -119,6 +119,7 @@ class StoryClusterer {
   void Freeze(uint64_t story_id);
 
   ClusterOptions options_;
+  fingerprint::FingerprintOptions weigh_options_;  // stream_max_terms applied
   fingerprint::Fingerprinter fingerprinter_;
   fingerprint::DocumentFrequency df_;
   std::function<void(FrozenStory&&)> on_frozen_;

@@ -172,22 +172,59 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
   return raw;
 }
 
+CountMap::CountMap() : keys_(1024, kEmptyKey), counts_(1024, 0) {}
+
+void CountMap::Increment(uint32_t key) {
+  if ((size_ + 1) * 2 > keys_.size()) Grow();
+  size_t mask = keys_.size() - 1;
+  size_t i = (key * 0x9E3779B1u) & mask;
+  while (keys_[i] != kEmptyKey && keys_[i] != key) i = (i + 1) & mask;
+  if (keys_[i] == kEmptyKey) {
+    keys_[i] = key;
+    ++size_;
+  }
+  ++counts_[i];
+}
+
+uint32_t CountMap::Get(uint32_t key) const {
+  size_t mask = keys_.size() - 1;
+  size_t i = (key * 0x9E3779B1u) & mask;
+  while (keys_[i] != kEmptyKey) {
+    if (keys_[i] == key) return counts_[i];
+    i = (i + 1) & mask;
+  }
+  return 0;
+}
+
+void CountMap::Grow() {
+  std::vector<uint32_t> keys(keys_.size() * 2, kEmptyKey);
+  std::vector<uint32_t> counts(counts_.size() * 2, 0);
+  keys.swap(keys_);
+  counts.swap(counts_);
+  size_t mask = keys_.size() - 1;
+  for (size_t j = 0; j < keys.size(); ++j) {
+    if (keys[j] == kEmptyKey) continue;
+    size_t i = (keys[j] * 0x9E3779B1u) & mask;
+    while (keys_[i] != kEmptyKey) i = (i + 1) & mask;
+    keys_[i] = keys[j];
+    counts_[i] = counts[j];
+  }
+}
+
 void DocumentFrequency::Add(const RawFingerprint& raw) {
   ++documents_;
-  for (const TermCount& t : raw.terms) ++terms_[t.term];
-  for (const TermCount& e : raw.entities) ++entities_[e.term];
+  for (const TermCount& t : raw.terms) terms_.Increment(t.term);
+  for (const TermCount& e : raw.entities) entities_.Increment(e.term);
 }
 
 namespace {
-float Idf(const std::unordered_map<uint32_t, uint32_t>& table, size_t documents, uint32_t key) {
-  auto it = table.find(key);
-  uint32_t df = it == table.end() ? 0 : it->second;
-  return std::log((static_cast<float>(documents) + 1.0f) / (static_cast<float>(df) + 1.0f));
+float Idf(const CountMap& table, size_t documents, uint32_t key) {
+  return std::log((static_cast<float>(documents) + 1.0f) /
+                  (static_cast<float>(table.Get(key)) + 1.0f));
 }
 
 std::vector<TermWeight> WeighOne(const std::vector<TermCount>& counts, size_t keep,
-                                 const std::unordered_map<uint32_t, uint32_t>& table,
-                                 size_t documents) {
+                                 const CountMap& table, size_t documents) {
   std::vector<TermWeight> out;
   out.reserve(counts.size());
   for (const TermCount& c : counts) {
@@ -221,8 +258,8 @@ float DocumentFrequency::EntityIdf(uint32_t entity) const {
 ArticleVectors Weigh(const RawFingerprint& raw, const DocumentFrequency& df,
                      const FingerprintOptions& options) {
   ArticleVectors v;
-  v.terms = WeighOne(raw.terms, options.max_terms, df.terms_for_weigh(), df.documents());
-  v.entities = WeighOne(raw.entities, options.max_entities, df.entities_for_weigh(), df.documents());
+  v.terms = WeighOne(raw.terms, options.max_terms, df.terms(), df.documents());
+  v.entities = WeighOne(raw.entities, options.max_entities, df.entities(), df.documents());
   return v;
 }
 
