@@ -341,6 +341,7 @@ class Recognizer {
   std::optional<Cand> SetExpr(int i);
   std::optional<Cand> SeasonExpr(int i, int year, int end);
   std::optional<Cand> AnaphoricExpr(int i);
+  std::optional<Cand> HolidayExpr(int i);
 
   // Continues a time of day or a day with a following date ("10 p.m.
   // Wednesday", "Friday, March 29"), when one follows.
@@ -787,6 +788,112 @@ std::optional<Cand> Recognizer::Deictic(int i) {
     return DayCand(i + 1, *day);
   }
   return std::nullopt;
+}
+
+// The day of a holiday in `year`: fixed dates, nth weekdays, and Easter
+// (the anonymous Gregorian computus).
+std::optional<CivilDate> HolidayDate(int kind, int year) {
+  auto nth_weekday = [&](int month, int weekday, int nth) {
+    CivilDate d{year, month, 1};
+    d = d.AddDays((weekday - d.Weekday() + 7) % 7);
+    if (nth > 0) return d.AddDays(7 * (nth - 1));
+    CivilDate last = d;  // nth < 0: the last one in the month
+    while (last.AddDays(7).month == month) last = last.AddDays(7);
+    return last;
+  };
+  switch (kind) {
+    case 0: return CivilDate{year, 12, 25};             // Christmas
+    case 1: return CivilDate{year, 12, 24};             // Christmas Eve
+    case 2: return CivilDate{year, 1, 1};               // New Year's Day
+    case 3: return CivilDate{year, 12, 31};             // New Year's Eve
+    case 4: return nth_weekday(11, 3, 4);               // Thanksgiving
+    case 5: return CivilDate{year, 7, 4};               // Independence Day
+    case 6: return CivilDate{year, 10, 31};             // Halloween
+    case 7: return CivilDate{year, 2, 14};              // Valentine's Day
+    case 8: return nth_weekday(9, 0, 1);                // Labor Day
+    case 9: return nth_weekday(5, 0, -1);               // Memorial Day
+    case 10: return nth_weekday(11, 0, 1).AddDays(1);   // Election Day
+    case 11: {                                          // Easter Sunday
+      const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+      const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+      const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+      const int m = (a + 11 * h + 22 * l) / 451;
+      const int month = (h + l - 7 * m + 114) / 31;
+      const int day = (h + l - 7 * m + 114) % 31 + 1;
+      return CivilDate{year, month, day};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Cand> Recognizer::HolidayExpr(int i) {
+  if (!Capitalized(i)) return std::nullopt;
+  int kind = -1;
+  int end = i + 1;
+  auto possessive_day = [&](int k) {  // "Valentine's Day", "New Year's Eve"
+    if ((Is(k, "'") || Is(k, "\xE2\x80\x99")) && Is(k + 1, "s")) return k + 2;
+    return k;
+  };
+  std::string_view w = L(i);
+  if (w == "christmas") {
+    kind = Is(i + 1, "eve") ? 1 : 0;
+    end = Is(i + 1, "eve") || Is(i + 1, "day") ? i + 2 : i + 1;
+  } else if (w == "new" && Is(i + 1, "year")) {
+    int k = possessive_day(i + 2);
+    if (Is(k, "day")) kind = 2;
+    else if (Is(k, "eve")) kind = 3;
+    end = k + 1;
+  } else if (w == "thanksgiving") {
+    kind = 4;
+    end = Is(i + 1, "day") ? i + 2 : i + 1;
+  } else if (w == "independence" && Is(i + 1, "day") && Capitalized(i + 1)) {
+    kind = 5;
+    end = i + 2;
+  } else if (w == "halloween") {
+    kind = 6;
+  } else if (w == "valentine") {
+    int k = possessive_day(i + 1);
+    if (Is(k, "day")) {
+      kind = 7;
+      end = k + 1;
+    }
+  } else if ((w == "labor" || w == "memorial" || w == "election") && Is(i + 1, "day") &&
+             Capitalized(i + 1)) {
+    kind = w == "labor" ? 8 : w == "memorial" ? 9 : 10;
+    end = i + 2;
+  } else if (w == "easter") {
+    kind = 11;
+    end = Is(i + 1, "sunday") ? i + 2 : i + 1;
+  }
+  if (kind < 0) return std::nullopt;
+  int year = -1;
+  int y_tok = Is(end, ",") ? end + 1 : end;
+  if (Year4(y_tok) > 0) {
+    year = Year4(y_tok);
+    end = y_tok + 1;
+  }
+  if (year < 0 && anchor_) {
+    std::string_view prev = L(i - 1);
+    Tense tense = prev == "last" ? Tense::kPast : prev == "next" ? Tense::kFuture
+                                                                   : TenseAround(i, end);
+    // The nearest occurrence, the tense moving it as for dates.
+    const long now = anchor_->DaysSinceEpoch();
+    long best = 1L << 40;
+    for (int y = anchor_->year - 1; y <= anchor_->year + 1; ++y) {
+      const long diff = HolidayDate(kind, y)->DaysSinceEpoch() - now;
+      long cost = diff < 0 ? -diff : diff;
+      if ((tense == Tense::kPast && diff > 0) || (tense == Tense::kFuture && diff < 0)) {
+        cost += 200;
+      }
+      if (cost < best) {
+        best = cost;
+        year = y;
+      }
+    }
+  }
+  if (year < 0) return ValueCand(end, "XXXX-XX-XX");
+  Cand c = DayCand(end, *HolidayDate(kind, year));
+  return c;
 }
 
 std::optional<Cand> Recognizer::AnaphoricExpr(int i) {
@@ -1633,6 +1740,7 @@ std::optional<Cand> Recognizer::Core(int i) {
     if (Is(i, "'") || Is(i, "\xE2\x80\x99")) offer(YearExpr(i));
     return best;
   }
+  if (Capitalized(i)) offer(HolidayExpr(i));
   if (!CanStartCore(L(i)) && !(Capitalized(i) && (base::ParseMonthName(L(i)) > 0 ||
                                                   base::ParseWeekdayName(L(i)) >= 0))) {
     return best;

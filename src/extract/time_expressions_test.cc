@@ -98,6 +98,10 @@ const Case kCases[] = {
      TimexType::kDate, "2025-03-17"},
     {"MonthYear", {2025, 6, 16}, "Inflation peaked in July 2022.", "July 2022",
      TimexType::kDate, "2022-07"},
+    {"Holiday", {2025, 6, 16}, "Families gathered on Thanksgiving Day.", "Thanksgiving Day",
+     TimexType::kDate, "2024-11-28"},
+    {"Easter", {2025, 6, 16}, "The shop closed for Easter 2024.", "Easter 2024",
+     TimexType::kDate, "2024-03-31"},
     // Deictic words.
     {"Today", {2025, 6, 16}, "The court rules today.", "today", TimexType::kDate, "2025-06-16"},
     {"Yesterday", {2025, 6, 16}, "He arrived yesterday.", "yesterday", TimexType::kDate,
