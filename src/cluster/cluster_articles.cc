@@ -173,7 +173,18 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
     }
   }
   const size_t groups = size.size();
-  std::vector<std::unordered_map<uint32_t, double>> neighbours(groups);
+  // Per pair of groups: the sum of scored pair similarities and how many
+  // pairs were scored. With every pair scored (exact) the average divides
+  // by |A||B|, as UPGMA does; on the candidate path it divides by the pairs
+  // actually scored, since an unscored pair is unknown, not dissimilar (big
+  // stories would otherwise fall apart: each article meets only the most
+  // recent postings).
+  struct PairSum {
+    double sum = 0;
+    double count = 0;
+  };
+  std::vector<std::unordered_map<uint32_t, PairSum>> neighbours(groups);
+  const bool exact = order.size() <= options.exact_pairs_limit;
 
   auto pair_similarity = [&](size_t i, size_t j) {
     float s = MixedSimilarity(Dot(vec[i].terms, vec[j].terms),
@@ -186,11 +197,15 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
     if (gi == gj) return;
     float s = pair_similarity(i, j);
     ++rep.scored_pairs;
-    if (s < kMinStoredSimilarity) return;
-    neighbours[gi][gj] += s;
-    neighbours[gj][gi] += s;
+    if (exact && s < kMinStoredSimilarity) return;
+    PairSum& a = neighbours[gi][gj];
+    a.sum += s;
+    a.count += 1;
+    PairSum& b = neighbours[gj][gi];
+    b.sum += s;
+    b.count += 1;
   };
-  if (order.size() <= options.exact_pairs_limit) {
+  if (exact) {
     for (size_t x = 0; x < order.size(); ++x) {
       for (size_t y = x + 1; y < order.size(); ++y) add_pair(order[x], order[y]);
     }
@@ -223,13 +238,13 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
   std::vector<uint32_t> stamp(groups, 0);
   std::vector<bool> dead(groups, false);
   std::priority_queue<HeapEntry> heap;
-  auto push = [&](uint32_t a, uint32_t b, double sum) {
-    double avg = sum / (static_cast<double>(size[a]) * size[b]);
+  auto push = [&](uint32_t a, uint32_t b, const PairSum& p) {
+    double avg = exact ? p.sum / (static_cast<double>(size[a]) * size[b]) : p.sum / p.count;
     if (avg >= options.merge_threshold) heap.push({avg, a, b, stamp[a], stamp[b]});
   };
   for (uint32_t a = 0; a < groups; ++a) {
-    for (const auto& [b, sum] : neighbours[a]) {
-      if (a < b) push(a, b, sum);
+    for (const auto& [b, p] : neighbours[a]) {
+      if (a < b) push(a, b, p);
     }
   }
   std::vector<uint32_t> merged_into(groups);
@@ -241,11 +256,15 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
     uint32_t keep = e.a;
     uint32_t gone = e.b;
     if (neighbours[keep].size() < neighbours[gone].size()) std::swap(keep, gone);
-    for (const auto& [k, sum] : neighbours[gone]) {
+    for (const auto& [k, p] : neighbours[gone]) {
       if (k == keep) continue;
-      neighbours[keep][k] += sum;
+      PairSum& a = neighbours[keep][k];
+      a.sum += p.sum;
+      a.count += p.count;
       neighbours[k].erase(gone);
-      neighbours[k][keep] += sum;
+      PairSum& b = neighbours[k][keep];
+      b.sum += p.sum;
+      b.count += p.count;
     }
     neighbours[keep].erase(gone);
     neighbours[gone].clear();
@@ -253,7 +272,7 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
     merged_into[gone] = keep;
     size[keep] += size[gone];
     ++stamp[keep];
-    for (const auto& [k, sum] : neighbours[keep]) push(keep, k, sum);
+    for (const auto& [k, p] : neighbours[keep]) push(keep, k, p);
   }
   auto find = [&](uint32_t g) {
     while (merged_into[g] != g) g = merged_into[g] = merged_into[merged_into[g]];
