@@ -148,7 +148,9 @@ bool IsHidden(const GumboNode* node) {
   if (!style.empty()) {
     std::string compact;
     for (char c : style) {
-      if (c != ' ' && c != '\t' && c != '\n') compact.push_back(static_cast<char>(std::tolower(c)));
+      if (c != ' ' && c != '\t' && c != '\n') {
+        compact.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      }
     }
     if (compact.find("display:none") != std::string::npos ||
         compact.find("visibility:hidden") != std::string::npos) {
