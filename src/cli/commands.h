@@ -20,6 +20,7 @@ void RegisterExtract(CLI::App& app);
 void RegisterTrainNer(CLI::App& app);
 // `newsfuse eval <what>`: `eval` is the parent command.
 void RegisterEvalSbd(CLI::App& eval);
+void RegisterEvalSummary(CLI::App& eval);
 void RegisterEvalExtract(CLI::App& eval);
 void RegisterEvalNer(CLI::App& eval);
 void RegisterEvalTimex(CLI::App& eval);

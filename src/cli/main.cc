@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   eval->require_subcommand(1);
   // Registry of evaluation commands: one line each.
   RegisterEvalSbd(*eval);
+  RegisterEvalSummary(*eval);
   RegisterEvalExtract(*eval);
   RegisterEvalNer(*eval);
   RegisterEvalTimex(*eval);

@@ -1,6 +1,7 @@
 #include "ingest/article_parser.h"
 
 #include "base/strings.h"
+#include "ingest/html_reader.h"
 #include "ingest/plain_text_reader.h"
 
 namespace newsfuse::ingest {
@@ -38,7 +39,10 @@ Result<Article> ParseArticleText(const MetadataFields& meta, std::string_view or
 
 Result<Article> ParseArticleHtml(const MetadataFields& meta, std::string_view origin,
                                  std::string_view html) {
-  return Status::Unimplemented(origin, "HTML bodies in JSONL are not read yet");
+  Result<Article> article = ReadHtmlArticle(meta.id, origin, html);
+  if (!article.ok()) return article;
+  ApplyMetadata(meta, &*article);
+  return article;
 }
 
 }  // namespace newsfuse::ingest

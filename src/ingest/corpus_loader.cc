@@ -4,7 +4,9 @@
 
 #include "base/file_io.h"
 #include "ingest/jsonl_reader.h"
+#include "ingest/html_reader.h"
 #include "ingest/plain_text_reader.h"
+#include "ingest/warc_reader.h"
 
 namespace newsfuse::ingest {
 
@@ -68,13 +70,25 @@ Corpus LoadCorpus(const std::vector<std::string>& paths, const LoadOptions& opti
       }
       continue;
     }
+    if (EndsWith(file, ".warc") || EndsWith(file, ".warc.gz")) {
+      const Status s = ReadWarc(file, reporter, add);
+      if (!s.ok()) {
+        reporter.Skipped(s);
+      } else {
+        ++corpus.files_read;
+      }
+      continue;
+    }
+    const bool html = EndsWith(file, ".html") || EndsWith(file, ".htm") || EndsWith(file, ".html.gz") ||
+                      EndsWith(file, ".htm.gz") || EndsWith(file, ".xhtml");
     Result<std::string> bytes = base::ReadFile(file, options.max_article_bytes);
     if (!bytes.ok()) {
       reporter.Skipped(bytes.status());
       continue;
     }
     ++corpus.files_read;
-    Result<Article> article = ParsePlainTextArticle(base::FileStem(file), file, *bytes);
+    Result<Article> article = html ? ReadHtmlArticle(HtmlFileId(file), file, *bytes)
+                                   : ParsePlainTextArticle(base::FileStem(file), file, *bytes);
     if (!article.ok()) {
       reporter.Skipped(article.status());
       continue;

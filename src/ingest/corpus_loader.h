@@ -1,7 +1,8 @@
 // File: ingest/corpus_loader.h
 //
 // Reads every article named on a command line: files and folders, of plain
-// text (.txt and anything else), JSON Lines (.jsonl), and later HTML and WARC.
+// text (.txt and anything else), JSON Lines (.jsonl), HTML pages (.html, .htm,
+// .html.gz) and WARC crawl files (.warc, .warc.gz).
 // One bad file or line is reported through the Reporter and skipped; the run
 // goes on with the rest.
 #ifndef NEWSFUSE_INGEST_CORPUS_LOADER_H_

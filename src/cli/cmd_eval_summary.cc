@@ -1,0 +1,121 @@
+// `newsfuse eval summary [DIR] [--clusters a,b] [--words 100]`: runs the
+// summarizer over DUC-style clusters (DIR/<cluster>/doc_*.txt with human
+// references ref_*.txt) and prints ROUGE-1, ROUGE-2 and ROUGE-SU4 recall
+// with the DUC 2004 settings (see synthesize/rouge.h).
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "base/file_io.h"
+#include "cli/commands.h"
+#include "extract/article_analysis.h"
+#include "ingest/article_parser.h"
+#include "synthesize/rouge.h"
+#include "synthesize/story_builder.h"
+
+namespace newsfuse::cli {
+
+namespace {
+
+// The DUC 2003 clusters whose topics DUC 2004 does not reuse (the data's README).
+const std::vector<std::string> kCleanDuc2003 = {"d30012t", "d30016t", "d30025t", "d31002t", "d31010t",
+                                                "d31011t", "d31027t", "d31028t", "d31041t"};
+
+struct EvalSummaryFlags {
+  std::string dir = NEWSFUSE_SHARED_DIR "/data/mds/duc2003";
+  std::vector<std::string> clusters;
+  int words = 100;
+  bool all = false;
+};
+
+int RunEvalSummary(const EvalSummaryFlags& flags) {
+  std::vector<std::string> clusters = flags.clusters;
+  if (clusters.empty() && !flags.all && flags.dir.find("duc2003") != std::string::npos) clusters = kCleanDuc2003;
+  if (clusters.empty()) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(flags.dir, ec)) {
+      if (entry.is_directory()) clusters.push_back(entry.path().filename().string());
+    }
+    std::sort(clusters.begin(), clusters.end());
+  }
+  if (!base::IsDirectory(flags.dir)) {
+    PrintError(Status::NotFound(flags.dir, "no such folder of clusters"));
+    return 1;
+  }
+  synthesize::StoryOptions options;
+  options.summary.max_words = flags.words;
+  options.summary.min_sentences = 1;
+  synthesize::RougeScores total;
+  size_t scored = 0;
+  std::printf("%-10s %8s %8s %8s\n", "cluster", "R-1", "R-2", "R-SU4");
+  for (const std::string& cluster : clusters) {
+    const std::string dir = flags.dir + "/" + cluster;
+    auto files = base::ListFiles(dir, {".txt"});
+    if (!files.ok()) {
+      PrintError(files.status());
+      continue;
+    }
+    std::vector<Article> articles;
+    std::vector<std::string> references;
+    for (const auto& f : *files) {
+      const std::string name = f.substr(f.find_last_of('/') + 1);
+      auto bytes = base::ReadFile(f, 16u << 20);
+      if (!bytes.ok()) {
+        PrintError(bytes.status());
+        continue;
+      }
+      if (name.rfind("ref_", 0) == 0) {
+        references.push_back(*bytes);
+      } else if (name.rfind("doc_", 0) == 0) {
+        ingest::MetadataFields meta;
+        meta.id = base::FileStem(f);
+        meta.title = "";  // DUC bodies have no headline line
+        auto article = ingest::ParseArticleText(meta, f, *bytes);
+        if (article.ok()) articles.push_back(std::move(*article));
+      }
+    }
+    if (articles.empty() || references.empty()) {
+      PrintError(Status::NotFound(dir, "no doc_*.txt or ref_*.txt"));
+      continue;
+    }
+    extract::AnalysisOptions analysis;  // the summary needs no entity tagger
+    const auto analyses = extract::AnalyzeArticles(articles, analysis);
+    std::vector<const extract::ArticleAnalysis*> members;
+    for (const auto& a : analyses) members.push_back(&a);
+    const Story story = synthesize::BuildStory(cluster, members, options);
+    std::string summary;
+    for (const auto& s : story.summary) summary += s.text + "\n";
+    const auto r = synthesize::RougeRecall(summary, references, static_cast<size_t>(flags.words));
+    std::printf("%-10s %8.2f %8.2f %8.2f\n", cluster.c_str(), 100 * r.rouge1, 100 * r.rouge2, 100 * r.rouge_su4);
+    total.rouge1 += r.rouge1;
+    total.rouge2 += r.rouge2;
+    total.rouge_su4 += r.rouge_su4;
+    ++scored;
+  }
+  if (scored == 0) {
+    PrintError(Status::NotFound(flags.dir, "no cluster could be scored"));
+    return 1;
+  }
+  const double n = static_cast<double>(scored);
+  std::printf("%-10s %8.2f %8.2f %8.2f   (%zu clusters, %d words, recall, Porter stemming, stop words kept)\n",
+              "average", 100 * total.rouge1 / n, 100 * total.rouge2 / n, 100 * total.rouge_su4 / n, scored,
+              flags.words);
+  std::printf("peers, DUC 2004 ROUGE-1 recall at 100 words: DPP 39.84, submodular 39.23, LexRank 36.00\n");
+  return 0;
+}
+
+}  // namespace
+
+void RegisterEvalSummary(CLI::App& eval) {
+  auto flags = std::make_shared<EvalSummaryFlags>();
+  CLI::App* cmd = eval.add_subcommand("summary", "ROUGE of the summarizer on DUC-style clusters");
+  cmd->add_option("dir", flags->dir, "folder of clusters (<cluster>/doc_*.txt, ref_*.txt)")->capture_default_str();
+  cmd->add_option("--clusters", flags->clusters, "cluster names (default: the nine clean DUC 2003 ones)")
+      ->delimiter(',');
+  cmd->add_flag("--all", flags->all, "every cluster in the folder");
+  cmd->add_option("--words", flags->words, "summary length in words")->capture_default_str();
+  cmd->callback([flags] { ExitWith(RunEvalSummary(*flags)); });
+}
+
+}  // namespace newsfuse::cli
