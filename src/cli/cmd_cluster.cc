@@ -14,6 +14,7 @@
 #include "base/file_io.h"
 #include "base/json_writer.h"
 #include "cli/commands.h"
+#include "ingest/corpus_loader.h"
 #include "cluster/cluster_articles.h"
 #include "cluster/similarity.h"
 #include "cluster/story_clusterer.h"
@@ -46,20 +47,11 @@ void PrintIssues(const cluster::InputIssueCounts& n, size_t articles, size_t sto
                n.empty_body, n.empty_article, n.truncated_body, n.duplicate_id);
 }
 
+// Any input `brief` reads: plain text, JSONL, HTML pages, WARC files, folders.
 Status ReadInput(const std::string& input, ingest::Reporter& reporter,
                  const std::function<void(Article&&)>& on_article) {
-  std::vector<std::string> files;
-  if (base::IsDirectory(input)) {
-    Result<std::vector<std::string>> listed = base::ListFiles(input, {".jsonl"});
-    if (!listed.ok()) return listed.status();
-    files = std::move(*listed);
-    if (files.empty()) return Status::NotFound(input, "no .jsonl files in this directory");
-  } else {
-    files.push_back(input);
-  }
-  for (const std::string& f : files) {
-    NEWSFUSE_RETURN_IF_ERROR(ReadJsonl(f, ingest::JsonlOptions{}, reporter, on_article));
-  }
+  const size_t files = ingest::ForEachArticle({input}, ingest::LoadOptions{}, reporter, on_article);
+  if (files == 0) return Status::NotFound(input, "nothing could be read");
   return Status::Ok();
 }
 

@@ -25,18 +25,9 @@ bool SkipInFolder(const std::string& path) {
 
 }  // namespace
 
-Corpus LoadCorpus(const std::vector<std::string>& paths, const LoadOptions& options,
-                  Reporter& reporter) {
-  Corpus corpus;
-  std::unordered_set<std::string> seen_ids;
-  auto add = [&](Article&& article) {
-    if (!seen_ids.insert(article.id).second) {
-      reporter.Skipped(Status::AlreadyExists(article.origin, "duplicate article id \"" + article.id + "\""));
-      return;
-    }
-    corpus.articles.push_back(std::move(article));
-  };
-
+size_t ForEachArticle(const std::vector<std::string>& paths, const LoadOptions& options,
+                      Reporter& reporter, const std::function<void(Article&&)>& add) {
+  size_t files_read = 0;
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     if (path != "-" && base::IsDirectory(path)) {
@@ -66,7 +57,7 @@ Corpus LoadCorpus(const std::vector<std::string>& paths, const LoadOptions& opti
       if (!s.ok()) {
         reporter.Skipped(s);
       } else {
-        ++corpus.files_read;
+        ++files_read;
       }
       continue;
     }
@@ -75,7 +66,7 @@ Corpus LoadCorpus(const std::vector<std::string>& paths, const LoadOptions& opti
       if (!s.ok()) {
         reporter.Skipped(s);
       } else {
-        ++corpus.files_read;
+        ++files_read;
       }
       continue;
     }
@@ -86,7 +77,7 @@ Corpus LoadCorpus(const std::vector<std::string>& paths, const LoadOptions& opti
       reporter.Skipped(bytes.status());
       continue;
     }
-    ++corpus.files_read;
+    ++files_read;
     Result<Article> article = html ? ReadHtmlArticle(HtmlFileId(file), file, *bytes)
                                    : ParsePlainTextArticle(base::FileStem(file), file, *bytes);
     if (!article.ok()) {
@@ -95,6 +86,20 @@ Corpus LoadCorpus(const std::vector<std::string>& paths, const LoadOptions& opti
     }
     add(std::move(*article));
   }
+  return files_read;
+}
+
+Corpus LoadCorpus(const std::vector<std::string>& paths, const LoadOptions& options,
+                  Reporter& reporter) {
+  Corpus corpus;
+  std::unordered_set<std::string> seen_ids;
+  corpus.files_read = ForEachArticle(paths, options, reporter, [&](Article&& article) {
+    if (!seen_ids.insert(article.id).second) {
+      reporter.Skipped(Status::AlreadyExists(article.origin, "duplicate article id \"" + article.id + "\""));
+      return;
+    }
+    corpus.articles.push_back(std::move(article));
+  });
   return corpus;
 }
 

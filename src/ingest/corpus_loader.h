@@ -9,6 +9,7 @@
 #define NEWSFUSE_INGEST_CORPUS_LOADER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ struct Corpus {
   std::vector<Article> articles;
   size_t files_read = 0;
 };
+
+// Streams every article of `paths` to `on_article` in input order, without
+// holding the corpus in memory (duplicate ids are passed on: the caller
+// decides). Returns how many files were read.
+size_t ForEachArticle(const std::vector<std::string>& paths, const LoadOptions& options,
+                      Reporter& reporter, const std::function<void(Article&&)>& on_article);
 
 // `paths` may name files, folders (their files, sorted by name, not
 // recursive; hidden files and expected.json are left out), or "-" for JSONL
