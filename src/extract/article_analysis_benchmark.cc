@@ -23,7 +23,10 @@ std::vector<Article> ExampleArticles() {
     a.id = base::FileStem(f);
     a.published = "2025-03-11";
     for (auto line : base::SplitLines(*bytes)) {
-      if (!base::Trim(line).empty()) a.paragraphs.push_back(Paragraph{std::string(base::Trim(line))});
+      if (base::Trim(line).empty()) continue;
+      Paragraph p;
+      p.text = std::string(base::Trim(line));
+      a.paragraphs.push_back(std::move(p));
     }
     out.push_back(std::move(a));
   }
