@@ -12,3 +12,7 @@ trap 'rm -rf "$out"' EXIT
 python3 "$NEWSFUSE_SHARED_DIR/tools/score_brief.py" "$out/brief.json" "$sample/expected.json" --verbose | tee "$out/score.txt"
 grep -qx "sources: 15/15" "$out/score.txt"
 grep -qx "summary: 3/3" "$out/score.txt"
+# The whole briefing: a floor under today's 58/60 so that a regression in any
+# section (entities, quotes, timeline, discrepancies, facts) fails here.
+score=$(sed -n 's/^brief score: \([0-9]*\)\/60.*/\1/p' "$out/score.txt")
+[ "${score:-0}" -ge 56 ] || { echo "FAIL: brief score ${score:-?}/60 is under 56"; exit 1; }
