@@ -196,8 +196,8 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
     }
   }
 
-  // Places do not speak: a "location" that is the subject of a speech verb
-  // ("the White House said") is an organisation acting through its people.
+  // Places do not speak: a "location" that is mostly the subject of speech
+  // verbs ("the White House said") is an organisation acting through its people.
   for (uint32_t ai = 0; ai < articles.size(); ++ai) {
     const auto& a = *articles[ai];
     const auto& linked = a.entities.entities;
@@ -217,7 +217,9 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
     }
   }
   for (auto& cl : clusters) {
-    if (cl.alive && cl.speaks > 0 && MajorityType(cl) == extract::EntityType::kLocation) {
+    // Only when speaking is a real share of its use: "Washington has said"
+    // once among many "to Washington" leaves Washington a place.
+    if (cl.alive && cl.speaks * 5 >= cl.mentions && MajorityType(cl) == extract::EntityType::kLocation) {
       cl.type_votes[static_cast<int>(extract::EntityType::kOrganization)] +=
           cl.type_votes[static_cast<int>(extract::EntityType::kLocation)] + 1;
     }
