@@ -16,6 +16,7 @@
 #include "base/file_io.h"
 #include "base/json_writer.h"
 #include "cli/commands.h"
+#include "render/brief_json.h"
 #include "ingest/articlebody_eval.h"
 #include "ingest/html_reader.h"
 #include "ingest/reporter.h"
@@ -80,14 +81,7 @@ void WriteArticleJson(const Article& a, const ingest::HtmlExtras& extras, std::s
   }
   w.EndArray();
   w.Key("dropped");
-  w.BeginArray();
-  for (const DroppedLine& d : a.dropped) {
-    w.BeginObject();
-    w.Field("kind", BoilerplateKindName(d.kind));
-    w.Field("text", d.text);
-    w.EndObject();
-  }
-  w.EndArray();
+  render::WriteDroppedLines(a.dropped, w);
   w.EndObject();
   out->push_back('\n');
 }

@@ -31,14 +31,7 @@ void WriteStory(const Story& st, JsonWriter& w) {
       w.String(*s.duplicate_of);
     }
     w.Key("dropped");
-    w.BeginArray();
-    for (const auto& d : s.dropped) {
-      w.BeginObject();
-      w.Field("kind", BoilerplateKindName(d.kind));
-      w.Field("text", d.text);
-      w.EndObject();
-    }
-    w.EndArray();
+    WriteDroppedLines(s.dropped, w);
     w.EndObject();
   }
   w.EndArray();
@@ -150,6 +143,17 @@ void WriteStory(const Story& st, JsonWriter& w) {
 }
 
 }  // namespace
+
+void WriteDroppedLines(const std::vector<DroppedLine>& dropped, base::JsonWriter& w) {
+  w.BeginArray();
+  for (const auto& d : dropped) {
+    w.BeginObject();
+    w.Field("kind", BoilerplateKindName(d.kind));
+    w.Field("text", d.text);
+    w.EndObject();
+  }
+  w.EndArray();
+}
 
 std::string StoryToJson(const Story& story, int indent) {
   std::string out;

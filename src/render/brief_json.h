@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "base/json_writer.h"
 #include "newsfuse/brief.h"
 
 namespace newsfuse::render {
@@ -16,6 +17,10 @@ namespace newsfuse::render {
 // `indent` 0 writes one line.
 std::string BriefToJson(const Brief& brief, int indent = 2);
 std::string StoryToJson(const Story& story, int indent = 2);
+
+// Writes `dropped` as an array of {"kind", "text"} objects: the boilerplate
+// kept aside, in the same form wherever an article or source is written.
+void WriteDroppedLines(const std::vector<DroppedLine>& dropped, base::JsonWriter& w);
 
 }  // namespace newsfuse::render
 
