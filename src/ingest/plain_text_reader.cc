@@ -215,7 +215,6 @@ Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view orig
     }
     if (any_body) kept_blocks.push_back(b);
   }
-  size_t body_from = 0;  // index into kept_blocks
   auto single_body_line = [&](size_t b) -> Line* {
     if (blocks[b].count != 1) return nullptr;
     Line& l = lines[blocks[b].first];
@@ -228,7 +227,6 @@ Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view orig
       article.title = std::string(first->text);
       first->role = LineRole::kDropped;
       first->kind = BoilerplateKind::kOther;
-      body_from = 1;
       if (kept_blocks.size() > 2) {
         const size_t b = kept_blocks[1];
         Line* second = single_body_line(b);
@@ -240,12 +238,10 @@ Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view orig
           article.subtitle = std::string(second->text);
           second->role = LineRole::kDropped;
           second->kind = BoilerplateKind::kOther;
-          body_from = 2;
         }
       }
     }
   }
-  (void)body_from;
 
   // 8. Body paragraphs: one per line, with hard-wrapped lines joined.
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -35,6 +35,24 @@ std::vector<std::string> SourceIds(const std::vector<const extract::ArticleAnaly
   return ids;
 }
 
+// Article `art`'s own wording of the fact in group `g`: `target` itself when
+// it is from that article, else that article's member closest to `target`.
+uint32_t OwnWording(const FactGroup& g, uint32_t art, uint32_t target,
+                    const std::vector<uint32_t>& article_of, const std::vector<SparseVector>& vectors) {
+  if (article_of[target] == art) return target;
+  uint32_t best = target;
+  float best_sim = -1;
+  for (uint32_t m : g.members) {
+    if (article_of[m] != art) continue;
+    const float s = Cosine(vectors[m], vectors[target]);
+    if (s > best_sim) {
+      best_sim = s;
+      best = m;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 Story BuildStory(const std::string& story_id,
@@ -91,18 +109,7 @@ Story BuildStory(const std::string& story_id,
     f.text = units[g.representative].text;
     f.sources = SourceIds(articles, g.articles);
     for (uint32_t art : g.articles) {
-      // The article's own wording: its member closest to the representative.
-      uint32_t best = g.representative;
-      float best_sim = -1;
-      for (uint32_t m : g.members) {
-        if (article_of[m] != art) continue;
-        const float s = m == g.representative ? 2.0f : Cosine(vectors[m], vectors[g.representative]);
-        if (s > best_sim) {
-          best_sim = s;
-          best = m;
-        }
-      }
-      f.source_sentences.push_back(units[best].text);
+      f.source_sentences.push_back(units[OwnWording(g, art, g.representative, article_of, vectors)].text);
     }
     f.consensus = articles.size() > 1 && g.articles.size() >= consensus_floor;
     story.facts.push_back(std::move(f));
@@ -131,17 +138,7 @@ Story BuildStory(const std::string& story_id,
     line.text = units[u].text;
     line.sources = SourceIds(articles, g.articles);
     for (uint32_t art : g.articles) {
-      std::string own = line.text;
-      if (art != units[u].article) {
-        float best_sim = -1;
-        for (uint32_t m : g.members) {
-          if (article_of[m] == art && Cosine(vectors[m], vectors[u]) > best_sim) {
-            best_sim = Cosine(vectors[m], vectors[u]);
-            own = units[m].text;
-          }
-        }
-      }
-      line.source_sentences.push_back(own);
+      line.source_sentences.push_back(units[OwnWording(g, art, u, article_of, vectors)].text);
     }
     story.summary.push_back(std::move(line));
   }
