@@ -8,7 +8,7 @@ sample="$NEWSFUSE_SHARED_DIR/seeds/rafah-2024-04-01"
 if [ ! -d "$sample" ]; then
   echo "SKIP: $sample is absent (a clone without ../shared)"; exit 77
 fi
-if [ "${NEWSFUSE_E2E_MOCK:-0}" != 1 ] && ! "$NEWSFUSE" serve --help >/dev/null 2>&1; then
+if [ "${NEWSFUSE_E2E_MOCK:-0}" != 1 ] && ! "$NEWSFUSE" --help 2>/dev/null | grep -qE '^ +serve( |$)'; then
   echo "SKIP: $NEWSFUSE has no serve verb"; exit 77
 fi
 e2e="$NEWSFUSE_SOURCE_DIR/tests/e2e"
