@@ -326,7 +326,8 @@ function errorState(err, retry) {
   let text = err.message;
   if (err.status === 0) {
     title = 'The newsfuse server cannot be reached';
-    text = 'It may have stopped, or the network is down. Check that `newsfuse serve` is running, then try again.';
+    text = ['It may have stopped, or the network is down. Check that ', h('code', null, 'newsfuse serve'),
+      ' is running, then try again.'];
   }
   return h('section', { class: 'error', role: 'alert' },
     h('h1', null, title), h('p', null, text),

@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 // Screenshots of the page for looking at it while developing:
 //   node tests/e2e/shoot.mjs http://127.0.0.1:PORT OUTDIR
+//   node tests/e2e/shoot.mjs http://127.0.0.1:PORT OUTDIR '/?sort=largest'   (the first story of that list)
 // writes list.png, story.png (full page), story-phone.png and tooltip.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './browser.mjs';
 
-const [base, out = '/tmp/newsfuse-shots'] = process.argv.slice(2);
+const [base, out = '/tmp/newsfuse-shots', listPath = '/'] = process.argv.slice(2);
 fs.mkdirSync(out, { recursive: true });
 const { context, close } = await launch();
 try {
   const page = await context.newPage();
   page.on('console', (m) => console.log(`console.${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
-  await page.goto(base + '/');
+  await page.goto(base + listPath);
   await page.waitForSelector('.story-card, .empty, .error');
   await page.screenshot({ path: path.join(out, 'list.png'), fullPage: true });
   const href = await page.getAttribute('.story-card h2 a', 'href');
