@@ -360,10 +360,19 @@ async function listPage(params, token) {
     type: 'search', name: 'q', value: q, placeholder: 'Search headlines and articles',
     'aria-label': 'Search stories', autocomplete: 'off', enterkeyhint: 'search',
   });
+  const mode = h('select', { 'aria-label': 'Search for', class: 'mode' },
+    h('option', { value: 'text' }, 'Words'), h('option', { value: 'entity' }, 'A name'));
+  mode.addEventListener('change', () => {
+    input.placeholder = mode.value === 'entity' ? 'A person, organisation or place' : 'Search headlines and articles';
+  });
   const form = h('form', {
     class: 'search', role: 'search',
-    onsubmit: (e) => { e.preventDefault(); navigate(hrefWith({ q: input.value.trim() })); },
-  }, input, h('button', { type: 'submit', class: 'button' }, 'Search'));
+    onsubmit: (e) => {
+      e.preventDefault();
+      const value = input.value.trim();
+      navigate(hrefWith(mode.value === 'entity' ? { entity: value, q: '' } : { q: value }));
+    },
+  }, mode, input, h('button', { type: 'submit', class: 'button' }, 'Search'));
 
   const toggle = h('nav', { class: 'toggle', 'aria-label': 'Order' },
     h('a', { href: hrefWith({ sort: 'recent' }), 'aria-current': sort === 'recent' ? 'page' : null }, 'Latest'),
@@ -464,6 +473,9 @@ async function storyPage(id, token) {
   }
   document.title = `${story.headline || row.headline || 'Story'} — newsfuse`;
   done(renderStory(story, row));
+  // A link to a section (/story/x#quotes) lands there once it exists.
+  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target) target.scrollIntoView();
 }
 
 function section(id, title, count, ...body) {
@@ -681,11 +693,38 @@ function renderChanges(changes, sources) {
     return h('li', null,
       h('p', { class: 'small' }, badge(s), ' changed its ', h('strong', null, c.field || 'text'),
         c.at ? h('span', { class: 'muted' }, ` ${ago(c.at)}`) : null),
-      h('p', { class: 'diff' },
-        h('del', null, c.before == null || c.before === '' ? '(nothing)' : String(c.before)),
-        h('span', { 'aria-hidden': 'true' }, ' → '),
-        h('ins', null, c.after == null || c.after === '' ? '(nothing)' : String(c.after))));
+      renderDiff(c.before == null ? '' : String(c.before), c.after == null ? '' : String(c.after)));
   }));
+}
+
+// Short values side by side (before → after); long ones (a whole body) as
+// the changed stretch with a little context around it.
+function renderDiff(before, after) {
+  const none = (t) => (t === '' ? '(nothing)' : t);
+  if (before.length + after.length <= 400) {
+    return h('p', { class: 'diff' }, h('del', null, none(before)), h('span', { 'aria-hidden': 'true' }, ' → '), h('ins', null, none(after)));
+  }
+  let p = 0;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  let s = 0;
+  while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
+  // Whole words: "38,000" → "39,000", not "3[8][9],000".
+  while (p > 0 && /\S/.test(before[p - 1])) p--;
+  while (s > 0 && /\S/.test(before[before.length - s])) s--;
+  const CONTEXT = 80;
+  const cut = (t, max) => (t.length > max ? `${t.slice(0, max)}…` : t);
+  let from = Math.max(0, p - CONTEXT);
+  if (from > 0) from = before.indexOf(' ', from) + 1 || from;
+  const left = before.slice(from, p);
+  let to = Math.min(before.length, before.length - s + CONTEXT);
+  if (to < before.length) to = before.lastIndexOf(' ', to) > before.length - s ? before.lastIndexOf(' ', to) : to;
+  const right = before.slice(before.length - s, to);
+  return h('p', { class: 'diff' },
+    from > 0 ? '…' : '', left,
+    before.length - s > p ? h('del', null, cut(before.slice(p, before.length - s), 600)) : null,
+    before.length - s > p && after.length - s > p ? ' ' : null,
+    after.length - s > p ? h('ins', null, cut(after.slice(p, after.length - s), 600)) : null,
+    right, to < before.length ? '…' : '');
 }
 
 function renderSources(sources) {
