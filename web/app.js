@@ -188,8 +188,21 @@ function badge(source, extra) {
     h('span', { class: 'dot', 'aria-hidden': 'true' }), source.label);
 }
 
+// A story with many outlets would bury the text under badges: past `max`,
+// the rest hide behind a "+N" button that shows them.
+function capped(className, items, max = 8) {
+  const box = h('span', { class: className });
+  if (items.length <= max) return add(box, items);
+  const shown = max - 2;
+  const more = h('button', {
+    type: 'button', class: 'more-badges', 'aria-label': `Show ${items.length - shown} more`,
+    onclick: () => more.replaceWith(...items.slice(shown)),
+  }, `+${items.length - shown}`);
+  return add(box, [items.slice(0, shown), more]);
+}
+
 function badges(sources, ids) {
-  return h('span', { class: 'badges' }, sources.outletsOf(ids).map((s) => badge(s)));
+  return capped('badges', sources.outletsOf(ids).map((s) => badge(s)));
 }
 
 // ---- tooltip: an outlet's own sentence --------------------------------------------
@@ -439,7 +452,8 @@ function storyCard(row) {
       h('span', null, plural(outlets.length, 'outlet')),
       h('span', null, formatSpan(row.first_published, row.last_published)),
       row.updated ? h('span', { class: 'muted' }, `updated ${ago(row.updated)}`) : null),
-    outlets.length ? h('p', { class: 'outlet-names' }, outlets.join(' · ')) : null);
+    outlets.length ? h('p', { class: 'outlet-names' }, outlets.slice(0, 6).join(' · '),
+      outlets.length > 6 ? h('span', { class: 'muted' }, ` and ${outlets.length - 6} more`) : null) : null);
 }
 
 // ---- story page ----------------------------------------------------------------------
@@ -516,7 +530,7 @@ function renderStory(story, row) {
       h('span', null, plural(outlets.length, 'outlet')),
       h('span', null, dates.length ? formatSpan(dates[0], dates[dates.length - 1]) : 'date unknown'),
       row && row.updated ? h('span', { class: 'muted' }, `updated ${ago(row.updated)}`) : null),
-    h('p', { class: 'legend' }, outlets.map((s) => badge(s))));
+    h('p', { class: 'legend' }, capped('badges', outlets.map((s) => badge(s)), 14)));
 
   const nav = h('nav', { class: 'toc', 'aria-label': 'Sections' },
     parts.map((p) => h('a', { href: `#${p.id}` }, p.short)));
@@ -533,13 +547,13 @@ function renderSummary(items, sources) {
     const ids = item.sources || [];
     const sentences = item.source_sentences || [];
     box.append(h('p', null, h('span', { class: 'sentence' }, item.text), ' ',
-      h('span', { class: 'cites' }, ids.map((id, i) => {
+      capped('cites', ids.map((id, i) => {
         const s = sources.get(id);
         return tipTrigger(h('button', {
           type: 'button', class: 'cite', style: { '--oc': s.colour },
           'aria-label': `Source ${s.n}: ${s.label}`,
         }, String(s.n)), s, sentences[i]);
-      }))));
+      }), 10)));
   }
   return [box, h('p', { class: 'hint' }, 'Numbers are sources; point at one (or tab to it) to read that outlet’s own sentence.')];
 }
@@ -557,7 +571,7 @@ function sentenceBadges(ids, sentences, sources) {
       h('span', { class: 'dot', 'aria-hidden': 'true' }), s.label);
     out.push(tipTrigger(b, s, sentences ? sentences[i] : null));
   });
-  return h('span', { class: 'badges' }, out);
+  return capped('badges', out);
 }
 
 function renderFacts(consensus, shared, sources) {
@@ -666,24 +680,39 @@ function renderEntities(list, discrepancies) {
 
 function renderContributions(list, sources) {
   if (!list || !list.length) return null;
-  return h('div', { class: 'contribs' }, list.map((c) => {
-    const s = sources.get(c.source);
-    const unique = c.unique_facts || [];
-    const missing = c.missing_consensus || [];
-    const first = unique.slice(0, 3);
-    const rest = unique.slice(3);
-    return h('div', { class: 'contrib', style: { '--oc': s.colour } },
-      h('h3', null, h('span', { class: 'num' }, `[${s.n}]`), ' ', badge(s)),
-      unique.length
-        ? [h('p', { class: 'small muted' }, `${plural(unique.length, 'point')} no other outlet reports`),
-          h('ul', null, first.map((t) => h('li', null, t))),
-          rest.length ? h('details', null, h('summary', null, `${rest.length} more`), h('ul', null, rest.map((t) => h('li', null, t)))) : null]
-        : h('p', { class: 'small muted' }, 'Nothing the others do not report.'),
-      missing.length
-        ? h('details', { class: 'missing' }, h('summary', null, `Leaves out ${plural(missing.length, 'point')} the others agree on`),
-          h('ul', null, missing.map((t) => h('li', null, t))))
-        : null);
-  }));
+  // With many outlets, the ones that add the most come first and the rest
+  // wait behind a button.
+  const MAX = 6;
+  const ordered = list.length > MAX
+    ? list.slice().sort((a, b) => (b.unique_facts || []).length - (a.unique_facts || []).length)
+    : list;
+  const cards = ordered.map((c) => contribution(c, sources));
+  if (cards.length <= MAX) return h('div', { class: 'contribs' }, cards);
+  const grid = h('div', { class: 'contribs' }, cards.slice(0, MAX));
+  const more = h('p', { class: 'more' }, h('button', {
+    type: 'button', class: 'button ghost',
+    onclick: () => { grid.append(...cards.slice(MAX)); more.remove(); },
+  }, `Show the other ${cards.length - MAX} outlets`));
+  return [grid, more];
+}
+
+function contribution(c, sources) {
+  const s = sources.get(c.source);
+  const unique = c.unique_facts || [];
+  const missing = c.missing_consensus || [];
+  const first = unique.slice(0, 3);
+  const rest = unique.slice(3);
+  return h('div', { class: 'contrib', style: { '--oc': s.colour } },
+    h('h3', null, h('span', { class: 'num' }, `[${s.n}]`), ' ', badge(s)),
+    unique.length
+      ? [h('p', { class: 'small muted' }, `${plural(unique.length, 'point')} no other outlet reports`),
+        h('ul', null, first.map((t) => h('li', null, t))),
+        rest.length ? h('details', null, h('summary', null, `${rest.length} more`), h('ul', null, rest.map((t) => h('li', null, t)))) : null]
+      : h('p', { class: 'small muted' }, 'Nothing the others do not report.'),
+    missing.length
+      ? h('details', { class: 'missing' }, h('summary', null, `Leaves out ${plural(missing.length, 'point')} the others agree on`),
+        h('ul', null, missing.map((t) => h('li', null, t))))
+      : null);
 }
 
 function renderChanges(changes, sources) {
