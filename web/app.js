@@ -291,6 +291,7 @@ function navigate(href) {
   history.pushState(null, '', href);
   route();
   window.scrollTo(0, 0);
+  main().focus({ preventScroll: true });  // screen readers start at the new page
 }
 
 document.addEventListener('click', (e) => {
@@ -312,7 +313,15 @@ function route() {
   renderedRoute = location.pathname + location.search;
   const token = ++renderToken;
   const m = /^\/story\/([^/]+)\/?$/.exec(location.pathname);
-  if (m) return storyPage(decodeURIComponent(m[1]), token);
+  if (m) {
+    let id = m[1];
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // a malformed escape: ask for the id as written (the server says 404)
+    }
+    return storyPage(id, token);
+  }
   return listPage(new URLSearchParams(location.search), token);
 }
 
