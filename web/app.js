@@ -778,7 +778,9 @@ function renderSources(sources) {
       text.append(box);
       try {
         const a = await getJson(`/api/articles/${encodeURIComponent(s.id)}`);
-        box.replaceChildren(...(a.paragraphs || []).map((p) => (p.heading ? h('h4', null, p.text) : h('p', null, p.text))));
+        box.replaceChildren(...(a.subtitle ? [h('p', { class: 'standfirst' }, a.subtitle)] : []),
+          ...(a.paragraphs || []).map((p) => (p.heading ? h('h4', null, p.text)
+            : h('p', { class: p.list_item ? 'list-item' : null }, p.text))));
       } catch (err) {
         box.replaceChildren(h('p', { class: 'muted' }, err.message));
         loaded = false;
