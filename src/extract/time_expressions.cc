@@ -243,11 +243,11 @@ const char* PartOfDay(std::string_view w) {
 // Words that can open a core pattern (besides numbers, month and weekday
 // names): a sorted table, so that most words are rejected by one binary search.
 bool CanStartCore(std::string_view w) {
-  static constexpr std::array<std::string_view, 109> kStarts = {
+  static constexpr std::array<std::string_view, 110> kStarts = {
       "a", "an", "annually", "autumn", "centuries", "century", "coming", "current", "currently",
       "daily", "day", "days", "decade", "decades", "dozen", "each", "eight", "eighteen",
       "eighty", "eleven", "every", "fall", "few", "fifteen", "fifty", "final", "first",
-      "fiscal", "five", "following", "forty", "four", "fourteen", "fourth", "future", "half",
+      "fiscal", "five", "following", "forty", "four", "fourteen", "fourth", "full", "future", "half",
       "hour", "hourly", "hours", "last", "lately", "latest", "many", "midday", "midnight",
       "minute", "minutes", "month", "monthly", "months", "near", "next", "nightly", "nine",
       "nineteen", "ninety", "noon", "now", "nowadays", "numerous", "one", "past", "per",
@@ -342,6 +342,10 @@ class Recognizer {
   std::optional<Cand> SeasonExpr(int i, int year, int end);
   std::optional<Cand> AnaphoricExpr(int i);
   std::optional<Cand> HolidayExpr(int i);
+  std::optional<Cand> TheYearExpr(int i);
+  // A year spelled out as spoken ("nineteen ninety-four", "two thousand"):
+  // the token after it, or -1; *year receives it.
+  int SpelledYear(int i, int* year) const;
 
   // Continues a time of day or a day with a following date ("10 p.m.
   // Wednesday", "Friday, March 29"), when one follows.
@@ -563,6 +567,9 @@ Tense Recognizer::TenseAround(int begin, int end) const {
   auto consider = [&](int k, int distance) {
     std::string_view w = L(k);
     Tense t = Tense::kNone;
+    // "set" looks ahead only in "set to" / "set for"; "the record set on
+    // Aug. 6" is a participle.
+    if (w == "set" && !(Is(k + 1, "to") || Is(k + 1, "for"))) return;
     if (IsFutureCue(w) || (w == "going" && Is(k + 1, "to")) || (w == "is" && Is(k + 1, "to")) ||
         (w == "are" && Is(k + 1, "to"))) {
       t = Tense::kFuture;
@@ -712,9 +719,21 @@ std::optional<Cand> Recognizer::Deictic(int i) {
       !Is(i + 1, "days") && !Is(i + 1, "decades")) {
     return ref(i + 1, "PAST_REF");
   }
-  if (w == "recent") return ref(i + 2, "PAST_REF");  // "recent years"
+  if (w == "recent") {
+    // "in recent years": a stretch of unspecified length reaching the
+    // present, a duration (TimeML: PXY), like "the past few years".
+    bool plural = false;
+    Cand c = ValueCand(i + 2, DurationValue(ParseUnit(L(i + 1), &plural), -1),
+                       TimexType::kDuration);
+    return c;
+  }
   if (w == "soon") {
     if (Is(i - 1, "as")) return std::nullopt;  // "as soon as next week": the week is the timex
+    // "soon after the vote": the adverb only moves the event named next.
+    if (Is(i + 1, "after") || Is(i + 1, "before") || Is(i + 1, "thereafter")) return std::nullopt;
+    // "was soon released", "soon became": soon after a past event in a
+    // narrative, not a future seen from the publication date.
+    if (TenseAround(i, i + 1) == Tense::kPast) return std::nullopt;
     return ref(i + 1, "FUTURE_REF");
   }
   if (w == "weekend" && Is(i - 1, "the") && anchor_) {
@@ -896,6 +915,102 @@ std::optional<Cand> Recognizer::HolidayExpr(int i) {
   return c;
 }
 
+int Recognizer::SpelledYear(int i, int* year) const {
+  if (Is(i, "nineteen")) {
+    int n = 0;
+    const int end = Number(i + 1, &n);
+    if (end > 0 && n >= 10 && n <= 99 && !IsNum(i + 1)) {
+      *year = 1900 + n;
+      return end;
+    }
+    return -1;
+  }
+  if (Is(i, "two") && Is(i + 1, "thousand")) {
+    int k = Is(i + 2, "and") ? i + 3 : i + 2;
+    int n = 0;
+    const int end = IsNum(k) ? -1 : Number(k, &n);
+    if (end > 0 && n >= 1 && n <= 99 && !Is(k, "a") && !Is(k, "an")) {
+      *year = 2000 + n;
+      return end;
+    }
+    *year = 2000;
+    return i + 2;
+  }
+  return -1;
+}
+
+std::optional<Cand> Recognizer::TheYearExpr(int i) {
+  // "year-end", "year end", "year's end": the end of the current year, or
+  // of the last one after "since" (a point already reached).
+  if (Is(i, "year") || (Is(i, "fiscal") && Is(i + 1, "year"))) {
+    int k = Is(i, "fiscal") ? i + 1 : i;
+    int end = -1;
+    if (Hyphen(k + 1) && Is(k + 2, "end")) end = k + 3;
+    else if (Is(k + 1, "end")) end = k + 2;
+    else if ((Is(k + 1, "'") || Is(k + 1, "\xE2\x80\x99")) && Is(k + 2, "s") && Is(k + 3, "end")) end = k + 4;
+    if (end > 0) {
+      Cand c = ValueCand(end, "XXXX");
+      if (anchor_) c.value = Fmt("%04d", anchor_->year - (Is(i - 1, "since") ? 1 : 0));
+      c.allows_the = true;
+      c.allows_approx = true;
+      return c;
+    }
+  }
+  // "the year", "the full year", "the fiscal year", "the current fiscal
+  // year": in news the definite year without a date is the year of the
+  // report (TimeML values it as the anchor's year); "the latest fiscal
+  // year" is the last one completed. "the year ended Sept. 30" is the
+  // twelve months before that date, a duration.
+  if (!Is(i - 1, "the")) return std::nullopt;
+  int k = i;
+  int shift = 0;
+  while (k < i + 3) {
+    if (Is(k, "full") || Is(k, "fiscal") || Is(k, "current")) {
+      ++k;
+    } else if (Is(k, "latest") || Is(k, "last") || Is(k, "previous")) {
+      // "the last fiscal year": only with "fiscal", else the period rules apply.
+      if (!Is(k + 1, "fiscal")) return std::nullopt;
+      shift = -1;
+      ++k;
+    } else {
+      break;
+    }
+  }
+  if (!Is(k, "year")) return std::nullopt;
+  int end = k + 1;
+  Cand c;
+  c.allows_the = true;
+  c.allows_mod = true;
+  if (k == i) {
+    // "the year 2000", "the year two thousand".
+    if (Year4(end) > 0) {
+      c = ValueCand(end + 1, Fmt("%04d", Year4(end)));
+      c.allows_the = true;
+      return c;
+    }
+    if (int spelled = 0, after = SpelledYear(end, &spelled); after > 0) {
+      c = ValueCand(after, Fmt("%04d", spelled));
+      c.allows_the = true;
+      return c;
+    }
+  }
+  std::string_view next = L(end);
+  // "the year before", "the year-ago quarter", "the year's first half":
+  // relative to another date, or a modifier of another expression.
+  if (next == "before" || next == "after" || next == "earlier" || next == "later" ||
+      next == "ago" || next == "-" || next == "'" || next == "\xE2\x80\x99") {
+    return std::nullopt;
+  }
+  c.end = end;
+  if (next == "ended" || next == "ending" || (next == "to" && Month(end + 1, false) > 0)) {
+    c.type = TimexType::kDuration;
+    c.value = "P1Y";
+    return c;
+  }
+  c.value = anchor_ ? Fmt("%04d", anchor_->year + shift) : "XXXX";
+  return c;
+}
+
 std::optional<Cand> Recognizer::AnaphoricExpr(int i) {
   // "that day", "the same day", "the next day", "the following day", "the
   // day before", "the previous day", "that year", "the same year": relative
@@ -1014,6 +1129,9 @@ std::optional<Cand> Recognizer::MonthExpr(int i) {
   } else if (Is(k, "of") && Year4(k + 1) > 0) {
     year = Year4(k + 1);
     end = k + 2;
+  } else if (int spelled = 0, after = SpelledYear(Is(k, "of") ? k + 1 : k, &spelled); after > 0) {
+    year = spelled;  // "January nineteen ninety-seven" in broadcast transcripts
+    end = after;
   } else if (Is(k, "last") && Is(k + 1, "year")) {
     if (anchor_) year = anchor_->year - 1;
     end = k + 2;
@@ -1106,6 +1224,9 @@ std::optional<Cand> Recognizer::SeasonExpr(int i, int year, int end) {
   } else if (Year4(k) > 0) {
     year = Year4(k);
     k += 1;
+  } else if (int spelled = 0, after = SpelledYear(Is(k, "of") ? k + 1 : k, &spelled); after > 0) {
+    year = spelled;  // "the winter of nineteen ninety-four"
+    k = after;
   }
   if (end < k) end = k;
   Cand c;
@@ -1137,13 +1258,11 @@ std::optional<Cand> Recognizer::YearExpr(int i) {
     return c;
   }
   // Spelled years in transcripts: "nineteen ninety-six", "two thousand".
-  if (Is(i, "nineteen")) {
-    int n = 0;
-    int end = Number(i + 1, &n);
-    if (end > 0 && n >= 10 && n <= 99 && !IsNum(i + 1)) return ValueCand(end, Fmt("%d", 1900 + n));
-  }
-  if (Is(i, "two") && Is(i + 1, "thousand") && (Is(i - 1, "year") || Is(i - 1, "in"))) {
-    return ValueCand(i + 2, "2000");
+  if (int spelled = 0, end = SpelledYear(i, &spelled);
+      end > 0 && (Is(i, "nineteen") || Is(i - 1, "year") || Is(i - 1, "in"))) {
+    Cand c = ValueCand(end, Fmt("%04d", spelled));
+    if (Season(L(end))) return SeasonExpr(end, spelled, end + 1);
+    return c;
   }
   if (Is(i - 1, "the") || Is(i - 1, "nineteen")) {
     static constexpr std::array<std::string_view, 8> kDecades = {
@@ -1747,6 +1866,7 @@ std::optional<Cand> Recognizer::Core(int i) {
   }
   offer(Deictic(i));
   offer(AnaphoricExpr(i));
+  offer(TheYearExpr(i));
   offer(WeekdayExpr(i));
   offer(MonthExpr(i));
   offer(QuarterExpr(i));
