@@ -343,6 +343,7 @@ class Recognizer {
   std::optional<Cand> AnaphoricExpr(int i);
   std::optional<Cand> HolidayExpr(int i);
   std::optional<Cand> TheYearExpr(int i);
+  std::optional<Cand> MidPartOfDay(int i);
   // A year spelled out as spoken ("nineteen ninety-four", "two thousand"):
   // the token after it, or -1; *year receives it.
   int SpelledYear(int i, int* year) const;
@@ -381,6 +382,9 @@ class Recognizer {
   // which "that day", "the next day" and "that year" refer back to.
   std::optional<CivilDate> last_day_;
   int last_year_ = 0;
+  // The last month named (year * 12 + month - 1), for "that month" and "the
+  // following month"; -1 when none.
+  int last_month_ = -1;
   // The last period value written ("1989-Q3", "1989-09-30", "1989") and the
   // token where its expression ended, for "a year earlier" right after it.
   std::string last_period_;
@@ -915,6 +919,24 @@ std::optional<Cand> Recognizer::HolidayExpr(int i) {
   return c;
 }
 
+std::optional<Cand> Recognizer::MidPartOfDay(int i) {
+  // "mid-afternoon", "mid morning [yesterday]": a part of a day that the
+  // prefix pins down; the day is the one named after it, else the anchor's.
+  const char* part = PartOfDay(L(i));
+  int end = i + 1;
+  std::optional<CivilDate> day;
+  if (int after = end; (day = DateAfter(end, &after))) {
+    end = after;
+  } else if (anchor_) {
+    day = *anchor_;
+  }
+  Cand c = ValueCand(end, (day ? DayValue(*day) : std::string("XXXX-XX-XX")) + "T" + part,
+                     TimexType::kTime);
+  c.date = day;
+  c.allows_mod = true;
+  return c;
+}
+
 int Recognizer::SpelledYear(int i, int* year) const {
   if (Is(i, "nineteen")) {
     int n = 0;
@@ -1040,6 +1062,14 @@ std::optional<Cand> Recognizer::AnaphoricExpr(int i) {
       c.type = TimexType::kTime;
       c.value += Is(k, "night") ? "TNI" : "TMO";
     }
+    c.allows_the = true;
+    return c;
+  }
+  // "the following month", "that month": not "the next month", which news
+  // uses for the coming one ("over the next month").
+  if (Is(k, "month") && last_month_ >= 0 && !Is(k - 1, "next")) {
+    const int m = last_month_ + shift;
+    Cand c = ValueCand(k + 1, Fmt("%04d-%02d", m / 12, m % 12 + 1));
     c.allows_the = true;
     return c;
   }
@@ -1455,6 +1485,11 @@ std::optional<Cand> Recognizer::RelativePeriod(int i) {
   else return std::nullopt;
   const bool the = Is(i - 1, "the");
   std::string_view u = L(i + 1);
+  // ABC's "This Week": a capitalized unit right after a quotation mark is a title.
+  if (Capitalized(i) && Capitalized(i + 1) &&
+      (Is(i - 1, "\"") || Is(i - 1, "\xE2\x80\x9C") || Is(i - 1, "`"))) {
+    return std::nullopt;
+  }
   const int end = i + 2;
   const bool stretch = the && (w == "past" || w == "last" || w == "coming" || w == "next");
   if (const char* season = Season(u)) {
@@ -1623,6 +1658,9 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
   // "a 6-year-old boy", "the 44-year-old": ages are not time expressions here.
   if (Hyphen(end) && Is(end + 1, "old")) return std::nullopt;
   if (plural && Hyphen(end) && Is(end + 1, "old")) return std::nullopt;
+  // "Mr. Smith, 52 years old,", "55 years of age": an age, a property of a
+  // person or thing, not a stretch of time in the story.
+  if (Is(end, "old") || (Is(end, "of") && Is(end + 1, "age"))) return std::nullopt;
   // "two years ago", "a year earlier", "three days later", "two weeks from now"
   std::string_view after = L(end);
   const int count = n < 0 ? 1 : n;
@@ -1632,6 +1670,14 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
       !hyphenated && !sub_day) {
     const int dir = (after == "ago" || after == "earlier" || after == "before") ? -1 : 1;
     const int last = after == "from" ? end + 2 : end + 1;
+    // "Three days later, the border reopened": later than the event just
+    // told, not than the publication date; TimeML marks the duration and
+    // leaves "later" out as the signal that links it to that event.
+    if (after == "later" || (after == "after" && !IsWord(last))) {
+      Cand c = ValueCand(end, DurationValue(unit, n < 0 ? -1 : n), TimexType::kDuration);
+      c.allows_approx = true;
+      return c;
+    }
     // "before"/"after" followed by a noun phrase are prepositions: "two days
     // after the vote" is a duration, not a date.
     if ((after == "before" || after == "after") && IsWord(last) &&
@@ -1860,6 +1906,9 @@ std::optional<Cand> Recognizer::Core(int i) {
     return best;
   }
   if (Capitalized(i)) offer(HolidayExpr(i));
+  if (PartOfDay(L(i)) && (Is(i - 1, "mid") || (Hyphen(i - 1) && Is(i - 2, "mid")))) {
+    offer(MidPartOfDay(i));
+  }
   if (!CanStartCore(L(i)) && !(Capitalized(i) && (base::ParseMonthName(L(i)) > 0 ||
                                                   base::ParseWeekdayName(L(i)) >= 0))) {
     return best;
@@ -1959,6 +2008,10 @@ std::vector<TimeExpression> Recognizer::Run() {
     if (e.value.size() >= 4 && base::IsAsciiDigit(e.value[0]) && base::IsAsciiDigit(e.value[3]) &&
         e.type == TimexType::kDate) {
       last_year_ = std::atoi(e.value.substr(0, 4).c_str());
+      if (e.value.size() >= 7 && e.value[4] == '-' && base::IsAsciiDigit(e.value[5]) &&
+          base::IsAsciiDigit(e.value[6])) {
+        last_month_ = last_year_ * 12 + std::atoi(e.value.substr(5, 2).c_str()) - 1;
+      }
     }
     {
       const std::string& v = e.value;

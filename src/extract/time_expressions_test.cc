@@ -70,8 +70,9 @@ const Case kCases[] = {
      "next week", TimexType::kDate, "2025-W26"},
     {"OneWeekAgo", {2025, 6, 16}, "The storm hit one week ago.", "one week ago",
      TimexType::kDate, "2025-W24"},
-    {"TwoDaysLater", {2025, 6, 16}, "Two days later the border reopened.", "Two days later",
-     TimexType::kDate, "2025-06-18"},
+    // "later" relates to the event just told, not to the anchor: a duration.
+    {"TwoDaysLater", {2025, 6, 16}, "Two days later the border reopened.", "Two days",
+     TimexType::kDuration, "P2D"},
     {"LastMonth", {2025, 6, 16}, "Exports dropped last month.", "last month", TimexType::kDate,
      "2025-05"},
     {"InMarchPast", {2025, 6, 16}, "The mayor resigned in March.", "March", TimexType::kDate,
@@ -147,6 +148,73 @@ const Case kCases[] = {
     {"Daily", {2025, 6, 16}, "The ferry runs daily.", "daily", TimexType::kSet, "P1D"},
     {"EveryMonth", {2025, 6, 16}, "Rates are reviewed every month.", "every month",
      TimexType::kSet, "P1M"},
+    // The issue's list, in articles of Sunday 2024-03-31, Monday 2024-04-01
+    // and Tuesday 2024-04-02.
+    {"IssueMondayFromSunday", {2024, 3, 31},
+     "Ministers are expected to hold a virtual meeting on Monday.", "Monday", TimexType::kDate,
+     "2024-04-01"},
+    {"IssueMondayFromTuesday", {2024, 4, 2}, "Ministers held a virtual meeting on Monday.",
+     "Monday", TimexType::kDate, "2024-04-01"},
+    {"IssueLastWeek", {2024, 3, 31}, "The convoy was stopped last week.", "last week",
+     TimexType::kDate, "2024-W12"},
+    {"IssueOneWeekAgo", {2024, 3, 31}, "The strike began one week ago.", "one week ago",
+     TimexType::kDate, "2024-W12"},
+    {"IssueSundayNight", {2024, 4, 1}, "Protesters marched through the city Sunday night.",
+     "Sunday night", TimexType::kTime, "2024-03-31TNI"},
+    {"IssueOct7", {2024, 4, 1}, "Hostages taken on Oct. 7 are still held.", "Oct. 7",
+     TimexType::kDate, "2023-10-07"},
+    {"IssueMarch", {2024, 4, 1}, "The envoy visited the region in March.", "March",
+     TimexType::kDate, "2024-03"},
+    {"IssueAsEarlyAsNextWeek", {2024, 4, 1},
+     "The offensive could begin as early as next week.", "next week", TimexType::kDate,
+     "2024-W15"},
+    {"IssueExplicitDate", {2024, 4, 1}, "The talks opened on March 29, 2024, in Cairo.",
+     "March 29, 2024", TimexType::kDate, "2024-03-29"},
+    // The definite year of a report, and its end.
+    {"TheFullYear", {2025, 6, 16}, "Sales for the full year rose 5%.", "the full year",
+     TimexType::kDate, "2025"},
+    {"TheYear", {2025, 6, 16}, "Its shares are up 8% for the year.", "the year",
+     TimexType::kDate, "2025"},
+    {"TheCurrentFiscalYear", {2025, 6, 16}, "It expects a loss in the current fiscal year.",
+     "the current fiscal year", TimexType::kDate, "2025"},
+    {"TheLatestFiscalYear", {2025, 6, 16}, "Revenue reached $2 billion in the latest fiscal year.",
+     "the latest fiscal year", TimexType::kDate, "2024"},
+    {"TheYearEnded", {2025, 6, 16}, "Net income for the year ended March 31 fell.", "the year",
+     TimexType::kDuration, "P1Y"},
+    {"TheYearTwoThousand", {1998, 2, 5}, "He promised to halve it by the year two thousand.",
+     "the year two thousand", TimexType::kDate, "2000"},
+    {"ByYearEnd", {2025, 6, 16}, "The sale should close by year-end.", "year-end",
+     TimexType::kDate, "2025"},
+    {"SinceYearEnd", {2025, 6, 16}, "The index has gained 4% since year-end.", "year-end",
+     TimexType::kDate, "2024"},
+    {"ByYearsEnd", {2025, 6, 16}, "New rules should be in place by year's end.", "year's end",
+     TimexType::kDate, "2025"},
+    // Spoken years in broadcast transcripts.
+    {"MonthSpelledYear", {1998, 2, 27}, "January nineteen ninety-seven. A second blast.",
+     "January nineteen ninety-seven", TimexType::kDate, "1997-01"},
+    {"SeasonSpelledYear", {1998, 2, 23}, "Since the winter of nineteen ninety-four, prices fell.",
+     "the winter of nineteen ninety-four", TimexType::kDate, "1994-WI"},
+    // Vague stretches reaching the present.
+    {"RecentYears", {2025, 6, 16}, "Kidnappings have grown in recent years.", "recent years",
+     TimexType::kDuration, "PXY"},
+    {"RecentWeeks", {2025, 6, 16}, "In recent weeks, lenders have pulled back.", "recent weeks",
+     TimexType::kDuration, "PXW"},
+    // Anaphora: relative to the last date named.
+    {"FollowingMonth", {2025, 6, 16},
+     "The plant closed in March 2023. The following month, workers protested.",
+     "The following month", TimexType::kDate, "2023-04"},
+    {"ThatMonth", {2025, 6, 16}, "The vote was held on Oct. 3, 2021. Prices fell that month.",
+     "that month", TimexType::kDate, "2021-10"},
+    // Parts of days pinned by "mid".
+    {"MidAfternoonYesterday", {2025, 6, 16}, "Shares fell at mid-afternoon yesterday.",
+     "mid-afternoon yesterday", TimexType::kTime, "2025-06-15TAF"},
+    {"MidMorning", {2025, 6, 16}, "By mid morning the square was empty.", "mid morning",
+     TimexType::kTime, "2025-06-16TMO"},
+    // "set on" is a participle, not a plan.
+    {"SetIsNoFutureCue", {2025, 2, 6}, "The index closed near the record set on Aug. 6.",
+     "Aug. 6", TimexType::kDate, "2024-08-06"},
+    {"SetToIsFuture", {2025, 2, 6}, "The board is set to meet on Aug. 6.", "Aug. 6",
+     TimexType::kDate, "2025-08-06"},
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name << ": " << c.text; }
@@ -203,6 +271,23 @@ TEST(TimeExpressionsTest, IgnoresNonTemporalLookalikes) {
       "They paid $2000 for 3.5 percent.";
   auto found = FindTimeExpressions(text, CivilDate{2025, 6, 16});
   for (const auto& e : found) ADD_FAILURE() << "unexpected: " << e.span.In(text);
+}
+
+TEST(TimeExpressionsTest, IgnoresAgesNarrativeSoonAndTitles) {
+  const std::string text =
+      "Mr. Lee, 52 years old, retired. Workers 55 years of age or older may apply. "
+      "He was released soon after the trial. The guard was soon freed. "
+      "He said on \"This Week\" that talks failed.";
+  auto found = FindTimeExpressions(text, CivilDate{2025, 6, 16});
+  for (const auto& e : found) ADD_FAILURE() << "unexpected: " << e.span.In(text);
+}
+
+TEST(TimeExpressionsTest, SoonLooksAheadInTheFuture) {
+  const std::string text = "The company will soon begin selling the boxes.";
+  auto found = FindTimeExpressions(text, CivilDate{2025, 6, 16});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span.In(text), "soon");
+  EXPECT_EQ(found[0].value, "FUTURE_REF");
 }
 
 TEST(TimeExpressionsTest, SpansAreInsideTextAndOrdered) {
