@@ -30,11 +30,14 @@
 #define NEWSFUSE_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cluster/cluster_options.h"
 #include "newsfuse/article.h"
 #include "newsfuse/result.h"
 #include "newsfuse/status.h"
@@ -47,6 +50,32 @@ struct StoreOptions {
   std::string ner_model;
   // Summary budget of stored briefings, in words.
   int summary_words = 100;
+
+  // Additions to the contract (defaults suit the service and the CLI):
+  // A briefing is built from at most this many of the story's articles, the
+  // most recently published (a 1,000-article story would otherwise take
+  // seconds to brief and say no more).
+  size_t briefing_max_articles = 200;
+  // Threads that fingerprint a batch and analyse a briefing (0: all cores).
+  unsigned threads = 0;
+  // true: synchronous=FULL, an acknowledged batch also survives a power cut
+  // or an OS crash. false (default): synchronous=NORMAL, which in WAL mode
+  // survives a crash or kill -9 of the process (see store.cc).
+  bool sync_full = false;
+  // Text search indexes the headline, the names and the first this many
+  // bytes of the body (the lead, where news text says what happened): full
+  // bodies would cost more than half of ingest time (FTS5 indexes ~5,000
+  // 3 KB articles/s per core). 0 indexes whole bodies.
+  size_t search_body_bytes = 1024;
+  // Story assignment (cluster/story_clusterer.h).
+  cluster::ClusterOptions cluster;
+  // On Open, the clusterer is restored by replaying at most this many of the
+  // most recently ingested articles (those inside the clusterer's window).
+  size_t replay_max_articles = 50000;
+  // The database exists and is a newsfuse store; never create one.
+  bool must_exist = false;
+  // Open for reading only (no ingest, briefings built but not stored).
+  bool read_only = false;
 };
 
 enum class IngestOutcome {
@@ -132,6 +161,15 @@ class Store {
   virtual Result<std::vector<ArticleChange>> StoryChanges(const std::string& story_id) = 0;
 
   virtual Result<StoreStats> Stats() = 0;
+
+  // Additions (not pure, so that test doubles of the contract above need not
+  // implement them):
+  // Problems found by a full check: SQLite's integrity_check, every article
+  // in an existing story, every story with >= 1 article and its stored count
+  // right. Empty when all is well.
+  virtual Result<std::vector<std::string>> CheckIntegrity();
+  // Calls `fn(id)` for every stored article id, in ingest order.
+  virtual Status ForEachArticleId(const std::function<void(std::string_view id)>& fn);
 };
 
 }  // namespace newsfuse::store

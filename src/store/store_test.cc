@@ -1,0 +1,456 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "store/article_codec.h"
+#include "store/article_diff.h"
+
+namespace newsfuse::store {
+namespace {
+
+// Invented articles: two stories (a harbour ferry fire, a mountain rail
+// tunnel) told by several outlets, written for these tests.
+Article Make(const std::string& id, const std::string& outlet, const std::string& title,
+             const std::vector<std::string>& paragraphs, const std::string& published = "2026-03-04") {
+  Article a;
+  a.id = id;
+  a.origin = id + ".txt";
+  a.outlet = outlet;
+  a.title = title;
+  a.published = published;
+  for (const auto& p : paragraphs) a.paragraphs.push_back({p, false, false, ""});
+  return a;
+}
+
+Article FerryA() {
+  return Make("ferry-a", "Coast Ledger", "Fire on Marlow harbour ferry forces evacuation",
+              {"A fire broke out on the Marlow harbour ferry Ostrava on Tuesday morning, forcing 212 "
+               "passengers to leave the vessel at Pier Nine.",
+               "\"The crew acted within minutes and nobody was hurt,\" said harbour master Elin Sarkis.",
+               "The ferry operator Brightwater Lines said the fire started in the engine room and "
+               "that the Ostrava would stay out of service for two weeks."});
+}
+
+Article FerryB() {
+  return Make("ferry-b", "Harbour Times", "Marlow ferry Ostrava evacuated after engine fire",
+              {"Passengers were evacuated from the ferry Ostrava in Marlow harbour on Tuesday after a "
+               "fire in its engine room, Brightwater Lines said.",
+               "Harbour master Elin Sarkis said the crew acted quickly and that 212 passengers left "
+               "the ferry at Pier Nine without injury.",
+               "Brightwater Lines expects the Ostrava to return to service in two weeks."});
+}
+
+Article Tunnel() {
+  return Make("tunnel-a", "Alpine Courier", "Kessel rail tunnel opens after nine years of work",
+              {"The Kessel base tunnel opened to trains on Friday, cutting the journey between Vorda "
+               "and Lintz by 40 minutes.",
+               "Transport minister Ragna Holt called the 27-kilometre tunnel a turning point for the "
+               "valley, and said 3,400 workers had built it.",
+               "Freight trains will start using the tunnel in the spring, the operator Nordbahn said."},
+              "2026-03-06");
+}
+
+StoryQuery Q(StorySort sort, std::string text = "", std::string entity = "", size_t limit = 50,
+             size_t offset = 0) {
+  StoryQuery q;
+  q.sort = sort;
+  q.text = std::move(text);
+  q.entity = std::move(entity);
+  q.limit = limit;
+  q.offset = offset;
+  return q;
+}
+StoryQuery Text(std::string text) { return Q(StorySort::kRecent, std::move(text)); }
+StoryQuery Entity(std::string entity) { return Q(StorySort::kRecent, "", std::move(entity)); }
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("newsfuse_store_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "news.db").string();
+    options_.ner_model = "/nonexistent/model.bin";  // fast: no tagger in unit tests
+    options_.threads = 2;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<Store> OpenStore() {
+    auto store = Store::Open(path_, options_);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+  StoreOptions options_;
+};
+
+TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  auto first = store->Ingest({FerryA(), FerryB(), Tunnel()});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->inserted, 3u);
+  ASSERT_EQ(first->articles.size(), 3u);
+  EXPECT_EQ(first->articles[0].story_id, first->articles[1].story_id) << "two reports of one fire";
+  EXPECT_NE(first->articles[0].story_id, first->articles[2].story_id);
+
+  auto again = store->Ingest({FerryA(), FerryB(), Tunnel()});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 3u);
+  EXPECT_EQ(again->inserted, 0u);
+  EXPECT_EQ(again->articles[0].outcome, IngestOutcome::kUnchanged);
+  EXPECT_EQ(again->articles[0].story_id, first->articles[0].story_id);
+
+  // A second id for a byte-identical body is not stored again.
+  Article copy = FerryA();
+  copy.id = "ferry-a-syndicated";
+  copy.outlet = "Wire Digest";
+  auto dup = store->Ingest({copy});
+  ASSERT_TRUE(dup.ok());
+  EXPECT_EQ(dup->duplicates, 1u);
+  EXPECT_EQ(dup->articles[0].outcome, IngestOutcome::kDuplicateContent);
+  EXPECT_EQ(dup->articles[0].duplicate_of, "ferry-a");
+  EXPECT_EQ(dup->articles[0].story_id, first->articles[0].story_id);
+
+  // The same id twice in one batch: stored once.
+  Article t2 = Tunnel();
+  t2.id = "tunnel-b";
+  t2.paragraphs[0].text += " Local schools had a holiday.";
+  auto twice = store->Ingest({t2, t2});
+  ASSERT_TRUE(twice.ok());
+  EXPECT_EQ(twice->inserted, 1u);
+  EXPECT_EQ(twice->unchanged, 1u);
+
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 4u);
+  auto problems = store->CheckIntegrity();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
+TEST_F(StoreTest, CorrectionRecordsChangedFigureAndEditedQuote) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  auto first = store->Ingest({FerryA(), FerryB()});
+  ASSERT_TRUE(first.ok());
+  const std::string story = first->articles[0].story_id;
+  auto before = store->GetStory(story);
+  ASSERT_TRUE(before.ok() && before->has_value());
+
+  Article corrected = FerryA();
+  corrected.paragraphs[0].text =
+      "A fire broke out on the Marlow harbour ferry Ostrava on Tuesday morning, forcing 221 "
+      "passengers to leave the vessel at Pier Nine.";
+  corrected.paragraphs[1].text =
+      "\"The crew acted within two minutes and nobody was hurt,\" said harbour master Elin Sarkis.";
+  auto r = store->Ingest({corrected});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->updated, 1u);
+  EXPECT_EQ(r->articles[0].outcome, IngestOutcome::kUpdated);
+  EXPECT_EQ(r->articles[0].story_id, story);
+
+  auto changes = store->StoryChanges(story);
+  ASSERT_TRUE(changes.ok());
+  bool figure = false, quote = false;
+  for (const ArticleChange& c : *changes) {
+    EXPECT_EQ(c.article_id, "ferry-a");
+    if (c.field == "figure") {
+      figure = true;
+      EXPECT_NE(c.before.find("212"), std::string::npos) << c.before;
+      EXPECT_NE(c.after.find("221"), std::string::npos) << c.after;
+    }
+    if (c.field == "quote") {
+      quote = true;
+      EXPECT_EQ(c.before, "The crew acted within minutes and nobody was hurt,");
+      EXPECT_EQ(c.after, "The crew acted within two minutes and nobody was hurt,");
+    }
+  }
+  EXPECT_TRUE(figure) << "no figure change among " << changes->size();
+  EXPECT_TRUE(quote) << "no quote change among " << changes->size();
+
+  auto stored = store->GetArticle("ferry-a");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->article.paragraphs[0].text, corrected.paragraphs[0].text);
+  EXPECT_EQ((*stored)->changes.size(), changes->size());
+
+  // The search index follows the correction.
+  auto found = store->ListStories(Text("221 passengers"));
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 1u);
+  auto problems = store->CheckIntegrity();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
+TEST(ArticleDiffTest, OtherEditsAreReportedAsTheFirstDifferingSentence) {
+  Article a = Tunnel();
+  Article b = Tunnel();
+  b.title = "Kessel base tunnel opens";
+  b.paragraphs[2].text = "Freight trains will start using the tunnel in the summer, the operator Nordbahn said.";
+  auto changes = DiffArticles(a, b, 7);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].field, "title");
+  EXPECT_EQ(changes[0].after, "Kessel base tunnel opens");
+  EXPECT_EQ(changes[1].field, "text");
+  EXPECT_NE(changes[1].before.find("spring"), std::string::npos);
+  EXPECT_NE(changes[1].after.find("summer"), std::string::npos);
+  EXPECT_EQ(changes[1].at_unix, 7);
+  EXPECT_TRUE(DiffArticles(a, a, 7).empty());
+}
+
+TEST_F(StoreTest, ListsStoriesBySizeAndFindsThemByTextAndEntity) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Ingest({FerryA(), FerryB(), Tunnel()}).ok());
+
+  auto largest = store->ListStories(Q(StorySort::kLargest));
+  ASSERT_TRUE(largest.ok());
+  ASSERT_EQ(largest->size(), 2u);
+  EXPECT_EQ((*largest)[0].article_count, 2u);
+  EXPECT_EQ((*largest)[0].headline, "Fire on Marlow harbour ferry forces evacuation");
+  EXPECT_EQ((*largest)[0].outlets, (std::vector<std::string>{"Coast Ledger", "Harbour Times"}));
+  EXPECT_EQ((*largest)[0].first_published, "2026-03-04");
+
+  auto recent = store->ListStories(Q(StorySort::kRecent));
+  ASSERT_TRUE(recent.ok());
+  ASSERT_EQ(recent->size(), 2u);
+  EXPECT_EQ((*recent)[0].headline, "Kessel rail tunnel opens after nine years of work");
+
+  auto by_text = store->ListStories(Text("engine room"));
+  ASSERT_TRUE(by_text.ok());
+  ASSERT_EQ(by_text->size(), 1u);
+  EXPECT_EQ((*by_text)[0].article_count, 2u);
+  auto by_title = store->ListStories(Text("Kessel"));
+  ASSERT_TRUE(by_title.ok());
+  EXPECT_EQ(by_title->size(), 1u);
+  auto nothing = store->ListStories(Text("volcano"));
+  ASSERT_TRUE(nothing.ok());
+  EXPECT_TRUE(nothing->empty());
+  auto operators = store->ListStories(Text("\"AND OR NEAR( *"));
+  ASSERT_TRUE(operators.ok()) << operators.status().ToString();
+
+  auto by_name = store->ListStories(Entity("Ragna Holt"));
+  ASSERT_TRUE(by_name.ok());
+  ASSERT_EQ(by_name->size(), 1u);
+  EXPECT_EQ((*by_name)[0].headline, "Kessel rail tunnel opens after nine years of work");
+  auto by_surname = store->ListStories(Entity("sarkis"));
+  ASSERT_TRUE(by_surname.ok());
+  ASSERT_EQ(by_surname->size(), 1u);
+  EXPECT_EQ((*by_surname)[0].article_count, 2u);
+  auto both = store->ListStories(Q(StorySort::kRecent, "tunnel", "Elin Sarkis"));
+  ASSERT_TRUE(both.ok());
+  EXPECT_TRUE(both->empty());
+
+  auto page = store->ListStories(Q(StorySort::kRecent, "", "", 1, 1));
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].headline, "Fire on Marlow harbour ferry forces evacuation");
+}
+
+TEST_F(StoreTest, BriefingIsCachedAndRebuiltAfterCorrection) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  auto r = store->Ingest({FerryA(), FerryB()});
+  ASSERT_TRUE(r.ok());
+  const std::string story = r->articles[0].story_id;
+
+  // Concurrent first requests build once and agree.
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      auto json = store->BriefingJson(story);
+      if (json.ok() && json->has_value()) got[i] = **json;
+    });
+  }
+  for (auto& t : threads) t.join();
+  ASSERT_FALSE(got[0].empty());
+  for (const auto& g : got) EXPECT_EQ(g, got[0]);
+  EXPECT_NE(got[0].find("\"id\": \"" + story + "\""), std::string::npos);
+  EXPECT_NE(got[0].find("212"), std::string::npos);
+
+  auto cached = store->BriefingJson(story);
+  ASSERT_TRUE(cached.ok() && cached->has_value());
+  EXPECT_EQ(**cached, got[0]);
+
+  Article corrected = FerryA();
+  corrected.paragraphs[0].text =
+      "A fire broke out on the Marlow harbour ferry Ostrava on Tuesday morning, forcing 219 "
+      "passengers to leave the vessel at Pier Nine.";
+  ASSERT_TRUE(store->Ingest({corrected}).ok());
+  auto rebuilt = store->BriefingJson(story);
+  ASSERT_TRUE(rebuilt.ok() && rebuilt->has_value());
+  EXPECT_NE(**rebuilt, got[0]);
+  EXPECT_NE((*rebuilt)->find("219"), std::string::npos);
+
+  auto missing = store->BriefingJson("999999");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+  auto junk = store->BriefingJson("../etc");
+  ASSERT_TRUE(junk.ok());
+  EXPECT_FALSE(junk->has_value());
+}
+
+TEST_F(StoreTest, ReopenKeepsEverythingAndStoriesContinue) {
+  std::string story, briefing;
+  {
+    auto store = OpenStore();
+    ASSERT_TRUE(store);
+    auto r = store->Ingest({FerryA(), Tunnel()});
+    ASSERT_TRUE(r.ok());
+    story = r->articles[0].story_id;
+    auto json = store->BriefingJson(story);
+    ASSERT_TRUE(json.ok() && json->has_value());
+    briefing = **json;
+  }
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 2u);
+  EXPECT_EQ(stats->stories, 2u);
+  auto json = store->BriefingJson(story);
+  ASSERT_TRUE(json.ok() && json->has_value());
+  EXPECT_EQ(**json, briefing) << "the stored briefing is current";
+  auto article = store->GetArticle("tunnel-a");
+  ASSERT_TRUE(article.ok() && article->has_value());
+  EXPECT_EQ((*article)->article.title, Tunnel().title);
+  EXPECT_EQ((*article)->article.paragraphs.size(), 3u);
+  EXPECT_EQ((*article)->article.published, "2026-03-06");
+
+  // After the restart, a new report of the fire joins the stored story.
+  auto r = store->Ingest({FerryB()});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->articles[0].story_id, story);
+  auto again = store->Ingest({FerryA()});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 1u);
+}
+
+TEST_F(StoreTest, ArticlesRoundTripEveryField) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  Article a = Tunnel();
+  a.url = "https://example.org/kessel";
+  a.subtitle = "Nine years, 3,400 workers";
+  a.language = "en";
+  a.paragraphs[1].is_heading = true;
+  a.paragraphs[2].is_list_item = true;
+  a.paragraphs[2].label = "Why it matters";
+  a.dropped.push_back({BoilerplateKind::kPhotoCaption, "PHOTO: the tunnel portal"});
+  ASSERT_TRUE(store->Ingest({a}).ok());
+  auto got = store->GetArticle(a.id);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  const Article& b = (*got)->article;
+  EXPECT_EQ(b.url, a.url);
+  EXPECT_EQ(b.subtitle, a.subtitle);
+  EXPECT_EQ(b.language, a.language);
+  EXPECT_EQ(b.origin, a.origin);
+  EXPECT_TRUE(b.paragraphs[1].is_heading);
+  EXPECT_TRUE(b.paragraphs[2].is_list_item);
+  EXPECT_EQ(b.paragraphs[2].label, "Why it matters");
+  ASSERT_EQ(b.dropped.size(), 1u);
+  EXPECT_EQ(b.dropped[0].kind, BoilerplateKind::kPhotoCaption);
+  EXPECT_EQ(b.dropped[0].text, "PHOTO: the tunnel portal");
+  EXPECT_GT((*got)->ingested_unix, 0);
+  EXPECT_FALSE(store->GetArticle("nope")->has_value());
+}
+
+TEST_F(StoreTest, OpeningAForeignFileFailsWithAClearMessage) {
+  {
+    std::ofstream f(path_);
+    f << "id,title\n1,not a database\n";
+  }
+  auto store = Store::Open(path_, options_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().ToString(), path_ + ": not a newsfuse store (not an SQLite database)");
+
+  // An SQLite database of another program.
+  const std::string other = (dir_ / "other.db").string();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(other.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto foreign = Store::Open(other, options_);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_NE(foreign.status().ToString().find("other.db: not a newsfuse store"), std::string::npos)
+      << foreign.status().ToString();
+
+  StoreOptions must;
+  must.must_exist = true;
+  auto absent = Store::Open((dir_ / "absent.db").string(), must);
+  ASSERT_FALSE(absent.ok());
+  EXPECT_NE(absent.status().ToString().find("absent.db: no such store"), std::string::npos);
+}
+
+TEST_F(StoreTest, ConcurrentIngestAndReadsAgree) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  std::atomic<bool> done{false};
+  std::thread reader([&] {
+    while (!done) {
+      auto rows = store->ListStories(Q(StorySort::kLargest));
+      ASSERT_TRUE(rows.ok());
+      for (const auto& row : *rows) EXPECT_GE(row.article_count, 1u);
+    }
+  });
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 2; ++w) {
+    writers.emplace_back([&, w] {
+      for (int b = 0; b < 10; ++b) {
+        std::vector<Article> batch;
+        for (int i = 0; i < 20; ++i) {
+          Article a = (i % 2) ? FerryB() : Tunnel();
+          a.id = "w" + std::to_string(w) + "-" + std::to_string(b) + "-" + std::to_string(i);
+          a.paragraphs[0].text += " Item " + a.id + ".";
+          batch.push_back(std::move(a));
+        }
+        auto r = store->Ingest(std::move(batch));
+        ASSERT_TRUE(r.ok()) << r.status().ToString();
+        EXPECT_EQ(r->inserted, 20u);
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  done = true;
+  reader.join();
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 400u);
+  auto problems = store->CheckIntegrity();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
+TEST(ArticleCodecTest, NameTokensKeepRunsAndTheirWords) {
+  Article a = Tunnel();
+  const std::vector<std::string> names = NameTokens(a);
+  auto has = [&](const std::string& n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  EXPECT_TRUE(has("ragna_holt"));
+  EXPECT_TRUE(has("holt"));
+  EXPECT_TRUE(has("nordbahn"));
+  EXPECT_TRUE(has("kessel"));
+  EXPECT_FALSE(has("the"));
+  EXPECT_FALSE(has("friday"));
+  EXPECT_EQ(NameToken("  Ragna   HOLT "), "ragna_holt");
+  EXPECT_EQ(TextQuery("engine \"room\" OR"), "\"engine\" \"room\" \"OR\"");
+  EXPECT_EQ(TextQuery("--"), "");
+}
+
+}  // namespace
+}  // namespace newsfuse::store
