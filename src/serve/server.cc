@@ -1,0 +1,639 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <string_view>
+#include <utility>
+
+#include "base/json_writer.h"
+#include "base/strings.h"
+#include "render/brief_json.h"
+#include "serve/article_batch.h"
+#include "serve/rate_limiter.h"
+#include "serve/web_assets.h"
+#include "serve/worker_pool.h"
+
+namespace newsfuse::serve {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+constexpr char kJson[] = "application/json; charset=utf-8";
+
+const char* DefaultMessage(int status) {
+  switch (status) {
+    case 400: return "malformed request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 408: return "request timed out";
+    case 413: return "request body too large";
+    case 414: return "request URI too long";
+    case 415: return "unsupported content type";
+    case 416: return "range not satisfiable";
+    case 429: return "too many requests";
+    case 503: return "service unavailable";
+    default: return status >= 500 ? "internal error" : "request failed";
+  }
+}
+
+void SetJson(Response& res, int status, std::string body) {
+  res.status = status;
+  res.body = std::move(body);
+  res.set_header("Content-Type", kJson);
+}
+
+void SetError(Response& res, int status, std::string_view message) {
+  std::string body;
+  base::JsonWriter w(&body);
+  w.BeginObject();
+  w.Key("error");
+  w.BeginObject();
+  w.Key("status");
+  w.Int(status);
+  w.Field("message", message.empty() ? std::string_view(DefaultMessage(status)) : message);
+  w.EndObject();
+  w.EndObject();
+  SetJson(res, status, std::move(body));
+}
+
+// The HTTP status a store error deserves: the client's fault is a 4xx.
+int HttpStatusFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kDataLoss:
+    case StatusCode::kOutOfRange:
+    case StatusCode::kFailedPrecondition:
+      return 400;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kResourceExhausted:
+      return 413;
+    case StatusCode::kUnavailable:
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+void SetStoreError(Response& res, const Status& s) {
+  const int status = HttpStatusFor(s);
+  if (status >= 500) std::fprintf(stderr, "newsfuse serve: store error: %s\n", s.ToString().c_str());
+  SetError(res, status, s.ToString());
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// A non-negative integer query parameter; nullopt (after a 400) when malformed.
+std::optional<size_t> SizeParam(const Request& req, const char* name, size_t fallback,
+                                Response& res) {
+  if (!req.has_param(name)) return fallback;
+  const std::string v = req.get_param_value(name);
+  size_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size()) {
+    SetError(res, 400, std::string("query parameter '") + name + "' must be a non-negative integer, not '" + v + "'");
+    return std::nullopt;
+  }
+  return n;
+}
+
+void WriteChange(const store::ArticleChange& c, base::JsonWriter& w) {
+  w.BeginObject();
+  w.Field("article", c.article_id);
+  w.Key("at");
+  w.Int(c.at_unix);
+  w.Field("field", c.field);
+  w.Field("before", c.before);
+  w.Field("after", c.after);
+  w.EndObject();
+}
+
+void WriteStoryFields(const store::StoryRow& s, base::JsonWriter& w) {
+  w.Field("id", s.id);
+  w.Field("headline", s.headline);
+  w.Key("articles");
+  w.Int(static_cast<int64_t>(s.article_count));
+  w.StringArray("outlets", s.outlets);
+  w.Key("first_published");
+  w.OptionalString(s.first_published);
+  w.Key("last_published");
+  w.OptionalString(s.last_published);
+  w.Key("updated");
+  w.Int(s.updated_unix);
+}
+
+const char* OutcomeName(store::IngestOutcome o) {
+  switch (o) {
+    case store::IngestOutcome::kInserted: return "inserted";
+    case store::IngestOutcome::kUnchanged: return "unchanged";
+    case store::IngestOutcome::kUpdated: return "updated";
+    case store::IngestOutcome::kDuplicateContent: return "duplicate";
+  }
+  return "inserted";
+}
+
+std::string RejectedSummary(const std::vector<RejectedItem>& rejected) {
+  std::string m = "no valid article in the body";
+  for (size_t i = 0; i < rejected.size() && i < 3; ++i) {
+    m += i == 0 ? ": " : "; ";
+    if (rejected[i].line > 0) m += "item " + std::to_string(rejected[i].line) + ": ";
+    m += rejected[i].error;
+  }
+  if (rejected.size() > 3) m += "; and " + std::to_string(rejected.size() - 3) + " more";
+  return m;
+}
+
+void WriteRejected(const std::vector<RejectedItem>& rejected, base::JsonWriter& w) {
+  w.Key("rejected");
+  w.BeginArray();
+  for (const RejectedItem& r : rejected) {
+    w.BeginObject();
+    w.Key("line");
+    w.Int(static_cast<int64_t>(r.line));
+    w.Field("error", r.error);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// The media type without parameters, lower case ("application/json").
+std::string MediaType(const Request& req) {
+  std::string ct = req.get_header_value("Content-Type");
+  const size_t semi = ct.find(';');
+  if (semi != std::string::npos) ct.resize(semi);
+  return base::AsciiLower(base::Trim(ct));
+}
+
+}  // namespace
+
+// httplib::Server with its listening socket in reach (a protected member).
+class HttpServer : public httplib::Server {
+ public:
+  // httplib 0.11 listens with a backlog of 5 (compiled into Debian's shared
+  // library): a burst of new connections beyond that has its SYNs dropped
+  // and retried a second later. listen() again on the bound socket only
+  // raises the backlog.
+  void RaiseBacklog() {
+    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
+  }
+};
+
+struct Server::Impl {
+  Impl(store::Store* s, ServerOptions o)
+      : store(s), options(std::move(o)), limiter({.rate = options.rate_limit, .burst = options.rate_burst}) {}
+
+  void Configure();
+  // Each route; each leaves a complete response in `res`.
+  void RouteGet(const Request& req, Response& res);
+  void PostArticles(const Request& req, Response& res);
+  void ListStories(const Request& req, Response& res);
+  void GetStory(const std::string& id, Response& res);
+  void GetBrief(const std::string& id, Response& res);
+  void GetArticle(const std::string& id, Response& res);
+  void Health(Response& res);
+  void ServeAsset(const Request& req, Response& res, std::string_view name, bool is_page);
+  // Runs `fn`, turning anything it throws into a 500 with a JSON body.
+  template <typename Fn>
+  void Guard(const Request& req, Response& res, Fn&& fn);
+
+  store::Store* store;
+  ServerOptions options;
+  RateLimiter limiter;
+  HttpServer http;
+  std::atomic<bool> bound{false};
+  std::atomic<bool> run_started{false};
+  std::atomic<bool> stop_requested{false};
+  std::atomic<bool> run_finished{false};
+  int port = 0;
+};
+
+template <typename Fn>
+void Server::Impl::Guard(const Request& req, Response& res, Fn&& fn) {
+  try {
+    fn();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "newsfuse serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+    res.headers.clear();
+    SetError(res, 500, "internal error");
+  } catch (...) {
+    std::fprintf(stderr, "newsfuse serve: %s %s: unknown exception\n", req.method.c_str(), req.path.c_str());
+    res.headers.clear();
+    SetError(res, 500, "internal error");
+  }
+}
+
+void Server::Impl::Configure() {
+  const size_t min_threads = std::max<size_t>(options.threads, 1);
+  const size_t max_threads = std::max(options.max_threads, min_threads);
+  http.new_task_queue = [min_threads, max_threads] { return new WorkerPool(min_threads, max_threads); };
+  auto usec = [](double s, time_t* sec, time_t* us) {
+    s = std::max(s, 0.001);
+    *sec = static_cast<time_t>(s);
+    *us = static_cast<time_t>((s - std::floor(s)) * 1e6);
+  };
+  time_t sec, us;
+  usec(options.read_timeout_s, &sec, &us);
+  http.set_read_timeout(sec, us);
+  usec(options.write_timeout_s, &sec, &us);
+  http.set_write_timeout(sec, us);
+  http.set_keep_alive_timeout(std::max(options.keep_alive_timeout_s, 1));
+  http.set_keep_alive_max_count(std::max<size_t>(options.keep_alive_max_requests, 1));
+  http.set_payload_max_length(options.max_body_bytes);
+  // Small responses on keep-alive connections: without TCP_NODELAY, Nagle
+  // holds the body behind the headers until the peer's delayed ACK (~40 ms).
+  http.set_tcp_nodelay(true);
+
+  // Before the body is read: a client over its rate gets a 429 at once.
+  http.set_pre_routing_handler([this](const Request& req, Response& res) {
+    if (!limiter.enabled()) return httplib::Server::HandlerResponse::Unhandled;
+    std::optional<double> wait = limiter.Acquire(req.remote_addr);
+    if (!wait) return httplib::Server::HandlerResponse::Unhandled;
+    res.set_header("Retry-After", std::to_string(std::max<int64_t>(1, static_cast<int64_t>(std::ceil(*wait)))));
+    SetError(res, 429, "rate limit exceeded: at most " + std::to_string(static_cast<int64_t>(options.rate_limit)) +
+                           " requests per second per client");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
+  http.Get(".*", [this](const Request& req, Response& res) { Guard(req, res, [&] { RouteGet(req, res); }); });
+  http.Post(".*", [this](const Request& req, Response& res) {
+    Guard(req, res, [&] {
+      if (req.path == "/api/articles") {
+        PostArticles(req, res);
+      } else if (StartsWith(req.path, "/api/stories") || StartsWith(req.path, "/api/articles/") ||
+                 req.path == "/api/health") {
+        res.set_header("Allow", "GET, HEAD");
+        SetError(res, 405, "use GET for " + req.path);
+      } else {
+        SetError(res, 404, "no such resource: " + req.path);
+      }
+    });
+  });
+  auto not_allowed = [this](const Request& req, Response& res) {
+    Guard(req, res, [&] {
+      res.set_header("Allow", req.path == "/api/articles" ? "POST" : "GET, HEAD");
+      SetError(res, 405, req.method + " is not allowed here");
+    });
+  };
+  http.Put(".*", not_allowed);
+  http.Patch(".*", not_allowed);
+  http.Delete(".*", not_allowed);
+  http.Options(".*", not_allowed);
+
+  // Statuses httplib sets itself (400 unparsable request, 404 no handler,
+  // 413, 414) arrive without a body: give them the JSON error shape. Our own
+  // errors already carry one and are left alone.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const Request&, Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    SetError(res, res.status, "");
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler([](const Request& req, Response& res, std::exception_ptr) {
+    std::fprintf(stderr, "newsfuse serve: %s %s: unexpected exception\n", req.method.c_str(), req.path.c_str());
+    res.headers.clear();
+    SetError(res, 500, "internal error");
+  });
+  if (options.access_log) {
+    http.set_logger([](const Request& req, const Response& res) {
+      std::fprintf(stderr, "%s %s %s %d %zu\n", req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(),
+                   res.status, res.body.size());
+    });
+  }
+}
+
+void Server::Impl::RouteGet(const Request& req, Response& res) {
+  const std::string& path = req.path;
+  if (StartsWith(path, "/api/")) {
+    res.set_header("Cache-Control", "no-store");
+    if (path == "/api/stories" || path == "/api/stories/") return ListStories(req, res);
+    if (path == "/api/health") return Health(res);
+    if (StartsWith(path, "/api/stories/")) {
+      std::string id = path.substr(std::string_view("/api/stories/").size());
+      constexpr std::string_view kBrief = "/brief";
+      if (id.size() > kBrief.size() && std::string_view(id).substr(id.size() - kBrief.size()) == kBrief) {
+        id.resize(id.size() - kBrief.size());
+        return GetBrief(id, res);
+      }
+      return GetStory(id, res);
+    }
+    if (StartsWith(path, "/api/articles/") && path.size() > std::string_view("/api/articles/").size()) {
+      return GetArticle(path.substr(std::string_view("/api/articles/").size()), res);
+    }
+    if (path == "/api/articles") {
+      res.set_header("Allow", "POST");
+      return SetError(res, 405, "use POST to add articles; GET /api/articles/{id} reads one");
+    }
+    return SetError(res, 404, "no such API resource: " + path);
+  }
+  if (path == "/" || path == "/index.html" || StartsWith(path, "/story/")) {
+    return ServeAsset(req, res, "index.html", /*is_page=*/true);
+  }
+  if (StartsWith(path, "/assets/")) return ServeAsset(req, res, std::string_view(path).substr(8), false);
+  if (path == "/favicon.ico") return ServeAsset(req, res, "favicon.ico", false);
+  SetError(res, 404, "no such page: " + path);
+}
+
+void Server::Impl::ServeAsset(const Request& req, Response& res, std::string_view name, bool is_page) {
+  std::optional<WebAsset> asset = FindWebAsset(name);
+  if (!asset) {
+    if (is_page) {
+      res.status = 200;
+      res.set_header("Cache-Control", "no-store");
+      res.set_content(
+          "newsfuse: this binary was built without the web page (web/ was empty at build time).\n"
+          "The API is at /api/health, /api/stories, /api/stories/{id}/brief, /api/articles/{id}.\n",
+          "text/plain; charset=utf-8");
+      return;
+    }
+    return SetError(res, 404, "no such asset: " + std::string(name));
+  }
+  res.set_header("ETag", std::string(asset->etag));
+  // The page revalidates every time (cheap: 304), so a new binary's page is
+  // seen at once; assets are reused for a while.
+  res.set_header("Cache-Control", is_page ? "no-cache" : "public, max-age=300");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  if (is_page) {
+    // No external network: everything the page loads comes from this origin.
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                   "frame-ancestors 'none'");
+  }
+  if (req.get_header_value("If-None-Match") == asset->etag) {
+    res.status = 304;
+    return;
+  }
+  res.status = 200;
+  res.set_content(asset->bytes.data(), asset->bytes.size(), std::string(asset->content_type));
+}
+
+void Server::Impl::Health(Response& res) {
+  Result<store::StoreStats> stats = store->Stats();
+  if (!stats.ok()) return SetStoreError(res, stats.status());
+  std::string body;
+  base::JsonWriter w(&body);
+  w.BeginObject();
+  w.Key("ok");
+  w.Bool(true);
+  w.Key("articles");
+  w.Int(static_cast<int64_t>(stats->articles));
+  w.Key("stories");
+  w.Int(static_cast<int64_t>(stats->stories));
+  w.EndObject();
+  SetJson(res, 200, std::move(body));
+}
+
+void Server::Impl::ListStories(const Request& req, Response& res) {
+  store::StoryQuery q;
+  if (req.has_param("sort")) {
+    const std::string sort = req.get_param_value("sort");
+    if (sort == "recent") {
+      q.sort = store::StorySort::kRecent;
+    } else if (sort == "largest") {
+      q.sort = store::StorySort::kLargest;
+    } else {
+      return SetError(res, 400, "query parameter 'sort' must be 'recent' or 'largest', not '" + sort + "'");
+    }
+  }
+  q.text = std::string(base::Trim(req.get_param_value("q")));
+  q.entity = std::string(base::Trim(req.get_param_value("entity")));
+  std::optional<size_t> limit = SizeParam(req, "limit", 50, res);
+  if (!limit) return;
+  std::optional<size_t> offset = SizeParam(req, "offset", 0, res);
+  if (!offset) return;
+  if (*limit == 0) return SetError(res, 400, "query parameter 'limit' must be at least 1");
+  q.limit = std::min(*limit, options.max_stories_limit);
+  q.offset = *offset;
+  Result<std::vector<store::StoryRow>> rows = store->ListStories(q);
+  if (!rows.ok()) return SetStoreError(res, rows.status());
+  std::string body;
+  base::JsonWriter w(&body);
+  w.BeginObject();
+  w.Key("stories");
+  w.BeginArray();
+  for (const store::StoryRow& s : *rows) {
+    w.BeginObject();
+    WriteStoryFields(s, w);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  SetJson(res, 200, std::move(body));
+}
+
+void Server::Impl::GetStory(const std::string& id, Response& res) {
+  if (id.empty()) return SetError(res, 404, "no story id in the path");
+  Result<std::optional<store::StoryRow>> row = store->GetStory(id);
+  if (!row.ok()) return SetStoreError(res, row.status());
+  if (!row->has_value()) return SetError(res, 404, "no such story: " + id);
+  Result<std::vector<store::ArticleChange>> changes = store->StoryChanges(id);
+  if (!changes.ok()) return SetStoreError(res, changes.status());
+  std::string body;
+  base::JsonWriter w(&body);
+  w.BeginObject();
+  WriteStoryFields(**row, w);
+  w.Key("changes");
+  w.BeginArray();
+  for (const store::ArticleChange& c : *changes) WriteChange(c, w);
+  w.EndArray();
+  w.EndObject();
+  SetJson(res, 200, std::move(body));
+}
+
+void Server::Impl::GetBrief(const std::string& id, Response& res) {
+  if (id.empty()) return SetError(res, 404, "no story id in the path");
+  Result<std::optional<std::string>> json = store->BriefingJson(id);
+  if (!json.ok()) return SetStoreError(res, json.status());
+  if (!json->has_value()) return SetError(res, 404, "no such story: " + id);
+  SetJson(res, 200, std::move(**json));
+}
+
+void Server::Impl::GetArticle(const std::string& id, Response& res) {
+  Result<std::optional<store::StoredArticle>> found = store->GetArticle(id);
+  if (!found.ok()) return SetStoreError(res, found.status());
+  if (!found->has_value()) return SetError(res, 404, "no such article: " + id);
+  const store::StoredArticle& sa = **found;
+  const Article& a = sa.article;
+  std::string body;
+  base::JsonWriter w(&body);
+  w.BeginObject();
+  w.Field("id", a.id);
+  w.Key("outlet");
+  w.OptionalString(a.outlet);
+  w.Key("url");
+  w.OptionalString(a.url);
+  w.Key("title");
+  w.OptionalString(a.title);
+  w.Key("subtitle");
+  w.OptionalString(a.subtitle);
+  w.Key("published");
+  w.OptionalString(a.published);
+  w.Key("language");
+  w.OptionalString(a.language);
+  w.Key("story");
+  if (sa.story_id.empty()) {
+    w.Null();
+  } else {
+    w.String(sa.story_id);
+  }
+  w.Key("ingested");
+  w.Int(sa.ingested_unix);
+  w.Key("paragraphs");
+  w.BeginArray();
+  for (const Paragraph& p : a.paragraphs) {
+    w.BeginObject();
+    w.Field("text", p.text);
+    w.Key("heading");
+    w.Bool(p.is_heading);
+    if (p.is_list_item) {
+      w.Key("list_item");
+      w.Bool(true);
+    }
+    if (!p.label.empty()) w.Field("label", p.label);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("dropped");
+  render::WriteDroppedLines(a.dropped, w);
+  w.Key("changes");
+  w.BeginArray();
+  for (const store::ArticleChange& c : sa.changes) WriteChange(c, w);
+  w.EndArray();
+  w.EndObject();
+  SetJson(res, 200, std::move(body));
+}
+
+void Server::Impl::PostArticles(const Request& req, Response& res) {
+  const std::string media = MediaType(req);
+  BodyFormat format = BodyFormat::kDetect;
+  if (media == "application/x-ndjson" || media == "application/jsonl" || media == "application/x-jsonlines" ||
+      media == "application/jsonlines" || media == "application/json-seq") {
+    format = BodyFormat::kJsonLines;
+  } else if (!media.empty() && media != "application/json" && media != "text/plain" &&
+             media != "application/octet-stream") {
+    return SetError(res, 415,
+                    "Content-Type '" + media +
+                        "' is not accepted: send application/json (an object or an array) or "
+                        "application/x-ndjson (JSON Lines)");
+  }
+  ArticleBatch batch = ParseArticleBatch(req.body, format);
+  if (batch.articles.empty()) {
+    std::string body;
+    base::JsonWriter w(&body);
+    w.BeginObject();
+    w.Key("error");
+    w.BeginObject();
+    w.Key("status");
+    w.Int(400);
+    w.Field("message", RejectedSummary(batch.rejected));
+    WriteRejected(batch.rejected, w);
+    w.EndObject();
+    w.EndObject();
+    return SetJson(res, 400, std::move(body));
+  }
+  const std::vector<size_t> lines = batch.lines;
+  Result<store::IngestResult> result = store->Ingest(std::move(batch.articles));
+  if (!result.ok()) return SetStoreError(res, result.status());
+  std::string body;
+  body.reserve(128 + 96 * result->articles.size());
+  base::JsonWriter w(&body);
+  w.BeginObject();
+  w.Key("inserted");
+  w.Int(static_cast<int64_t>(result->inserted));
+  w.Key("updated");
+  w.Int(static_cast<int64_t>(result->updated));
+  w.Key("unchanged");
+  w.Int(static_cast<int64_t>(result->unchanged));
+  w.Key("duplicates");
+  w.Int(static_cast<int64_t>(result->duplicates));
+  WriteRejected(batch.rejected, w);
+  w.Key("articles");
+  w.BeginArray();
+  for (size_t i = 0; i < result->articles.size(); ++i) {
+    const store::ArticleOutcome& o = result->articles[i];
+    w.BeginObject();
+    w.Field("id", o.id);
+    w.Field("status", OutcomeName(o.outcome));
+    w.Key("story");
+    if (o.story_id.empty()) {
+      w.Null();
+    } else {
+      w.String(o.story_id);
+    }
+    if (!o.duplicate_of.empty()) w.Field("duplicate_of", o.duplicate_of);
+    if (i < lines.size()) {
+      w.Key("line");
+      w.Int(static_cast<int64_t>(lines[i]));
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  SetJson(res, 200, std::move(body));
+}
+
+Server::Server(store::Store* store, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, std::move(options))) {
+  impl_->Configure();
+}
+
+Server::~Server() { Stop(); }
+
+Result<int> Server::Bind() {
+  Impl& s = *impl_;
+  int port = s.options.port;
+  bool ok;
+  if (port == 0) {
+    port = s.http.bind_to_any_port(s.options.host);
+    ok = port > 0;
+  } else {
+    ok = s.http.bind_to_port(s.options.host, port);
+  }
+  if (!ok) {
+    return Status::Unavailable(s.options.host + ":" + std::to_string(s.options.port),
+                               "cannot listen (address in use, or not an address of this machine)");
+  }
+  s.http.RaiseBacklog();
+  s.port = port;
+  s.bound = true;
+  return port;
+}
+
+Status Server::Run() {
+  Impl& s = *impl_;
+  if (!s.bound) return Status::FailedPrecondition("serve", "Run() before a successful Bind()");
+  // Stop() and Run() may race (Stop() from another thread right after the
+  // Run() thread starts): each writes its flag, then reads the other's, so
+  // one of them always sees the other.
+  s.run_started = true;
+  if (s.stop_requested) return Status::Ok();
+  s.http.listen_after_bind();  // false once stopped: not an error here
+  s.run_finished = true;
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  if (!impl_) return;
+  Impl& s = *impl_;
+  s.stop_requested = true;
+  if (!s.run_started) return;
+  // httplib's stop() does nothing until its loop is running.
+  for (int i = 0; i < 1000 && !s.http.is_running() && !s.run_finished; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  s.http.stop();
+}
+
+}  // namespace newsfuse::serve

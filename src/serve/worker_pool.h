@@ -1,0 +1,54 @@
+// File: serve/worker_pool.h
+//
+// The server's task queue (an httplib::TaskQueue): a pool that keeps
+// `min_threads` workers and grows, one thread per waiting task, up to
+// `max_threads`. httplib gives each connection a worker for its whole life,
+// keep-alive idle time included, so a fixed pool of N is starved by N idle or
+// slow clients; growing on demand keeps such clients from stalling others
+// until `max_threads` connections are open at once (then tasks queue).
+// Threads, once started, stay until Shutdown() (an idle one costs a blocked
+// thread's stack).
+//
+// Thread-safety: Enqueue() from any thread; Shutdown() once.
+#ifndef NEWSFUSE_SERVE_WORKER_POOL_H_
+#define NEWSFUSE_SERVE_WORKER_POOL_H_
+
+#include <httplib.h>
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace newsfuse::serve {
+
+class WorkerPool : public httplib::TaskQueue {
+ public:
+  WorkerPool(size_t min_threads, size_t max_threads);
+  ~WorkerPool() override;  // shuts down if not done yet
+
+  void enqueue(std::function<void()> fn) override;
+  // Runs the queued tasks, then joins every worker.
+  void shutdown() override;
+
+  size_t threads() const;   // started so far
+  size_t busy() const;      // running a task now
+
+ private:
+  void Work();
+
+  const size_t max_threads_;
+  mutable std::mutex mutex_;
+  std::condition_variable cond_;
+  std::deque<std::function<void()>> jobs_;  // guarded by mutex_
+  std::vector<std::thread> threads_;        // guarded by mutex_
+  size_t idle_ = 0;                         // guarded by mutex_
+  bool shutdown_ = false;                   // guarded by mutex_
+};
+
+}  // namespace newsfuse::serve
+
+#endif  // NEWSFUSE_SERVE_WORKER_POOL_H_
