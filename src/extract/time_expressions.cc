@@ -715,6 +715,20 @@ std::optional<Cand> Recognizer::Deictic(int i) {
                          Is(i + 1, "week"))) {
     return std::nullopt;  // "the current quarter": a period, below
   }
+  // "current market conditions", "its current share": the adjective places
+  // the noun's state at the present (TimeML: PRESENT_REF). Not the noun
+  // ("the current"), "current account" (a balance), or "then-current".
+  auto function_word = [&](int k) {  // after a noun "current": "the current was strong"
+    std::string_view f = L(k);
+    return f == "is" || f == "was" || f == "are" || f == "were" || f == "has" || f == "had" ||
+           f == "will" || f == "would" || f == "can" || f == "could" || f == "may" ||
+           f == "of" || f == "in" || f == "and" || f == "or" || f == "to" || f == "that";
+  };
+  if (w == "current" && IsWord(i + 1) && !function_word(i + 1) && !Capitalized(i) &&
+      !Is(i + 1, "account") &&
+      !Is(i + 1, "accounts") && !Is(i - 1, "then") && !(Hyphen(i - 1) && Is(i - 2, "then"))) {
+    return ref(i + 1, "PRESENT_REF");
+  }
   if (w == "present" && Is(i - 1, "the") && !IsWord(i + 1)) return ref(i + 1, "PRESENT_REF");
   if (w == "recently" || w == "lately") {
     return ref(i + 1, "PAST_REF");

@@ -210,6 +210,9 @@ const Case kCases[] = {
      "mid-afternoon yesterday", TimexType::kTime, "2025-06-15TAF"},
     {"MidMorning", {2025, 6, 16}, "By mid morning the square was empty.", "mid morning",
      TimexType::kTime, "2025-06-16TMO"},
+    // "current" before a noun: the present (TimeBank and AQUAINT mark it PRESENT_REF).
+    {"CurrentAdjective", {2025, 6, 16}, "Prices reflect current market conditions.", "current",
+     TimexType::kDate, "PRESENT_REF"},
     // "set on" is a participle, not a plan.
     {"SetIsNoFutureCue", {2025, 2, 6}, "The index closed near the record set on Aug. 6.",
      "Aug. 6", TimexType::kDate, "2024-08-06"},
@@ -277,7 +280,8 @@ TEST(TimeExpressionsTest, IgnoresAgesNarrativeSoonAndTitles) {
   const std::string text =
       "Mr. Lee, 52 years old, retired. Workers 55 years of age or older may apply. "
       "He was released soon after the trial. The guard was soon freed. "
-      "He said on \"This Week\" that talks failed.";
+      "He said on \"This Week\" that talks failed. The current was strong. "
+      "The current account deficit widened. It sold at the then-current price.";
   auto found = FindTimeExpressions(text, CivilDate{2025, 6, 16});
   for (const auto& e : found) ADD_FAILURE() << "unexpected: " << e.span.In(text);
 }
