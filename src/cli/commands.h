@@ -28,8 +28,10 @@ void RegisterEvalQuotes(CLI::App& eval);
 void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs`
 void RegisterCluster(CLI::App& app);
 void RegisterGenCorpus(CLI::App& app);
+void RegisterServe(CLI::App& app);
 // `newsfuse bench <what>`: `bench` is the parent command (speed runs, never tests).
 void RegisterBenchCluster(CLI::App& bench);
+void RegisterBenchServe(CLI::App& bench);
 
 // Records the exit code a subcommand's callback wants main() to return.
 void ExitWith(int code);

@@ -36,9 +36,11 @@ int main(int argc, char** argv) {
   RegisterEvalCluster(*eval);
   RegisterCluster(app);
   RegisterGenCorpus(app);
+  RegisterServe(app);
   CLI::App* bench = app.add_subcommand("bench", "measure speed (benchmarks, not tests)");
   bench->require_subcommand(1);
   RegisterBenchCluster(*bench);
+  RegisterBenchServe(*bench);
 
   try {
     app.parse(argc, argv);
