@@ -6,56 +6,80 @@
 
 namespace newsfuse::synthesize {
 
-namespace {
-uint64_t PairKey(uint32_t a, uint32_t b) {
-  if (a > b) std::swap(a, b);
-  return (static_cast<uint64_t>(a) << 32) | b;
-}
-}  // namespace
-
 std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
                                   const std::vector<SparseVector>& vectors,
                                   const AlignOptions& options) {
   const uint32_t n = static_cast<uint32_t>(vectors.size());
-  // Candidate pairs through an inverted index: only sentences sharing a term.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
-  for (uint32_t i = 0; i < n; ++i) {
-    for (const auto& [term, w] : vectors[i]) postings[term].push_back(i);
+  // Candidate pairs through an inverted index: only sentences sharing a term
+  // are scored, and their dot product is accumulated term by term from the
+  // postings (in term order, as Cosine adds them) instead of merging the two
+  // vectors again for every pair. Units are taken last to first so that the
+  // postings hold exactly the later units j > i.
+  uint32_t terms = 0;
+  for (const auto& v : vectors) {
+    if (!v.empty()) terms = std::max(terms, v.back().first + 1);
   }
-  std::unordered_map<uint64_t, float> sim;
+  std::vector<std::vector<std::pair<uint32_t, float>>> postings(terms);
+  // neighbours[i]: (j, cosine) for every pair at or above the floor, both ways.
+  std::vector<std::vector<std::pair<uint32_t, float>>> neighbours(n);
   struct Edge {
     float s;
     uint32_t a, b;
   };
   std::vector<Edge> edges;
-  for (uint32_t i = 0; i < n; ++i) {
-    std::vector<uint32_t> seen;
+  std::vector<float> acc(n, 0.0f);
+  std::vector<uint32_t> touched;
+  for (uint32_t i = n; i-- > 0;) {
+    touched.clear();
     for (const auto& [term, w] : vectors[i]) {
-      for (uint32_t j : postings[term]) {
-        if (j > i) seen.push_back(j);
+      for (const auto& [j, wj] : postings[term]) {
+        if (acc[j] == 0.0f) touched.push_back(j);
+        acc[j] += w * wj;
       }
     }
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (uint32_t j : seen) {
-      const float s = Cosine(vectors[i], vectors[j]);
+    std::sort(touched.begin(), touched.end());
+    for (uint32_t j : touched) {
+      const float s = acc[j];
+      acc[j] = 0.0f;
       if (s < options.candidate_floor) continue;
-      sim[PairKey(i, j)] = s;
+      neighbours[i].emplace_back(j, s);
+      neighbours[j].emplace_back(i, s);
       const float need = article_of[i] == article_of[j] ? options.same_article_threshold : options.threshold;
       if (s >= need) edges.push_back(Edge{s, i, j});
     }
+    for (const auto& [term, w] : vectors[i]) postings[term].emplace_back(i, w);
   }
+  for (auto& list : neighbours) std::sort(list.begin(), list.end());
   std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
     return x.s != y.s ? x.s > y.s : (x.a != y.a ? x.a < y.a : x.b < y.b);
   });
 
+  // Average link, strongest pair first. Each group keeps the summed
+  // cross-article similarity to every group it touches and its sentence
+  // count per article, so testing a merge costs one lookup (not a pass over
+  // both groups' members) and a merge folds the smaller group's links into
+  // the larger's.
   std::vector<uint32_t> group_of(n);
   std::iota(group_of.begin(), group_of.end(), 0);
   std::vector<std::vector<uint32_t>> members(n);
-  for (uint32_t i = 0; i < n; ++i) members[i] = {i};
-  auto pair_sim = [&](uint32_t a, uint32_t b) {
-    auto it = sim.find(PairKey(a, b));
-    return it == sim.end() ? 0.0f : it->second;
+  std::vector<std::unordered_map<uint32_t, double>> links(n);
+  std::vector<std::unordered_map<uint32_t, uint32_t>> per_article(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    members[i] = {i};
+    per_article[i][article_of[i]] = 1;
+    for (const auto& [j, s] : neighbours[i]) {
+      if (article_of[i] != article_of[j]) links[i][j] += s;
+    }
+  }
+  auto cross_pairs = [&](uint32_t ga, uint32_t gb) {
+    const auto& small = per_article[ga].size() <= per_article[gb].size() ? per_article[ga] : per_article[gb];
+    const auto& large = &small == &per_article[ga] ? per_article[gb] : per_article[ga];
+    uint64_t same = 0;
+    for (const auto& [art, count] : small) {
+      auto it = large.find(art);
+      if (it != large.end()) same += static_cast<uint64_t>(count) * it->second;
+    }
+    return static_cast<uint64_t>(members[ga].size()) * members[gb].size() - same;
   };
   for (const Edge& e : edges) {
     const uint32_t ga = group_of[e.a], gb = group_of[e.b];
@@ -64,17 +88,11 @@ std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
     // articles: two sentences of one article may both belong to a fact (a
     // bulleted summary restating the body), and their own similarity says
     // nothing about the outlets agreeing.
-    float total = 0;
-    size_t pairs = 0;
-    for (uint32_t x : members[ga]) {
-      for (uint32_t y : members[gb]) {
-        if (article_of[x] == article_of[y]) continue;
-        total += pair_sim(x, y);
-        ++pairs;
-      }
-    }
+    const uint64_t pairs = cross_pairs(ga, gb);
+    double total = 0;
+    if (auto it = links[ga].find(gb); it != links[ga].end()) total = it->second;
     if (pairs == 0 ? e.s < options.same_article_threshold
-                   : total / static_cast<float>(pairs) < options.threshold) {
+                   : static_cast<float>(total / static_cast<double>(pairs)) < options.threshold) {
       continue;
     }
     const uint32_t keep = members[ga].size() >= members[gb].size() ? ga : gb;
@@ -82,7 +100,27 @@ std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
     for (uint32_t x : members[drop]) group_of[x] = keep;
     members[keep].insert(members[keep].end(), members[drop].begin(), members[drop].end());
     members[drop].clear();
+    members[drop].shrink_to_fit();
+    for (const auto& [art, count] : per_article[drop]) per_article[keep][art] += count;
+    per_article[drop].clear();
+    for (const auto& [g, s] : links[drop]) {
+      auto& theirs = links[g];
+      theirs.erase(drop);
+      if (g == keep) continue;
+      links[keep][g] += s;
+      theirs[keep] += s;
+    }
+    links[keep].erase(drop);
+    links[drop].clear();
   }
+  // Similarity of two units of one group (0 below the floor).
+  auto group_total = [&](uint32_t x, uint32_t g) {
+    float total = 0;
+    for (const auto& [y, s] : neighbours[x]) {
+      if (group_of[y] == g) total += s;
+    }
+    return total;
+  };
 
   std::vector<FactGroup> groups;
   for (uint32_t g = 0; g < n; ++g) {
@@ -92,10 +130,7 @@ std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
     std::sort(fg.members.begin(), fg.members.end());
     float best = -1;
     for (uint32_t x : fg.members) {
-      float total = 0;
-      for (uint32_t y : fg.members) {
-        if (x != y) total += pair_sim(x, y);
-      }
+      const float total = group_total(x, g);
       if (total > best + 1e-6f) {
         best = total;
         fg.representative = x;
