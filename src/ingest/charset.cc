@@ -2,6 +2,8 @@
 
 #include <unicode/ucnv.h>
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "base/strings.h"
@@ -27,6 +29,31 @@ std::string CharsetValueAt(std::string_view s, size_t pos) {
     ++end;
   }
   return base::AsciiLower(s.substr(pos, end - pos));
+}
+
+// True when `bytes` is valid UTF-8. Pages are mostly ASCII: eight bytes are
+// checked at a time, and only the other sequences are decoded.
+bool IsValidUtf8(std::string_view bytes) {
+  const char* const data = bytes.data();
+  const size_t n = bytes.size();
+  size_t i = 0;
+  while (i < n) {
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, data + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    while (i < n && static_cast<unsigned char>(data[i]) < 0x80) ++i;
+    if (i == n) return true;
+    // One multi-byte sequence (DecodeUtf8 gives U+FFFD for an invalid one; a
+    // real U+FFFD is EF BF BD).
+    size_t at = i;
+    const char32_t cp = base::DecodeUtf8(bytes, &at);
+    if (cp == 0xFFFD && bytes.substr(i, 3) != "\xEF\xBF\xBD") return false;
+    i = at;
+  }
+  return true;
 }
 
 // Replaces invalid UTF-8 sequences with U+FFFD.
@@ -102,26 +129,33 @@ std::string SniffMetaCharset(std::string_view html, size_t scan_bytes) {
   }
 }
 
-Result<std::string> DecodeToUtf8(std::string_view subject, std::string_view bytes,
-                                 std::string_view declared) {
+Result<std::string_view> DecodeToUtf8View(std::string_view subject, std::string_view bytes,
+                                          std::string_view declared, std::string* storage) {
+  auto stored = [&](Result<std::string> r) -> Result<std::string_view> {
+    if (!r.ok()) return r.status();
+    *storage = std::move(*r);
+    return std::string_view(*storage);
+  };
   // Byte-order marks decide over any declaration (HTML5 "encoding sniffing").
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    return RepairUtf8(bytes.substr(3));
+    const std::string_view rest = bytes.substr(3);
+    if (IsValidUtf8(rest)) return rest;
+    return stored(RepairUtf8(rest));
   }
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") {
-    return ConvertWithIcu(subject, bytes.substr(2), "UTF-16LE");
+    return stored(ConvertWithIcu(subject, bytes.substr(2), "UTF-16LE"));
   }
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") {
-    return ConvertWithIcu(subject, bytes.substr(2), "UTF-16BE");
+    return stored(ConvertWithIcu(subject, bytes.substr(2), "UTF-16BE"));
   }
-  std::string charset = base::AsciiLower(declared);
-  if (charset.empty()) charset = SniffMetaCharset(bytes);
-  const bool valid_utf8 = base::FindInvalidUtf8(bytes) == std::string_view::npos;
   // Pages often declare latin-1 while serving UTF-8 (and the reverse); bytes that
   // are valid UTF-8 and not plain ASCII are almost never meant as windows-1252.
-  if (charset.empty() || IsUtf8Name(charset) || valid_utf8) {
-    if (valid_utf8) return std::string(bytes);
-    if (IsUtf8Name(charset)) return RepairUtf8(bytes);
+  // So validity decides first, and the declaration is only read when it matters.
+  if (IsValidUtf8(bytes)) return bytes;
+  std::string charset = base::AsciiLower(declared);
+  if (charset.empty()) charset = SniffMetaCharset(bytes);
+  if (charset.empty() || IsUtf8Name(charset)) {
+    if (IsUtf8Name(charset)) return stored(RepairUtf8(bytes));
     charset = "windows-1252";
   }
   // Browsers read latin-1 and ascii as windows-1252 (WHATWG Encoding).
@@ -130,8 +164,17 @@ Result<std::string> DecodeToUtf8(std::string_view subject, std::string_view byte
     charset = "windows-1252";
   }
   Result<std::string> converted = ConvertWithIcu(subject, bytes, charset);
-  if (!converted.ok()) return RepairUtf8(bytes);  // unknown name: keep what we can
-  return converted;
+  if (!converted.ok()) return stored(RepairUtf8(bytes));  // unknown name: keep what we can
+  return stored(std::move(converted));
+}
+
+Result<std::string> DecodeToUtf8(std::string_view subject, std::string_view bytes,
+                                 std::string_view declared) {
+  std::string storage;
+  Result<std::string_view> view = DecodeToUtf8View(subject, bytes, declared, &storage);
+  if (!view.ok()) return view.status();
+  if (view->data() == storage.data() && view->size() == storage.size()) return storage;
+  return std::string(*view);
 }
 
 }  // namespace newsfuse::ingest

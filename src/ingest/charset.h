@@ -35,6 +35,13 @@ std::string CharsetFromContentType(std::string_view content_type);
 Result<std::string> DecodeToUtf8(std::string_view subject, std::string_view bytes,
                                  std::string_view declared = {});
 
+// The same without a copy for pages that are valid UTF-8 already (most are):
+// the result is then `bytes` itself; otherwise the decoded text is written to
+// `*storage` and the result views it. The view lives as long as `bytes` and
+// `*storage` do.
+Result<std::string_view> DecodeToUtf8View(std::string_view subject, std::string_view bytes,
+                                          std::string_view declared, std::string* storage);
+
 }  // namespace newsfuse::ingest
 
 #endif  // NEWSFUSE_INGEST_CHARSET_H_

@@ -134,6 +134,37 @@ std::string LanguageCode(std::string_view tag) {
   return code;
 }
 
+// What a <meta> key (property, else name, else itemprop; lower-cased) feeds.
+enum class MetaField {
+  kNone, kTitle, kSite, kUrl, kOgDescription, kDescription, kLocale, kLanguage,
+  kItempropDate, kDate, kAuthor,
+};
+
+MetaField FieldOfMetaKey(std::string_view key) {
+  if (key == "og:title" || key == "twitter:title") return MetaField::kTitle;
+  if (key == "og:site_name" || key == "application-name") return MetaField::kSite;
+  if (key == "og:url") return MetaField::kUrl;
+  if (key == "og:description") return MetaField::kOgDescription;
+  if (key == "description") return MetaField::kDescription;
+  if (key == "og:locale") return MetaField::kLocale;
+  if (key == "language" || key == "dc.language") return MetaField::kLanguage;
+  if (key == "datepublished") return MetaField::kItempropDate;
+  if (key == "article:published_time" || key == "og:article:published_time" ||
+      key == "article.published" || key == "pubdate" || key == "publishdate" ||
+      key == "publish-date" || key == "publish_date" || key == "date" ||
+      key == "dc.date" || key == "dc.date.issued" || key == "dcterms.created" ||
+      key == "dcterms.date" || key == "sailthru.date" || key == "parsely-pub-date" ||
+      key == "article.created" || key == "originalpublicationdate" ||
+      key == "cxenseparse:recs:publishtime" || key == "datecreated") {
+    return MetaField::kDate;
+  }
+  if (key == "author" || key == "article:author" || key == "dc.creator" ||
+      key == "sailthru.author" || key == "parsely-author") {
+    return MetaField::kAuthor;
+  }
+  return MetaField::kNone;
+}
+
 void Walk(const GumboNode* node, Found* f, int depth, bool in_body) {
   if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
   const GumboTag tag = node->v.element.tag;
@@ -175,28 +206,24 @@ void Walk(const GumboNode* node, Found* f, int depth, bool in_body) {
         }
         return;
       }
-      if (key == "og:title" || key == "twitter:title") SetOnce(f->og_title, content);
-      else if (key == "og:site_name" || key == "application-name") SetOnce(f->og_site, content);
-      else if (key == "og:url") SetOnce(f->og_url, content);
-      else if (key == "og:description") SetOnce(f->og_description, content);
-      else if (key == "description") SetOnce(f->description, content);
-      else if (key == "og:locale") SetOnce(f->og_locale, content);
-      else if (key == "language" || key == "dc.language") SetOnce(f->meta_lang, content);
-      else if (key == "datepublished") SetOnce(f->itemprop_date, content);
-      else if (key == "article:published_time" || key == "og:article:published_time" ||
-               key == "article.published" || key == "pubdate" || key == "publishdate" ||
-               key == "publish-date" || key == "publish_date" || key == "date" ||
-               key == "dc.date" || key == "dc.date.issued" || key == "dcterms.created" ||
-               key == "dcterms.date" || key == "sailthru.date" || key == "parsely-pub-date" ||
-               key == "article.created" || key == "originalpublicationdate" ||
-               key == "cxenseparse:recs:publishtime" || key == "datecreated") {
-        SetOnce(f->meta_date, content);
-      } else if (key == "author" || key == "article:author" || key == "dc.creator" ||
-                 key == "sailthru.author" || key == "parsely-author") {
-        const std::string_view a = Trim(content);
-        if (!a.empty() && a.find("://") == std::string_view::npos) {
-          f->meta_authors.emplace_back(a);
+      switch (FieldOfMetaKey(key)) {
+        case MetaField::kTitle: SetOnce(f->og_title, content); break;
+        case MetaField::kSite: SetOnce(f->og_site, content); break;
+        case MetaField::kUrl: SetOnce(f->og_url, content); break;
+        case MetaField::kOgDescription: SetOnce(f->og_description, content); break;
+        case MetaField::kDescription: SetOnce(f->description, content); break;
+        case MetaField::kLocale: SetOnce(f->og_locale, content); break;
+        case MetaField::kLanguage: SetOnce(f->meta_lang, content); break;
+        case MetaField::kItempropDate: SetOnce(f->itemprop_date, content); break;
+        case MetaField::kDate: SetOnce(f->meta_date, content); break;
+        case MetaField::kAuthor: {
+          const std::string_view a = Trim(content);
+          if (!a.empty() && a.find("://") == std::string_view::npos) {
+            f->meta_authors.emplace_back(a);
+          }
+          break;
         }
+        case MetaField::kNone: break;
       }
       return;
     }
@@ -285,6 +312,8 @@ void ReadTime(std::string_view s, size_t pos, int* hh, int* mm) {
 }
 
 }  // namespace
+
+bool IsMetaKeyRead(std::string_view key) { return FieldOfMetaKey(key) != MetaField::kNone; }
 
 std::optional<std::string> NormalizeHtmlDate(std::string_view text) {
   text = Trim(text);

@@ -39,6 +39,11 @@ struct HtmlMetadata {
 // REQUIRES: `root` is the root of a gumbo parse.
 HtmlMetadata ExtractHtmlMetadata(const GumboNode* root);
 
+// True when ExtractHtmlMetadata reads a <meta> element whose key (its
+// `property`, else `name`, else `itemprop` attribute, lower-cased) is `key`.
+// The prefilter drops the others (viewport, og:image, twitter:card, ...).
+bool IsMetaKeyRead(std::string_view key);
+
 // Normalises a date as pages write it ("2019-11-19T10:04:00Z",
 // "2019/11/19", "November 19, 2019", "19 Nov 2019 10:04") to "YYYY-MM-DD" or
 // "YYYY-MM-DDTHH:MM" (time as written, no zone conversion). nullopt when no

@@ -1,8 +1,10 @@
 #include "ingest/html_prefilter.h"
 
 #include <cstring>
+#include <optional>
 
 #include "base/strings.h"
+#include "ingest/html_metadata.h"
 
 namespace newsfuse::ingest {
 namespace {
@@ -61,28 +63,100 @@ size_t FindElementEnd(std::string_view html, size_t pos, std::string_view name) 
   }
 }
 
+// HTML's white space (the tokenizer's set: no vertical tab).
+bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+enum class TagName { kOther, kMeta, kLink, kHtml };
+
+TagName NameOf(std::string_view tag) {
+  if (base::EqualsIgnoreCase(tag, "meta")) return TagName::kMeta;
+  if (base::EqualsIgnoreCase(tag, "link")) return TagName::kLink;
+  if (base::EqualsIgnoreCase(tag, "html")) return TagName::kHtml;
+  return TagName::kOther;
+}
+
 // Attributes the metadata reader and the content extractor look at; the
 // rest (data-*, srcset, onclick, inline JSON) is most of a tag's bytes.
-bool KeepAttribute(std::string_view name, std::string_view tag) {
-  static constexpr std::string_view kKeep[] = {
-      "class", "id", "itemprop", "itemtype", "property", "name", "content", "rel", "lang",
-      "datetime", "type", "hidden", "aria-hidden", "style", "charset", "http-equiv"};
+// Some matter on one element only: the <meta> keys, <link rel=canonical
+// href>, <html lang>.
+bool KeepAttribute(std::string_view name, TagName tag) {
+  static constexpr std::string_view kKeep[] = {"class", "id", "itemprop", "content", "datetime",
+                                               "hidden", "aria-hidden", "style"};
   for (std::string_view k : kKeep) {
-    if (name.size() == k.size() && base::StartsWithIgnoreCase(name, k)) return true;
+    if (name.size() == k.size() && base::EqualsIgnoreCase(name, k)) return true;
   }
-  // Only <link rel=canonical href=...> needs its href.
-  return base::EqualsIgnoreCase(name, "href") && base::EqualsIgnoreCase(tag, "link");
+  switch (tag) {
+    case TagName::kMeta:
+      return base::EqualsIgnoreCase(name, "property") || base::EqualsIgnoreCase(name, "name") ||
+             base::EqualsIgnoreCase(name, "http-equiv");
+    case TagName::kLink:
+      return base::EqualsIgnoreCase(name, "rel") || base::EqualsIgnoreCase(name, "href");
+    case TagName::kHtml:
+      return base::EqualsIgnoreCase(name, "lang");
+    case TagName::kOther:
+      return false;
+  }
+  return false;
+}
+
+// What decides whether a <meta> or <link> is kept: the first value of each
+// attribute, as the parser keeps the first of duplicates. Values are raw (no
+// entities decoded), so one with a '&' keeps its element.
+struct KeyAttributes {
+  std::optional<std::string_view> property, name, itemprop, rel;
+};
+
+void NoteKeyAttribute(std::string_view name, std::string_view value, KeyAttributes* keys) {
+  auto note = [&](std::optional<std::string_view>& slot, std::string_view attr) {
+    if (!slot && name.size() == attr.size() && base::EqualsIgnoreCase(name, attr)) slot = value;
+  };
+  note(keys->property, "property");
+  note(keys->name, "name");
+  note(keys->itemprop, "itemprop");
+  note(keys->rel, "rel");
+}
+
+// A <link> other than rel=canonical, and a <meta> whose key the metadata
+// reader ignores (viewport, og:image, twitter:card, ...), are dropped whole:
+// both are void elements that neither reader looks at.
+bool DropElement(TagName tag, const KeyAttributes& keys) {
+  auto has_entity = [](const std::optional<std::string_view>& v) {
+    return v && v->find('&') != std::string_view::npos;
+  };
+  if (tag == TagName::kLink) {
+    if (has_entity(keys.rel)) return false;
+    return !keys.rel || !base::EqualsIgnoreCase(*keys.rel, "canonical");
+  }
+  if (tag == TagName::kMeta) {
+    if (has_entity(keys.property) || has_entity(keys.name) || has_entity(keys.itemprop)) {
+      return false;
+    }
+    // The reader's key: property, else name, else itemprop (the first non-empty).
+    std::string_view key;
+    for (const auto* v : {&keys.property, &keys.name, &keys.itemprop}) {
+      if (*v && !(*v)->empty()) {
+        key = **v;
+        break;
+      }
+    }
+    return !key.empty() && !IsMetaKeyRead(base::AsciiLower(key));
+  }
+  return false;
 }
 
 // Copies the start tag at html[pos] ('<' then a letter) to *out with only the
 // attributes worth keeping, following the HTML5 tokenizer's rules for names
 // and quoted values. Returns the position after '>', or npos when the tag
-// does not end (then nothing is written).
-size_t CopyStartTag(std::string_view html, size_t pos, std::string* out) {
+// does not end (then nothing is written). `*dropped` says the element was
+// left out whole (then nothing is written either).
+size_t CopyStartTag(std::string_view html, size_t pos, std::string* out, bool* dropped) {
+  *dropped = false;
   const size_t n = html.size();
   size_t i = pos + 1;
   while (i < n && !base::IsAsciiSpace(html[i]) && html[i] != '/' && html[i] != '>') ++i;
   const std::string_view tag = html.substr(pos + 1, i - pos - 1);
+  const TagName tag_name = NameOf(tag);
+  KeyAttributes keys;
   const size_t mark = out->size();
   out->push_back('<');
   out->append(tag);
@@ -93,6 +167,11 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out) {
       return std::string_view::npos;
     }
     if (html[i] == '>') {
+      if (DropElement(tag_name, keys)) {
+        out->resize(mark);
+        *dropped = true;
+        return i + 1;
+      }
       if (html[i - 1] == '/') out->push_back('/');
       out->push_back('>');
       return i + 1;
@@ -104,6 +183,7 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out) {
       ++i;
     }
     const std::string_view name = html.substr(name_begin, i - name_begin);
+    std::string_view value;
     size_t j = i;
     while (j < n && base::IsAsciiSpace(html[j])) ++j;
     if (j < n && html[j] == '=') {
@@ -115,17 +195,41 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out) {
           out->resize(mark);
           return std::string_view::npos;
         }
+        value = html.substr(j + 1, close - j - 1);
         j = close + 1;
       } else {
+        const size_t begin = j;
         while (j < n && !base::IsAsciiSpace(html[j]) && html[j] != '>') ++j;
+        value = html.substr(begin, j - begin);
       }
       i = j;
     }
-    if (KeepAttribute(name, tag)) {
+    if (tag_name == TagName::kMeta || tag_name == TagName::kLink) {
+      NoteKeyAttribute(name, value, &keys);
+    }
+    if (KeepAttribute(name, tag_name)) {
       out->push_back(' ');
       out->append(html.substr(name_begin, i - name_begin));
     }
   }
+}
+
+// The length of the end tag at html[pos] when it is a plain "</name>"
+// (letters and digits, then '>'); 0 otherwise.
+size_t PlainEndTagLength(std::string_view html, size_t pos) {
+  if (pos + 3 >= html.size() || html[pos + 1] != '/' || !base::IsAsciiAlpha(html[pos + 2])) {
+    return 0;
+  }
+  size_t i = pos + 3;
+  while (i < html.size() && (base::IsAsciiAlpha(html[i]) || base::IsAsciiDigit(html[i]))) ++i;
+  return i < html.size() && html[i] == '>' ? i + 1 - pos : 0;
+}
+
+bool AllHtmlSpace(std::string_view s) {
+  for (char c : s) {
+    if (!IsHtmlSpace(c)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -134,6 +238,21 @@ void PrefilterHtml(std::string_view html, std::string* out) {
   out->clear();
   out->reserve(html.size() / 2);
   size_t copied = 0;  // html[0, copied) is already in *out
+  // Where the last tag written whole ended: white space from there to the
+  // next tag is a node of its own, and one space of it says as much as many
+  // (every reader collapses white space; white-space-only nodes are never
+  // measured). Indentation is a sixth of what is left after the cuts.
+  size_t tag_end = std::string_view::npos;
+  // Appends html[copied, pos), shortened to its first byte when it is such a
+  // run of white space and `tag_follows` (a tag that is kept starts at pos).
+  auto append_text = [&](size_t pos, bool tag_follows) {
+    const std::string_view text = html.substr(copied, pos - copied);
+    if (tag_follows && copied == tag_end && text.size() > 1 && AllHtmlSpace(text)) {
+      out->push_back(text[0]);
+    } else {
+      out->append(text);
+    }
+  };
   size_t pos = 0;
   while (pos < html.size()) {
     const void* hit = std::memchr(html.data() + pos, '<', html.size() - pos);
@@ -145,6 +264,14 @@ void PrefilterHtml(std::string_view html, std::string* out) {
       out->append(html.substr(copied, pos - copied));
       pos = end + 3;
       copied = pos;
+      continue;
+    }
+    if (const size_t end_tag = PlainEndTagLength(html, pos); end_tag > 0) {
+      append_text(pos, true);
+      out->append(html.substr(pos, end_tag));
+      pos += end_tag;
+      copied = pos;
+      tag_end = pos;
       continue;
     }
     if (pos + 1 >= html.size() || !base::IsAsciiAlpha(html[pos + 1])) {
@@ -171,34 +298,51 @@ void PrefilterHtml(std::string_view html, std::string* out) {
         break;
       }
       if (cut) continue;
-      out->append(html.substr(copied, pos - copied));
-      const size_t next = CopyStartTag(html, pos, out);
+      const size_t mark = out->size();
+      append_text(pos, true);
+      bool dropped = false;
+      const size_t next = CopyStartTag(html, pos, out, &dropped);
       if (next == std::string_view::npos) {
+        out->resize(mark);
+        out->append(html.substr(copied, pos - copied));
         copied = pos;
         break;
+      }
+      if (dropped) {
+        // The text on both sides now meets: keep all of it, as it was.
+        out->resize(mark);
+        out->append(html.substr(copied, pos - copied));
+        tag_end = std::string_view::npos;
+      } else {
+        tag_end = next;
       }
       pos = next;
       copied = pos;
       continue;
     }
-    const size_t tag_end = html.find('>', pos);
-    if (tag_end == std::string_view::npos) break;
-    const std::string_view open_tag = html.substr(pos, tag_end + 1 - pos);
+    const size_t open_end = html.find('>', pos);
+    if (open_end == std::string_view::npos) break;
+    const std::string_view open_tag = html.substr(pos, open_end + 1 - pos);
     if (open_tag.size() >= 2 && open_tag[open_tag.size() - 2] == '/' && name == "svg") {
-      pos = tag_end + 1;  // <svg ... /> has no body
+      pos = open_end + 1;  // <svg ... /> has no body
       continue;
     }
-    const size_t close = FindClose(html, tag_end + 1, name);
+    const size_t close = FindClose(html, open_end + 1, name);
     if (close == std::string_view::npos) break;
     // JSON-LD carries the metadata: keep it whole. Elsewhere keep the open
-    // tag (the extractor may look at it) and drop the body.
+    // tag without its attributes (src, async, ...: nothing reads them) and
+    // drop the body.
     if (name == "script" && base::FindIgnoreCase(open_tag, "ld+json") != std::string_view::npos) {
       pos = close;
       continue;
     }
-    out->append(html.substr(copied, tag_end + 1 - copied));
+    append_text(pos, true);
+    out->push_back('<');
+    out->append(name);
+    out->push_back('>');
     pos = close;
     copied = pos;
+    tag_end = pos;
   }
   out->append(html.substr(copied));
 }

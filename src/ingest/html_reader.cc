@@ -139,14 +139,24 @@ Result<Article> ReadHtmlArticle(std::string_view id, std::string_view origin,
   if (!has_utf16_bom && base::LooksBinary(bytes)) {
     return Status::InvalidArgument(origin, "not a web page (binary data)");
   }
-  Result<std::string> utf8 = DecodeToUtf8(origin, bytes, options.declared_charset);
+  // Valid UTF-8 (most pages) is filtered where it lies, without a copy.
+  std::string decoded;
+  Result<std::string_view> utf8 =
+      DecodeToUtf8View(origin, bytes, options.declared_charset, &decoded);
   if (!utf8.ok()) return utf8.status();
-  inflated.clear();
-  inflated.shrink_to_fit();
 
-  std::string filtered;
+  // The filtered page is a fraction of the input: one buffer per thread,
+  // reused from page to page.
+  thread_local std::string filtered;
+  struct ReleaseIfLarge {
+    std::string* s;
+    ~ReleaseIfLarge() {
+      if (s->capacity() > (4u << 20)) *s = std::string();
+    }
+  } release{&filtered};
   PrefilterHtml(*utf8, &filtered);
-  *utf8 = std::string();
+  decoded = std::string();
+  inflated = std::string();
 
   thread_local ParseArena arena;
   ArenaReset reset{&arena};

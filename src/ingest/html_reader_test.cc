@@ -213,9 +213,65 @@ TEST(HtmlPrefilterTest, CutsScriptStyleCommentsButKeepsJsonLd) {
       &out);
   EXPECT_EQ(out,
             "<p>a</p><script></script><style></style>"
-            "<script type=\"application/ld+json\">{\"k\":1}</script><SCRIPT></SCRIPT ><p>b</p>");
+            "<script type=\"application/ld+json\">{\"k\":1}</script><script></SCRIPT ><p>b</p>");
   PrefilterHtml("<scripts>kept</scripts><script>unterminated", &out);
   EXPECT_EQ(out, "<scripts>kept</scripts><script>unterminated");
+}
+
+TEST(HtmlPrefilterTest, DropsUnreadLinksMetasAndAttributes) {
+  std::string out;
+  PrefilterHtml(
+      "<html lang=\"en\" class=\"no-js\"><head>"
+      "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+      "<meta property=\"OG:Title\" content=\"T\"><meta property=\"og:image\" content=\"i.jpg\">"
+      "<meta name=\"x&amp;y\" content=\"kept: an entity\">"
+      "<link rel=\"stylesheet\" href=\"a.css\"><link rel=Canonical href=\"http://x.test/a\">"
+      "<script src=\"app.js\" async></script></head>"
+      "<body><div lang=\"fr\" class=\"story\" data-id=\"7\" type=\"x\" name=\"n\">"
+      "<time datetime=\"2020-01-02\" itemprop=\"datePublished\">Jan 2</time></div></body></html>",
+      &out);
+  EXPECT_EQ(out,
+            "<html lang=\"en\" class=\"no-js\"><head>"
+            "<meta><meta property=\"OG:Title\" content=\"T\">"
+            "<meta name=\"x&amp;y\" content=\"kept: an entity\">"
+            "<link rel=Canonical href=\"http://x.test/a\">"
+            "<script></script></head>"
+            "<body><div class=\"story\">"
+            "<time datetime=\"2020-01-02\" itemprop=\"datePublished\">Jan 2</time></div></body></html>");
+}
+
+TEST(HtmlPrefilterTest, ShortensIndentationBetweenTagsOnly) {
+  std::string out;
+  // Between two tags: one byte of the run is kept. Next to text, after a
+  // comment or around a dropped element, white space is kept as it was (it
+  // belongs to a text node whose length the extractor measures).
+  PrefilterHtml("<div>\n    <p>a  b</p>\n\n  </div>x  <!-- c -->  <p>  y</p>\n  <link rel=x>\n  <p>", &out);
+  EXPECT_EQ(out, "<div>\n<p>a  b</p>\n</div>x    <p>  y</p>\n  \n  <p>");
+}
+
+TEST(HtmlReaderTest, PrefilterKeepsWhatTheReadersUse) {
+  const std::string page =
+      "<html lang=\"de\"><head><title>Flood | Daily</title>"
+      "<meta name=\"viewport\" content=\"width=device-width\">"
+      "<meta property=\"og:site_name\" content=\"The Daily\">"
+      "<meta name=\"author\" content=\"Ana Lima\">"
+      "<meta property=\"article:published_time\" content=\"2021-07-15T08:30:00Z\">"
+      "<link rel=\"stylesheet\" href=\"s.css\"><link rel=\"canonical\" href=\"https://d.test/flood\">"
+      "</head><body>\n  <div class=\"article-body\">\n    "
+      "<p>The river rose two metres overnight, and the town evacuated the lower streets, "
+      "officials said on Thursday.</p>\n    <p>Rescue teams worked through the night.</p>\n  "
+      "</div>\n</body></html>";
+  HtmlExtras extras;
+  Result<Article> a = ReadHtmlArticle("f", "f.html", page, HtmlReaderOptions(), &extras);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->url.value_or(""), "https://d.test/flood");
+  EXPECT_EQ(a->outlet.value_or(""), "The Daily");
+  EXPECT_EQ(a->published.value_or(""), "2021-07-15T08:30");
+  EXPECT_EQ(a->language.value_or(""), "de");
+  ASSERT_EQ(extras.authors.size(), 1u);
+  EXPECT_EQ(extras.authors[0], "Ana Lima");
+  ASSERT_EQ(a->paragraphs.size(), 2u);
+  EXPECT_EQ(a->paragraphs[1].text, "Rescue teams worked through the night.");
 }
 
 TEST(HtmlGunzipTest, InflatesConcatenatedMembersAndCaps) {
