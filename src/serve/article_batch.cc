@@ -90,14 +90,23 @@ std::string DerivedId(simdjson::dom::object obj) {
 class Normalizer {
  public:
   // Appends one record as a single JSON line for the reader, or rejects it.
-  void Add(simdjson::dom::element element, size_t line) {
+  // `raw`, when not empty, is the record's own text on one line: passed on
+  // as it is when it needs no id, saving a re-serialisation.
+  void Add(simdjson::dom::element element, size_t line, std::string_view raw = {}) {
     simdjson::dom::object obj;
     if (element.get_object().get(obj)) {
       rejected_.push_back({line, "not a JSON object"});
       return;
     }
+    const bool has_id = HasUsableId(obj);
+    if (has_id && !raw.empty()) {
+      jsonl_ += raw;
+      jsonl_ += '\n';
+      lines_.push_back(line);
+      return;
+    }
     std::string minified = simdjson::minify(obj);
-    if (!HasUsableId(obj) && obj.size() > 0) {
+    if (!has_id && obj.size() > 0) {
       // Our id goes first: the reader takes the first "id" key it finds.
       std::string id_field = "\"id\":\"" + DerivedId(obj) + "\",";
       minified.insert(1, id_field);
@@ -151,7 +160,7 @@ void AddLines(std::string_view body, simdjson::dom::parser& parser, Normalizer& 
       out.Reject(line_no, JsonError(error));
       continue;
     }
-    out.Add(doc, line_no);
+    out.Add(doc, line_no, line);
   }
 }
 
