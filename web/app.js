@@ -620,12 +620,18 @@ function highlight(text, part) {
   return [text.slice(0, i), h('mark', null, part), text.slice(i + part.length)];
 }
 
+// The quoted words without the comma that led back into the sentence
+// ("... in Rafah," the statement said).
+function quoteText(text) {
+  return String(text || '').trim().replace(/[,;:]$/, '');
+}
+
 function renderQuotes(list, sources) {
   if (!list || !list.length) return null;
   return h('div', { class: 'quotes' }, list.map((q) => {
     const variants = q.variants || [];
     return h('figure', { class: 'quote' },
-      h('blockquote', null, `“${String(q.text || '').trim()}”`),
+      h('blockquote', null, `“${quoteText(q.text)}”`),
       h('figcaption', null,
         h('span', { class: 'speaker' }, q.speaker ? `— ${q.speaker}` : '— speaker unknown'),
         h('span', { class: 'printed' }, 'printed by ', badges(sources, q.sources))),
@@ -633,7 +639,7 @@ function renderQuotes(list, sources) {
         ? h('div', { class: 'variants' },
           h('p', { class: 'variants-h' }, variants.length === 1 ? 'Another wording' : `${variants.length} other wordings`),
           h('ul', null, variants.map((v) => h('li', null,
-            h('q', null, String(v.text || '').trim()), ' ', badges(sources, v.sources)))))
+            h('q', null, quoteText(v.text)), ' ', badges(sources, v.sources)))))
         : null);
   }));
 }
@@ -667,7 +673,7 @@ function renderEntities(list, discrepancies) {
   const groups = ['PERSON', 'ORGANIZATION', 'LOCATION', 'OTHER'].map((type) => {
     const members = list.filter((e) => (e.type || 'OTHER') === type || (type === 'OTHER' && !TYPE_NAMES[e.type]));
     if (!members.length) return null;
-    const detailed = type === 'PERSON' || type === 'ORGANIZATION';
+    const detailed = type === 'PERSON';
     return h('div', { class: `entities ${detailed ? 'detailed' : 'compact'}` },
       h('h3', null, TYPE_NAMES[type]),
       h('ul', null, members.map((e) => {
