@@ -49,6 +49,7 @@ struct BenchServeFlags {
   uint64_t seed = 1;
   std::string db;  // empty: a temporary folder, removed at the end
   bool ingest_only = false;
+  bool direct = false;
 };
 
 double ThreadCpuSeconds() {
@@ -184,6 +185,40 @@ int RunBenchServe(const BenchServeFlags& flags) {
     std::printf("reading the bodies (JSONL reader, as in the POST handler, 1 thread): %zu articles, %.0f us CPU "
                 "per article\n",
                 parsed, parsed ? 1e6 * c / parsed : 0.0);
+  }
+
+  if (flags.direct) {
+    // The same batches straight into a second store, no HTTP: what the
+    // store costs alone, to set beside the reader's cost and the HTTP run.
+    std::vector<std::vector<Article>> batches;
+    for (const std::string& body : bodies) {
+      batches.push_back(serve::ParseArticleBatch(body, serve::BodyFormat::kJsonLines).articles);
+    }
+    const std::string direct_db = (dir.empty() ? db : dir + "/direct") + ".direct.db";
+    Result<std::unique_ptr<store::Store>> direct = store::Store::Open(direct_db, {});
+    if (!direct.ok()) {
+      PrintError(direct.status());
+      return 1;
+    }
+    const double c0 = ProcessCpuSeconds();
+    const auto w0 = Clock::now();
+    size_t n = 0;
+    for (auto& b : batches) {
+      n += b.size();
+      Result<store::IngestResult> r = (*direct)->Ingest(std::move(b));
+      if (!r.ok()) {
+        PrintError(r.status());
+        return 1;
+      }
+    }
+    const double c = ProcessCpuSeconds() - c0;
+    const double w = Seconds(w0, Clock::now());
+    std::printf("store alone (Store::Ingest of the parsed batches, no HTTP): %zu articles in %.2f s: %.0f articles/s, "
+                "process CPU %.2f s (%.0f us per article)\n",
+                n, w, n / w, c, n ? 1e6 * c / n : 0.0);
+    direct->reset();
+    std::error_code ec;
+    if (flags.db.empty()) std::filesystem::remove(direct_db, ec);
   }
 
   Result<std::unique_ptr<store::Store>> store = store::Store::Open(db, {});
@@ -399,6 +434,7 @@ void RegisterBenchServe(CLI::App& bench) {
   cmd->add_option("--max-ingest-seconds", flags->max_ingest_seconds, "upper bound on the ingest phase")
       ->capture_default_str();
   cmd->add_option("--seed", flags->seed, "corpus seed")->capture_default_str();
+  cmd->add_flag("--direct", flags->direct, "also time Store::Ingest of the same batches without HTTP");
   cmd->add_flag("--ingest-only", flags->ingest_only, "stop after the ingest phase (for profiling)");
   cmd->add_option("--db", flags->db, "store file (default: a temporary folder, removed after)");
   cmd->callback([flags] {
