@@ -29,6 +29,7 @@ void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs
 void RegisterCluster(CLI::App& app);
 void RegisterGenCorpus(CLI::App& app);
 void RegisterServe(CLI::App& app);
+void RegisterIngest(CLI::App& app);  // also `stories`, `article`, `briefing`, `store-check`
 // `newsfuse bench <what>`: `bench` is the parent command (speed runs, never tests).
 void RegisterBenchCluster(CLI::App& bench);
 void RegisterBenchServe(CLI::App& bench);

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   RegisterCluster(app);
   RegisterGenCorpus(app);
   RegisterServe(app);
+  RegisterIngest(app);
   CLI::App* bench = app.add_subcommand("bench", "measure speed (benchmarks, not tests)");
   bench->require_subcommand(1);
   RegisterBenchCluster(*bench);

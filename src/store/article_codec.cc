@@ -30,25 +30,14 @@ void HashOptional(XXH3_state_t* state, const std::optional<std::string>& s) {
   if (s) HashField(state, *s);
 }
 
-uint64_t CollapsedHash(std::string_view body) {
-  // White space runs count as one space, so re-wrapped text is the same
-  // content; the common case (already clean) hashes the body in one call.
-  std::string collapsed;
-  collapsed.reserve(body.size());
-  bool space = false;
-  for (char c : body) {
-    const bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (ws) {
-      space = !collapsed.empty();
-      continue;
-    }
-    if (space) collapsed.push_back(' ');
-    space = false;
-    collapsed.push_back(c);
+// True when splitting the joined body on "\n\n" gives the paragraphs back.
+bool PlainLayout(const Article& article) {
+  for (const Paragraph& p : article.paragraphs) {
+    if (p.is_heading || p.is_list_item || !p.label.empty() || p.text.empty()) return false;
+    if (p.text.front() == '\n' || p.text.back() == '\n') return false;
+    if (p.text.find("\n\n") != std::string::npos) return false;
   }
-  if (collapsed.empty()) return 0;
-  const uint64_t h = XXH3_64bits(collapsed.data(), collapsed.size());
-  return h == 0 ? 1 : h;
+  return true;
 }
 
 std::string AsciiLowerCopy(std::string_view s) {
@@ -67,53 +56,99 @@ std::string_view SearchPrefix(std::string_view body, size_t max_bytes) {
   return body.substr(0, cut == std::string_view::npos ? max_bytes : cut);
 }
 
+// Function words that start a capitalised run at a sentence start ("The
+// White House", "In Marlow") but are not part of the name.
+constexpr const char* kLeadWords[] = {
+    "the", "a", "an", "in", "on", "at", "of", "for", "to", "and", "but", "or", "as", "by", "with",
+    "from", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her",
+    "their", "its", "our", "after", "before", "when", "while", "if", "there", "here", "what", "who",
+    "which", "where", "why", "how", "mr", "mrs", "ms", "dr", "said", "says", "not", "no", "so",
+    "then", "now", "all", "some", "one", "two", "under", "over", "during", "about", "according"};
+
+bool IsLeadWord(uint64_t hash) {
+  static const std::vector<uint64_t> hashes = [] {
+    std::vector<uint64_t> v;
+    for (const char* w : kLeadWords) v.push_back(fingerprint::HashLower(w));
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return std::binary_search(hashes.begin(), hashes.end(), hash);
+}
+
+bool IsWordByte(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = *p;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  // U+2000..U+206F (curly quotes, dashes) and NBSP / guillemets separate words.
+  if (c == 0xE2 && p + 1 < end && (p[1] == 0x80 || p[1] == 0x81)) return false;
+  if (c == 0xC2 && p + 1 < end && (p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB)) return false;
+  return true;
+}
+
+// One pass over the text that hashes only capitalised words (a tenth of the
+// words of news text): the fingerprinter's full token description would cost
+// as much again as fingerprinting.
 void AddNames(std::string_view text, std::unordered_set<std::string>& seen,
               std::vector<std::string>& out) {
-  // Collect tokens first: a run is decided by looking at the gap between
-  // neighbours (one space) and at the token after a sentence-initial word.
-  struct Tok {
-    std::string_view text;
-    bool name;
-    bool initial;
-  };
-  std::vector<Tok> toks;
-  fingerprint::ForEachToken(text, [&](const fingerprint::Token& t) {
-    const bool name = (t.capitalised || t.all_caps) && !t.stopword && t.text.size() >= 2 &&
-                      !fingerprint::IsEntityStopword(t.hash);
-    toks.push_back({t.text, name, t.sentence_initial});
-  });
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  std::vector<std::string_view> run;  // the current run of name words
+  bool run_initial = false;           // the run's first word starts a sentence
+  const unsigned char* last_end = nullptr;
   auto add = [&](std::string token) {
     if (out.size() >= kMaxNameTokens) return;
     if (seen.insert(token).second) out.push_back(std::move(token));
   };
-  for (size_t i = 0; i < toks.size();) {
-    if (!toks[i].name) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < toks.size() && j - i < kMaxRunWords && toks[j].name &&
-           toks[j].text.data() == toks[j - 1].text.data() + toks[j - 1].text.size() + 1 &&
-           toks[j].text.data()[-1] == ' ') {
-      ++j;
-    }
+  auto flush = [&] {
     // A lone capitalised word at a sentence start is usually just the first
     // word ("Officials said ..."): not a name.
-    if (j - i == 1 && toks[i].initial) {
-      i = j;
+    if (!run.empty() && !(run.size() == 1 && run_initial)) {
+      std::string joined;
+      for (std::string_view w : run) {
+        if (!joined.empty()) joined.push_back('_');
+        joined += AsciiLowerCopy(w);
+      }
+      add(std::move(joined));
+      if (run.size() > 1) {
+        for (std::string_view w : run) add(AsciiLowerCopy(w));
+      }
+    }
+    run.clear();
+  };
+  bool sentence_start = true;
+  while (p < end) {
+    if (!IsWordByte(p, end)) {
+      const unsigned char c = *p;
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') sentence_start = true;
+      ++p;
+      if (c >= 0x80) {
+        while (p < end && (*p & 0xC0) == 0x80) ++p;
+      }
       continue;
     }
-    std::string run;
-    for (size_t k = i; k < j; ++k) {
-      if (!run.empty()) run.push_back('_');
-      run += AsciiLowerCopy(toks[k].text);
+    const auto* begin = p;
+    while (p < end && IsWordByte(p, end)) ++p;
+    const bool initial = sentence_start;
+    sentence_start = false;
+    const std::string_view word(reinterpret_cast<const char*>(begin), static_cast<size_t>(p - begin));
+    bool name = *begin >= 'A' && *begin <= 'Z' && word.size() >= 2;
+    if (name) {
+      const uint64_t h = fingerprint::HashLower(word);
+      name = !fingerprint::IsEntityStopword(h) && !IsLeadWord(h);
     }
-    add(std::move(run));
-    if (j - i > 1) {
-      for (size_t k = i; k < j; ++k) add(AsciiLowerCopy(toks[k].text));
+    if (!name) {
+      flush();
+      continue;
     }
-    i = j;
+    // Words of one name are separated by exactly one space.
+    const bool joins = !run.empty() && run.size() < kMaxRunWords && begin == last_end + 1 && *last_end == ' ';
+    if (!joins) {
+      flush();
+      run_initial = initial;
+    }
+    run.push_back(word);
+    last_end = p;
   }
+  flush();
 }
 
 }  // namespace
@@ -164,21 +199,23 @@ std::string TextQuery(std::string_view text) {
 EncodedArticle EncodeArticle(const Article& article, size_t search_body_bytes) {
   EncodedArticle e;
   e.body = BodyText(article);
-  e.body_hash = CollapsedHash(e.body);
-  {
-    base::JsonWriter w(&e.paragraphs_json);
+  if (!e.body.empty()) {
+    e.body_hash = XXH3_64bits(e.body.data(), e.body.size());
+    if (e.body_hash == 0) e.body_hash = 1;  // 0 means "no body"
+  }
+  if (!PlainLayout(article)) {
+    base::JsonWriter w(&e.layout);
     w.BeginArray();
     for (const Paragraph& p : article.paragraphs) {
-      w.BeginObject();
-      w.Field("t", p.text);
-      if (p.is_heading) { w.Key("h"); w.Int(1); }
-      if (p.is_list_item) { w.Key("l"); w.Int(1); }
-      if (!p.label.empty()) w.Field("b", p.label);
-      w.EndObject();
+      w.BeginArray();
+      w.Int(static_cast<int64_t>(p.text.size()));
+      w.Int((p.is_heading ? 1 : 0) | (p.is_list_item ? 2 : 0));
+      w.String(p.label);
+      w.EndArray();
     }
     w.EndArray();
   }
-  {
+  if (!article.dropped.empty()) {
     base::JsonWriter w(&e.dropped_json);
     w.BeginArray();
     for (const DroppedLine& d : article.dropped) {
@@ -199,7 +236,8 @@ EncodedArticle EncodeArticle(const Article& article, size_t search_body_bytes) {
   HashOptional(state, article.subtitle);
   HashOptional(state, article.published);
   HashOptional(state, article.language);
-  HashField(state, e.paragraphs_json);
+  HashField(state, e.body);
+  HashField(state, e.layout);
   HashField(state, e.dropped_json);
   e.record_hash = XXH3_64bits_digest(state);
   XXH3_freeState(state);
@@ -212,34 +250,49 @@ EncodedArticle EncodeArticle(const Article& article, size_t search_body_bytes) {
   return e;
 }
 
-Status DecodeParagraphs(std::string_view json, std::string_view where, Article* article) {
+Status DecodeBody(std::string_view body, std::string_view layout, std::string_view where, Article* article) {
+  article->paragraphs.clear();
+  if (layout.empty()) {
+    size_t i = 0;
+    while (i < body.size()) {
+      size_t j = body.find("\n\n", i);
+      if (j == std::string_view::npos) j = body.size();
+      article->paragraphs.push_back({std::string(body.substr(i, j - i)), false, false, ""});
+      i = j + 2;
+    }
+    return Status::Ok();
+  }
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element doc;
-  if (parser.parse(json.data(), json.size()).get(doc) != simdjson::SUCCESS) {
-    return Status::DataLoss(where, "stored paragraphs are not valid JSON");
-  }
   simdjson::dom::array items;
-  if (doc.get_array().get(items) != simdjson::SUCCESS) {
-    return Status::DataLoss(where, "stored paragraphs are not a list");
+  if (parser.parse(layout.data(), layout.size()).get(doc) != simdjson::SUCCESS ||
+      doc.get_array().get(items) != simdjson::SUCCESS) {
+    return Status::DataLoss(where, "stored paragraph layout is not a JSON list");
   }
-  article->paragraphs.clear();
+  size_t at = 0;
   for (simdjson::dom::element item : items) {
-    Paragraph p;
-    std::string_view s;
-    if (item["t"].get_string().get(s) != simdjson::SUCCESS) {
-      return Status::DataLoss(where, "stored paragraph without text");
+    simdjson::dom::array fields;
+    int64_t bytes = 0, flags = 0;
+    std::string_view label;
+    if (item.get_array().get(fields) != simdjson::SUCCESS || fields.at(0).get_int64().get(bytes) ||
+        fields.at(1).get_int64().get(flags) || fields.at(2).get_string().get(label) || bytes < 0 ||
+        at + static_cast<size_t>(bytes) > body.size()) {
+      return Status::DataLoss(where, "stored paragraph layout does not fit the body");
     }
-    p.text = std::string(s);
-    int64_t flag = 0;
-    if (item["h"].get_int64().get(flag) == simdjson::SUCCESS) p.is_heading = flag != 0;
-    if (item["l"].get_int64().get(flag) == simdjson::SUCCESS) p.is_list_item = flag != 0;
-    if (item["b"].get_string().get(s) == simdjson::SUCCESS) p.label = std::string(s);
+    Paragraph p;
+    p.text = std::string(body.substr(at, static_cast<size_t>(bytes)));
+    p.is_heading = (flags & 1) != 0;
+    p.is_list_item = (flags & 2) != 0;
+    p.label = std::string(label);
     article->paragraphs.push_back(std::move(p));
+    at += static_cast<size_t>(bytes) + 2;
   }
   return Status::Ok();
 }
 
 Status DecodeDropped(std::string_view json, std::string_view where, Article* article) {
+  article->dropped.clear();
+  if (json.empty()) return Status::Ok();
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element doc;
   if (parser.parse(json.data(), json.size()).get(doc) != simdjson::SUCCESS) {

@@ -6,8 +6,14 @@
 // entity search.
 //
 //   EncodedArticle e = EncodeArticle(article, /*search_body_bytes=*/1024);
-//   ... INSERT e.paragraphs_json, e.record_hash ...
-//   Result<Article> back = DecodeArticle(columns);   // the same Article
+//   ... INSERT e.body, e.layout, e.dropped_json, e.record_hash ...
+//   DecodeBody(body, layout, id, &article);   // the same paragraphs back
+//
+// The body is stored as plain text (paragraphs joined by "\n\n", readable
+// with the sqlite3 shell, and what is hashed and searched); `layout` is empty
+// for the usual article, whose paragraphs that split gives back, and else a
+// small JSON list of [bytes, flags, label] per paragraph. Writing the body as
+// JSON instead cost more CPU than the rest of the encoding together.
 //
 // Thread-safe: free functions with no shared state.
 #ifndef NEWSFUSE_STORE_ARTICLE_CODEC_H_
@@ -25,10 +31,10 @@ namespace newsfuse::store {
 
 struct EncodedArticle {
   std::string body;            // paragraph texts joined by "\n\n"
-  uint64_t body_hash = 0;      // XXH3 of the body, white space collapsed; 0 when empty
+  uint64_t body_hash = 0;      // XXH3 of the body (byte-identical = same); 0 when empty
   uint64_t record_hash = 0;    // XXH3 of every stored field: equal means unchanged
-  std::string paragraphs_json; // [{"t":text,"h":1,"l":1,"b":label}, ...]
-  std::string dropped_json;    // [{"k":kind,"t":text}, ...]
+  std::string layout;          // "" or [[bytes, flags, label], ...] (flags: 1 heading, 2 list item)
+  std::string dropped_json;    // "" or [{"k":kind,"t":text}, ...]
   std::string search_body;     // the body prefix given to text search
   std::string names;           // search tokens of capitalised names, space separated
 };
@@ -41,7 +47,7 @@ std::string BodyText(const Article& article);
 
 // Parses what EncodeArticle wrote back into `article`'s paragraphs and
 // dropped lines; `where` names the row in error messages.
-Status DecodeParagraphs(std::string_view json, std::string_view where, Article* article);
+Status DecodeBody(std::string_view body, std::string_view layout, std::string_view where, Article* article);
 Status DecodeDropped(std::string_view json, std::string_view where, Article* article);
 
 // Capitalised-name runs of the title and body, as search tokens: a run of

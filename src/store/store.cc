@@ -2,8 +2,10 @@
 //
 // Layout (schema version 1, PRAGMA application_id 'NFST'):
 //   articles         one row per stored article: metadata columns, the body
-//                    as JSON paragraphs, two XXH3 hashes (body for duplicate
-//                    content, whole record for "unchanged"), its story.
+//                    as text (+ a paragraph layout when splitting on blank
+//                    lines would not give the paragraphs back), two XXH3
+//                    hashes (body for duplicate content, whole record for
+//                    "unchanged"), its story.
 //   stories          id, headline, counts, outlets, first/last published,
 //                    updated, version (bumped on every change: a briefing
 //                    built at an older version is stale).
@@ -97,7 +99,8 @@ CREATE TABLE articles(
   body_hash INTEGER NOT NULL,
   record_hash INTEGER NOT NULL,
   outlet TEXT, url TEXT, title TEXT, subtitle TEXT, published TEXT, language TEXT, origin TEXT,
-  paragraphs TEXT NOT NULL,
+  body TEXT NOT NULL,
+  layout TEXT NOT NULL,
   dropped TEXT NOT NULL,
   names TEXT NOT NULL,
   story_id INTEGER NOT NULL,
@@ -137,7 +140,7 @@ CREATE VIRTUAL TABLE article_names USING fts5(
 )sql";
 
 constexpr const char* kArticleColumns =
-    "id, origin, outlet, url, title, subtitle, published, language, paragraphs, dropped, "
+    "id, origin, outlet, url, title, subtitle, published, language, body, layout, dropped, "
     "story_id, ingested, rowid, names";
 
 int64_t NowUnix() { return static_cast<int64_t>(std::time(nullptr)); }
@@ -186,12 +189,12 @@ Status ReadArticleRow(const Statement& st, Article* a, int64_t* story_id, int64_
   a->subtitle = st.OptionalText(5);
   a->published = st.OptionalText(6);
   a->language = st.OptionalText(7);
-  NEWSFUSE_RETURN_IF_ERROR(DecodeParagraphs(st.Text(8), a->id, a));
-  NEWSFUSE_RETURN_IF_ERROR(DecodeDropped(st.Text(9), a->id, a));
-  if (story_id) *story_id = st.Int(10);
-  if (ingested) *ingested = st.Int(11);
-  if (rowid) *rowid = st.Int(12);
-  if (names) *names = std::string(st.Text(13));
+  NEWSFUSE_RETURN_IF_ERROR(DecodeBody(st.Text(8), st.Text(9), a->id, a));
+  NEWSFUSE_RETURN_IF_ERROR(DecodeDropped(st.Text(10), a->id, a));
+  if (story_id) *story_id = st.Int(11);
+  if (ingested) *ingested = st.Int(12);
+  if (rowid) *rowid = st.Int(13);
+  if (names) *names = std::string(st.Text(14));
   return Status::Ok();
 }
 
@@ -237,6 +240,15 @@ class SqliteStore : public Store {
  public:
   SqliteStore(std::string path, const StoreOptions& options) : path_(std::move(path)), options_(options) {}
   ~SqliteStore() override {
+    if (checkpointer_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(checkpoint_mu_);
+        stopping_ = true;
+        checkpoint_cv_.notify_one();
+      }
+      checkpointer_.join();
+    }
+    if (checkpoint_db_) sqlite3_close_v2(checkpoint_db_);
     write_.clear();
     readers_.clear();
     if (db_) sqlite3_close_v2(db_);
@@ -314,7 +326,49 @@ class SqliteStore : public Store {
 
   std::once_flag tagger_once_;
   std::unique_ptr<extract::EntityTagger> tagger_;
+
+  // Background checkpoints: the write connection's WAL hook wakes the
+  // checkpointer once the WAL holds kCheckpointFrames pages.
+  static int OnWalCommit(void* self, sqlite3* db, const char* name, int frames);
+  void CheckpointLoop();
+  sqlite3* checkpoint_db_ = nullptr;
+  std::thread checkpointer_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false;
+  bool stopping_ = false;
 };
+
+// ~16 MB of WAL between checkpoints (the default, 1,000 pages, checkpoints
+// after every few batches); past kInlineCheckpointFrames (the checkpointer
+// is falling behind) the writer checkpoints itself, so the WAL stays bounded.
+constexpr int kCheckpointFrames = 4000;
+constexpr int kInlineCheckpointFrames = 64000;
+
+int SqliteStore::OnWalCommit(void* self, sqlite3* db, const char* name, int frames) {
+  auto* store = static_cast<SqliteStore*>(self);
+  if (frames >= kInlineCheckpointFrames) {
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  } else if (frames >= kCheckpointFrames) {
+    std::lock_guard<std::mutex> lock(store->checkpoint_mu_);
+    store->checkpoint_wanted_ = true;
+    store->checkpoint_cv_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void SqliteStore::CheckpointLoop() {
+  std::unique_lock<std::mutex> lock(checkpoint_mu_);
+  while (true) {
+    checkpoint_cv_.wait(lock, [&] { return checkpoint_wanted_ || stopping_; });
+    if (stopping_) return;
+    checkpoint_wanted_ = false;
+    lock.unlock();
+    // PASSIVE: copies what no reader still needs and never blocks anyone.
+    sqlite3_wal_checkpoint_v2(checkpoint_db_, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    lock.lock();
+  }
+}
 
 // Returns a pooled read connection when it goes out of scope.
 class ReaderLease {
@@ -448,7 +502,12 @@ Status SqliteStore::Init() {
   NEWSFUSE_RETURN_IF_ERROR(CreateOrCheckSchema());
   if (!options_.read_only) NEWSFUSE_RETURN_IF_ERROR(Configure(db_, /*writer=*/true));
   std::lock_guard<std::mutex> lock(write_mu_);
-  if (!options_.read_only) NEWSFUSE_RETURN_IF_ERROR(RestoreClusterer());
+  if (!options_.read_only) {
+    NEWSFUSE_RETURN_IF_ERROR(RestoreClusterer());
+    NEWSFUSE_RETURN_IF_ERROR(OpenConnection(&checkpoint_db_, false));
+    sqlite3_wal_hook(db_, &SqliteStore::OnWalCommit, this);  // replaces wal_autocheckpoint
+    checkpointer_ = std::thread([this] { CheckpointLoop(); });
+  }
   return Status::Ok();
 }
 
@@ -742,15 +801,15 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
   };
 
   NF_ASSIGN_STMT(by_id, W("SELECT rowid, record_hash, story_id FROM articles WHERE id = ?"));
-  NF_ASSIGN_STMT(by_body, W("SELECT id, story_id FROM articles WHERE body_hash = ? LIMIT 1"));
+  NF_ASSIGN_STMT(by_body, W("SELECT id, story_id FROM articles WHERE body_hash = ? AND body = ? LIMIT 1"));
   static const std::string full_sql = std::string("SELECT ") + kArticleColumns + " FROM articles WHERE rowid = ?";
   NF_ASSIGN_STMT(full, W(full_sql.c_str()));
   NF_ASSIGN_STMT(insert, W("INSERT INTO articles(id, body_hash, record_hash, outlet, url, title, subtitle, "
-                           "published, language, origin, paragraphs, dropped, names, story_id, ingested) "
-                           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                           "published, language, origin, body, layout, dropped, names, story_id, ingested) "
+                           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   NF_ASSIGN_STMT(update, W("UPDATE articles SET body_hash = ?, record_hash = ?, outlet = ?, url = ?, "
                            "title = ?, subtitle = ?, published = ?, language = ?, origin = ?, "
-                           "paragraphs = ?, dropped = ?, names = ?, ingested = ? WHERE rowid = ?"));
+                           "body = ?, layout = ?, dropped = ?, names = ?, ingested = ? WHERE rowid = ?"));
   NF_ASSIGN_STMT(change, W("INSERT INTO article_changes(article_id, story_id, at, field, before, after) "
                            "VALUES(?, ?, ?, ?, ?, ?)"));
 
@@ -765,9 +824,10 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
     st->BindOptional(first + 6, a.published);
     st->BindOptional(first + 7, a.language);
     st->BindTextStatic(first + 8, a.origin);
-    st->BindTextStatic(first + 9, p.enc.paragraphs_json);
-    st->BindTextStatic(first + 10, p.enc.dropped_json);
-    st->BindTextStatic(first + 11, p.enc.names);
+    st->BindTextStatic(first + 9, p.enc.body);
+    st->BindTextStatic(first + 10, p.enc.layout);
+    st->BindTextStatic(first + 11, p.enc.dropped_json);
+    st->BindTextStatic(first + 12, p.enc.names);
   };
 
   for (Prepared& p : items) {
@@ -804,8 +864,8 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
       NEWSFUSE_RETURN_IF_ERROR(s);
       NEWSFUSE_RETURN_IF_ERROR(UnindexArticle(old_rowid, old, old_names));
       bind_fields(update, 1, p);
-      update->BindInt(13, now);
-      update->BindInt(14, old_rowid);
+      update->BindInt(14, now);
+      update->BindInt(15, old_rowid);
       NEWSFUSE_RETURN_IF_ERROR(update->Run());
       NEWSFUSE_RETURN_IF_ERROR(IndexArticle(old_rowid, a, p.enc));
       for (const ArticleChange& c : DiffArticles(old, a, now)) {
@@ -826,9 +886,10 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
     } else {
       std::optional<std::pair<std::string, int64_t>> copy;
       if (p.enc.body_hash != 0) {
-        // A 64-bit hash of the body stands for the body: a false match
-        // between two different texts is a 1-in-10^19 event per pair.
+        // The hash finds candidates through its index; the body comparison
+        // makes "byte-identical" exact.
         by_body->BindInt(1, static_cast<int64_t>(p.enc.body_hash));
+        by_body->BindTextStatic(2, p.enc.body);
         rc = by_body->Step();
         if (rc == SQLITE_ROW) copy.emplace(std::string(by_body->Text(0)), by_body->Int(1));
         Status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::Ok() : by_body->Error("look up body");
@@ -850,8 +911,8 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
 
         insert->BindTextStatic(1, a.id);
         bind_fields(insert, 2, p);
-        insert->BindInt(14, story_id);
-        insert->BindInt(15, now);
+        insert->BindInt(15, story_id);
+        insert->BindInt(16, now);
         NEWSFUSE_RETURN_IF_ERROR(insert->Run());
         const int64_t rowid = sqlite3_last_insert_rowid(db_);
         NEWSFUSE_RETURN_IF_ERROR(IndexArticle(rowid, a, p.enc));
