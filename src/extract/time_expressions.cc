@@ -1966,7 +1966,7 @@ std::vector<TimeExpression> Recognizer::Run() {
       core = Core(k);
       if (core) break;
       std::string_view w = L(k);
-      if (w == "the" && !saw_the) {
+      if (w == "the" && (!saw_the || (saw_mod && Is(k - 1, "of")))) {
         saw_the = true;
         ++k;
       } else if (w == "early" || w == "late" || w == "earlier" || w == "later" ||

@@ -183,6 +183,8 @@ const Case kCases[] = {
      TimexType::kDuration, "P1Y"},
     {"TheYearTwoThousand", {1998, 2, 5}, "He promised to halve it by the year two thousand.",
      "the year two thousand", TimexType::kDate, "2000"},
+    {"TheEndOfTheYear", {2025, 6, 16}, "Debt should fall by the end of the year.",
+     "the end of the year", TimexType::kDate, "2025"},
     {"ByYearEnd", {2025, 6, 16}, "The sale should close by year-end.", "year-end",
      TimexType::kDate, "2025"},
     {"SinceYearEnd", {2025, 6, 16}, "The index has gained 4% since year-end.", "year-end",

@@ -78,8 +78,8 @@ TEST(TimexEvalTest, RecognizerOnInventedDocument) {
 }
 
 // TempEval-3 TimeBank + AQUAINT (../shared). The floor sits a little under
-// what the rules reach (value F1 TimeBank 81.7, AQUAINT 75.2, total 79.6
-// when written), so a regression fails while noise does not.
+// what the rules reach (value F1 TimeBank 83.4, AQUAINT 76.2, total 81.1
+// when last raised), so a regression fails while noise does not.
 TEST(TimexEvalTest, TbaqValueF1AboveFloor) {
   const std::string root = std::string(NEWSFUSE_SHARED_DIR) + "/data/timex/tbaq-cleaned";
   if (!base::IsDirectory(root + "/TimeBank")) {
@@ -93,9 +93,9 @@ TEST(TimexEvalTest, TbaqValueF1AboveFloor) {
                 100 * s->RelaxedF1(), 100 * s->StrictF1());
     total.Add(*s);
   }
-  EXPECT_GE(100 * total.ValueF1(), 78.0);
-  EXPECT_GE(100 * total.RelaxedF1(), 91.5);
-  EXPECT_GE(100 * total.StrictF1(), 83.5);
+  EXPECT_GE(100 * total.ValueF1(), 80.5);
+  EXPECT_GE(100 * total.RelaxedF1(), 93.5);
+  EXPECT_GE(100 * total.StrictF1(), 86.0);
 }
 
 }  // namespace
