@@ -16,8 +16,13 @@
 // recently, the future), relative periods ("last week", "earlier this
 // month", "next year", "the third quarter", "two weeks ago", "a year
 // earlier"), years, seasons, decades, durations ("for three weeks", "the
-// past two years", "five-year"), clock times ("5:29 PM", "4 p.m. EST") and
-// recurrences ("daily", "every month").
+// past two years", "five-year", "in recent years"), the report's year ("the
+// full year", "the fiscal year", "year-end"; "the year ended Sept. 30" is a
+// duration), anaphora to the last date named ("that day", "the following
+// month"), clock times ("5:29 PM", "4 p.m. EST", "mid-afternoon yesterday")
+// and recurrences ("daily", "every month"). Ages ("52 years old") are not
+// time expressions; "three days later" is a duration, "later" being relative
+// to the event just told, not to the anchor.
 //
 // Rules, not a model: a bare weekday or month takes its direction from the
 // nearest tense cue in its sentence (will / is expected to / plans /
