@@ -1,5 +1,8 @@
 #include "render/brief_json.h"
 
+#include <map>
+#include <set>
+
 #include "base/json_writer.h"
 
 namespace newsfuse::render {
@@ -47,6 +50,11 @@ void WriteStory(const Story& st, JsonWriter& w) {
   }
   w.EndArray();
 
+  // Which sources reprint another: a fact's copies are marked, and count once.
+  std::map<std::string, std::string> copy_of;
+  for (const auto& s : st.sources) {
+    if (s.duplicate_of) copy_of[s.id] = *s.duplicate_of;
+  }
   w.Key("facts");
   w.BeginArray();
   for (const auto& f : st.facts) {
@@ -56,6 +64,16 @@ void WriteStory(const Story& st, JsonWriter& w) {
     w.Key("consensus");
     w.Bool(f.consensus);
     w.StringArray("source_sentences", f.source_sentences);
+    std::vector<std::string> copies;
+    std::set<std::string> originals;
+    for (const auto& id : f.sources) {
+      auto it = copy_of.find(id);
+      if (it != copy_of.end()) copies.push_back(id);
+      originals.insert(it == copy_of.end() ? id : it->second);
+    }
+    w.StringArray("copies", copies);
+    w.Key("independent_sources");
+    w.Int(static_cast<int>(originals.size()));
     w.EndObject();
   }
   w.EndArray();
@@ -104,6 +122,7 @@ void WriteStory(const Story& st, JsonWriter& w) {
     w.StringArray("sources", t.sources);
     w.Key("planned");
     w.Bool(t.planned);
+    w.Field("status", t.planned ? "planned" : "happened");
     w.EndObject();
   }
   w.EndArray();

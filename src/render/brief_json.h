@@ -2,7 +2,10 @@
 //
 // Writes a Brief as the JSON of brief-json.md. All contract fields are always
 // present (empty lists, nulls for what the text does not say); extra fields
-// (source_sentences, consensus, contributions, dropped) are additions the
+// (source_sentences, consensus, contributions, dropped; per fact `copies`,
+// the sources that reprint another source, and `independent_sources`, the
+// count with reprints counted once; per timeline entry `status`, "planned"
+// or "happened"; per discrepancy `kind` and `label`) are additions the
 // contract allows.
 #ifndef NEWSFUSE_RENDER_BRIEF_JSON_H_
 #define NEWSFUSE_RENDER_BRIEF_JSON_H_

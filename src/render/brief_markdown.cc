@@ -1,6 +1,7 @@
 #include "render/brief_markdown.h"
 
 #include <map>
+#include <vector>
 
 namespace newsfuse::render {
 
@@ -45,6 +46,10 @@ std::string BriefToMarkdown(const Brief& brief) {
   std::string md;
   for (const Story& st : brief.stories) {
     const auto labels = CitationLabels(st);
+    std::map<std::string, std::string> copy_of;  // reprint -> original
+    for (const auto& s : st.sources) {
+      if (s.duplicate_of) copy_of[s.id] = *s.duplicate_of;
+    }
     md += "# " + st.headline + "\n\n";
     md += "_" + std::to_string(st.sources.size()) + " source" + (st.sources.size() == 1 ? "" : "s") +
           ", story " + st.id + "_\n\n";
@@ -56,7 +61,13 @@ std::string BriefToMarkdown(const Brief& brief) {
       md += "## Facts\n\n";
       for (const auto& f : st.facts) {
         if (f.sources.size() < 2) continue;
-        md += "- " + f.text + " " + Cite(f.sources, labels) + "\n";
+        md += "- " + f.text + " " + Cite(f.sources, labels);
+        std::vector<std::string> copies;
+        for (const auto& id : f.sources) {
+          if (copy_of.count(id)) copies.push_back(id);
+        }
+        if (!copies.empty()) md += " (reprints, counted once: " + Cite(copies, labels) + ")";
+        md += "\n";
       }
       md += "\n";
     }
@@ -85,7 +96,7 @@ std::string BriefToMarkdown(const Brief& brief) {
     if (!st.timeline.empty()) {
       md += "## Timeline\n\n";
       for (const auto& t : st.timeline) {
-        md += "- **" + t.date + "**" + (t.planned ? " (planned)" : "") + " " + t.text + " " +
+        md += "- **" + t.date + "** (" + (t.planned ? "planned" : "happened") + ") " + t.text + " " +
               Cite(t.sources, labels) + "\n";
       }
       md += "\n";
@@ -93,21 +104,35 @@ std::string BriefToMarkdown(const Brief& brief) {
     if (!st.discrepancies.empty()) {
       md += "## Where the sources differ\n\n";
       for (const auto& d : st.discrepancies) {
-        md += "- **" + d.subject + "**" + (d.label.empty() ? "" : " (" + d.label + ")") + "\n";
+        md += "- **" + d.subject + "** (" + d.kind + (d.label.empty() ? "" : ", " + d.label) + ")\n";
         for (const auto& v : d.variants) md += "  - " + v.value + " " + Cite(v.sources, labels) + ": " + v.text + "\n";
       }
       md += "\n";
     }
-    bool any_unique = false;
-    for (const auto& c : st.contributions) any_unique |= !c.unique_facts.empty();
-    if (any_unique) {
+    bool any_contribution = false;
+    for (const auto& c : st.contributions) {
+      any_contribution |= !c.unique_facts.empty() || !c.missing_consensus.empty();
+    }
+    if (any_contribution) {
       md += "## What each outlet adds\n\n";
       for (const auto& c : st.contributions) {
-        if (c.unique_facts.empty()) continue;
+        if (c.unique_facts.empty() && c.missing_consensus.empty()) continue;
         auto it = labels.find(c.source);
-        md += "- **" + (it == labels.end() ? c.source : it->second) + "**: " +
-              std::to_string(c.unique_facts.size()) + " fact" + (c.unique_facts.size() == 1 ? "" : "s") +
-              " no other source reports, e.g. " + c.unique_facts.front() + "\n";
+        md += "- **" + (it == labels.end() ? c.source : it->second) + "**";
+        if (copy_of.count(c.source)) md += " (reprint of " + Cite({copy_of.at(c.source)}, labels) + ")";
+        md += ":";
+        if (!c.unique_facts.empty()) {
+          md += " " + std::to_string(c.unique_facts.size()) + " fact" +
+                (c.unique_facts.size() == 1 ? "" : "s") + " no other source reports, e.g. " +
+                c.unique_facts.front();
+        }
+        if (!c.missing_consensus.empty()) {
+          md += std::string(c.unique_facts.empty() ? "" : ";") + " leaves out " +
+                std::to_string(c.missing_consensus.size()) + " fact" +
+                (c.missing_consensus.size() == 1 ? "" : "s") + " most outlets report, e.g. " +
+                c.missing_consensus.front();
+        }
+        md += "\n";
       }
       md += "\n";
     }

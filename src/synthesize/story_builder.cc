@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "fingerprint/minhash.h"
+#include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
 #include "synthesize/story_sections.h"
 
@@ -53,6 +55,95 @@ uint32_t OwnWording(const FactGroup& g, uint32_t art, uint32_t target,
   return best;
 }
 
+// Per article, the earlier article it reprints (or itself): near-copies by
+// MinHash of word 3-shingles at the clusterer's duplicate level (estimated
+// Jaccard >= 0.5). The original is the earlier published one, else the one
+// listed first; chains point at their first original.
+std::vector<uint32_t> NearCopies(const std::vector<const extract::ArticleAnalysis*>& articles) {
+  const size_t n = articles.size();
+  std::vector<fingerprint::MinHash> sigs(n);
+  fingerprint::MinHashBuilder builder;
+  for (size_t i = 0; i < n; ++i) {
+    for (const auto& p : articles[i]->article->paragraphs) builder.AddText(p.text);
+    sigs[i] = builder.Finish();
+  }
+  auto earlier = [&](uint32_t a, uint32_t b) {
+    const auto& pa = articles[a]->article->published;
+    const auto& pb = articles[b]->article->published;
+    if (pa && pb && *pa != *pb) return *pa < *pb;
+    if (pa.has_value() != pb.has_value()) return pa.has_value();
+    return a < b;
+  };
+  std::vector<uint32_t> order(n);
+  for (uint32_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), earlier);
+  std::vector<uint32_t> original(n);
+  for (uint32_t i = 0; i < n; ++i) original[i] = i;
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t b = order[k];
+    for (size_t l = 0; l < k; ++l) {
+      const uint32_t a = order[l];
+      if (original[a] != a || sigs[a].empty || sigs[b].empty) continue;
+      if (fingerprint::EstimateJaccard(sigs[a], sigs[b]) >= 0.5) {
+        original[b] = a;
+        break;
+      }
+    }
+  }
+  return original;
+}
+
+// Outlets that contradict each other on one aligned fact: the first member
+// from another article that negates (or states the antonym of) the
+// representative's claim splits the group's members into two versions.
+void AddClaimConflicts(const std::vector<FactGroup>& groups, const std::vector<Unit>& units,
+                       const std::vector<uint32_t>& article_of,
+                       const std::vector<const extract::ArticleAnalysis*>& articles,
+                       std::vector<Discrepancy>* out) {
+  Stemmer stemmer;
+  for (const FactGroup& g : groups) {
+    if (g.articles.size() < 2) continue;
+    const uint32_t rep = g.representative;
+    ClaimContrast first;
+    std::vector<uint32_t> affirm{rep}, deny;
+    std::vector<std::string> deny_values;
+    for (uint32_t m : g.members) {
+      if (m == rep || article_of[m] == article_of[rep]) continue;
+      ClaimContrast c = CompareClaims(units[rep].text, units[m].text, stemmer);
+      if (!c.contradicts) {
+        affirm.push_back(m);
+        continue;
+      }
+      if (!first.contradicts) first = c;
+      deny.push_back(m);
+      deny_values.push_back(c.value_b);
+    }
+    if (deny.empty()) continue;
+    Discrepancy d;
+    d.kind = "claim";
+    d.label = "conflict";
+    const auto words = base::SplitWords(units[rep].text);
+    std::string subject;
+    for (size_t i = 0; i < words.size() && i < 12; ++i) subject += (i ? " " : "") + std::string(words[i]);
+    if (words.size() > 12) subject += " …";
+    d.subject = "claim: " + subject;
+    auto version = [&](const std::vector<uint32_t>& ms, const std::string& value) {
+      DiscrepancyVariant v;
+      v.value = value;
+      v.text = units[ms.front()].text;
+      std::vector<uint32_t> arts;
+      for (uint32_t m : ms) arts.push_back(article_of[m]);
+      std::sort(arts.begin(), arts.end());
+      arts.erase(std::unique(arts.begin(), arts.end()), arts.end());
+      v.sources = SourceIds(articles, arts);
+      return v;
+    };
+    d.variants.push_back(version(affirm, first.value_a));
+    d.variants.push_back(version(deny, deny_values.front()));
+    out->push_back(std::move(d));
+  }
+}
+
 }  // namespace
 
 Story BuildStory(const std::string& story_id,
@@ -71,6 +162,20 @@ Story BuildStory(const std::string& story_id,
     s.dropped = art.dropped;
     story.sources.push_back(std::move(s));
   }
+  // Reprints and near-copies count once: marked on the source, and a fact's
+  // support counts originals.
+  const std::vector<uint32_t> original = NearCopies(articles);
+  for (uint32_t i = 0; i < articles.size(); ++i) {
+    if (original[i] != i) story.sources[i].duplicate_of = articles[original[i]]->article->id;
+  }
+  auto independent = [&](const std::vector<uint32_t>& arts) {
+    std::vector<uint32_t> roots;
+    for (uint32_t a : arts) roots.push_back(original[a]);
+    std::sort(roots.begin(), roots.end());
+    return static_cast<size_t>(std::unique(roots.begin(), roots.end()) - roots.begin());
+  };
+  size_t originals = 0;
+  for (uint32_t i = 0; i < articles.size(); ++i) originals += original[i] == i;
 
   // Units: every statement sentence of every article.
   std::vector<Unit> units;
@@ -102,26 +207,40 @@ Story BuildStory(const std::string& story_id,
   const std::vector<SparseVector> vectors = space.Vectors();
   const std::vector<FactGroup> groups = AlignFacts(article_of, vectors, options.align);
 
-  // Facts: one per group, its representative's wording, every source.
-  const size_t consensus_floor = std::max<size_t>(2, (articles.size() + 1) / 2);
-  for (const FactGroup& g : groups) {
+  // Facts: one per group, its representative's wording, every source;
+  // consensus when most independent outlets report it, and those first.
+  const size_t consensus_floor = std::max<size_t>(2, (originals + 1) / 2);
+  std::vector<size_t> fact_order(groups.size());
+  for (size_t i = 0; i < groups.size(); ++i) fact_order[i] = i;
+  std::stable_sort(fact_order.begin(), fact_order.end(), [&](size_t x, size_t y) {
+    return independent(groups[x].articles) > independent(groups[y].articles);
+  });
+  std::vector<const FactGroup*> fact_groups;
+  for (size_t i : fact_order) {
+    const FactGroup& g = groups[i];
     Fact f;
     f.text = units[g.representative].text;
     f.sources = SourceIds(articles, g.articles);
     for (uint32_t art : g.articles) {
       f.source_sentences.push_back(units[OwnWording(g, art, g.representative, article_of, vectors)].text);
     }
-    f.consensus = articles.size() > 1 && g.articles.size() >= consensus_floor;
+    f.consensus = originals > 1 && independent(g.articles) >= consensus_floor;
     story.facts.push_back(std::move(f));
+    fact_groups.push_back(&g);
   }
 
-  // What each outlet alone adds, and which consensus facts it leaves out.
+  // What each outlet alone adds (facts no independent outlet shares: its
+  // reprints do not count), and which consensus facts it leaves out.
   for (uint32_t ai = 0; ai < articles.size(); ++ai) {
     OutletContribution c;
     c.source = articles[ai]->article->id;
-    for (const Fact& f : story.facts) {
-      const bool has = std::find(f.sources.begin(), f.sources.end(), c.source) != f.sources.end();
-      if (has && f.sources.size() == 1 && articles.size() > 1) c.unique_facts.push_back(f.text);
+    for (size_t fi = 0; fi < story.facts.size(); ++fi) {
+      const Fact& f = story.facts[fi];
+      const auto& arts = fact_groups[fi]->articles;
+      const bool has = std::binary_search(arts.begin(), arts.end(), ai);
+      bool alone = has && originals > 1;
+      for (uint32_t other : arts) alone &= other == ai || original[other] == ai;
+      if (alone) c.unique_facts.push_back(f.text);
       if (!has && f.consensus) c.missing_consensus.push_back(f.text);
     }
     story.contributions.push_back(std::move(c));
@@ -148,6 +267,8 @@ Story BuildStory(const std::string& story_id,
   story.quotes = MergeQuotes(articles, merged);
   story.timeline = BuildTimeline(articles);
   story.discrepancies = FindNumberDiscrepancies(articles);
+  for (auto& d : FindDateDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
+  AddClaimConflicts(groups, units, article_of, articles, &story.discrepancies);
   for (auto& d : merged.spelling) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindTitleDiscrepancies(articles, merged)) story.discrepancies.push_back(std::move(d));
   story.entities = std::move(merged.entities);

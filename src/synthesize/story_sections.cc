@@ -146,18 +146,47 @@ std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntiti
   return out;
 }
 
-std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
-  struct Candidate {
-    std::string date;
-    std::string text;
-    std::string source;
-    bool future;
-    std::set<std::string> stems;
-  };
-  std::vector<Candidate> candidates;
+namespace {
+
+// A dated event: a sentence with a time expression naming one day.
+struct DatedSentence {
+  std::string date;
+  std::string text;
+  std::string source;
+  size_t article = 0;
+  bool future = false;      // planned rather than done, seen from its article
+  bool only_date = true;    // the sentence names no other day
+  bool anchored = true;     // the day does not hang on a guessed publication date
+  std::set<std::string> stems;
+  std::set<std::string> date_stems;  // stems of the time expression's words
+};
+
+// True when the words just before a time expression are a verb of telling
+// ("said on Monday", "told reporters Monday").
+bool TellingDay(std::string_view before) {
+  const std::string lower = base::AsciiLower(before.substr(before.size() > 40 ? before.size() - 40 : 0));
+  const auto words = base::SplitWords(lower);
+  for (size_t i = words.size() > 3 ? words.size() - 3 : 0; i < words.size(); ++i) {
+    for (std::string_view verb : {"said", "says", "told", "announced", "confirmed", "added", "stated",
+                                  "reported", "wrote", "tweeted", "posted", "reporters", "statement"}) {
+      if (words[i] == verb) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
+  std::vector<DatedSentence> out;
   Stemmer stemmer;
-  for (const auto* a : articles) {
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const auto* a = articles[ai];
     std::set<size_t> used_sentences;
+    std::map<size_t, std::set<std::string>> days_in_sentence;
+    for (const auto& t : a->times) {
+      if (t.type != extract::TimexType::kDate && t.type != extract::TimexType::kTime) continue;
+      if (!t.date || !IsDayValue(t.value)) continue;
+      days_in_sentence[a->SentenceAt(t.span.begin)].insert(t.date->DateString());
+    }
     for (const auto& t : a->times) {
       if (t.type != extract::TimexType::kDate && t.type != extract::TimexType::kTime) continue;
       if (!t.date || !IsDayValue(t.value)) continue;
@@ -165,16 +194,48 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
       if (s >= a->doc.sentences.size()) continue;
       const auto& para = a->doc.paragraphs[a->doc.sentences[s].paragraph];
       if (para.is_heading) continue;
-      Candidate c;
+      DatedSentence c;
       c.date = t.date->DateString();
       if (!used_sentences.insert(s * 100000 + static_cast<size_t>(t.date->DaysSinceEpoch() % 100000)).second) continue;
       c.text = std::string(a->doc.Text(a->doc.sentences[s].span));
       c.source = a->article->id;
-      c.future = t.future;
+      c.article = ai;
+      // A day on the publication date is planned when a cue of a coming
+      // event stands before it in its sentence, and the day is not that of
+      // the telling ("will strike on Friday, the union said on Monday").
+      const std::string_view before = std::string_view(a->doc.text).substr(
+          a->doc.sentences[s].span.begin, t.span.begin - a->doc.sentences[s].span.begin);
+      c.future = t.future || (a->anchor && t.date->DaysSinceEpoch() >= a->anchor->DaysSinceEpoch() &&
+                              IsPlanned(before) && !TellingDay(before));
+      c.only_date = days_in_sentence[s].size() == 1;
+      const std::string_view expr = t.span.In(a->doc.text);
+      const bool explicit_date = std::any_of(expr.begin(), expr.end(), [](char ch) { return base::IsAsciiDigit(ch); });
+      c.anchored = explicit_date || a->published.has_value();
       c.stems = ContentStems(c.text, stemmer);
-      candidates.push_back(std::move(c));
+      c.date_stems = ContentStems(expr, stemmer);
+      out.push_back(std::move(c));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+bool IsPlanned(std::string_view sentence) {
+  // Cues of a coming event; the caller pairs them with a day on or after the
+  // publication date ("will meet on Monday" in Monday's paper).
+  const std::string lower = base::AsciiLower(sentence);
+  for (std::string_view cue : {" will ", " plans to ", " planned to ", " plan to ", " is scheduled",
+                               " are scheduled", " is expected to ", " are expected to ", " is set to ",
+                               " are set to ", " is due to ", " are due to ", " as early as next",
+                               " is going to ", " are going to ", " to be held "}) {
+    if (lower.find(cue) != std::string::npos) return true;
+  }
+  return lower.rfind("will ", 0) == 0 || (lower.size() >= 5 && lower.ends_with(" will"));
+}
+
+std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
+  std::vector<DatedSentence> candidates = CollectDatedSentences(articles);
   std::vector<TimelineEntry> out;
   std::vector<std::set<std::string>> out_stems;
   for (auto& c : candidates) {
@@ -201,6 +262,108 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
   return out;
 }
 
+std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles) {
+  // The same event, told by different outlets with different days: the
+  // sentences share most of their words once the time expressions are set
+  // aside. Only sentences that name one day, on a day an outlet fixed (an
+  // explicit date, or a weekday counted from a known publication date).
+  std::vector<DatedSentence> c = CollectDatedSentences(articles);
+  c.erase(std::remove_if(c.begin(), c.end(),
+                         [](const DatedSentence& d) { return !d.only_date || !d.anchored; }),
+          c.end());
+  std::vector<std::set<std::string>> event(c.size());
+  for (size_t i = 0; i < c.size(); ++i) {
+    for (const auto& stem : c[i].stems) {
+      if (!c[i].date_stems.count(stem) && !base::IsAsciiDigit(stem[0])) event[i].insert(stem);
+    }
+  }
+  const size_t n = c.size();
+  std::vector<size_t> parent(n);
+  for (size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      if (c[i].article == c[j].article) continue;
+      size_t shared = 0;
+      for (const auto& x : event[i]) shared += event[j].count(x);
+      if (shared < 4 || Containment(event[i], event[j]) < 0.6) continue;
+      parent[find(i)] = find(j);
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
+  std::vector<Discrepancy> out;
+  for (const auto& [root, members] : groups) {
+    std::map<std::string, std::vector<size_t>> by_date;
+    std::map<size_t, std::set<std::string>> dates_of_article;
+    for (size_t m : members) {
+      by_date[c[m].date].push_back(m);
+      dates_of_article[c[m].article].insert(c[m].date);
+    }
+    if (by_date.size() < 2) continue;
+    // An outlet that gives both days tells of two events (or of a move it
+    // explains itself), not of a disagreement.
+    bool one_outlet_both = false;
+    for (const auto& [art, dates] : dates_of_article) one_outlet_both |= dates.size() > 1;
+    if (one_outlet_both) continue;
+    Discrepancy d;
+    d.kind = "date";
+    std::string subject;
+    size_t best_words = 0;
+    for (size_t m : members) {
+      if (event[m].size() > best_words) {
+        best_words = event[m].size();
+        subject = c[m].text;
+      }
+    }
+    d.subject = "date of: " + subject;
+    // Planned for one day by earlier reports, another by later ones: the
+    // plan moved. Otherwise the outlets disagree.
+    std::vector<std::pair<std::string, std::string>> spans;  // per version: first, last publication
+    bool planned_before = true;
+    for (const auto& [date, ms] : by_date) {
+      std::string first = "~", last;
+      for (size_t m : ms) {
+        const auto& pub = articles[c[m].article]->article->published;
+        if (!pub) {
+          first.clear();
+          break;
+        }
+        first = std::min(first, *pub);
+        last = std::max(last, *pub);
+      }
+      spans.emplace_back(first, last);
+    }
+    std::vector<size_t> order(spans.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return spans[x].first < spans[y].first; });
+    bool ordered = !spans[order[0]].first.empty();
+    for (size_t k = 1; k < order.size() && ordered; ++k) {
+      ordered = !spans[order[k]].first.empty() && spans[order[k - 1]].second < spans[order[k]].first;
+    }
+    size_t version = 0;
+    for (const auto& [date, ms] : by_date) {
+      if (ordered && version != order.back()) {
+        for (size_t m : ms) planned_before &= c[m].future;
+      }
+      ++version;
+    }
+    d.label = ordered && planned_before ? "update" : "conflict";
+    for (const auto& [date, ms] : by_date) {
+      DiscrepancyVariant v;
+      v.value = date;
+      v.text = c[ms.front()].text;
+      for (size_t m : ms) AddSource(&v.sources, c[m].source);
+      d.variants.push_back(std::move(v));
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 namespace {
 
 // Counted nouns that measure the same thing: people under any name.
@@ -217,7 +380,52 @@ std::string FormatValue(const extract::Quantity& q, std::string_view text) {
   return base::CollapseWhitespace(q.span.In(text));
 }
 
+std::string Singular(const std::string& noun) {
+  if (noun.size() > 3 && noun.ends_with("ies")) return noun.substr(0, noun.size() - 3) + "y";
+  if (noun.size() > 3 && noun.ends_with("s") && !noun.ends_with("ss")) return noun.substr(0, noun.size() - 1);
+  return noun;
+}
+
 }  // namespace
+
+std::string NumberLabel(const std::vector<NumberVersion>& versions) {
+  if (versions.size() < 2) return "";
+  double lo = versions.front().value, hi = lo;
+  bool hedged = false;
+  std::set<std::string> nouns;
+  for (const auto& v : versions) {
+    lo = std::min(lo, v.value);
+    hi = std::max(hi, v.value);
+    hedged |= v.hedged;
+    nouns.insert(v.nouns.begin(), v.nouns.end());
+  }
+  // Within rounding: the figures agree to two significant digits, or a
+  // hedged figure ("more than a million", "about 1.4 million") sits within
+  // half of the other.
+  auto round2 = [](double x) {
+    if (x <= 0) return x;
+    const double scale = std::pow(10.0, std::floor(std::log10(x)) - 1);
+    return std::round(x / scale) * scale;
+  };
+  bool rounding = true;
+  for (const auto& v : versions) rounding &= round2(v.value) == round2(versions.front().value);
+  if (rounding || (hedged && lo > 0 && hi / lo <= 1.5)) return "rounding/hedge";
+  // Different things counted ("children" / "people").
+  if (nouns.size() > 1) return "different measure";
+  // Each later report gives a new figure: an update (a toll that rises).
+  std::vector<const NumberVersion*> order;
+  for (const auto& v : versions) {
+    if (v.undated) return "conflict";
+    order.push_back(&v);
+  }
+  std::sort(order.begin(), order.end(), [](const NumberVersion* a, const NumberVersion* b) {
+    return a->first_published < b->first_published;
+  });
+  for (size_t k = 1; k < order.size(); ++k) {
+    if (!(order[k - 1]->last_published < order[k]->first_published)) return "conflict";
+  }
+  return "update";
+}
 
 std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
   struct Item {
@@ -281,9 +489,25 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
     if (article_set.size() < 2) continue;
     Discrepancy d;
     d.kind = "number";
-    bool hedged = false;
-    for (size_t m : members) hedged |= !items[m].q->hedge.empty();
-    d.label = hedged ? "rounding/hedge" : "conflict";
+    std::vector<NumberVersion> versions;
+    for (const auto& [value, ms] : by_value) {
+      NumberVersion v;
+      v.value = value;
+      for (size_t m : ms) {
+        const Item& it = items[m];
+        v.hedged |= !it.q->hedge.empty();
+        v.nouns.insert(Singular(it.q->noun));
+        const auto& pub = articles[it.article]->article->published;
+        if (pub) {
+          v.first_published = v.first_published.empty() ? *pub : std::min(v.first_published, *pub);
+          v.last_published = std::max(v.last_published, *pub);
+        } else {
+          v.undated = true;
+        }
+      }
+      versions.push_back(std::move(v));
+    }
+    d.label = NumberLabel(versions);
     // The subject: what is counted, and the context word the sentences share most.
     std::map<std::string, int> shared;
     for (size_t m : members) {

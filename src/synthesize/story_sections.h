@@ -5,10 +5,16 @@
 //             (two translations of one remark are one quote);
 //   timeline  dated events, merged across outlets, planned vs happened;
 //   numbers   discrepancies between figures about the same thing
-//             ("more than one million" vs "about 1.4 million" people in Rafah).
+//             ("more than one million" vs "about 1.4 million" people in Rafah),
+//             labelled "rounding/hedge", "different measure", "update" (later
+//             reports give a new figure) or "conflict";
+//   dates     one event given different days by different outlets.
 #ifndef NEWSFUSE_SYNTHESIZE_STORY_SECTIONS_H_
 #define NEWSFUSE_SYNTHESIZE_STORY_SECTIONS_H_
 
+#include <set>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/article_analysis.h"
@@ -20,9 +26,38 @@ namespace newsfuse::synthesize {
 std::vector<BriefQuote> MergeQuotes(const std::vector<const extract::ArticleAnalysis*>& articles,
                                     const MergedEntities& entities);
 
+// Each entry's `planned`: the day lies after its article's publication date,
+// or on it with a cue of a coming event (IsPlanned); an event one outlet
+// plans and another reports done has happened.
 std::vector<TimelineEntry> BuildTimeline(const std::vector<const extract::ArticleAnalysis*>& articles);
 
+// True when the sentence announces a coming event: "will", "plans to", "is
+// scheduled", "is expected to", "is set to", "as early as next ...".
+bool IsPlanned(std::string_view sentence);
+
 std::vector<Discrepancy> FindNumberDiscrepancies(
+    const std::vector<const extract::ArticleAnalysis*>& articles);
+
+// One figure of a number discrepancy, as the label sees it.
+struct NumberVersion {
+  double value = 0;
+  bool hedged = false;            // "about", "more than", ...
+  std::set<std::string> nouns;    // what it counts, singular
+  std::string first_published;    // earliest publication time of its sources
+  std::string last_published;
+  bool undated = false;           // a source without a publication date
+};
+
+// "rounding/hedge" (equal to two significant digits, or a hedged figure
+// within half of the other), "different measure" (different things
+// counted), "update" (each version published after the previous one's
+// sources), else "conflict".
+std::string NumberLabel(const std::vector<NumberVersion>& versions);
+
+// Events that outlets date differently: kind "date"; label "update" when
+// earlier reports planned it for one day and later ones give another, else
+// "conflict".
+std::vector<Discrepancy> FindDateDiscrepancies(
     const std::vector<const extract::ArticleAnalysis*>& articles);
 
 // Titles of one person that differ across outlets ("national security

@@ -1,0 +1,180 @@
+#include "synthesize/story_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "extract/article_analysis.h"
+
+namespace newsfuse::synthesize {
+namespace {
+
+// Invented articles, analysed without an entity tagger.
+struct Fixture {
+  std::vector<Article> articles;
+  std::vector<extract::ArticleAnalysis> analyses;
+
+  void Add(const std::string& id, const std::string& published, const std::vector<std::string>& paragraphs) {
+    Article a;
+    a.id = id;
+    a.outlet = "Outlet " + id;
+    if (!published.empty()) a.published = published;
+    for (const auto& p : paragraphs) {
+      Paragraph para;
+      para.text = p;
+      a.paragraphs.push_back(std::move(para));
+    }
+    articles.push_back(std::move(a));
+  }
+
+  Story Build() {
+    extract::AnalysisOptions options;
+    options.threads = 1;
+    analyses = extract::AnalyzeArticles(articles, options);
+    std::vector<const extract::ArticleAnalysis*> members;
+    for (const auto& a : analyses) members.push_back(&a);
+    return BuildStory("s", members);
+  }
+};
+
+const Discrepancy* FindKind(const Story& st, const std::string& kind) {
+  for (const auto& d : st.discrepancies) {
+    if (d.kind == kind) return &d;
+  }
+  return nullptr;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+TEST(StoryBuilderTest, NegatedClaimIsAConflict) {
+  Fixture f;
+  f.Add("a", "2025-05-06",
+        {"Foreign minister Ana Duarte met the rebel commander Tomas Reyes in the border town of Vardo on "
+         "Tuesday.",
+         "The harbour of Vardo reopened to fishing boats after the storm."});
+  f.Add("b", "2025-05-06",
+        {"Foreign minister Ana Duarte did not meet the rebel commander Tomas Reyes in the border town of "
+         "Vardo on Tuesday.",
+         "Farmers in the valley counted their losses after the storm."});
+  const Story st = f.Build();
+  const Discrepancy* d = FindKind(st, "claim");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->label, "conflict");
+  ASSERT_EQ(d->variants.size(), 2u);
+  EXPECT_EQ(d->variants[0].value, "met");
+  EXPECT_EQ(d->variants[0].sources, std::vector<std::string>{"a"});
+  EXPECT_EQ(d->variants[1].value, "did not meet");
+  EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"b"});
+}
+
+TEST(StoryBuilderTest, DifferentDayForOneEventIsADateConflict) {
+  Fixture f;
+  f.Add("a", "2025-03-06",
+        {"The summit of the coastal mayors opened in the old harbour hall of Lisbon on March 3, 2025.",
+         "The mayors discussed ferry links and fishing quotas."});
+  f.Add("b", "2025-03-05",
+        {"The summit of the coastal mayors opened in the old harbour hall of Lisbon on March 4, 2025.",
+         "Protesters gathered outside to demand cheaper ferries."});
+  const Story st = f.Build();
+  const Discrepancy* d = FindKind(st, "date");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->label, "conflict");
+  ASSERT_EQ(d->variants.size(), 2u);
+  EXPECT_EQ(d->variants[0].value, "2025-03-03");
+  EXPECT_EQ(d->variants[0].sources, std::vector<std::string>{"a"});
+  EXPECT_EQ(d->variants[1].value, "2025-03-04");
+  EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"b"});
+}
+
+TEST(StoryBuilderTest, PlannedDayMovedInLaterReportsIsAnUpdate) {
+  Fixture f;
+  f.Add("a", "2025-03-01",
+        {"The summit of the coastal mayors will open in the old harbour hall of Lisbon on March 3, 2025.",
+         "The mayors will discuss ferry links and fishing quotas."});
+  f.Add("b", "2025-03-02",
+        {"The summit of the coastal mayors will open in the old harbour hall of Lisbon on March 4, 2025.",
+         "Protesters plan to gather outside to demand cheaper ferries."});
+  const Story st = f.Build();
+  const Discrepancy* d = FindKind(st, "date");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->label, "update");
+  for (const auto& t : st.timeline) EXPECT_TRUE(t.planned) << t.date << " " << t.text;
+}
+
+TEST(StoryBuilderTest, TimelineSaysPlannedOrHappened) {
+  Fixture f;
+  f.Add("a", "2025-03-10",
+        {"The port workers will strike on March 14, 2025, the union said on Monday.",
+         "The union held a vote of its members on March 8, 2025."});
+  const Story st = f.Build();
+  bool planned = false, happened = false, told = false;
+  for (const auto& t : st.timeline) {
+    if (t.date == "2025-03-14") planned = t.planned;
+    if (t.date == "2025-03-08") happened = !t.planned;
+    if (t.date == "2025-03-10") told = !t.planned;  // the day the union spoke
+  }
+  EXPECT_TRUE(planned);
+  EXPECT_TRUE(happened);
+  EXPECT_TRUE(told);
+}
+
+TEST(StoryBuilderTest, ReprintsCountOnceAndContributionsNameWhatEachAdds) {
+  const std::vector<std::string> wire = {
+      "The regional parliament voted on Thursday to build a second rail bridge over the river Tagus near "
+      "the town of Alverca.",
+      "The bridge will cost about 400 million euros and should open in 2031, the transport minister said.",
+      "Engineers say the old bridge carries twice the traffic it was designed for.",
+      "Residents of Alverca have complained about noise from freight trains for a decade."};
+  std::vector<std::string> reprint = wire;
+  reprint.push_back("The newspaper's own reporter counted eleven freight trains in one hour on Wednesday night.");
+  Fixture f;
+  f.Add("wire", "2025-06-05", wire);
+  f.Add("reprint", "2025-06-06", reprint);
+  f.Add("local", "2025-06-05",
+        {"Lawmakers in the regional parliament approved a second rail bridge over the Tagus near Alverca on "
+         "Thursday.",
+         "The transport minister put the cost of the bridge at about 400 million euros.",
+         "Fishermen fear the building work will drive fish away from the estuary."});
+  const Story st = f.Build();
+  ASSERT_EQ(st.sources.size(), 3u);
+  EXPECT_FALSE(st.sources[0].duplicate_of.has_value());
+  ASSERT_TRUE(st.sources[1].duplicate_of.has_value());
+  EXPECT_EQ(*st.sources[1].duplicate_of, "wire");
+  EXPECT_FALSE(st.sources[2].duplicate_of.has_value());
+
+  // The fact the wire and its reprint share, and the local paper does not,
+  // is the wire's alone: the reprint does not make it a second outlet's.
+  const auto& contributions = st.contributions;
+  ASSERT_EQ(contributions.size(), 3u);
+  const auto& wire_adds = contributions[0].unique_facts;
+  EXPECT_TRUE(std::any_of(wire_adds.begin(), wire_adds.end(),
+                          [](const std::string& s) { return s.find("old bridge") != std::string::npos; }));
+  const auto& reprint_adds = contributions[1].unique_facts;
+  EXPECT_EQ(reprint_adds.size(), 1u);
+  EXPECT_TRUE(std::any_of(reprint_adds.begin(), reprint_adds.end(),
+                          [](const std::string& s) { return s.find("freight trains in one hour") != std::string::npos; }));
+  const auto& local_adds = contributions[2].unique_facts;
+  EXPECT_TRUE(std::any_of(local_adds.begin(), local_adds.end(),
+                          [](const std::string& s) { return s.find("Fishermen") != std::string::npos; }));
+  // The vote, reported by all three, is consensus; the wire's alone is not.
+  bool vote_consensus = false;
+  for (const auto& fact : st.facts) {
+    if (fact.text.find("old bridge") != std::string::npos) {
+      EXPECT_FALSE(fact.consensus);
+    }
+    if (Has(fact.sources, "local") && Has(fact.sources, "wire") && fact.text.find("bridge") != std::string::npos &&
+        fact.consensus) {
+      vote_consensus = true;
+    }
+  }
+  EXPECT_TRUE(vote_consensus);
+  // The local paper leaves out no consensus fact it could have; the reprint
+  // is not asked to repeat the wire's own facts.
+  EXPECT_TRUE(std::none_of(contributions[1].missing_consensus.begin(), contributions[1].missing_consensus.end(),
+                           [](const std::string& s) { return s.find("old bridge") != std::string::npos; }));
+}
+
+}  // namespace
+}  // namespace newsfuse::synthesize
