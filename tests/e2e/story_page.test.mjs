@@ -41,7 +41,7 @@ function startServer() {
     : [newsfuse, ['serve', '--db', path.join(tmp, 'x.db'), '--port', '0']];
   server = spawn(argv[0], argv[1], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server printed no "serving" line in 15 s:\n${serverLog}`)), 15000);
+    const timer = setTimeout(() => reject(new Error(`the server printed no "serving" line in 30 s:\n${serverLog}`)), 30000);
     const onData = (chunk) => {
       serverLog += chunk;
       const m = /serving (http:\/\/[^\s]+)/.exec(serverLog);
@@ -124,7 +124,7 @@ after(async () => {
 test('the story page shows the summary, a discrepancy and a quote', async () => {
   const { page, problems } = await openPage();
   await page.goto(`${base}/story/${encodeURIComponent(storyId)}`);
-  await page.locator('article.story').waitFor({ timeout: 15000 });
+  await page.locator('article.story').waitFor({ timeout: 30000 });
 
   const headline = page.locator('h1.headline');
   assert.ok(await headline.isVisible(), 'headline visible');
@@ -182,9 +182,9 @@ test('the story list links to the story', async () => {
   const { page, problems } = await openPage();
   await page.goto(`${base}/`);
   const link = page.locator(`.story-card h2 a[href="/story/${encodeURIComponent(storyId)}"]`);
-  await link.waitFor({ timeout: 10000 });
+  await link.waitFor({ timeout: 30000 });
   await link.click();
-  await page.locator('article.story h1.headline').waitFor({ timeout: 10000 });
+  await page.locator('article.story h1.headline').waitFor({ timeout: 30000 });
   assert.equal(new URL(page.url()).pathname, `/story/${encodeURIComponent(storyId)}`);
   assert.deepEqual(problems, []);
   await page.close();
@@ -209,14 +209,14 @@ test('markup in an article is shown as text, never run', async () => {
   assert.ok(story, JSON.stringify(result));
   const { page, problems } = await openPage();
   await page.goto(`${base}/story/${encodeURIComponent(story)}`);
-  await page.locator('article.story').waitFor({ timeout: 15000 });
+  await page.locator('article.story').waitFor({ timeout: 30000 });
   const shown = await page.locator('main').textContent();
   assert.ok(shown.includes('<img src=x onerror='), `the markup is visible as text: ${shown.slice(0, 300)}`);
   assert.equal(await page.locator('main img, main script, main b').count(), 0, 'no element was made from article text');
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no article script ran');
   // And in the story list.
   await page.goto(`${base}/?q=lantern`);
-  await page.locator('.story-card, .empty').first().waitFor({ timeout: 10000 });
+  await page.locator('.story-card, .empty').first().waitFor({ timeout: 30000 });
   assert.equal(await page.locator('main img').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(problems, []);
@@ -226,7 +226,7 @@ test('markup in an article is shown as text, never run', async () => {
 test('an unknown story says so', async () => {
   const { page, problems } = await openPage();
   await page.goto(`${base}/story/no-such-story`);
-  await page.getByRole('heading', { name: 'Story not found' }).waitFor({ timeout: 10000 });
+  await page.getByRole('heading', { name: 'Story not found' }).waitFor({ timeout: 30000 });
   assert.deepEqual(problems, []);
   await page.close();
 });
