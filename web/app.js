@@ -144,6 +144,12 @@ function hashColour(name) {
   return `hsl(${x % 360} 60% 40%)`;
 }
 
+// "www.example.com" of an http(s) URL as "example.com"; null otherwise.
+function hostOf(url) {
+  const safe = url ? safeHref(url) : null;
+  return safe ? new URL(safe).hostname.replace(/^www\./, '') || null : null;
+}
+
 // The story's sources, numbered [1]..[n] in briefing order; outlets get
 // distinct colours in order of first appearance.
 class Sources {
@@ -153,15 +159,13 @@ class Sources {
     const colours = new Map();
     (list || []).forEach((s, i) => {
       const outlet = s.outlet || null;
-      const key = outlet || s.id;
-      if (!colours.has(key)) {
+      // An outlet the text does not name goes by its web site, else by number.
+      const label = outlet || hostOf(s.url) || `Article ${i + 1}`;
+      if (!colours.has(label)) {
         const k = colours.size;
-        colours.set(key, k < PALETTE.length ? PALETTE[k] : hashColour(key));
+        colours.set(label, k < PALETTE.length ? PALETTE[k] : hashColour(label));
       }
-      const entry = {
-        ...s, n: i + 1, outlet, colour: colours.get(key),
-        label: outlet || `Article ${i + 1}`, unnamed: !outlet,
-      };
+      const entry = { ...s, n: i + 1, outlet, colour: colours.get(label), label, unnamed: !outlet };
       this.list.push(entry);
       this.byId.set(s.id, entry);
     });
