@@ -164,6 +164,16 @@ test('the story page shows the summary, a discrepancy and a quote', async () => 
 
   // The sources list keeps what was stripped as boilerplate.
   assert.equal(await page.locator('#sources .sources > li').count(), brief.sources.length);
+  const withDropped = brief.sources.findIndex((s) => (s.dropped || []).length);
+  if (withDropped >= 0) {
+    const dropped = brief.sources[withDropped].dropped[0];
+    const box = page.locator(`#source-${withDropped + 1} details.dropped`);
+    await box.locator('summary').click();
+    const line = box.locator('li').first();
+    assert.ok(await line.isVisible(), 'a stripped line shows when its list is opened');
+    assert.equal((await line.textContent()).replace(/\s+/g, ' ').trim(), `${dropped.kind} ${dropped.text}`.replace(/\s+/g, ' ').trim());
+    await box.locator('summary').click();
+  }
 
   fs.mkdirSync(shotDir, { recursive: true });
   await page.keyboard.press('Escape');
