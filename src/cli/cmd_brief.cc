@@ -1,8 +1,12 @@
 // `newsfuse brief DIR|FILES... [--format json|markdown]`: reads the articles,
-// analyses them, builds the briefing and prints it.
+// groups them into stories (cluster/cluster_articles.h), analyses them and
+// prints one briefing per story, largest story first. A corpus of one event
+// (the usual case: a folder of one story's articles) is one story.
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cluster/cluster_articles.h"
 #include "extract/article_analysis.h"
 #include "ingest/corpus_loader.h"
 #include "render/brief_json.h"
@@ -20,6 +24,7 @@ struct BriefFlags {
   unsigned threads = 0;
   std::string ner_model;
   float fact_threshold = synthesize::AlignOptions().threshold;
+  bool one_story = false;
 };
 
 int RunBrief(const BriefFlags& flags) {
@@ -45,16 +50,47 @@ int RunBrief(const BriefFlags& flags) {
   extract::AnalysisOptions analysis;
   analysis.tagger = tagger.ok() ? tagger->get() : nullptr;
   analysis.threads = flags.threads;
-  analysis.fallback_anchor = extract::MedianPublicationDate(corpus.articles);
-  const std::vector<extract::ArticleAnalysis> analyses = extract::AnalyzeArticles(corpus.articles, analysis);
-  std::vector<const extract::ArticleAnalysis*> members;
-  for (const auto& a : analyses) members.push_back(&a);
+
+  // Stories: member indices into corpus.articles, each in input order (the
+  // order the synthesis sees does not depend on how many stories there are).
+  std::vector<std::vector<size_t>> stories;
+  if (corpus.articles.size() == 1 || flags.one_story) {
+    stories.emplace_back(corpus.articles.size());
+    for (size_t i = 0; i < corpus.articles.size(); ++i) stories[0][i] = i;
+  } else {
+    cluster::ClusterOptions cluster_options;
+    cluster_options.threads = flags.threads;
+    for (const cluster::StoryGroup& g : cluster::ClusterArticles(corpus.articles, cluster_options)) {
+      stories.push_back(g.members);
+      std::sort(stories.back().begin(), stories.back().end());
+    }
+    // Largest first; ties by first article in the input.
+    std::stable_sort(stories.begin(), stories.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    if (stories.size() > 1) {
+      std::cerr << "newsfuse: " << corpus.articles.size() << " articles in " << stories.size()
+                << " stories\n";
+    }
+  }
 
   synthesize::StoryOptions options;
   options.summary.max_words = flags.summary_words;
   options.align.threshold = flags.fact_threshold;
   Brief brief;
-  brief.stories.push_back(synthesize::BuildStory("story-1", members, options));
+  for (size_t s = 0; s < stories.size(); ++s) {
+    // Each story is analysed on its own: relative dates ("on Tuesday") in an
+    // undated article resolve against the median date of its own story.
+    std::vector<Article> articles;
+    articles.reserve(stories[s].size());
+    for (size_t i : stories[s]) articles.push_back(corpus.articles[i]);
+    analysis.fallback_anchor = extract::MedianPublicationDate(articles);
+    const std::vector<extract::ArticleAnalysis> analyses =
+        extract::AnalyzeArticles(articles, analysis);
+    std::vector<const extract::ArticleAnalysis*> members;
+    for (const auto& a : analyses) members.push_back(&a);
+    brief.stories.push_back(
+        synthesize::BuildStory("story-" + std::to_string(s + 1), members, options));
+  }
 
   if (flags.format == "json") {
     std::cout << render::BriefToJson(brief);
@@ -69,7 +105,7 @@ int RunBrief(const BriefFlags& flags) {
 
 void RegisterBrief(CLI::App& app) {
   auto flags = std::make_shared<BriefFlags>();
-  CLI::App* cmd = app.add_subcommand("brief", "write the briefing of a story from its articles");
+  CLI::App* cmd = app.add_subcommand("brief", "write the briefing of each story in a set of articles");
   cmd->add_option("inputs", flags->inputs,
                   "article files or folders (plain text, .jsonl; '-' reads JSONL from stdin)")
       ->required();
@@ -84,6 +120,8 @@ void RegisterBrief(CLI::App& app) {
                   "average similarity at which sentences of different outlets state one fact")
       ->check(CLI::Range(0.05, 0.95))
       ->capture_default_str();
+  cmd->add_flag("--one-story", flags->one_story,
+                "brief the input as one story without clustering it");
   cmd->add_option("--ner-model", flags->ner_model, "entity tagger model (default: models/ner-conll2003.bin)");
   cmd->callback([flags] { ExitWith(RunBrief(*flags)); });
 }

@@ -63,12 +63,16 @@ int RunEvalCluster(const std::string& path, bool stream_too) {
               tuned.options.entity_weight, tuned.options.merge_threshold,
               tuned.train_bcubed_f1);
   PrintScores("dev", cluster::ScoreClustering(Gold(dev), cluster::PredictBatch(dev, tuned.options)));
+  std::printf("  dev topic by topic (small corpora of two twin events): B-cubed F1 %.3f\n",
+              cluster::TopicByTopicBcubedF1(dev, tuned.options, /*stream=*/false));
   if (stream_too) {
     cluster::TunedOptions st = cluster::TuneOnTrain(train, base, /*stream=*/true);
     std::printf("stream (StoryClusterer, one pass in date order), tuned on train: entity_weight "
                 "%.2f assign_threshold %.2f (train B3 F1 %.3f)\n",
                 st.options.entity_weight, st.options.assign_threshold, st.train_bcubed_f1);
     PrintScores("dev", cluster::ScoreClustering(Gold(dev), cluster::PredictStream(dev, st.options)));
+    std::printf("  dev topic by topic: B-cubed F1 %.3f\n",
+                cluster::TopicByTopicBcubedF1(dev, st.options, /*stream=*/true));
   }
   std::printf("%s\n", kReference);
   return 0;

@@ -17,11 +17,11 @@ struct ClusterOptions {
   fingerprint::FingerprintOptions fingerprint;
   // Share of the similarity that comes from shared names (the rest from
   // TF-IDF words): what tells two rehab stories of two celebrities apart.
-  float entity_weight = 0.5f;
+  float entity_weight = 0.6f;
   // Stream: an article joins its most similar story at or above this.
   float assign_threshold = 0.18f;
   // Batch: average-link agglomeration merges groups at or above this.
-  float merge_threshold = 0.17f;
+  float merge_threshold = 0.17f;  // with entity_weight 0.6
   // Estimated shingle Jaccard at or above which an article is a copy
   // (reprint, syndication) of an earlier one.
   float duplicate_jaccard = 0.5f;

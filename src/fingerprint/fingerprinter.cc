@@ -218,18 +218,21 @@ void DocumentFrequency::Add(const RawFingerprint& raw) {
 }
 
 namespace {
-float Idf(const CountMap& table, size_t documents, uint32_t key) {
-  return std::log((static_cast<float>(documents) + 1.0f) /
-                  (static_cast<float>(table.Get(key)) + 1.0f));
+float Idf(const CountMap& table, size_t documents, uint32_t key,
+          const FingerprintOptions& options) {
+  const float b = options.background_documents;
+  return std::log((static_cast<float>(documents) + b + 1.0f) /
+                  (static_cast<float>(table.Get(key)) + b * options.background_rate + 1.0f));
 }
 
 std::vector<TermWeight> WeighOne(const std::vector<TermCount>& counts, size_t keep,
-                                 const CountMap& table, size_t documents) {
+                                 const CountMap& table, size_t documents,
+                                 const FingerprintOptions& options) {
   std::vector<TermWeight> out;
   out.reserve(counts.size());
   for (const TermCount& c : counts) {
     float tf = c.count >= 1.0f ? 1.0f + std::log(c.count) : c.count;
-    float w = tf * Idf(table, documents, c.term);
+    float w = tf * Idf(table, documents, c.term, options);
     if (w > 0) out.push_back({c.term, w});
   }
   if (out.size() > keep) {
@@ -250,16 +253,18 @@ std::vector<TermWeight> WeighOne(const std::vector<TermCount>& counts, size_t ke
 }
 }  // namespace
 
-float DocumentFrequency::TermIdf(uint32_t term) const { return Idf(terms_, documents_, term); }
-float DocumentFrequency::EntityIdf(uint32_t entity) const {
-  return Idf(entities_, documents_, entity);
+float DocumentFrequency::TermIdf(uint32_t term, const FingerprintOptions& options) const {
+  return Idf(terms_, documents_, term, options);
+}
+float DocumentFrequency::EntityIdf(uint32_t entity, const FingerprintOptions& options) const {
+  return Idf(entities_, documents_, entity, options);
 }
 
 ArticleVectors Weigh(const RawFingerprint& raw, const DocumentFrequency& df,
                      const FingerprintOptions& options) {
   ArticleVectors v;
-  v.terms = WeighOne(raw.terms, options.max_terms, df.terms(), df.documents());
-  v.entities = WeighOne(raw.entities, options.max_entities, df.entities(), df.documents());
+  v.terms = WeighOne(raw.terms, options.max_terms, df.terms(), df.documents(), options);
+  v.entities = WeighOne(raw.entities, options.max_entities, df.entities(), df.documents(), options);
   return v;
 }
 

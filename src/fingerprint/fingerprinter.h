@@ -44,6 +44,20 @@ struct FingerprintOptions {
   // Terms and names kept per article vector (the highest weights).
   size_t max_terms = 256;
   size_t max_entities = 64;
+  // Background prior of the inverse document frequency. Document
+  // frequencies counted over a handful of articles say little: in four
+  // articles of one event, every word the four share ("bridge", the ship's
+  // name) has df = N and plain IDF 0, so exactly what makes them one story
+  // weighs nothing. IDF is therefore computed as if `background_documents`
+  // more documents had been seen, in which a word occurs at the rate
+  // `background_rate` (a typical content word of news):
+  //   idf = ln((N + B + 1) / (df + B * rate + 1)).
+  // With N >> B this is the corpus IDF; with N small it tends to a constant
+  // (plain TF cosine), which is the best a tiny corpus can say. B = 0 gives
+  // the plain ln((N + 1) / (df + 1)).
+  // Chosen on ECB+ train, whole and topic by topic (`newsfuse eval cluster`).
+  float background_documents = 100.0f;
+  float background_rate = 0.01f;
   // Entities from a real tagger instead of the capitalised-word proxy. Not
   // owned; must outlive the Fingerprinter.
   const EntitySource* entity_source = nullptr;
@@ -126,9 +140,10 @@ class CountMap {
 class DocumentFrequency {
  public:
   void Add(const RawFingerprint& raw);
-  // ln((N + 1) / (df + 1)) for terms and names respectively.
-  float TermIdf(uint32_t term) const;
-  float EntityIdf(uint32_t entity) const;
+  // ln((N + B + 1) / (df + B * rate + 1)) for terms and names respectively,
+  // with the background prior of `options` (see FingerprintOptions).
+  float TermIdf(uint32_t term, const FingerprintOptions& options = {}) const;
+  float EntityIdf(uint32_t entity, const FingerprintOptions& options = {}) const;
   size_t documents() const { return documents_; }
   size_t distinct_terms() const { return terms_.size() + entities_.size(); }
   const CountMap& terms() const { return terms_; }
