@@ -309,7 +309,7 @@ class SqliteStore : public Store {
 
   std::mutex write_mu_;
   std::unordered_map<const char*, std::unique_ptr<Statement>> write_;  // by SQL text address
-  std::unique_ptr<cluster::StoryClusterer> clusterer_;
+  std::unique_ptr<cluster::StoryClusterer> clusterer_;  // null until the first Ingest
   std::unordered_map<uint64_t, int64_t> cluster_to_store_;  // clusterer story -> stored story
   int64_t next_story_id_ = 1;
   size_t search_body_bytes_ = 0;  // as stored in meta when the file was made
@@ -503,7 +503,8 @@ Status SqliteStore::Init() {
   if (!options_.read_only) NEWSFUSE_RETURN_IF_ERROR(Configure(db_, /*writer=*/true));
   std::lock_guard<std::mutex> lock(write_mu_);
   if (!options_.read_only) {
-    NEWSFUSE_RETURN_IF_ERROR(RestoreClusterer());
+    // The clusterer is restored at the first Ingest, not here: a process
+    // that only reads (`newsfuse stories`) should not replay the window.
     NEWSFUSE_RETURN_IF_ERROR(OpenConnection(&checkpoint_db_, false));
     sqlite3_wal_hook(db_, &SqliteStore::OnWalCommit, this);  // replaces wal_autocheckpoint
     checkpointer_ = std::thread([this] { CheckpointLoop(); });
@@ -689,6 +690,7 @@ Result<IngestResult> SqliteStore::Ingest(std::vector<Article> batch) {
   PrepareBatch(items);
 
   std::lock_guard<std::mutex> lock(write_mu_);
+  if (!clusterer_) NEWSFUSE_RETURN_IF_ERROR(RestoreClusterer());
   IngestResult result;
   result.articles.reserve(items.size());
   NEWSFUSE_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
@@ -696,9 +698,9 @@ Result<IngestResult> SqliteStore::Ingest(std::vector<Article> batch) {
   if (s.ok()) s = Exec(db_, path_, "COMMIT");
   if (!s.ok()) {
     Exec(db_, path_, "ROLLBACK");
-    // The clusterer saw articles that are not stored: rebuild it from what is.
-    Status restored = RestoreClusterer();
-    if (!restored.ok()) return Status::Internal(path_, s.message() + "; and then " + restored.message());
+    // The clusterer saw articles that are not stored: rebuilt from what is
+    // at the next Ingest.
+    clusterer_.reset();
     return s;
   }
   return result;
