@@ -198,7 +198,7 @@ struct Server::Impl {
   void Configure();
   // Each route; each leaves a complete response in `res`.
   void RouteGet(const Request& req, Response& res);
-  void PostArticles(const Request& req, Response& res);
+  void PostArticles(const Request& req, Response& res, const httplib::ContentReader& reader);
   void ListStories(const Request& req, Response& res);
   void GetStory(const std::string& id, Response& res);
   void GetBrief(const std::string& id, Response& res);
@@ -268,10 +268,14 @@ void Server::Impl::Configure() {
   });
 
   http.Get(".*", [this](const Request& req, Response& res) { Guard(req, res, [&] { RouteGet(req, res); }); });
-  http.Post(".*", [this](const Request& req, Response& res) {
+  // Bodies are read by the handlers themselves (the content-reader form):
+  // httplib 0.11 enforces set_payload_max_length only on Content-Length
+  // bodies, so a chunked body would otherwise grow without bound. Routes
+  // that take no body never read it.
+  http.Post(".*", [this](const Request& req, Response& res, const httplib::ContentReader& reader) {
     Guard(req, res, [&] {
       if (req.path == "/api/articles") {
-        PostArticles(req, res);
+        PostArticles(req, res, reader);
       } else if (StartsWith(req.path, "/api/stories") || StartsWith(req.path, "/api/articles/") ||
                  req.path == "/api/health") {
         res.set_header("Allow", "GET, HEAD");
@@ -287,9 +291,12 @@ void Server::Impl::Configure() {
       SetError(res, 405, req.method + " is not allowed here");
     });
   };
-  http.Put(".*", not_allowed);
-  http.Patch(".*", not_allowed);
-  http.Delete(".*", not_allowed);
+  auto not_allowed_with_body = [not_allowed](const Request& req, Response& res, const httplib::ContentReader&) {
+    not_allowed(req, res);
+  };
+  http.Put(".*", not_allowed_with_body);
+  http.Patch(".*", not_allowed_with_body);
+  http.Delete(".*", not_allowed_with_body);
   http.Options(".*", not_allowed);
 
   // Statuses httplib sets itself (400 unparsable request, 404 no handler,
@@ -515,7 +522,7 @@ void Server::Impl::GetArticle(const std::string& id, Response& res) {
   SetJson(res, 200, std::move(body));
 }
 
-void Server::Impl::PostArticles(const Request& req, Response& res) {
+void Server::Impl::PostArticles(const Request& req, Response& res, const httplib::ContentReader& reader) {
   const std::string media = MediaType(req);
   BodyFormat format = BodyFormat::kDetect;
   if (media == "application/x-ndjson" || media == "application/jsonl" || media == "application/x-jsonlines" ||
@@ -528,7 +535,21 @@ void Server::Impl::PostArticles(const Request& req, Response& res) {
                         "' is not accepted: send application/json (an object or an array) or "
                         "application/x-ndjson (JSON Lines)");
   }
-  ArticleBatch batch = ParseArticleBatch(req.body, format);
+  std::string content;
+  bool too_large = false;
+  const bool read = reader([&](const char* data, size_t n) {
+    if (content.size() + n > options.max_body_bytes) {
+      too_large = true;
+      return false;
+    }
+    content.append(data, n);
+    return true;
+  });
+  if (too_large || res.status == 413) {
+    return SetError(res, 413, "request body over the limit of " + std::to_string(options.max_body_bytes) + " bytes");
+  }
+  if (!read) return SetError(res, 400, "the request body could not be read");
+  ArticleBatch batch = ParseArticleBatch(content, format);
   if (batch.articles.empty()) {
     std::string body;
     base::JsonWriter w(&body);

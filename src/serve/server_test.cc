@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <thread>
@@ -218,6 +219,36 @@ TEST_F(ServerTest, BodyOverTheLimitIs413) {
   // The server is still fine.
   EXPECT_EQ(Client()->Get("/api/health")->status, 200);
   EXPECT_EQ(Post(kArticleA)->status, 200);
+}
+
+TEST_F(ServerTest, ChunkedBodyOverTheLimitIsRefused) {
+  ServerOptions o;
+  o.max_body_bytes = 4096;
+  Start(o);
+  int fd = Connect();
+  std::string req = "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n";
+  const std::string chunk(2000, 'x');
+  for (int i = 0; i < 5; ++i) req += "7d0\r\n" + chunk + "\r\n";
+  req += "0\r\n\r\n";
+  ASSERT_GT(send(fd, req.data(), req.size(), MSG_NOSIGNAL), 0);
+  std::string reply = ReadAll(fd, 5);
+  close(fd);
+  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 413") << reply;
+  EXPECT_EQ(store_.ingest_calls, 0);
+  // A chunked body under the limit is read whole.
+  const std::string article = R"({"id":"c1","text":"A chunked article about the harbor."})";
+  fd = Connect();
+  req = "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\na\r\n" + article.substr(0, 10) + "\r\n";
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx\r\n", article.size() - 10);
+  req += size + article.substr(10) + "\r\n0\r\n\r\n";
+  ASSERT_GT(send(fd, req.data(), req.size(), MSG_NOSIGNAL), 0);
+  reply = ReadAll(fd, 5);
+  close(fd);
+  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 200") << reply;
+  EXPECT_EQ(store_.ingest_calls, 1);
 }
 
 TEST_F(ServerTest, StoreErrorIsAJsonError) {
