@@ -803,8 +803,11 @@ function renderSources(sources) {
       h('div', null,
         h('p', { class: 'src-head' }, badge(s),
           s.published ? h('span', { class: 'muted' }, formatStamp(s.published)) : h('span', { class: 'muted' }, 'date not given'),
-          s.unnamed ? h('span', { class: 'muted small' }, '(outlet not named in the text)') : null),
-        h('p', { class: 'src-title' }, url ? h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, s.title || url) : (s.title || s.id)),
+          s.unnamed ? h('span', { class: 'muted small' }, '(outlet not named in the text)') : null,
+          h('span', { class: 'src-id', title: 'article id' }, s.id)),
+        h('p', { class: 'src-title' },
+          url ? h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, s.title || url)
+            : s.title || h('span', { class: 'muted' }, 'No headline found')),
         dropped.length
           ? h('details', { class: 'dropped' }, h('summary', null, `Stripped as boilerplate (${dropped.length})`),
             h('ul', null, dropped.map((d) => h('li', null, h('span', { class: 'tag' }, d.kind || 'boilerplate'), ' ', d.text))))
