@@ -39,30 +39,38 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }
 
 // base::ReadFile goes through istreambuf_iterator, a few percent of the
-// extraction time for small pages; one read of the file's size is enough here.
-Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
+// extraction time for small pages; one read of the file's size into a buffer
+// reused from file to file is enough here (resizing it zero-fills only what
+// it grows by).
+Status ReadWholeFile(const std::string& path, uint64_t max_bytes, std::string* data) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return base::ReadFile(path, max_bytes);  // its error message
-  std::string data;
+  if (f == nullptr) {
+    Result<std::string> r = base::ReadFile(path, max_bytes);  // its error message
+    if (!r.ok()) return r.status();
+    *data = std::move(*r);
+    return Status::Ok();
+  }
+  size_t size = 0;
   struct stat st;
   if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
       static_cast<uint64_t>(st.st_size) <= max_bytes) {
-    data.resize(static_cast<size_t>(st.st_size));
-    data.resize(std::fread(data.data(), 1, data.size(), f));
+    data->resize(static_cast<size_t>(st.st_size));
+    size = std::fread(data->data(), 1, data->size(), f);
   }
+  data->resize(size);
   // Whatever is left (a file that grew, a pipe, one over the limit).
   char buf[1 << 16];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) {
-    data.append(buf, n);
-    if (data.size() > max_bytes) {
+    data->append(buf, n);
+    if (data->size() > max_bytes) {
       std::fclose(f);
       return Status::ResourceExhausted(path, "file is larger than " + std::to_string(max_bytes) +
                                                  " bytes");
     }
   }
   std::fclose(f);
-  return data;
+  return Status::Ok();
 }
 
 bool IsWarcPath(std::string_view p) { return EndsWith(p, ".warc") || EndsWith(p, ".warc.gz"); }
@@ -143,6 +151,7 @@ int RunExtract(const ExtractFlags& flags) {
       out.clear();
     }
   };
+  std::string page;
   for (const std::string& path : files) {
     const auto start = std::chrono::steady_clock::now();
     if (IsWarcPath(path)) {
@@ -154,16 +163,16 @@ int RunExtract(const ExtractFlags& flags) {
       continue;
     }
     // Compressed pages are read whole; the reader applies the page limit after inflating.
-    Result<std::string> bytes = ReadWholeFile(path, html_options.max_page_bytes);
-    if (!bytes.ok()) {
-      reporter.Skipped(bytes.status());
+    Status read = ReadWholeFile(path, html_options.max_page_bytes, &page);
+    if (!read.ok()) {
+      reporter.Skipped(read);
       continue;
     }
     ingest::HtmlExtras extras;
     Result<Article> article =
-        ingest::ReadHtmlArticle(ingest::HtmlFileId(path), path, *bytes, html_options, &extras);
+        ingest::ReadHtmlArticle(ingest::HtmlFileId(path), path, page, html_options, &extras);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    bytes_in += bytes->size();
+    bytes_in += page.size();
     if (!article.ok()) {
       reporter.Skipped(article.status());
       continue;

@@ -149,11 +149,21 @@ class PatternTable {
   uint32_t Match(std::string_view s) const {
     uint32_t groups = 0;
     for (size_t i = 0; i < s.size(); ++i) {
-      for (const Pattern& p : substrings_[static_cast<unsigned char>(s[i])]) {
-        if (p.text.size() <= s.size() - i &&
-            std::memcmp(s.data() + i, p.text.data(), p.text.size()) == 0) {
-          groups |= p.groups;
+      const std::vector<Pattern>& bucket = substrings_[static_cast<unsigned char>(s[i])];
+      if (bucket.empty()) continue;
+      const size_t left = s.size() - i;
+      const char second = left > 1 ? s[i + 1] : '\0';
+      for (const Pattern& p : bucket) {
+        // The second byte rules out most patterns before the rest is compared.
+        if (p.text.size() > left || (p.text.size() > 1 && p.text[1] != second)) continue;
+        bool same = true;
+        for (size_t k = 2; k < p.text.size(); ++k) {
+          if (s[i + k] != p.text[k]) {
+            same = false;
+            break;
+          }
         }
+        if (same) groups |= p.groups;
       }
     }
     size_t pos = 0;

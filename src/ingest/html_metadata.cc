@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -37,7 +38,24 @@ struct Found {
   std::optional<std::string> ld_headline, ld_date, ld_publisher, ld_body, ld_lang, ld_url;
   std::vector<std::string> ld_authors;
   int ld_rank = 0;  // 2 = a real article type, 1 = WebPage/Blog
+  // JSON-LD bodies the prefilter lifted out of `page` (see LiftedJsonLd).
+  std::string_view page;
+  const std::vector<LiftedJsonLd>* lifted = nullptr;
 };
+
+// The lifted body of the script `node`, or nullptr when it was not lifted.
+const std::string* LiftedBody(const GumboNode* node, const Found& f) {
+  if (f.lifted == nullptr || f.lifted->empty()) return nullptr;
+  const char* tag = node->v.element.original_tag.data;
+  if (tag == nullptr || tag < f.page.data() || tag >= f.page.data() + f.page.size()) {
+    return nullptr;
+  }
+  const size_t offset = static_cast<size_t>(tag - f.page.data());
+  const auto it = std::lower_bound(
+      f.lifted->begin(), f.lifted->end(), offset,
+      [](const LiftedJsonLd& l, size_t at) { return l.offset < at; });
+  return it != f.lifted->end() && it->offset == offset ? &it->text : nullptr;
+}
 
 void SetOnce(std::optional<std::string>& field, std::string_view value) {
   const std::string_view v = Trim(value);
@@ -179,8 +197,13 @@ void Walk(const GumboNode* node, Found* f, int depth, bool in_body) {
       if (!f->title_tag) SetOnce(f->title_tag, CollapsedText(node));
       return;
     case GUMBO_TAG_SCRIPT: {
-      if (EqualsIgnoreCase(Trim(html::Attr(node, "type")), "application/ld+json") &&
-          node->v.element.children.length > 0) {
+      if (!EqualsIgnoreCase(Trim(html::Attr(node, "type")), "application/ld+json")) return;
+      if (const std::string* body = LiftedBody(node, *f)) {
+        // The parser would have made no text node for an empty body.
+        if (!body->empty()) ParseJsonLd(*body, f);
+        return;
+      }
+      if (node->v.element.children.length > 0) {
         const GumboNode* text = static_cast<const GumboNode*>(node->v.element.children.data[0]);
         if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA ||
             text->type == GUMBO_NODE_WHITESPACE) {
@@ -408,7 +431,14 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site) {
 }
 
 HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
+  return ExtractHtmlMetadata(root, {}, {});
+}
+
+HtmlMetadata ExtractHtmlMetadata(const GumboNode* root, std::string_view page,
+                                 const std::vector<LiftedJsonLd>& json_ld) {
   Found f;
+  f.page = page;
+  f.lifted = &json_ld;
   Walk(root, &f, 0, false);
   HtmlMetadata m;
   m.outlet = f.og_site ? f.og_site : f.ld_publisher;

@@ -23,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/html_prefilter.h"
+
 namespace newsfuse::ingest {
 
 struct HtmlMetadata {
@@ -38,6 +40,12 @@ struct HtmlMetadata {
 
 // REQUIRES: `root` is the root of a gumbo parse.
 HtmlMetadata ExtractHtmlMetadata(const GumboNode* root);
+
+// The same for a page filtered by PrefilterHtml with its JSON-LD lifted out:
+// `page` is the filtered page the parse was made from, and a JSON-LD script
+// whose start tag sits at a lifted offset is read from `json_ld`.
+HtmlMetadata ExtractHtmlMetadata(const GumboNode* root, std::string_view page,
+                                 const std::vector<LiftedJsonLd>& json_ld);
 
 // True when ExtractHtmlMetadata reads a <meta> element whose key (its
 // `property`, else `name`, else `itemprop` attribute, lower-cased) is `key`.

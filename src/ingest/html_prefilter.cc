@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/strings.h"
+#include "base/utf8.h"
 #include "ingest/html_metadata.h"
 
 namespace newsfuse::ingest {
@@ -66,12 +67,13 @@ size_t FindElementEnd(std::string_view html, size_t pos, std::string_view name) 
 // HTML's white space (the tokenizer's set: no vertical tab).
 bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-enum class TagName { kOther, kMeta, kLink, kHtml };
+enum class TagName { kOther, kMeta, kLink, kHtml, kScript };
 
 TagName NameOf(std::string_view tag) {
   if (base::EqualsIgnoreCase(tag, "meta")) return TagName::kMeta;
   if (base::EqualsIgnoreCase(tag, "link")) return TagName::kLink;
   if (base::EqualsIgnoreCase(tag, "html")) return TagName::kHtml;
+  if (base::EqualsIgnoreCase(tag, "script")) return TagName::kScript;
   return TagName::kOther;
 }
 
@@ -93,6 +95,8 @@ bool KeepAttribute(std::string_view name, TagName tag) {
       return base::EqualsIgnoreCase(name, "rel") || base::EqualsIgnoreCase(name, "href");
     case TagName::kHtml:
       return base::EqualsIgnoreCase(name, "lang");
+    case TagName::kScript:
+      return base::EqualsIgnoreCase(name, "type");
     case TagName::kOther:
       return false;
   }
@@ -225,6 +229,55 @@ size_t PlainEndTagLength(std::string_view html, size_t pos) {
   return i < html.size() && html[i] == '>' ? i + 1 - pos : 0;
 }
 
+// The text of a script body as the HTML parser delivers it: its input stream
+// turns CR LF and CR into LF and the code points HTML calls invalid (C0 and
+// C1 controls but tab, LF, FF, CR; noncharacters) into U+FFFD, and script
+// data turns NUL into U+FFFD. `body` is valid UTF-8.
+std::string ScriptText(std::string_view body) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string text;
+  text.reserve(body.size());
+  size_t i = 0;
+  while (i < body.size()) {
+    const unsigned char c = static_cast<unsigned char>(body[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      const size_t start = i;
+      while (i < body.size() && static_cast<unsigned char>(body[i]) >= 0x20 &&
+             static_cast<unsigned char>(body[i]) < 0x7F) {
+        ++i;
+      }
+      text.append(body.substr(start, i - start));
+      continue;
+    }
+    if (c == '\r') {
+      text.push_back('\n');
+      i += i + 1 < body.size() && body[i + 1] == '\n' ? 2 : 1;
+      continue;
+    }
+    if (c == '\t' || c == '\n' || c == '\f') {
+      text.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {  // NUL, other C0 controls, DEL
+      text.append(kReplacement);
+      ++i;
+      continue;
+    }
+    size_t next = i;
+    const char32_t cp = base::DecodeUtf8(body, &next);
+    const bool invalid = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+                         (cp & 0xFFFE) == 0xFFFE;
+    if (invalid) {
+      text.append(kReplacement);
+    } else {
+      text.append(body.substr(i, next - i));
+    }
+    i = next;
+  }
+  return text;
+}
+
 bool AllHtmlSpace(std::string_view s) {
   for (char c : s) {
     if (!IsHtmlSpace(c)) return false;
@@ -234,8 +287,9 @@ bool AllHtmlSpace(std::string_view s) {
 
 }  // namespace
 
-void PrefilterHtml(std::string_view html, std::string* out) {
+void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJsonLd>* json_ld) {
   out->clear();
+  if (json_ld != nullptr) json_ld->clear();
   out->reserve(html.size() / 2);
   size_t copied = 0;  // html[0, copied) is already in *out
   // Where the last tag written whole ended: white space from there to the
@@ -333,6 +387,30 @@ void PrefilterHtml(std::string_view html, std::string* out) {
     // tag without its attributes (src, async, ...: nothing reads them) and
     // drop the body.
     if (name == "script" && base::FindIgnoreCase(open_tag, "ld+json") != std::string_view::npos) {
+      // Lifted out: the start tag (with its type) stays, the body goes to
+      // `json_ld`, keyed by where the tag is. Only when the body is plain
+      // script data (no "<!--", which switches the tokenizer's script
+      // states) and ends at a real "</script"; otherwise it stays here.
+      const size_t mark = out->size();
+      if (json_ld != nullptr) {
+        append_text(pos, true);
+        const size_t tag_at = out->size();
+        bool dropped = false;
+        const size_t body = CopyStartTag(html, pos, out, &dropped);
+        const size_t body_end =
+            body == std::string_view::npos ? body : FindClose(html, body, "script");
+        const size_t after = body_end + 8;  // past "</script"
+        if (body_end != std::string_view::npos && !dropped && after < html.size() &&
+            (IsHtmlSpace(html[after]) || html[after] == '/' || html[after] == '>') &&
+            html.substr(body, body_end - body).find("<!--") == std::string_view::npos) {
+          json_ld->push_back(LiftedJsonLd{tag_at, ScriptText(html.substr(body, body_end - body))});
+          pos = body_end;
+          copied = pos;
+          tag_end = pos;
+          continue;
+        }
+        out->resize(mark);
+      }
       pos = close;
       continue;
     }

@@ -27,25 +27,15 @@ class ParseArena {
   // Memory kept between pages; beyond it, blocks are returned after a page.
   static constexpr size_t kKeepBytes = 64 << 20;
 
+  // Inline: the parse calls this for every node, string and vector.
   void* Allocate(size_t size) {
     size = (size + 15) & ~size_t{15};
-    while (true) {
-      if (current_ < blocks_.size() && used_ + size <= blocks_[current_].size) {
-        void* p = blocks_[current_].data.get() + used_;
-        used_ += size;
-        return p;
-      }
-      if (current_ + 1 < blocks_.size() && size <= blocks_[current_ + 1].size) {
-        ++current_;
-        used_ = 0;
-        continue;
-      }
-      const size_t bytes = std::max(kBlockBytes, size);
-      Block b{std::unique_ptr<char[]>(new char[bytes]), bytes};
-      if (current_ < blocks_.size()) ++current_;
-      blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(current_), std::move(b));
-      used_ = 0;
+    if (size <= static_cast<size_t>(limit_ - next_)) {
+      void* p = next_;
+      next_ += size;
+      return p;
     }
+    return AllocateInNextBlock(size);
   }
 
   void Reset() {
@@ -56,8 +46,11 @@ class ParseArena {
       ++keep;
     }
     blocks_.resize(keep);
-    current_ = 0;
-    used_ = 0;
+    if (blocks_.empty()) {
+      next_ = limit_ = nullptr;
+    } else {
+      Use(0);
+    }
   }
 
  private:
@@ -65,9 +58,32 @@ class ParseArena {
     std::unique_ptr<char[]> data;
     size_t size;
   };
+
+  void Use(size_t index) {
+    current_ = index;
+    next_ = blocks_[index].data.get();
+    limit_ = next_ + blocks_[index].size;
+  }
+
+  // The next kept block when it is large enough, else a new one after the
+  // current block.
+  void* AllocateInNextBlock(size_t size) {
+    const size_t index = next_ == nullptr ? 0 : current_ + 1;
+    if (index >= blocks_.size() || blocks_[index].size < size) {
+      const size_t bytes = std::max(kBlockBytes, size);
+      blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(index),
+                     Block{std::unique_ptr<char[]>(new char[bytes]), bytes});
+    }
+    Use(index);
+    void* p = next_;
+    next_ += size;
+    return p;
+  }
+
   std::vector<Block> blocks_;
-  size_t current_ = 0;
-  size_t used_ = 0;
+  size_t current_ = 0;  // the block next_ points into (when next_ is set)
+  char* next_ = nullptr;
+  char* limit_ = nullptr;
 };
 
 void* ArenaAllocate(void* userdata, size_t size) {
@@ -154,7 +170,8 @@ Result<Article> ReadHtmlArticle(std::string_view id, std::string_view origin,
       if (s->capacity() > (4u << 20)) *s = std::string();
     }
   } release{&filtered};
-  PrefilterHtml(*utf8, &filtered);
+  thread_local std::vector<LiftedJsonLd> json_ld;
+  PrefilterHtml(*utf8, &filtered, &json_ld);
   decoded = std::string();
   inflated = std::string();
 
@@ -171,7 +188,7 @@ Result<Article> ReadHtmlArticle(std::string_view id, std::string_view origin,
   if (output == nullptr || output->root == nullptr) {
     return Status::InvalidArgument(origin, "the HTML parser gave up on this page");
   }
-  HtmlMetadata meta = ExtractHtmlMetadata(output->root);
+  HtmlMetadata meta = ExtractHtmlMetadata(output->root, filtered, json_ld);
   MainContent content = ExtractMainContent(output->root);
 
   Article article;

@@ -2,9 +2,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <gumbo.h>
 #include <zlib.h>
 
 #include <string>
+#include <vector>
 
 #include "base/file_io.h"
 #include "ingest/articlebody_eval.h"
@@ -272,6 +274,71 @@ TEST(HtmlReaderTest, PrefilterKeepsWhatTheReadersUse) {
   EXPECT_EQ(extras.authors[0], "Ana Lima");
   ASSERT_EQ(a->paragraphs.size(), 2u);
   EXPECT_EQ(a->paragraphs[1].text, "Rescue teams worked through the night.");
+}
+
+// The text gumbo gives a script body (the first child's text).
+std::string ParsedScriptText(std::string_view page) {
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
+  std::string text;
+  std::vector<const GumboNode*> stack{output->root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    if (n->v.element.tag == GUMBO_TAG_SCRIPT && n->v.element.children.length > 0) {
+      text = static_cast<const GumboNode*>(n->v.element.children.data[0])->v.text.text;
+      break;
+    }
+    for (unsigned i = 0; i < n->v.element.children.length; ++i) {
+      stack.push_back(static_cast<const GumboNode*>(n->v.element.children.data[i]));
+    }
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return text;
+}
+
+TEST(HtmlPrefilterTest, LiftsJsonLdAsTheParserReadsIt) {
+  // CR LF, CR, NUL, C0 and C1 controls, DEL, a noncharacter, U+00A0, tab, FF.
+  const std::string body("{\"a\":\r\n1,\r\"b\":\"x\0y\x01\x7f\xc2\x80\xc2\xa0\xef\xb7\x90\x0b\x0c\t\"}", 32);
+  const std::string page = "<html><head><script type=\"application/ld+json\">" + body +
+                           "</script></head><body><p>x</p></body></html>";
+  std::string kept;
+  PrefilterHtml(page, &kept);
+  std::string lifted_page;
+  std::vector<LiftedJsonLd> lifted;
+  PrefilterHtml(page, &lifted_page, &lifted);
+  ASSERT_EQ(lifted.size(), 1u);
+  EXPECT_EQ(lifted[0].text, ParsedScriptText(kept));
+  EXPECT_EQ(lifted_page.substr(lifted[0].offset, 44),
+            "<script type=\"application/ld+json\"></script>");
+  // A body the tokenizer reads in its escaped states stays in the page.
+  PrefilterHtml("<script type=\"application/ld+json\"><!-- {} --></script>", &lifted_page, &lifted);
+  EXPECT_TRUE(lifted.empty());
+  EXPECT_EQ(lifted_page, "<script type=\"application/ld+json\"><!-- {} --></script>");
+}
+
+TEST(HtmlMetadataTest, LiftedJsonLdReadsLikeTheWholePage) {
+  const std::string page =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Pier reopens\",\"datePublished\":\"2022-03-04T05:06:00Z\","
+      "\"author\":[{\"name\":\"Joe Bloggs\"}],\"publisher\":{\"name\":\"Coast News\"}}</script>"
+      "</head><body><div class=\"related\"><script type=\"application/ld+json\">"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Other\"}</script></div><p>Text.</p></body></html>";
+  for (bool lift : {false, true}) {
+    std::string filtered;
+    std::vector<LiftedJsonLd> lifted;
+    PrefilterHtml(page, &filtered, lift ? &lifted : nullptr);
+    EXPECT_EQ(lifted.size(), lift ? 2u : 0u);
+    GumboOutput* output =
+        gumbo_parse_with_options(&kGumboDefaultOptions, filtered.data(), filtered.size());
+    const HtmlMetadata m = ExtractHtmlMetadata(output->root, filtered, lifted);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    EXPECT_EQ(m.title.value_or(""), "Pier reopens") << lift;
+    EXPECT_EQ(m.published.value_or(""), "2022-03-04T05:06") << lift;
+    EXPECT_EQ(m.outlet.value_or(""), "Coast News") << lift;
+    ASSERT_EQ(m.authors.size(), 1u) << lift;
+    EXPECT_EQ(m.authors[0], "Joe Bloggs");
+  }
 }
 
 TEST(HtmlGunzipTest, InflatesConcatenatedMembersAndCaps) {
