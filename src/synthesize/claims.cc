@@ -100,6 +100,7 @@ struct Predicate {
   bool negative = false;   // polarity after negation and antonym flips
   bool marked = false;     // negated, or a member of an antonym pair
   std::string value;       // the words as written ("did not meet")
+  bool nominal = false;    // a noun formed from the lemma ("determination")
 };
 
 class Lemmatizer {
@@ -152,13 +153,40 @@ std::vector<Predicate> Predicates(std::string_view text, Lemmatizer& lemmatizer)
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].lower;
     const bool no_longer = w == "no" && i + 1 < tokens.size() && tokens[i + 1].lower == "longer";
-    if (!IsNegator(w) && !no_longer) continue;
+    // "has yet to be determined" says it has not been.
+    const bool yet_to = w == "yet" && i + 1 < tokens.size() && tokens[i + 1].lower == "to";
+    if (!IsNegator(w) && !no_longer && !yet_to) continue;
     // "not only ... but also" affirms.
     if (i + 1 < tokens.size() && (tokens[i + 1].lower == "only" || tokens[i + 1].lower == "just")) continue;
     for (size_t j = i + 1; j < tokens.size() && j <= i + 4; ++j) {
-      if (IsFiller(tokens[j].lower) || IsNegator(tokens[j].lower)) continue;
+      // Adverbs sit between ("not necessarily expecting").
+      if (IsFiller(tokens[j].lower) || IsNegator(tokens[j].lower) || tokens[j].lower.ends_with("ly")) continue;
       if (IsStopword(tokens[j].lower)) break;
       negated_by[j] = static_cast<int>(i);
+      break;
+    }
+  }
+  // "denied (that) his country was involved": the denial negates the verb
+  // that follows it within a few words (after an auxiliary, or a word in
+  // -ed / -ing), not its subject.
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].lower;
+    // "No ransom demand was received" negates its verb the same way.
+    const bool denial = w == "denied" || w == "denies" || w == "deny" || w == "denying";
+    const bool nobody = w == "no" || w == "nobody" || w == "nothing" || w == "none";
+    if (!denial && !nobody) continue;
+    for (size_t j = i + 1; j < tokens.size() && j <= i + 8; ++j) {
+      const std::string& v = tokens[j].lower;
+      // The scope ends with its clause ("denies this and accuses ...",
+      // "came as no surprise since ... had been dropped").
+      static const std::unordered_set<std::string> kClauseEnd = {
+          "and", "but", "or", "since", "because", "as", "while", "when", "after", "before",
+          "although", "though", "if", "this", "it", "them", "so", "yet", "until", "unless"};
+      if (kClauseEnd.count(v)) break;
+      if (IsStopword(v) || IsNegator(v)) continue;
+      const bool verb = IsAuxiliary(tokens[j - 1].lower) || v.ends_with("ed") || v.ends_with("ing");
+      if (!verb) continue;
+      if (negated_by[j] < 0) negated_by[j] = static_cast<int>(i);
       break;
     }
   }
@@ -177,6 +205,10 @@ std::vector<Predicate> Predicates(std::string_view text, Lemmatizer& lemmatizer)
       from = static_cast<size_t>(negated_by[i]);
       if (from > 0 && IsAuxiliary(tokens[from - 1].lower)) --from;
     }
+    // A noun made of the verb ("a final determination") does not state
+    // the verb's claim.
+    p.nominal = w.ends_with("tion") || w.ends_with("sion") || w.ends_with("ment") || w.ends_with("ness") ||
+                w.ends_with("ance") || w.ends_with("ence");
     p.value = Join(tokens, from, i);
     out.push_back(std::move(p));
   }
@@ -193,8 +225,9 @@ std::pair<int, int> Opposed(const std::vector<Predicate>& x, const std::vector<P
     // A sentence that states both ("accepted the offer but did not accept
     // the schedule") speaks of two things.
     for (const Predicate& other : x) same |= other.lemma == x[i].lemma && other.negative != x[i].negative;
+    if (x[i].nominal) continue;
     for (size_t j = 0; j < y.size(); ++j) {
-      if (y[j].lemma != x[i].lemma) continue;
+      if (y[j].lemma != x[i].lemma || y[j].nominal) continue;
       if (y[j].negative == x[i].negative) {
         same = true;
       } else if (opposite < 0) {

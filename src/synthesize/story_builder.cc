@@ -97,9 +97,13 @@ std::vector<uint32_t> NearCopies(const std::vector<const extract::ArticleAnalysi
 // from another article that negates (or states the antonym of) the
 // representative's claim splits the group's members into two versions.
 void AddClaimConflicts(const std::vector<FactGroup>& groups, const std::vector<Unit>& units,
-                       const std::vector<uint32_t>& article_of,
+                       const std::vector<uint32_t>& article_of, const std::vector<SparseVector>& vectors,
                        const std::vector<const extract::ArticleAnalysis*>& articles,
                        std::vector<Discrepancy>* out) {
+  // A fact group joins wordings by average link at 0.22; two sentences that
+  // state one claim share more than that. Below this they may be two claims
+  // about one thing ("Chile insisted he had immunity" / "Britain said he did not").
+  constexpr float kSameClaim = 0.5f;
   Stemmer stemmer;
   for (const FactGroup& g : groups) {
     if (g.articles.size() < 2) continue;
@@ -109,6 +113,10 @@ void AddClaimConflicts(const std::vector<FactGroup>& groups, const std::vector<U
     std::vector<std::string> deny_values;
     for (uint32_t m : g.members) {
       if (m == rep || article_of[m] == article_of[rep]) continue;
+      if (Cosine(vectors[rep], vectors[m]) < kSameClaim) {
+        affirm.push_back(m);
+        continue;
+      }
       ClaimContrast c = CompareClaims(units[rep].text, units[m].text, stemmer);
       if (!c.contradicts) {
         affirm.push_back(m);
@@ -268,7 +276,7 @@ Story BuildStory(const std::string& story_id,
   story.timeline = BuildTimeline(articles);
   story.discrepancies = FindNumberDiscrepancies(articles);
   for (auto& d : FindDateDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
-  AddClaimConflicts(groups, units, article_of, articles, &story.discrepancies);
+  AddClaimConflicts(groups, units, article_of, vectors, articles, &story.discrepancies);
   for (auto& d : merged.spelling) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindTitleDiscrepancies(articles, merged)) story.discrepancies.push_back(std::move(d));
   story.entities = std::move(merged.entities);

@@ -392,13 +392,20 @@ std::string NumberLabel(const std::vector<NumberVersion>& versions) {
   if (versions.size() < 2) return "";
   double lo = versions.front().value, hi = lo;
   bool hedged = false;
-  std::set<std::string> nouns;
+  // Nouns every version counts: none in common means different measures.
+  std::set<std::string> common = versions.front().nouns;
   for (const auto& v : versions) {
     lo = std::min(lo, v.value);
     hi = std::max(hi, v.value);
     hedged |= v.hedged;
-    nouns.insert(v.nouns.begin(), v.nouns.end());
+    std::set<std::string> keep;
+    for (const auto& noun : v.nouns) {
+      if (common.count(noun)) keep.insert(noun);
+    }
+    common = std::move(keep);
   }
+  bool any_noun = false;
+  for (const auto& v : versions) any_noun |= !v.nouns.empty();
   // Within rounding: the figures agree to two significant digits, or a
   // hedged figure ("more than a million", "about 1.4 million") sits within
   // half of the other.
@@ -411,7 +418,7 @@ std::string NumberLabel(const std::vector<NumberVersion>& versions) {
   for (const auto& v : versions) rounding &= round2(v.value) == round2(versions.front().value);
   if (rounding || (hedged && lo > 0 && hi / lo <= 1.5)) return "rounding/hedge";
   // Different things counted ("children" / "people").
-  if (nouns.size() > 1) return "different measure";
+  if (any_noun && common.empty()) return "different measure";
   // Each later report gives a new figure: an update (a toll that rises).
   std::vector<const NumberVersion*> order;
   for (const auto& v : versions) {
@@ -496,7 +503,8 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
       for (size_t m : ms) {
         const Item& it = items[m];
         v.hedged |= !it.q->hedge.empty();
-        v.nouns.insert(Singular(it.q->noun));
+        // What a share or an amount is of is not its measure ("percent of the vote").
+        if (it.q->unit.empty()) v.nouns.insert(Singular(it.q->noun));
         const auto& pub = articles[it.article]->article->published;
         if (pub) {
           v.first_published = v.first_published.empty() ? *pub : std::min(v.first_published, *pub);

@@ -49,8 +49,8 @@ struct NumberVersion {
 };
 
 // "rounding/hedge" (equal to two significant digits, or a hedged figure
-// within half of the other), "different measure" (different things
-// counted), "update" (each version published after the previous one's
+// within half of the other), "different measure" (no counted thing common
+// to all versions), "update" (each version published after the previous one's
 // sources), else "conflict".
 std::string NumberLabel(const std::vector<NumberVersion>& versions);
 

@@ -33,6 +33,13 @@ TEST(StorySectionsTest, NumberLabelTable) {
       // 30 children / 45 people: different things counted.
       {{Version(30, false, "child", "2024-04-01"), Version(45, false, "person", "2024-04-01")},
        "different measure"},
+      // One version counting both people and children still counts people.
+      {{Version(17, false, "person", "2024-04-01"), [] {
+          NumberVersion v = Version(60, false, "person", "2024-04-01");
+          v.nouns.insert("child");
+          return v;
+        }()},
+       "conflict"},
       // A toll that rises in later reports.
       {{Version(12, false, "person", "2024-03-01"), Version(31, false, "person", "2024-03-03T09:00")},
        "update"},
