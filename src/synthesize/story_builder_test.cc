@@ -107,17 +107,23 @@ TEST(StoryBuilderTest, TimelineSaysPlannedOrHappened) {
   Fixture f;
   f.Add("a", "2025-03-10",
         {"The port workers will strike on March 14, 2025, the union said on Monday.",
+         "\"We will not give in,\" the union leader said at a news conference on Monday afternoon.",
          "The union held a vote of its members on March 8, 2025."});
   const Story st = f.Build();
-  bool planned = false, happened = false, told = false;
+  bool planned = false, happened = false, told = true;
+  int told_entries = 0;
   for (const auto& t : st.timeline) {
     if (t.date == "2025-03-14") planned = t.planned;
     if (t.date == "2025-03-08") happened = !t.planned;
-    if (t.date == "2025-03-10") told = !t.planned;  // the day the union spoke
+    if (t.date == "2025-03-10") {  // the days the union spoke
+      told = told && !t.planned;
+      ++told_entries;
+    }
   }
   EXPECT_TRUE(planned);
   EXPECT_TRUE(happened);
   EXPECT_TRUE(told);
+  EXPECT_EQ(told_entries, 2);
 }
 
 TEST(StoryBuilderTest, ReprintsCountOnceAndContributionsNameWhatEachAdds) {

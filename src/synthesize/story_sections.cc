@@ -161,14 +161,17 @@ struct DatedSentence {
   std::set<std::string> date_stems;  // stems of the time expression's words
 };
 
-// True when the words just before a time expression are a verb of telling
-// ("said on Monday", "told reporters Monday").
+// True when the words just before a time expression tell of the telling
+// ("said on Monday", "told reporters Monday", "said at a news conference
+// on Tuesday afternoon").
 bool TellingDay(std::string_view before) {
-  const std::string lower = base::AsciiLower(before.substr(before.size() > 40 ? before.size() - 40 : 0));
-  const auto words = base::SplitWords(lower);
-  for (size_t i = words.size() > 3 ? words.size() - 3 : 0; i < words.size(); ++i) {
+  std::vector<std::string> words;
+  ForEachWord(before.substr(before.size() > 80 ? before.size() - 80 : 0),
+              [&](std::string_view w) { words.emplace_back(w); });
+  for (size_t i = words.size() > 6 ? words.size() - 6 : 0; i < words.size(); ++i) {
     for (std::string_view verb : {"said", "says", "told", "announced", "confirmed", "added", "stated",
-                                  "reported", "wrote", "tweeted", "posted", "reporters", "statement"}) {
+                                  "reported", "wrote", "tweeted", "posted", "reporters", "statement",
+                                  "conference", "briefing", "interview"}) {
       if (words[i] == verb) return true;
     }
   }
