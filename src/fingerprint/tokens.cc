@@ -1,6 +1,9 @@
 // Token hashing, the stopword set and the light stemmer behind tokens.h.
 #include "fingerprint/tokens.h"
 
+// Inlined: tokens are short, and a call into the shared library per token
+// costs as much as hashing it.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -27,14 +30,35 @@ constexpr const char* kStopwords[] = {
     "who", "whom", "why", "will", "with", "would", "you", "your", "according", "new", "s", "t",
     "mr", "mrs", "ms", "dr", "www", "http", "https", "com"};
 
-const std::vector<uint64_t>& StopwordHashes() {
-  static const std::vector<uint64_t> hashes = [] {
-    std::vector<uint64_t> v;
-    for (const char* w : kStopwords) v.push_back(XXH3_64bits(w, std::strlen(w)));
-    std::sort(v.begin(), v.end());
-    return v;
-  }();
-  return hashes;
+// A set of word hashes probed once per token: open addressing over a
+// power-of-two table (a few hundred words in 1024 slots: one probe, rarely
+// two), faster than a binary search's unpredictable branches.
+class HashSetStopwordHashes {
+ public:
+  HashSetStopwordHashes() : slots_(1024, 0) {
+    for (const char* w : kStopwords) {
+      uint64_t h = XXH3_64bits(w, std::strlen(w));
+      size_t i = h & (slots_.size() - 1);
+      while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = h;
+    }
+  }
+  bool Contains(uint64_t h) const {
+    size_t i = h & (slots_.size() - 1);
+    while (slots_[i] != 0) {
+      if (slots_[i] == h) return true;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    return false;
+  }
+
+ private:
+  std::vector<uint64_t> slots_;  // 0 = empty (no word hashes to 0 here)
+};
+
+const HashSetStopwordHashes& StopwordHashes() {
+  static const HashSetStopwordHashes set;
+  return set;
 }
 
 // Lowercases at most kMaxTokenBytes bytes of `s` into `buf`; returns the length.
@@ -78,8 +102,7 @@ void DescribeToken(Token& token) {
   token.hash = XXH3_64bits(buf, n);
   size_t stem = StemLength(buf, n);
   token.stem_hash = stem == n ? token.hash : XXH3_64bits(buf, stem);
-  const auto& stops = StopwordHashes();
-  token.stopword = std::binary_search(stops.begin(), stops.end(), token.hash);
+  token.stopword = StopwordHashes().Contains(token.hash);
   char first = token.text[0];
   token.capitalised = first >= 'A' && first <= 'Z';
   if (token.capitalised && token.text.size() >= 2) {
