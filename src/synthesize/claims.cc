@@ -184,7 +184,9 @@ std::vector<Predicate> Predicates(std::string_view text, Lemmatizer& lemmatizer)
           "although", "though", "if", "this", "it", "them", "so", "yet", "until", "unless"};
       if (kClauseEnd.count(v)) break;
       if (IsStopword(v) || IsNegator(v)) continue;
-      const bool verb = IsAuxiliary(tokens[j - 1].lower) || v.ends_with("ed") || v.ends_with("ing");
+      // After "no" a word in -ing is mostly a noun ("no hearing date"): only
+      // a verb after an auxiliary counts ("no demand was received").
+      const bool verb = IsAuxiliary(tokens[j - 1].lower) || (denial && (v.ends_with("ed") || v.ends_with("ing")));
       if (!verb) continue;
       if (negated_by[j] < 0) negated_by[j] = static_cast<int>(i);
       break;

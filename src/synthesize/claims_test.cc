@@ -51,6 +51,7 @@ TEST(ClaimsTest, NegationAndAntonymsContradictTable) {
       {"The results were expected since most moderates had been dropped from the ballot.",
        "The results came as no surprise since most moderates had been dropped from the ballot.", false, "",
        ""},
+      {"No hearing date has been set.", "No date for this hearing has been set.", false, "", ""},
       {"The causes of the crash have not been determined.",
        "A final determination of the cause of the crash is far off.", false, "", ""},
       {"The causes of the crash have not been determined.",
