@@ -1,6 +1,7 @@
 #include "ingest/boilerplate.h"
 
 #include <array>
+#include <string>
 #include <vector>
 
 #include "base/strings.h"
@@ -29,9 +30,10 @@ bool IsAgencyWord(std::string_view w) {
 }
 
 // Markers that make a line a credit wherever they stand.
-constexpr std::array<std::string_view, 9> kCreditMarkers = {
-    "via Getty Images", "Getty Images", "(credit:", "(photo credit:", "photo credit:",
-    "/Shutterstock",    "/REUTERS",     "REUTERS/", "/AFP"};
+// Matched ignoring ASCII case, so written in lower case.
+constexpr std::array<std::string_view, 9> kCreditMarkersLower = {
+    "via getty images", "getty images", "(credit:", "(photo credit:", "photo credit:",
+    "/shutterstock",    "/reuters",     "reuters/", "/afp"};
 
 constexpr std::array<std::string_view, 12> kNewsletterPrefixes = {
     "Subscribe to",     "Subscribe for",   "Sign up for",        "Sign up to",
@@ -80,8 +82,17 @@ bool IsCreditOnlyLine(std::string_view line) {
 bool HasPhotoCredit(std::string_view line) {
   line = Trim(line);
   if (IsCreditOnlyLine(line)) return true;
-  for (auto m : kCreditMarkers) {
-    if (FindIgnoreCase(line, m) != std::string_view::npos) return true;
+  // Every line of every article passes here: lower-case it once and search
+  // with find() (memchr-fast) rather than FindIgnoreCase per marker, which
+  // compares case-folded at every byte and was ~18% of `newsfuse ingest`.
+  // ASCII folding, as FindIgnoreCase does, so the answers are the same.
+  thread_local std::string lowered;
+  lowered.assign(line);
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (auto m : kCreditMarkersLower) {
+    if (lowered.find(m) != std::string::npos) return true;
   }
   // "... Gaza Strip. AFP" / "... Photo: Leo Correa/Pool/AFP via Getty Images"
   const size_t photo = line.rfind("Photo: ");

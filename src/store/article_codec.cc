@@ -49,13 +49,6 @@ std::string AsciiLowerCopy(std::string_view s) {
   return out;
 }
 
-// Cuts `body` to at most `max_bytes`, back to a space so that no word is
-// split (a half word would be a token that matches nothing).
-std::string_view SearchPrefix(std::string_view body, size_t max_bytes) {
-  if (max_bytes == 0 || body.size() <= max_bytes) return body;
-  const size_t cut = body.rfind(' ', max_bytes);
-  return body.substr(0, cut == std::string_view::npos ? max_bytes : cut);
-}
 
 // Function words that start a capitalised run at a sentence start ("The
 // White House", "In Marlow") but are not part of the name.
@@ -167,6 +160,14 @@ void AddNames(std::string_view text, std::unordered_set<std::string>& seen,
 }
 
 }  // namespace
+
+// Cuts `body` to at most `max_bytes`, back to a space so that no word is
+// split (a half word would be a token that matches nothing).
+std::string_view SearchPrefix(std::string_view body, size_t max_bytes) {
+  if (max_bytes == 0 || body.size() <= max_bytes) return body;
+  const size_t cut = body.rfind(' ', max_bytes);
+  return body.substr(0, cut == std::string_view::npos ? max_bytes : cut);
+}
 
 std::string BodyText(const Article& article) {
   std::string body;

@@ -42,6 +42,10 @@ struct EncodedArticle {
 // `search_body_bytes` 0 keeps the whole body for search.
 EncodedArticle EncodeArticle(const Article& article, size_t search_body_bytes);
 
+// The body prefix that text search indexes: at most `max_bytes` (0: all),
+// cut at the last space before the limit. A view into `body`.
+std::string_view SearchPrefix(std::string_view body, size_t max_bytes);
+
 // Paragraph texts joined by "\n\n" (as text::Document lays them out).
 std::string BodyText(const Article& article);
 

@@ -15,7 +15,17 @@
 //                    only "which rows hold this word" is asked, and that is
 //                    the cheapest index FTS5 can keep).
 //   article_names    FTS5 over the capitalised-name tokens of each article.
-//   meta             settings the stored data depends on.
+//   meta             settings the stored data depends on, and
+//                    `indexed_rowid`: the articles up to it are in the
+//                    two FTS tables.
+//
+// Text search indexing is not part of an acknowledged batch: Ingest commits
+// the rows and the story assignment, and a background indexer adds the
+// committed rows to article_text/article_names in its own, larger
+// transactions (FTS5 costs much less per row when it flushes thousands at
+// once than 100-500 per commit), moving indexed_rowid on in the same
+// transaction. A kill -9 therefore loses no index entry: the next writable
+// Open finds the rows past indexed_rowid and indexes them.
 //
 // Durability: WAL journal. With synchronous=NORMAL a commit appends the
 // transaction's pages to the WAL with write() and returns; the WAL is synced
@@ -40,6 +50,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <ctime>
@@ -78,6 +89,8 @@ Result<std::vector<std::string>> Store::CheckIntegrity() {
 Status Store::ForEachArticleId(const std::function<void(std::string_view)>&) {
   return Status::Unimplemented("store", "ForEachArticleId");
 }
+
+Status Store::WaitForIndex() { return Status::Ok(); }
 
 namespace {
 
@@ -240,6 +253,7 @@ class SqliteStore : public Store {
  public:
   SqliteStore(std::string path, const StoreOptions& options) : path_(std::move(path)), options_(options) {}
   ~SqliteStore() override {
+    StopIndexer();
     if (checkpointer_.joinable()) {
       {
         std::lock_guard<std::mutex> lock(checkpoint_mu_);
@@ -265,6 +279,7 @@ class SqliteStore : public Store {
   Result<StoreStats> Stats() override;
   Result<std::vector<std::string>> CheckIntegrity() override;
   Status ForEachArticleId(const std::function<void(std::string_view)>& fn) override;
+  Status WaitForIndex() override;
 
  private:
   using BriefingPtr = std::shared_ptr<const std::string>;
@@ -290,7 +305,8 @@ class SqliteStore : public Store {
 
   // Write phase of Ingest, inside the transaction (write_mu_ held).
   Status WriteBatch(std::vector<Prepared>& items, IngestResult* result);
-  Status IndexArticle(int64_t rowid, const Article& a, const EncodedArticle& e);
+  Status IndexArticle(int64_t rowid, std::string_view title, std::string_view search_body,
+                      std::string_view names);
   Status UnindexArticle(int64_t rowid, const Article& a, std::string_view names);
   Status LoadStory(int64_t id, StoryState* state);
   Status RecomputeStory(int64_t id, StoryState* state);
@@ -331,6 +347,26 @@ class SqliteStore : public Store {
   // checkpointer once the WAL holds kCheckpointFrames pages.
   static int OnWalCommit(void* self, sqlite3* db, const char* name, int frames);
   void CheckpointLoop();
+
+  // Background text indexing (see the top of this file). IndexPending
+  // indexes up to `max_rows` committed rows past indexed_rowid_ in one
+  // transaction (write_mu_ held); the loop runs it whenever Ingest commits.
+  Status IndexPending(size_t max_rows, bool* more);
+  void IndexLoop();
+  void StopIndexer();
+  std::thread indexer_;
+  std::mutex index_mu_;
+  std::condition_variable index_cv_;       // wakes the indexer
+  std::condition_variable index_done_cv_;  // wakes WaitForIndex callers
+  bool index_wanted_ = false;
+  bool index_stopping_ = false;
+  Status index_error_;  // the indexer's last failure (index_mu_)
+  // Under write_mu_ (writer's view), mirrored under index_mu_ for waiters.
+  int64_t indexed_rowid_ = 0;
+  int64_t committed_rowid_ = 0;
+  int64_t batch_max_rowid_ = 0;  // rows the open Ingest transaction inserted
+  int64_t published_indexed_ = 0, published_committed_ = 0;  // index_mu_
+
   sqlite3* checkpoint_db_ = nullptr;
   std::thread checkpointer_;
   std::mutex checkpoint_mu_;
@@ -450,7 +486,8 @@ Status SqliteStore::CreateOrCheckSchema() {
       char sql[160];
       std::snprintf(sql, sizeof sql,
                     "PRAGMA application_id=%d; PRAGMA user_version=%d; "
-                    "INSERT INTO meta VALUES('search_body_bytes', %zu)",
+                    "INSERT INTO meta VALUES('search_body_bytes', %zu); "
+                    "INSERT INTO meta VALUES('indexed_rowid', 0)",
                     kApplicationId, kSchemaVersion, options_.search_body_bytes);
       s = Exec(db_, path_, sql);
     }
@@ -475,6 +512,16 @@ Status SqliteStore::CreateOrCheckSchema() {
   }
   NEWSFUSE_RETURN_IF_ERROR(st.Prepare(db_, "SELECT value FROM meta WHERE key='search_body_bytes'", path_));
   search_body_bytes_ = st.Step() == SQLITE_ROW ? static_cast<size_t>(st.Int(0)) : options_.search_body_bytes;
+  st.Reset();
+  // A file written before indexing moved to the background indexed every
+  // row in its batch: no indexed_rowid means all rows are indexed.
+  NEWSFUSE_RETURN_IF_ERROR(st.Prepare(
+      db_, "SELECT coalesce((SELECT value FROM meta WHERE key='indexed_rowid'), (SELECT max(rowid) FROM articles), 0), "
+           "(SELECT coalesce(max(rowid), 0) FROM articles)", path_));
+  if (st.Step() == SQLITE_ROW) {
+    indexed_rowid_ = st.Int(0);
+    committed_rowid_ = st.Int(1);
+  }
   st.Reset();
   return Status::Ok();
 }
@@ -509,7 +556,109 @@ Status SqliteStore::Init() {
     sqlite3_wal_hook(db_, &SqliteStore::OnWalCommit, this);  // replaces wal_autocheckpoint
     checkpointer_ = std::thread([this] { CheckpointLoop(); });
   }
+  {
+    std::lock_guard<std::mutex> index_lock(index_mu_);
+    published_indexed_ = indexed_rowid_;
+    published_committed_ = committed_rowid_;
+    // Rows a killed process committed but did not index: indexed now.
+    index_wanted_ = committed_rowid_ > indexed_rowid_;
+  }
+  if (!options_.read_only) indexer_ = std::thread([this] { IndexLoop(); });
   return Status::Ok();
+}
+
+// ---------------------------------------------------------------- text index
+
+// Rows per indexer transaction: large enough that FTS5 flushes big segments,
+// small enough that an Ingest waiting for write_mu_ waits tens of ms at most.
+constexpr size_t kIndexChunkRows = 2000;
+
+Status SqliteStore::IndexPending(size_t max_rows, bool* more) {
+  *more = false;
+  if (committed_rowid_ <= indexed_rowid_) return Status::Ok();
+  NF_ASSIGN_STMT(rows, W("SELECT rowid, title, body, names FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?"));
+  NF_ASSIGN_STMT(mark, W("INSERT INTO meta(key, value) VALUES('indexed_rowid', ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+  NEWSFUSE_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
+  int64_t last = indexed_rowid_;
+  size_t n = 0;
+  Status s;
+  rows->BindInt(1, indexed_rowid_);
+  rows->BindInt(2, static_cast<int64_t>(max_rows));
+  int rc;
+  while ((rc = rows->Step()) == SQLITE_ROW) {
+    last = rows->Int(0);
+    ++n;
+    s = IndexArticle(last, rows->Text(1), SearchPrefix(rows->Text(2), search_body_bytes_), rows->Text(3));
+    if (!s.ok()) break;
+  }
+  if (s.ok() && rc != SQLITE_ROW && rc != SQLITE_DONE) s = rows->Error("read rows to index");
+  rows->Reset();
+  if (s.ok() && last > indexed_rowid_) {
+    mark->BindInt(1, last);
+    s = mark->Run();
+  }
+  if (s.ok()) s = Exec(db_, path_, "COMMIT");
+  if (!s.ok()) {
+    Exec(db_, path_, "ROLLBACK");
+    return s;
+  }
+  indexed_rowid_ = last;
+  // committed_rowid_ may lag another process's rows; what we read is truth.
+  if (n < max_rows && committed_rowid_ < last) committed_rowid_ = last;
+  *more = n == max_rows;
+  return Status::Ok();
+}
+
+void SqliteStore::IndexLoop() {
+  std::unique_lock<std::mutex> lock(index_mu_);
+  while (true) {
+    index_cv_.wait(lock, [&] { return index_wanted_ || index_stopping_; });
+    const bool stopping = index_stopping_;
+    index_wanted_ = false;
+    lock.unlock();
+    if (!stopping) {
+      // Lets a few more batches commit, so that one transaction indexes them
+      // all: search lags ingest by about this much.
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    Status s;
+    bool more = true;
+    while (more && s.ok()) {
+      std::lock_guard<std::mutex> write_lock(write_mu_);
+      s = IndexPending(kIndexChunkRows, &more);
+      std::lock_guard<std::mutex> index_lock(index_mu_);
+      published_indexed_ = indexed_rowid_;
+      published_committed_ = std::max(published_committed_, committed_rowid_);
+      if (!s.ok()) index_error_ = s;
+      index_done_cv_.notify_all();
+    }
+    lock.lock();
+    // A stop asked during a pass gets one more, which drains what is left.
+    if (stopping) return;
+  }
+}
+
+void SqliteStore::StopIndexer() {
+  if (!indexer_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(index_mu_);
+    index_stopping_ = true;
+    index_cv_.notify_one();
+  }
+  indexer_.join();
+}
+
+Status SqliteStore::WaitForIndex() {
+  if (options_.read_only || !indexer_.joinable()) return Status::Ok();
+  std::unique_lock<std::mutex> lock(index_mu_);
+  const int64_t target = published_committed_;
+  if (published_indexed_ >= target) return Status::Ok();
+  index_error_ = Status::Ok();
+  index_wanted_ = true;
+  index_cv_.notify_one();
+  index_done_cv_.wait(lock, [&] { return published_indexed_ >= target || !index_error_.ok(); });
+  return index_error_;
 }
 
 Result<Statement*> SqliteStore::W(const char* sql) {
@@ -693,6 +842,7 @@ Result<IngestResult> SqliteStore::Ingest(std::vector<Article> batch) {
   if (!clusterer_) NEWSFUSE_RETURN_IF_ERROR(RestoreClusterer());
   IngestResult result;
   result.articles.reserve(items.size());
+  batch_max_rowid_ = 0;
   NEWSFUSE_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
   Status s = WriteBatch(items, &result);
   if (s.ok()) s = Exec(db_, path_, "COMMIT");
@@ -703,20 +853,28 @@ Result<IngestResult> SqliteStore::Ingest(std::vector<Article> batch) {
     clusterer_.reset();
     return s;
   }
+  if (batch_max_rowid_ > committed_rowid_) committed_rowid_ = batch_max_rowid_;
+  if (result.inserted > 0) {
+    std::lock_guard<std::mutex> index_lock(index_mu_);
+    published_committed_ = std::max(published_committed_, committed_rowid_);
+    index_wanted_ = true;
+    index_cv_.notify_one();
+  }
   return result;
 }
 
-Status SqliteStore::IndexArticle(int64_t rowid, const Article& a, const EncodedArticle& e) {
+Status SqliteStore::IndexArticle(int64_t rowid, std::string_view title, std::string_view search_body,
+                                 std::string_view names) {
   NF_ASSIGN_STMT(text, W("INSERT INTO article_text(rowid, title, body) VALUES(?, ?, ?)"));
   text->BindInt(1, rowid);
-  text->BindTextStatic(2, a.title ? std::string_view(*a.title) : std::string_view());
-  text->BindTextStatic(3, e.search_body);
+  text->BindTextStatic(2, title);
+  text->BindTextStatic(3, search_body);
   NEWSFUSE_RETURN_IF_ERROR(text->Run());
-  if (e.names.empty()) return Status::Ok();
-  NF_ASSIGN_STMT(names, W("INSERT INTO article_names(rowid, names) VALUES(?, ?)"));
-  names->BindInt(1, rowid);
-  names->BindTextStatic(2, e.names);
-  return names->Run();
+  if (names.empty()) return Status::Ok();
+  NF_ASSIGN_STMT(st, W("INSERT INTO article_names(rowid, names) VALUES(?, ?)"));
+  st->BindInt(1, rowid);
+  st->BindTextStatic(2, names);
+  return st->Run();
 }
 
 Status SqliteStore::UnindexArticle(int64_t rowid, const Article& a, std::string_view names) {
@@ -864,12 +1022,18 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
                                             : full->Error("read corrected article");
       full->Reset();
       NEWSFUSE_RETURN_IF_ERROR(s);
-      NEWSFUSE_RETURN_IF_ERROR(UnindexArticle(old_rowid, old, old_names));
+      // A row the indexer has not reached yet is indexed with its new
+      // content when it gets there; an indexed one is re-indexed here.
+      const bool indexed = old_rowid <= indexed_rowid_;
+      if (indexed) NEWSFUSE_RETURN_IF_ERROR(UnindexArticle(old_rowid, old, old_names));
       bind_fields(update, 1, p);
       update->BindInt(14, now);
       update->BindInt(15, old_rowid);
       NEWSFUSE_RETURN_IF_ERROR(update->Run());
-      NEWSFUSE_RETURN_IF_ERROR(IndexArticle(old_rowid, a, p.enc));
+      if (indexed) {
+        NEWSFUSE_RETURN_IF_ERROR(IndexArticle(old_rowid, a.title ? std::string_view(*a.title) : std::string_view(),
+                                              p.enc.search_body, p.enc.names));
+      }
       for (const ArticleChange& c : DiffArticles(old, a, now)) {
         change->BindText(1, c.article_id);
         change->BindInt(2, old_story);
@@ -916,8 +1080,7 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
         insert->BindInt(15, story_id);
         insert->BindInt(16, now);
         NEWSFUSE_RETURN_IF_ERROR(insert->Run());
-        const int64_t rowid = sqlite3_last_insert_rowid(db_);
-        NEWSFUSE_RETURN_IF_ERROR(IndexArticle(rowid, a, p.enc));
+        batch_max_rowid_ = std::max<int64_t>(batch_max_rowid_, sqlite3_last_insert_rowid(db_));
         auto story = touch(story_id);
         if (!story.ok()) return story.status();
         (*story)->Add(a);
@@ -959,6 +1122,8 @@ Result<std::vector<StoryRow>> SqliteStore::ListStories(const StoryQuery& query) 
   if ((!query.text.empty() && text_query.empty()) || (!query.entity.empty() && name.empty())) {
     return std::vector<StoryRow>{};  // asked for words or a name with no word in it: nothing matches
   }
+  // A search sees every article acknowledged before it began.
+  if (!text_query.empty() || !name.empty()) NEWSFUSE_RETURN_IF_ERROR(WaitForIndex());
   // One statement per combination of filters and order, prepared once per
   // read connection.
   std::string sql = "SELECT ";
@@ -1090,6 +1255,7 @@ Status SqliteStore::ForEachArticleId(const std::function<void(std::string_view)>
 
 Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
   std::vector<std::string> problems;
+  NEWSFUSE_RETURN_IF_ERROR(WaitForIndex());
   NF_LEASE(conn);
   NEWSFUSE_RETURN_IF_ERROR(Exec((*conn).db, path_, "BEGIN"));
   struct EndRead {
@@ -1127,7 +1293,11 @@ Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
         return "article " + std::string(st.Text(0)) + " is stored " + std::to_string(st.Int(1)) + " times";
       }));
   NEWSFUSE_RETURN_IF_ERROR(collect(
-      "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_text)", [](const Statement& st) {
+      // Rows past indexed_rowid wait for the indexer (a read-only open of a
+      // file whose writer was killed): only those before it must be indexed.
+      "SELECT (SELECT count(*) FROM articles WHERE rowid <= coalesce((SELECT value FROM meta "
+      "WHERE key = 'indexed_rowid'), (SELECT max(rowid) FROM articles), 0)), (SELECT count(*) FROM article_text)",
+      [](const Statement& st) {
         return st.Int(0) == st.Int(1) ? std::string()
                                       : "text index holds " + std::to_string(st.Int(1)) + " rows for " +
                                             std::to_string(st.Int(0)) + " articles";

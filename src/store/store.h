@@ -23,6 +23,15 @@
 // `kUpdated`, the stored article replaced, its story's briefing marked stale,
 // and each difference recorded as an ArticleChange.
 //
+// Text search: the rows and story assignment are what Ingest commits before
+// it returns; a background indexer then adds them to the text and name
+// indexes in larger transactions of its own (milliseconds later). A
+// ListStories with `text` or `entity` first waits for the articles
+// acknowledged before it began (WaitForIndex), so this process's searches
+// never miss them; another process reading the same file may see them a few
+// milliseconds late. A kill -9 loses no index entry: the next writable Open
+// indexes whatever was committed but not yet indexed.
+//
 // Thread-safety: every method may be called from any thread at once. Writes
 // are serialised inside; reads run concurrently with each other and with a
 // write (WAL readers see the last committed state).
@@ -172,6 +181,9 @@ class Store {
   virtual Result<std::vector<std::string>> CheckIntegrity();
   // Calls `fn(id)` for every stored article id, in ingest order.
   virtual Status ForEachArticleId(const std::function<void(std::string_view id)>& fn);
+  // Returns once every article this store acknowledged before the call is
+  // in the text and name indexes (the default: at once).
+  virtual Status WaitForIndex();
 };
 
 }  // namespace newsfuse::store
