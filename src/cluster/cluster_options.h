@@ -43,7 +43,7 @@ struct ClusterOptions {
   size_t query_terms = 12;
   size_t query_entities = 6;
   size_t posting_cap = 48;
-  size_t max_candidates = 32;
+  size_t max_candidates = 16;
   // Stream: words and names kept in the arriving article's vector (the
   // batch uses fingerprint.max_terms): fewer terms, cheaper scoring.
   size_t stream_max_terms = 64;
