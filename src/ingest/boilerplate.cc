@@ -1,6 +1,8 @@
 #include "ingest/boilerplate.h"
 
+#include <algorithm>
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -196,11 +198,21 @@ std::optional<std::string> OutletFromAttribution(std::string_view s) {
   static constexpr std::string_view kCues[] = {" told ", " confirmed to ", " said to ",
                                                " in an interview with ", " in a statement to ",
                                                " speaking to ", " spoke to "};
-  for (std::string_view cue : kCues) {
+  // Runs on every paragraph: find() stops at each space (every cue starts
+  // with one) and compares; Boyer-Moore-Horspool skips most of the text.
+  using Searcher = std::boyer_moore_horspool_searcher<std::string_view::const_iterator>;
+  static const std::vector<Searcher> kSearchers = [] {
+    std::vector<Searcher> v;
+    for (std::string_view cue : kCues) v.emplace_back(cue.begin(), cue.end());
+    return v;
+  }();
+  for (size_t c = 0; c < std::size(kCues); ++c) {
+    const std::string_view cue = kCues[c];
     size_t from = 0;
     while (true) {
-      const size_t at = s.find(cue, from);
-      if (at == std::string_view::npos) break;
+      const auto found = std::search(s.begin() + static_cast<std::ptrdiff_t>(from), s.end(), kSearchers[c]);
+      if (found == s.end()) break;
+      const size_t at = static_cast<size_t>(found - s.begin());
       from = at + 1;
       const size_t start = at + cue.size();
       size_t end = 0;
