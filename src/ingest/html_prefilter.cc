@@ -161,6 +161,7 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out, bool* d
   const std::string_view tag = html.substr(pos + 1, i - pos - 1);
   const TagName tag_name = NameOf(tag);
   KeyAttributes keys;
+  bool odd_value = false;
   const size_t mark = out->size();
   out->push_back('<');
   out->append(tag);
@@ -171,7 +172,12 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out, bool* d
       return std::string_view::npos;
     }
     if (html[i] == '>') {
-      if (DropElement(tag_name, keys)) {
+      // Only a tidy tag is dropped: in a damaged one ('<' or a quote inside,
+      // a quote left open that ran on into the next tag) this scan and the
+      // parser's may not agree on where it ends.
+      const std::string_view whole = html.substr(pos + 1, i - pos - 1);
+      const bool tidy = whole.find('<') == std::string_view::npos && !odd_value;
+      if (tidy && DropElement(tag_name, keys)) {
         out->resize(mark);
         *dropped = true;
         return i + 1;
@@ -210,6 +216,15 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out, bool* d
     }
     if (tag_name == TagName::kMeta || tag_name == TagName::kLink) {
       NoteKeyAttribute(name, value, &keys);
+      // A key never holds '=' (a content value may: "width=device-width").
+      const bool key = base::EqualsIgnoreCase(name, "rel") || base::EqualsIgnoreCase(name, "name") ||
+                       base::EqualsIgnoreCase(name, "property") ||
+                       base::EqualsIgnoreCase(name, "itemprop");
+      if (value.find_first_of("\"'<>") != std::string_view::npos ||
+          (key && value.find('=') != std::string_view::npos) ||
+          name.find_first_of("\"'<=") != std::string_view::npos) {
+        odd_value = true;
+      }
     }
     if (KeepAttribute(name, tag_name)) {
       out->push_back(' ');
@@ -400,7 +415,8 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
         const size_t body_end =
             body == std::string_view::npos ? body : FindClose(html, body, "script");
         const size_t after = body_end + 8;  // past "</script"
-        if (body_end != std::string_view::npos && !dropped && after < html.size() &&
+        if (body == open_end + 1 && body_end != std::string_view::npos && !dropped &&
+            after < html.size() &&
             (IsHtmlSpace(html[after]) || html[after] == '/' || html[after] == '>') &&
             html.substr(body, body_end - body).find("<!--") == std::string_view::npos) {
           json_ld->push_back(LiftedJsonLd{tag_at, ScriptText(html.substr(body, body_end - body))});
@@ -412,6 +428,17 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
         out->resize(mark);
       }
       pos = close;
+      continue;
+    }
+    // The bare "<name>" only when the tokenizer ends the start tag where the
+    // search for '>' did (a quote left open in a damaged page can carry the
+    // tag on); otherwise the start tag is kept as it is, for the parser.
+    std::string scratch;
+    bool dropped = false;
+    if (CopyStartTag(html, pos, &scratch, &dropped) != open_end + 1) {
+      out->append(html.substr(copied, open_end + 1 - copied));
+      pos = close;
+      copied = pos;
       continue;
     }
     append_text(pos, true);
