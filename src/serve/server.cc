@@ -255,6 +255,13 @@ void Server::Impl::Configure() {
   // Small responses on keep-alive connections: without TCP_NODELAY, Nagle
   // holds the body behind the headers until the peer's delayed ACK (~40 ms).
   http.set_tcp_nodelay(true);
+  // httplib's default also sets SO_REUSEPORT, which lets a second server
+  // bind the same port and silently take half the connections (two stores
+  // behind one address). SO_REUSEADDR alone still allows a quick restart.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   // Before the body is read: a client over its rate gets a 429 at once.
   http.set_pre_routing_handler([this](const Request& req, Response& res) {

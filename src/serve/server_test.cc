@@ -107,6 +107,17 @@ TEST_F(ServerTest, HealthCountsArticlesAndStories) {
   EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
 }
 
+TEST_F(ServerTest, SecondServerCannotTakeTheSamePort) {
+  Start();
+  testing::FakeStore other_store;
+  ServerOptions o;
+  o.port = port_;
+  Server other(&other_store, o);
+  Result<int> bound = other.Bind();
+  EXPECT_FALSE(bound.ok());
+  if (!bound.ok()) EXPECT_NE(bound.status().ToString().find(std::to_string(port_)), std::string::npos);
+}
+
 TEST_F(ServerTest, PostsOneObjectAnArrayAndJsonLines) {
   Start();
   auto one = Post(kArticleA);
