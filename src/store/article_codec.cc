@@ -93,32 +93,54 @@ bool IsWordByte(const unsigned char* p, const unsigned char* end) {
 // One pass over the text that hashes only capitalised words (a tenth of the
 // words of news text): the fingerprinter's full token description would cost
 // as much again as fingerprinting.
-void AddNames(std::string_view text, std::unordered_set<std::string>& seen,
-              std::vector<std::string>& out) {
+// The distinct name tokens found so far, space separated, with their hashes
+// for the duplicate check (no string per token: this runs per article).
+struct NameSink {
+  std::string out;
+  std::vector<uint64_t> seen;
+  std::string token;  // scratch
+
+  void Add(std::string_view t) {
+    if (seen.size() >= kMaxNameTokens) return;
+    const uint64_t h = XXH3_64bits(t.data(), t.size());
+    if (std::find(seen.begin(), seen.end(), h) != seen.end()) return;
+    seen.push_back(h);
+    if (!out.empty()) out.push_back(' ');
+    out += t;
+  }
+};
+
+void AppendLower(std::string_view s, std::string& out) {
+  for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+}
+
+void AddNames(std::string_view text, NameSink& sink) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
-  std::vector<std::string_view> run;  // the current run of name words
+  std::string_view run[kMaxRunWords];  // the current run of name words
+  size_t run_size = 0;
   bool run_initial = false;           // the run's first word starts a sentence
   const unsigned char* last_end = nullptr;
-  auto add = [&](std::string token) {
-    if (out.size() >= kMaxNameTokens) return;
-    if (seen.insert(token).second) out.push_back(std::move(token));
-  };
   auto flush = [&] {
     // A lone capitalised word at a sentence start is usually just the first
     // word ("Officials said ..."): not a name.
-    if (!run.empty() && !(run.size() == 1 && run_initial)) {
-      std::string joined;
-      for (std::string_view w : run) {
-        if (!joined.empty()) joined.push_back('_');
-        joined += AsciiLowerCopy(w);
+    if (run_size > 0 && !(run_size == 1 && run_initial)) {
+      std::string& joined = sink.token;
+      joined.clear();
+      for (size_t i = 0; i < run_size; ++i) {
+        if (i > 0) joined.push_back('_');
+        AppendLower(run[i], joined);
       }
-      add(std::move(joined));
-      if (run.size() > 1) {
-        for (std::string_view w : run) add(AsciiLowerCopy(w));
+      sink.Add(joined);
+      if (run_size > 1) {
+        for (size_t i = 0; i < run_size; ++i) {
+          joined.clear();
+          AppendLower(run[i], joined);
+          sink.Add(joined);
+        }
       }
     }
-    run.clear();
+    run_size = 0;
   };
   bool sentence_start = true;
   while (p < end) {
@@ -148,12 +170,12 @@ void AddNames(std::string_view text, std::unordered_set<std::string>& seen,
       continue;
     }
     // Words of one name are separated by exactly one space.
-    const bool joins = !run.empty() && run.size() < kMaxRunWords && begin == last_end + 1 && *last_end == ' ';
+    const bool joins = run_size > 0 && run_size < kMaxRunWords && begin == last_end + 1 && *last_end == ' ';
     if (!joins) {
       flush();
       run_initial = initial;
     }
-    run.push_back(word);
+    run[run_size++] = word;
     last_end = p;
   }
   flush();
@@ -181,13 +203,32 @@ std::string BodyText(const Article& article) {
   return body;
 }
 
-std::vector<std::string> NameTokens(const Article& article) {
-  std::unordered_set<std::string> seen;
-  std::vector<std::string> out;
-  if (article.title) AddNames(*article.title, seen, out);
+namespace {
+
+// The names of EncodedArticle::names: tokens space separated (a token never
+// holds a space).
+std::string NamesString(const Article& article) {
+  NameSink sink;
+  sink.seen.reserve(kMaxNameTokens);
+  if (article.title) AddNames(*article.title, sink);
   for (const Paragraph& p : article.paragraphs) {
-    if (out.size() >= kMaxNameTokens) break;
-    AddNames(p.text, seen, out);
+    if (sink.seen.size() >= kMaxNameTokens) break;
+    AddNames(p.text, sink);
+  }
+  return std::move(sink.out);
+}
+
+}  // namespace
+
+std::vector<std::string> NameTokens(const Article& article) {
+  std::vector<std::string> out;
+  const std::string names = NamesString(article);
+  size_t i = 0;
+  while (i < names.size()) {
+    size_t j = names.find(' ', i);
+    if (j == std::string::npos) j = names.size();
+    out.emplace_back(names, i, j - i);
+    i = j + 1;
   }
   return out;
 }
@@ -259,10 +300,7 @@ EncodedArticle EncodeArticle(const Article& article, size_t search_body_bytes) {
   XXH3_freeState(state);
 
   e.search_body = std::string(SearchPrefix(e.body, search_body_bytes));
-  for (const std::string& n : NameTokens(article)) {
-    if (!e.names.empty()) e.names.push_back(' ');
-    e.names += n;
-  }
+  e.names = NamesString(article);
   return e;
 }
 
