@@ -216,12 +216,9 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out, bool* d
     }
     if (tag_name == TagName::kMeta || tag_name == TagName::kLink) {
       NoteKeyAttribute(name, value, &keys);
-      // A key never holds '=' (a content value may: "width=device-width").
-      const bool key = base::EqualsIgnoreCase(name, "rel") || base::EqualsIgnoreCase(name, "name") ||
-                       base::EqualsIgnoreCase(name, "property") ||
-                       base::EqualsIgnoreCase(name, "itemprop");
-      if (value.find_first_of("\"'<>") != std::string_view::npos ||
-          (key && value.find('=') != std::string_view::npos) ||
+      // '=' too: a quote left open swallows the next attributes into a value
+      // ("dns-prefetch href="). A URL with a query keeps its element.
+      if (value.find_first_of("\"'<>=") != std::string_view::npos ||
           name.find_first_of("\"'<=") != std::string_view::npos) {
         odd_value = true;
       }
@@ -322,6 +319,7 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
       out->append(text);
     }
   };
+  std::string scratch;  // where a start tag is re-read only to find its end
   size_t pos = 0;
   while (pos < html.size()) {
     const void* hit = std::memchr(html.data() + pos, '<', html.size() - pos);
@@ -433,7 +431,7 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
     // The bare "<name>" only when the tokenizer ends the start tag where the
     // search for '>' did (a quote left open in a damaged page can carry the
     // tag on); otherwise the start tag is kept as it is, for the parser.
-    std::string scratch;
+    scratch.clear();
     bool dropped = false;
     if (CopyStartTag(html, pos, &scratch, &dropped) != open_end + 1) {
       out->append(html.substr(copied, open_end + 1 - copied));

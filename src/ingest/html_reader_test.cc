@@ -224,7 +224,7 @@ TEST(HtmlPrefilterTest, DropsUnreadLinksMetasAndAttributes) {
   std::string out;
   PrefilterHtml(
       "<html lang=\"en\" class=\"no-js\"><head>"
-      "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+      "<meta charset=\"utf-8\"><meta name=\"robots\" content=\"index, follow\">"
       "<meta property=\"OG:Title\" content=\"T\"><meta property=\"og:image\" content=\"i.jpg\">"
       "<meta name=\"x&amp;y\" content=\"kept: an entity\">"
       "<link rel=\"stylesheet\" href=\"a.css\"><link rel=Canonical href=\"http://x.test/a\">"
