@@ -115,7 +115,9 @@ TEST_F(ServerTest, SecondServerCannotTakeTheSamePort) {
   Server other(&other_store, o);
   Result<int> bound = other.Bind();
   EXPECT_FALSE(bound.ok());
-  if (!bound.ok()) EXPECT_NE(bound.status().ToString().find(std::to_string(port_)), std::string::npos);
+  if (!bound.ok()) {
+    EXPECT_NE(bound.status().ToString().find(std::to_string(port_)), std::string::npos);
+  }
 }
 
 TEST_F(ServerTest, PostsOneObjectAnArrayAndJsonLines) {
