@@ -186,9 +186,28 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
   std::vector<std::unordered_map<uint32_t, PairSum>> neighbours(groups);
   const bool exact = order.size() <= options.exact_pairs_limit;
 
+  // Every name each article mentions, sorted, for the protagonist check
+  // (the weighed vectors keep only the top names).
+  std::vector<std::vector<uint32_t>> names(n);
+  if (options.protagonist_conflict_factor != 1.0f) {
+    for (size_t i : order) {
+      if (raw[i].protagonist == 0) continue;
+      names[i].reserve(raw[i].entities.size());
+      for (const fingerprint::TermCount& e : raw[i].entities) names[i].push_back(e.term);
+      std::sort(names[i].begin(), names[i].end());
+    }
+  }
+  auto mentions = [&](size_t i, uint32_t entity) {
+    return std::binary_search(names[i].begin(), names[i].end(), entity);
+  };
   auto pair_similarity = [&](size_t i, size_t j) {
     float s = MixedSimilarity(Dot(vec[i].terms, vec[j].terms),
                               Dot(vec[i].entities, vec[j].entities), options);
+    const uint32_t pi = raw[i].protagonist;
+    const uint32_t pj = raw[j].protagonist;
+    if (pi != 0 && pj != 0 && pi != pj && !mentions(i, pj) && !mentions(j, pi)) {
+      s *= options.protagonist_conflict_factor;
+    }
     return s * TimeFactor(minutes[i], minutes[j], minutes[j], options);
   };
   auto add_pair = [&](size_t i, size_t j) {

@@ -30,7 +30,9 @@ bool JoinsName(const char* gap_begin, const char* gap_end) {
 // full name and, for multi-word names, each of its words.
 class NameProxy {
  public:
-  explicit NameProxy(std::vector<uint64_t>* words) : words_(words) {}
+  // `heads`, when given, receives the last word of every name mention.
+  explicit NameProxy(std::vector<uint64_t>* words, std::vector<uint64_t>* heads = nullptr)
+      : words_(words), heads_(heads) {}
 
   template <typename Emit>
   void Token(const fingerprint::Token& t, float weight, Emit&& emit) {
@@ -51,6 +53,7 @@ class NameProxy {
     uint64_t full = kEntitySeed;
     for (uint64_t w : *words_) full = MixHash(full, w);
     emit(full, weight_);
+    if (heads_ != nullptr) heads_->push_back(words_->back());
     if (words_->size() > 1) {
       for (uint64_t w : *words_) emit(MixHash(kEntitySeed, w), weight_);
     }
@@ -62,6 +65,7 @@ class NameProxy {
 
  private:
   std::vector<uint64_t>* words_;
+  std::vector<uint64_t>* heads_;
   const char* prev_end_ = nullptr;
   float weight_ = 0;
 };
@@ -150,7 +154,8 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
 
   size_t budget = options_.max_body_bytes;
   int sentences = 0;
-  NameProxy names(&name_words);
+  heads_.clear();
+  NameProxy names(&name_words, &heads_);
   for (const Paragraph& paragraph : article.paragraphs) {
     raw.body_bytes += paragraph.text.size();
     if (budget == 0) {
@@ -181,9 +186,33 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
       emit_entity(EntityHash(name), weight);
     });
   }
+  raw.protagonist = Protagonist();
   terms_.DrainTo(&raw.terms);
   entities_.DrainTo(&raw.entities);
   return raw;
+}
+
+uint32_t Fingerprinter::Protagonist() {
+  std::sort(heads_.begin(), heads_.end());
+  uint64_t best = 0;
+  size_t best_count = 0;
+  size_t second = 0;
+  for (size_t i = 0; i < heads_.size();) {
+    size_t j = i;
+    while (j < heads_.size() && heads_[j] == heads_[i]) ++j;
+    const size_t count = j - i;
+    if (count > best_count) {
+      second = best_count;
+      best_count = count;
+      best = heads_[i];
+    } else if (count > second) {
+      second = count;
+    }
+    i = j;
+  }
+  if (best_count < 2 || best_count <= second) return 0;
+  // The id a one-word name and each word of a longer name get as entities.
+  return TermId(MixHash(kEntitySeed, best));
 }
 
 CountMap::CountMap() : keys_(1024, kEmptyKey), counts_(1024, 0) {}

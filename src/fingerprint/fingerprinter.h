@@ -79,6 +79,14 @@ struct RawFingerprint {
   std::vector<TermCount> entities;  // unsorted, one entry per distinct name
   size_t body_bytes = 0;            // bytes of body text, before truncation
   bool truncated = false;           // body longer than max_body_bytes
+  // Who the article is about: the entity id (same space as `entities`) of
+  // the name the body mentions most, counting a multi-word name under its
+  // last word ("Vincent Jackson" and "Jackson" are both Jackson), when it is
+  // dominant: at least 2 mentions and more than any other name. 0 when no
+  // name dominates or names come from an EntitySource (whose names are not
+  // split into words). The headline is left out: Title Case headlines yield
+  // no names, so counting them would make the choice depend on style.
+  uint32_t protagonist = 0;
 };
 
 // Unit-length sparse vectors, sorted by term.
@@ -111,10 +119,14 @@ class Fingerprinter {
     std::vector<uint32_t> used_;
   };
 
+  // RawFingerprint::protagonist from heads_ (reorders heads_).
+  uint32_t Protagonist();
+
   FingerprintOptions options_;
   MinHashBuilder minhash_;
   CountTable terms_;
   CountTable entities_;
+  std::vector<uint64_t> heads_;  // last word of each body name mention
 };
 
 // A flat open-addressing map from 32-bit key (never 0) to a count: the
