@@ -30,6 +30,7 @@
 #include "cli/commands.h"
 #include "ingest/corpus_loader.h"
 #include "store/store.h"
+#include "store/story_row_json.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -415,17 +416,7 @@ int RunStories(const StoriesFlags& flags) {
     w.BeginArray();
     for (const store::StoryRow& r : *rows) {
       w.BeginObject();
-      w.Field("id", r.id);
-      w.Field("headline", r.headline);
-      w.Key("article_count");
-      w.Int(static_cast<int64_t>(r.article_count));
-      w.StringArray("outlets", r.outlets);
-      w.Key("first_published");
-      w.OptionalString(r.first_published);
-      w.Key("last_published");
-      w.OptionalString(r.last_published);
-      w.Key("updated");
-      w.Int(r.updated_unix);
+      store::WriteStoryRowFields(r, w);
       w.EndObject();
     }
     w.EndArray();

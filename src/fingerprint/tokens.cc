@@ -30,34 +30,8 @@ constexpr const char* kStopwords[] = {
     "who", "whom", "why", "will", "with", "would", "you", "your", "according", "new", "s", "t",
     "mr", "mrs", "ms", "dr", "www", "http", "https", "com"};
 
-// A set of word hashes probed once per token: open addressing over a
-// power-of-two table (a few hundred words in 1024 slots: one probe, rarely
-// two), faster than a binary search's unpredictable branches.
-class HashSetStopwordHashes {
- public:
-  HashSetStopwordHashes() : slots_(1024, 0) {
-    for (const char* w : kStopwords) {
-      uint64_t h = XXH3_64bits(w, std::strlen(w));
-      size_t i = h & (slots_.size() - 1);
-      while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = h;
-    }
-  }
-  bool Contains(uint64_t h) const {
-    size_t i = h & (slots_.size() - 1);
-    while (slots_[i] != 0) {
-      if (slots_[i] == h) return true;
-      i = (i + 1) & (slots_.size() - 1);
-    }
-    return false;
-  }
-
- private:
-  std::vector<uint64_t> slots_;  // 0 = empty (no word hashes to 0 here)
-};
-
-const HashSetStopwordHashes& StopwordHashes() {
-  static const HashSetStopwordHashes set;
+const WordHashSet& StopwordHashes() {
+  static const WordHashSet set(kStopwords);
   return set;
 }
 
@@ -118,4 +92,13 @@ void DescribeToken(Token& token) {
 }
 
 }  // namespace internal
+WordHashSet::WordHashSet(std::span<const char* const> words) : slots_(1024, 0) {
+  for (const char* w : words) {
+    uint64_t h = XXH3_64bits(w, std::strlen(w));
+    size_t i = h & (slots_.size() - 1);
+    while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = h;
+  }
+}
+
 }  // namespace newsfuse::fingerprint

@@ -19,7 +19,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
+#include <vector>
 
 namespace newsfuse::fingerprint {
 
@@ -31,6 +33,26 @@ struct Token {
   bool all_caps = false;     // every letter is an ASCII capital (and there are >= 2)
   bool sentence_initial = false;  // first token of the text or after . ! ? :
   bool stopword = false;     // a function word ("the", "said", ...)
+};
+
+// A fixed set of lower-case words, probed by token hash once per token:
+// open addressing over a power-of-two table (a few hundred words in 1024
+// slots: one probe, rarely two), faster than a binary search's
+// unpredictable branches. Holds at most a few hundred words.
+class WordHashSet {
+ public:
+  explicit WordHashSet(std::span<const char* const> words);
+  bool Contains(uint64_t hash) const {
+    size_t i = hash & (slots_.size() - 1);
+    while (slots_[i] != 0) {
+      if (slots_[i] == hash) return true;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    return false;
+  }
+
+ private:
+  std::vector<uint64_t> slots_;  // 0 = empty (no word hashes to 0 here)
 };
 
 // The longest token prefix that is hashed; longer tokens (URLs glued

@@ -22,6 +22,7 @@
 #include "serve/rate_limiter.h"
 #include "serve/web_assets.h"
 #include "serve/worker_pool.h"
+#include "store/story_row_json.h"
 
 namespace newsfuse::serve {
 namespace {
@@ -121,19 +122,6 @@ void WriteChange(const store::ArticleChange& c, base::JsonWriter& w) {
   w.EndObject();
 }
 
-void WriteStoryFields(const store::StoryRow& s, base::JsonWriter& w) {
-  w.Field("id", s.id);
-  w.Field("headline", s.headline);
-  w.Key("articles");
-  w.Int(static_cast<int64_t>(s.article_count));
-  w.StringArray("outlets", s.outlets);
-  w.Key("first_published");
-  w.OptionalString(s.first_published);
-  w.Key("last_published");
-  w.OptionalString(s.last_published);
-  w.Key("updated");
-  w.Int(s.updated_unix);
-}
 
 const char* OutcomeName(store::IngestOutcome o) {
   switch (o) {
@@ -439,7 +427,7 @@ void Server::Impl::ListStories(const Request& req, Response& res) {
   w.BeginArray();
   for (const store::StoryRow& s : *rows) {
     w.BeginObject();
-    WriteStoryFields(s, w);
+    store::WriteStoryRowFields(s, w);
     w.EndObject();
   }
   w.EndArray();
@@ -457,7 +445,7 @@ void Server::Impl::GetStory(const std::string& id, Response& res) {
   std::string body;
   base::JsonWriter w(&body);
   w.BeginObject();
-  WriteStoryFields(**row, w);
+  store::WriteStoryRowFields(**row, w);
   w.Key("changes");
   w.BeginArray();
   for (const store::ArticleChange& c : *changes) WriteChange(c, w);

@@ -1,0 +1,19 @@
+#include "store/story_row_json.h"
+
+namespace newsfuse::store {
+
+void WriteStoryRowFields(const StoryRow& row, base::JsonWriter& w) {
+  w.Field("id", row.id);
+  w.Field("headline", row.headline);
+  w.Key("articles");
+  w.Int(static_cast<int64_t>(row.article_count));
+  w.StringArray("outlets", row.outlets);
+  w.Key("first_published");
+  w.OptionalString(row.first_published);
+  w.Key("last_published");
+  w.OptionalString(row.last_published);
+  w.Key("updated");
+  w.Int(row.updated_unix);
+}
+
+}  // namespace newsfuse::store
