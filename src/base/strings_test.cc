@@ -20,8 +20,21 @@ TEST(StringsTest, SplitLinesDropsCarriageReturns) {
   EXPECT_EQ(lines[3], "c");
 }
 
+TEST(StringsTest, CountWordsAgreesWithSplitWords) {
+  for (std::string_view text : {"", "   ", "one", " two  words ", "a\tb\nc\r\nd", "x "}) {
+    EXPECT_EQ(CountWords(text), SplitWords(text).size()) << '"' << text << '"';
+  }
+}
+
 TEST(StringsTest, CollapseWhitespace) {
   EXPECT_EQ(CollapseWhitespace("  a \n\t b\xC2\xA0 c "), "a b c");
+  // U+00A0 at either end and alone between words; 0xC2 starting another
+  // character ("\xC2\xB7", a middle dot) is text, not space.
+  EXPECT_EQ(CollapseWhitespace("\xC2\xA0x\xC2\xA0\xC2\xA0y\xC2\xA0"), "x y");
+  EXPECT_EQ(CollapseWhitespace("a\xC2\xB7" "b \xC2\xB7 c"), "a\xC2\xB7" "b \xC2\xB7 c");
+  EXPECT_EQ(CollapseWhitespace("ends with \xC2"), "ends with \xC2");
+  EXPECT_EQ(CollapseWhitespace(" \v\f\r "), "");
+  EXPECT_EQ(CollapseWhitespace("one"), "one");
 }
 
 TEST(StringsTest, CaseInsensitiveHelpers) {

@@ -1,6 +1,7 @@
 #include "ingest/plain_text_reader.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -74,7 +75,7 @@ size_t BulletLength(std::string_view s) {
   return 0;
 }
 
-size_t WordCount(std::string_view s) { return base::SplitWords(s).size(); }
+size_t WordCount(std::string_view s) { return base::CountWords(s); }
 
 bool LooksLikeHeading(std::string_view s) {
   if (s.empty() || EndsSentence(s) || s.back() == ',') return false;
@@ -157,15 +158,19 @@ Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view orig
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (caption_block[b] || blocks[b].count != 1) continue;
     Line& line = lines[blocks[b].first];
-    if (line.role != LineRole::kBody || WordCount(line.text) > 60) continue;
-    const auto words = ContentWords(line.text);
+    const bool beside_caption = (b + 1 < blocks.size() && caption_block[b + 1]) ||
+                                (b > 0 && caption_block[b - 1]);
+    if (!beside_caption || line.role != LineRole::kBody || WordCount(line.text) > 60) continue;
+    // Built only beside a caption: most one-line blocks are not.
+    std::optional<std::set<std::string>> words;
     for (size_t nb : {b + 1, b - 1}) {
       if (nb >= blocks.size() || !caption_block[nb]) continue;
+      if (!words) words = ContentWords(line.text);
       std::string caption_text;
       for (size_t i = blocks[nb].first; i < blocks[nb].first + blocks[nb].count; ++i) {
         caption_text.append(lines[i].text).push_back(' ');
       }
-      if (Overlap(words, ContentWords(caption_text)) >= 0.6) {
+      if (Overlap(*words, ContentWords(caption_text)) >= 0.6) {
         line.role = LineRole::kDropped;
         line.kind = BoilerplateKind::kPhotoCaption;
         caption_block[b] = true;
