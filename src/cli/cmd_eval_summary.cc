@@ -27,6 +27,8 @@ struct EvalSummaryFlags {
   std::vector<std::string> clusters;
   int words = 100;
   bool all = false;
+  bool show = false;
+  synthesize::SummaryOptions summary;  // the product's defaults unless flags say otherwise
 };
 
 int RunEvalSummary(const EvalSummaryFlags& flags) {
@@ -44,6 +46,7 @@ int RunEvalSummary(const EvalSummaryFlags& flags) {
     return 1;
   }
   synthesize::StoryOptions options;
+  options.summary = flags.summary;
   options.summary.max_words = flags.words;
   options.summary.min_sentences = 1;
   synthesize::RougeScores total;
@@ -87,6 +90,7 @@ int RunEvalSummary(const EvalSummaryFlags& flags) {
     std::string summary;
     for (const auto& s : story.summary) summary += s.text + "\n";
     const auto r = synthesize::RougeRecall(summary, references, static_cast<size_t>(flags.words));
+    if (flags.show) std::printf("%s", summary.c_str());
     std::printf("%-10s %8.2f %8.2f %8.2f\n", cluster.c_str(), 100 * r.rouge1, 100 * r.rouge2, 100 * r.rouge_su4);
     total.rouge1 += r.rouge1;
     total.rouge2 += r.rouge2;
@@ -101,6 +105,9 @@ int RunEvalSummary(const EvalSummaryFlags& flags) {
   std::printf("%-10s %8.2f %8.2f %8.2f   (%zu clusters, %d words, recall, Porter stemming, stop words kept)\n",
               "average", 100 * total.rouge1 / n, 100 * total.rouge2 / n, 100 * total.rouge_su4 / n, scored,
               flags.words);
+  const auto& o = options.summary;
+  std::printf("settings: support_weight %.2f, centrality_weight %.2f, lead_weight %.2f\n", o.support_weight,
+              o.centrality_weight, o.lead_weight);
   std::printf("peers, DUC 2004 ROUGE-1 recall at 100 words: DPP 39.84, submodular 39.23, LexRank 36.00\n");
   return 0;
 }
@@ -115,6 +122,14 @@ void RegisterEvalSummary(CLI::App& eval) {
       ->delimiter(',');
   cmd->add_flag("--all", flags->all, "every cluster in the folder");
   cmd->add_option("--words", flags->words, "summary length in words")->capture_default_str();
+  cmd->add_flag("--show", flags->show, "print each summary before its scores");
+  auto& o = flags->summary;
+  cmd->add_option("--support-weight", o.support_weight, "sentence score: weight of cross-outlet support")
+      ->capture_default_str();
+  cmd->add_option("--centrality-weight", o.centrality_weight, "sentence score: weight of new centroid coverage")
+      ->capture_default_str();
+  cmd->add_option("--lead-weight", o.lead_weight, "sentence score: weight of the lead position")
+      ->capture_default_str();
   cmd->callback([flags] { ExitWith(RunEvalSummary(*flags)); });
 }
 

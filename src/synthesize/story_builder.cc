@@ -202,6 +202,7 @@ Story BuildStory(const std::string& story_id,
       units.push_back(Unit{ai, si, std::string(text)});
       SummaryUnit su;
       su.article = ai;
+      su.source = original[ai];
       su.position = count > 1 ? static_cast<float>(si) / static_cast<float>(count - 1) : 0.0f;
       su.words = static_cast<uint32_t>(CountWords(text));
       // A standfirst restates the story in the outlet's words: good evidence
@@ -259,7 +260,7 @@ Story BuildStory(const std::string& story_id,
   for (uint32_t g = 0; g < groups.size(); ++g) {
     for (uint32_t m : groups[g].members) group_of[m] = g;
   }
-  for (uint32_t u : ChooseSummary(summary_units, vectors, groups, articles.size(), options.summary)) {
+  for (uint32_t u : ChooseSummary(summary_units, vectors, groups, options.summary)) {
     const FactGroup& g = groups[group_of[u]];
     CitedText line;
     line.text = units[u].text;
