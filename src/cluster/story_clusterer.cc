@@ -3,6 +3,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 #include "cluster/similarity.h"
 #include "fingerprint/tokens.h"
@@ -28,8 +30,11 @@ uint64_t BandKey(const MinHash& m, size_t band) {
 }
 
 // sum += v over term-sorted vectors, then keep the `cap` heaviest terms.
-void AddInto(std::vector<TermWeight>& sum, const std::vector<TermWeight>& v, size_t cap) {
-  std::vector<TermWeight> out;
+// `scratch` is a reused buffer (it ends up holding sum's old storage).
+void AddInto(std::vector<TermWeight>& sum, const std::vector<TermWeight>& v, size_t cap,
+             std::vector<TermWeight>* scratch) {
+  std::vector<TermWeight>& out = *scratch;
+  out.clear();
   out.reserve(sum.size() + v.size());
   size_t i = 0;
   size_t j = 0;
@@ -51,24 +56,136 @@ void AddInto(std::vector<TermWeight>& sum, const std::vector<TermWeight>& v, siz
     std::sort(out.begin(), out.end(),
               [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
   }
-  sum.swap(out);
+  // Copied rather than swapped: the centroid, which lives as long as the
+  // story, stays tight, and the scratch buffer keeps its capacity.
+  sum.assign(out.begin(), out.end());
 }
 
-// The `n` heaviest terms of a vector (for index keys and queries).
+// Appends the `n` heaviest terms of a vector (for index keys and queries),
+// xor `salt`, to `out`; `copy` is a reused buffer.
 void TopTerms(const std::vector<TermWeight>& v, size_t n, uint32_t salt,
-              std::vector<uint32_t>* out) {
-  out->clear();
+              std::vector<TermWeight>* copy, std::vector<uint32_t>* out) {
   if (v.empty() || n == 0) return;
-  std::vector<TermWeight> copy(v);
-  if (copy.size() > n) {
-    std::nth_element(copy.begin(), copy.begin() + n, copy.end(),
+  copy->assign(v.begin(), v.end());
+  if (copy->size() > n) {
+    std::nth_element(copy->begin(), copy->begin() + n, copy->end(),
                      [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
-    copy.resize(n);
+    copy->resize(n);
   }
-  for (const TermWeight& t : copy) out->push_back(t.term ^ salt);
+  for (const TermWeight& t : *copy) out->push_back(t.term ^ salt);
 }
+
+// The arriving article's vector laid out for many dot products against
+// story centroids. Each term sits in one of two slots chosen by its id
+// (2-choice hashing), so a centroid term is checked with two loads and no
+// branch; the merge of two sorted lists that it replaces mispredicts about
+// every other step. At most one slot matches, and a miss adds exactly 0, so
+// the sum takes the same values in the same (centroid term) order as the
+// merge: the dot products are bit-identical. A vector whose terms do not
+// all fit (rare) is scored by the merge.
+class ProbeVector {
+ public:
+  explicit ProbeVector(size_t bits) : keys_(size_t{1} << bits, 0), weights_(keys_.size(), 0) {}
+
+  void Load(std::span<const TermWeight> v) {
+    Clear();
+    vector_ = v;
+    for (const TermWeight& t : v) {
+      size_t a = SlotA(t.term);
+      size_t b = SlotB(t.term);
+      size_t slot = keys_[a] == 0 ? a : keys_[b] == 0 ? b : kNone;
+      if (slot == kNone) {
+        fits_ = false;
+        continue;
+      }
+      keys_[slot] = t.term;
+      weights_[slot] = t.weight;
+      used_.push_back(static_cast<uint32_t>(slot));
+    }
+  }
+
+  // Dot(loaded vector, sum).
+  float Dot(std::span<const TermWeight> sum) const {
+    if (!fits_) return fingerprint::Dot(vector_, sum);
+    float total = 0;
+    for (const TermWeight& t : sum) {
+      const size_t a = SlotA(t.term);
+      const size_t b = SlotB(t.term);
+      const float wa = keys_[a] == t.term ? weights_[a] : 0.0f;
+      const float wb = keys_[b] == t.term ? weights_[b] : 0.0f;
+      total += (wa + wb) * t.weight;
+    }
+    return total;
+  }
+
+ private:
+  static constexpr size_t kNone = SIZE_MAX;
+  size_t SlotA(uint32_t term) const { return term & (keys_.size() - 1); }
+  size_t SlotB(uint32_t term) const { return ((term * 0x9E3779B1u) >> 16) & (keys_.size() - 1); }
+  void Clear() {
+    for (uint32_t slot : used_) keys_[slot] = 0;
+    used_.clear();
+    fits_ = true;
+  }
+
+  std::vector<uint32_t> keys_;  // term id (never 0), 0 = empty
+  std::vector<float> weights_;
+  std::vector<uint32_t> used_;
+  std::span<const TermWeight> vector_;
+  bool fits_ = true;
+};
+
+// Candidate stories and how many of the article's keys point at each:
+// counted in a small open-addressing table instead of sorting every hit.
+class HitCounter {
+ public:
+  HitCounter() : slots_(kSlots, Entry{0, 0}) {}
+  void Add(uint32_t story_id) {
+    const uint32_t key = story_id + 1;
+    size_t i = (key * 0x9E3779B1u) >> (32 - kBits);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (kSlots - 1);
+    if (slots_[i].key == 0) {
+      if (used_.size() * 2 >= kSlots) return;  // full enough: later stories are not candidates
+      slots_[i].key = key;
+      used_.push_back(static_cast<uint32_t>(i));
+    }
+    ++slots_[i].hits;
+  }
+  // (story, hits) for each story seen, sorted by story id; resets.
+  void Drain(std::vector<std::pair<uint32_t, uint32_t>>* out) {
+    out->clear();
+    for (uint32_t slot : used_) {
+      out->push_back({slots_[slot].key - 1, slots_[slot].hits});
+      slots_[slot] = {0, 0};
+    }
+    used_.clear();
+    std::sort(out->begin(), out->end());
+  }
+
+ private:
+  static constexpr size_t kBits = 12;
+  static constexpr size_t kSlots = size_t{1} << kBits;
+  struct Entry {
+    uint32_t key;
+    uint32_t hits;
+  };
+  std::vector<Entry> slots_;
+  std::vector<uint32_t> used_;
+};
 
 }  // namespace
+
+struct StoryClusterer::Scratch {
+  fingerprint::ArticleVectors vectors;
+  std::vector<uint32_t> keys;
+  std::vector<TermWeight> terms;
+  std::vector<TermWeight> merge;
+  std::vector<std::pair<uint32_t, uint32_t>> hits;
+  std::array<uint64_t, kBands> band_keys{};
+  HitCounter counter;
+  ProbeVector term_probe{12};
+  ProbeVector entity_probe{10};
+};
 
 struct StoryClusterer::Story {
   uint64_t id = 0;
@@ -93,7 +210,10 @@ struct StoryClusterer::ArticleRecord {
 };
 
 StoryClusterer::StoryClusterer(const ClusterOptions& options)
-    : options_(options), weigh_options_(options.fingerprint), fingerprinter_(options.fingerprint) {
+    : options_(options),
+      weigh_options_(options.fingerprint),
+      fingerprinter_(options.fingerprint),
+      scratch_(std::make_unique<Scratch>()) {
   weigh_options_.max_terms = std::min(weigh_options_.max_terms, options.stream_max_terms);
   weigh_options_.max_entities = std::min(weigh_options_.max_entities, options.stream_max_entities);
 }
@@ -112,32 +232,46 @@ Assignment StoryClusterer::Assign(const Article& article) {
 
 std::optional<size_t> StoryClusterer::FindCopy(const MinHash& minhash, size_t* root) {
   if (minhash.empty) return std::nullopt;
+  std::array<uint64_t, kBands>& keys = scratch_->band_keys;
+  for (size_t b = 0; b < kBands; ++b) {
+    keys[b] = BandKey(minhash, b);
+    bands_.Prefetch(keys[b]);
+  }
   std::optional<size_t> best;
   double best_j = options_.duplicate_jaccard;
   for (size_t b = 0; b < kBands; ++b) {
-    auto it = bands_.find(BandKey(minhash, b));
-    if (it == bands_.end()) continue;
-    auto rec = articles_.find(it->second);
+    const uint64_t* hit = bands_.Find(keys[b]);
+    if (hit == nullptr) continue;
+    auto rec = articles_.find(*hit);
     if (rec == articles_.end()) continue;
     double j = fingerprint::EstimateJaccard(minhash, rec->second.minhash);
     if (j >= best_j) {
       best_j = j;
-      best = it->second;
-      *root = rec->second.duplicate_of.value_or(it->second);
+      best = *hit;
+      *root = rec->second.duplicate_of.value_or(*hit);
     }
   }
   return best;
 }
 
 void StoryClusterer::IndexStory(Story& story) {
-  std::vector<uint32_t> keys;
-  std::vector<uint32_t> entity_keys;
-  TopTerms(story.term_sum, options_.query_terms, 0, &keys);
-  TopTerms(story.entity_sum, options_.query_entities, kEntityKeySalt, &entity_keys);
-  keys.insert(keys.end(), entity_keys.begin(), entity_keys.end());
+  std::vector<uint32_t>& keys = scratch_->keys;
+  keys.clear();
+  TopTerms(story.term_sum, options_.query_terms, 0, &scratch_->terms, &keys);
+  TopTerms(story.entity_sum, options_.query_entities, kEntityKeySalt, &scratch_->terms, &keys);
   const size_t cap = std::max<size_t>(options_.posting_cap, 1);
   for (uint32_t key : keys) {
-    std::vector<uint32_t>& list = postings_[key];
+    uint64_t* slot = postings_.Ref(key);
+    if (*slot == 0) {
+      if (free_posting_lists_.empty()) {
+        posting_lists_.emplace_back();
+        *slot = posting_lists_.size();
+      } else {
+        *slot = free_posting_lists_.back() + 1;
+        free_posting_lists_.pop_back();
+      }
+    }
+    std::vector<uint32_t>& list = posting_lists_[*slot - 1];
     if (!list.empty() && list.back() == story.id) continue;
     list.push_back(static_cast<uint32_t>(story.id));
     // A ring in two halves: when twice the cap, drop the older half.
@@ -146,10 +280,53 @@ void StoryClusterer::IndexStory(Story& story) {
   story.indexed_at_size = story.size;
 }
 
+StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, int64_t minute,
+                                                     float* similarity) {
+  // Candidate stories: those indexed under the article's top words and names.
+  Scratch& x = *scratch_;
+  x.keys.clear();
+  TopTerms(v.terms, options_.query_terms, 0, &x.terms, &x.keys);
+  TopTerms(v.entities, options_.query_entities, kEntityKeySalt, &x.terms, &x.keys);
+  for (uint32_t key : x.keys) postings_.Prefetch(key);
+  for (uint32_t key : x.keys) {
+    const uint64_t* slot = postings_.Find(key);
+    if (slot == nullptr) continue;
+    const std::vector<uint32_t>& list = posting_lists_[*slot - 1];
+    const size_t n = std::min(list.size(), options_.posting_cap);
+    for (size_t k = 0; k < n; ++k) x.counter.Add(list[list.size() - 1 - k]);
+  }
+  // (story, hits) by story id; the most hits are scored.
+  x.counter.Drain(&x.hits);
+  if (x.hits.size() > options_.max_candidates) {
+    std::nth_element(x.hits.begin(), x.hits.begin() + options_.max_candidates, x.hits.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    x.hits.resize(options_.max_candidates);
+  }
+  if (x.hits.empty()) return nullptr;
+  x.term_probe.Load(v.terms);
+  x.entity_probe.Load(v.entities);
+  Story* chosen = nullptr;
+  float best = options_.assign_threshold;
+  for (const auto& [story_id, hits] : x.hits) {
+    Story* s = FindStory(story_id);
+    if (s == nullptr || s->size == 0) continue;
+    const float inv = 1.0f / static_cast<float>(s->size);
+    float sim = MixedSimilarity(x.term_probe.Dot(s->term_sum) * inv,
+                                x.entity_probe.Dot(s->entity_sum) * inv, options_);
+    sim *= TimeFactor(minute, s->first_minute, s->last_minute, options_);
+    if (sim >= best) {
+      best = sim;
+      chosen = s;
+    }
+  }
+  if (chosen != nullptr) *similarity = best;
+  return chosen;
+}
+
 void StoryClusterer::AddToStory(Story& story, const ArticleVectors& v, size_t index,
                                 const Article& article, int64_t minute) {
-  AddInto(story.term_sum, v.terms, options_.centroid_terms);
-  AddInto(story.entity_sum, v.entities, options_.centroid_entities);
+  AddInto(story.term_sum, v.terms, options_.centroid_terms, &scratch_->merge);
+  AddInto(story.entity_sum, v.entities, options_.centroid_entities, &scratch_->merge);
   ++story.size;
   story.members.push_back(index);
   if (minute != kUnknownTime) {
@@ -182,8 +359,8 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   }
 
   const uint64_t id_hash = XXH3_64bits(article.id.data(), article.id.size());
-  if (auto it = id_to_index_.find(id_hash); it != id_to_index_.end()) {
-    auto rec = articles_.find(it->second);
+  if (const uint64_t* seen = id_to_index_.Find(id_hash)) {
+    auto rec = articles_.find(*seen);
     if (rec != articles_.end() && rec->second.id == article.id) {
       out.issues |= kDuplicateId;
       out.story_id = rec->second.story_id;
@@ -194,8 +371,8 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   issue_counts_.Count(out.issues);
   if (minute != kUnknownTime && minute > now_minute_) now_minute_ = minute;
 
-  df_.Add(raw);
-  ArticleVectors v = fingerprint::Weigh(raw, df_, weigh_options_);
+  ArticleVectors& v = scratch_->vectors;
+  df_.AddAndWeigh(raw, weigh_options_, &v);
 
   Story* chosen = nullptr;
   size_t root = 0;
@@ -213,51 +390,7 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   }
 
   if (chosen == nullptr && !(out.issues & kEmptyArticle)) {
-    // Candidate stories: those indexed under the article's top words and names.
-    std::vector<uint32_t> keys;
-    std::vector<uint32_t> entity_keys;
-    TopTerms(v.terms, options_.query_terms, 0, &keys);
-    TopTerms(v.entities, options_.query_entities, kEntityKeySalt, &entity_keys);
-    keys.insert(keys.end(), entity_keys.begin(), entity_keys.end());
-    scratch_hits_.clear();
-    for (uint32_t key : keys) {
-      auto it = postings_.find(key);
-      if (it == postings_.end()) continue;
-      const std::vector<uint32_t>& list = it->second;
-      size_t n = std::min(list.size(), options_.posting_cap);
-      for (size_t k = 0; k < n; ++k) scratch_hits_.push_back({list[list.size() - 1 - k], 1});
-    }
-    std::sort(scratch_hits_.begin(), scratch_hits_.end());
-    // Collapse to (story, hits), most hits first.
-    size_t w = 0;
-    for (size_t r = 0; r < scratch_hits_.size(); ++r) {
-      if (w > 0 && scratch_hits_[w - 1].first == scratch_hits_[r].first) {
-        ++scratch_hits_[w - 1].second;
-      } else {
-        scratch_hits_[w++] = scratch_hits_[r];
-      }
-    }
-    scratch_hits_.resize(w);
-    if (scratch_hits_.size() > options_.max_candidates) {
-      std::nth_element(scratch_hits_.begin(), scratch_hits_.begin() + options_.max_candidates,
-                       scratch_hits_.end(),
-                       [](const auto& a, const auto& b) { return a.second > b.second; });
-      scratch_hits_.resize(options_.max_candidates);
-    }
-    float best = options_.assign_threshold;
-    for (const auto& [story_id, hits] : scratch_hits_) {
-      Story* s = FindStory(story_id);
-      if (s == nullptr || s->size == 0) continue;
-      const float inv = 1.0f / static_cast<float>(s->size);
-      float sim = MixedSimilarity(Dot(v.terms, s->term_sum) * inv,
-                                  Dot(v.entities, s->entity_sum) * inv, options_);
-      sim *= TimeFactor(minute, s->first_minute, s->last_minute, options_);
-      if (sim >= best) {
-        best = sim;
-        chosen = s;
-      }
-    }
-    if (chosen != nullptr) out.similarity = best;
+    chosen = BestCandidate(v, minute, &out.similarity);
   }
 
   if (chosen == nullptr) {
@@ -284,9 +417,10 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
                            : out.duplicate_of;
   }
   if (!raw.minhash.empty) {
-    for (size_t b = 0; b < kBands; ++b) bands_[BandKey(raw.minhash, b)] = out.index;
+    // FindCopy left this article's band keys in the scratch.
+    for (size_t b = 0; b < kBands; ++b) bands_.Set(scratch_->band_keys[b], out.index);
   }
-  id_to_index_[id_hash] = out.index;
+  id_to_index_.Set(id_hash, out.index);
 
   MaybeSweep();
   return out;
@@ -319,17 +453,16 @@ void StoryClusterer::MaybeSweep() {
   if (now_minute_ != INT64_MIN &&
       (last_postings_cleanup_ == INT64_MIN || now_minute_ - last_postings_cleanup_ > window / 2)) {
     last_postings_cleanup_ = now_minute_;
-    for (auto it = postings_.begin(); it != postings_.end();) {
-      std::vector<uint32_t>& list = it->second;
+    postings_.Filter([&](uint64_t, uint64_t& slot) {
+      std::vector<uint32_t>& list = posting_lists_[slot - 1];
       list.erase(std::remove_if(list.begin(), list.end(),
                                 [&](uint32_t id) { return FindStory(id) == nullptr; }),
                  list.end());
-      if (list.empty()) {
-        it = postings_.erase(it);
-      } else {
-        ++it;
-      }
-    }
+      if (!list.empty()) return true;
+      std::vector<uint32_t>().swap(list);
+      free_posting_lists_.push_back(static_cast<uint32_t>(slot - 1));
+      return false;
+    });
   }
 }
 
@@ -348,13 +481,15 @@ void StoryClusterer::Freeze(uint64_t story_id) {
     if (rec == articles_.end()) continue;
     if (!rec->second.minhash.empty) {
       for (size_t b = 0; b < kBands; ++b) {
-        auto band = bands_.find(BandKey(rec->second.minhash, b));
-        if (band != bands_.end() && band->second == index) bands_.erase(band);
+        const uint64_t key = BandKey(rec->second.minhash, b);
+        const uint64_t* band = bands_.Find(key);
+        if (band != nullptr && *band == index) bands_.Erase(key);
       }
     }
     const std::string& id = rec->second.id;
-    auto idit = id_to_index_.find(XXH3_64bits(id.data(), id.size()));
-    if (idit != id_to_index_.end() && idit->second == index) id_to_index_.erase(idit);
+    const uint64_t id_hash = XXH3_64bits(id.data(), id.size());
+    const uint64_t* seen = id_to_index_.Find(id_hash);
+    if (seen != nullptr && *seen == index) id_to_index_.Erase(id_hash);
     frozen.article_ids.push_back(std::move(rec->second.id));
     articles_.erase(rec);
   }
@@ -375,10 +510,7 @@ size_t StoryClusterer::MemoryBytes() const {
   for (const auto& [index, rec] : articles_) {
     bytes += sizeof(rec) + sizeof(index) + kNode + rec.id.capacity();
   }
-  bytes += bands_.size() * (sizeof(uint64_t) + sizeof(size_t) + kNode);
-  bytes += id_to_index_.size() * (sizeof(uint64_t) + sizeof(size_t) + kNode);
-  bytes += bands_.bucket_count() * sizeof(void*) + articles_.bucket_count() * sizeof(void*) +
-           id_to_index_.bucket_count() * sizeof(void*);
+  bytes += bands_.bytes() + id_to_index_.bytes() + articles_.bucket_count() * sizeof(void*);
   for (const auto& story : stories_) {
     bytes += sizeof(story);
     if (!story) continue;
@@ -387,10 +519,10 @@ size_t StoryClusterer::MemoryBytes() const {
              story->members.capacity() * sizeof(size_t) + story->headline.capacity();
     for (const std::string& o : story->outlets) bytes += sizeof(o) + o.capacity();
   }
-  for (const auto& [key, list] : postings_) {
-    bytes += sizeof(key) + sizeof(list) + kNode + list.capacity() * sizeof(uint32_t);
+  bytes += postings_.bytes() + posting_lists_.capacity() * sizeof(std::vector<uint32_t>);
+  for (const std::vector<uint32_t>& list : posting_lists_) {
+    bytes += list.capacity() * sizeof(uint32_t);
   }
-  bytes += postings_.bucket_count() * sizeof(void*);
   return bytes;
 }
 

@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "cluster/cluster_options.h"
+#include "cluster/flat_table.h"
 #include "fingerprint/fingerprinter.h"
 #include "newsfuse/article.h"
 
@@ -109,9 +110,11 @@ class StoryClusterer {
  private:
   struct Story;
   struct ArticleRecord;
+  struct Scratch;
 
   Story* FindStory(uint64_t id);
   std::optional<size_t> FindCopy(const fingerprint::MinHash& minhash, size_t* root);
+  Story* BestCandidate(const fingerprint::ArticleVectors& v, int64_t minute, float* similarity);
   void IndexStory(Story& story);
   void AddToStory(Story& story, const fingerprint::ArticleVectors& v, size_t index,
                   const Article& article, int64_t minute);
@@ -134,10 +137,12 @@ class StoryClusterer {
   size_t open_story_count_ = 0;
   std::vector<uint64_t> open_ids_;                // may hold frozen ids until swept
   std::unordered_map<size_t, ArticleRecord> articles_;     // by arrival number
-  std::unordered_map<uint64_t, size_t> id_to_index_;       // XXH3(id) -> arrival
-  std::unordered_map<uint64_t, size_t> bands_;             // LSH band key -> arrival
-  std::unordered_map<uint32_t, std::vector<uint32_t>> postings_;  // word -> story ids (ring)
-  std::vector<std::pair<uint32_t, uint32_t>> scratch_hits_;
+  FlatTable id_to_index_;                                  // XXH3(id) -> arrival
+  FlatTable bands_;                                        // LSH band key -> arrival
+  FlatTable postings_;  // word key -> 1 + its slot in posting_lists_
+  std::vector<std::vector<uint32_t>> posting_lists_;      // story ids (ring)
+  std::vector<uint32_t> free_posting_lists_;               // empty slots to reuse
+  std::unique_ptr<Scratch> scratch_;  // buffers reused across articles
 };
 
 }  // namespace newsfuse::cluster

@@ -1,6 +1,7 @@
 #include "fingerprint/fingerprinter.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string_view>
 
@@ -215,42 +216,39 @@ uint32_t Fingerprinter::Protagonist() {
   return TermId(MixHash(kEntitySeed, best));
 }
 
-CountMap::CountMap() : keys_(1024, kEmptyKey), counts_(1024, 0) {}
+CountMap::CountMap() : slots_(1024, Slot{kEmptyKey, 0}) {}
 
-void CountMap::Increment(uint32_t key) {
-  if ((size_ + 1) * 2 > keys_.size()) Grow();
-  size_t mask = keys_.size() - 1;
+uint32_t CountMap::IncrementAndGet(uint32_t key) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
   size_t i = (key * 0x9E3779B1u) & mask;
-  while (keys_[i] != kEmptyKey && keys_[i] != key) i = (i + 1) & mask;
-  if (keys_[i] == kEmptyKey) {
-    keys_[i] = key;
+  while (slots_[i].key != kEmptyKey && slots_[i].key != key) i = (i + 1) & mask;
+  if (slots_[i].key == kEmptyKey) {
+    slots_[i].key = key;
     ++size_;
   }
-  ++counts_[i];
+  return ++slots_[i].count;
 }
 
 uint32_t CountMap::Get(uint32_t key) const {
-  size_t mask = keys_.size() - 1;
+  const size_t mask = slots_.size() - 1;
   size_t i = (key * 0x9E3779B1u) & mask;
-  while (keys_[i] != kEmptyKey) {
-    if (keys_[i] == key) return counts_[i];
+  while (slots_[i].key != kEmptyKey) {
+    if (slots_[i].key == key) return slots_[i].count;
     i = (i + 1) & mask;
   }
   return 0;
 }
 
 void CountMap::Grow() {
-  std::vector<uint32_t> keys(keys_.size() * 2, kEmptyKey);
-  std::vector<uint32_t> counts(counts_.size() * 2, 0);
-  keys.swap(keys_);
-  counts.swap(counts_);
-  size_t mask = keys_.size() - 1;
-  for (size_t j = 0; j < keys.size(); ++j) {
-    if (keys[j] == kEmptyKey) continue;
-    size_t i = (keys[j] * 0x9E3779B1u) & mask;
-    while (keys_[i] != kEmptyKey) i = (i + 1) & mask;
-    keys_[i] = keys[j];
-    counts_[i] = counts[j];
+  std::vector<Slot> old(slots_.size() * 2, Slot{kEmptyKey, 0});
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.key == kEmptyKey) continue;
+    size_t i = (slot.key * 0x9E3779B1u) & mask;
+    while (slots_[i].key != kEmptyKey) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 }
 
@@ -261,46 +259,99 @@ void DocumentFrequency::Add(const RawFingerprint& raw) {
 }
 
 namespace {
-float Idf(const CountMap& table, size_t documents, uint32_t key,
-          const FingerprintOptions& options) {
+
+// How far ahead of its probe a term's slot is prefetched.
+constexpr size_t kPrefetchAhead = 8;
+
+// 1 + ln(count) for the sublinear TF. Counts are sums of the lead, body and
+// title weights, whole numbers with the default weights, so small whole
+// counts come from a table (the same floats std::log gives).
+float SublinearTf(float count) {
+  static const auto table = [] {
+    std::array<float, 64> t{};
+    for (size_t k = 1; k < t.size(); ++k) t[k] = 1.0f + std::log(static_cast<float>(k));
+    return t;
+  }();
+  if (count < 1.0f) return count;
+  if (count < 64.0f) {
+    const auto k = static_cast<size_t>(count);
+    if (static_cast<float>(k) == count) return table[k];
+  }
+  return 1.0f + std::log(count);
+}
+
+float Idf(uint32_t df, size_t documents, const FingerprintOptions& options) {
   const float b = options.background_documents;
   return std::log((static_cast<float>(documents) + b + 1.0f) /
-                  (static_cast<float>(table.Get(key)) + b * options.background_rate + 1.0f));
+                  (static_cast<float>(df) + b * options.background_rate + 1.0f));
+}
+
+// The weighing of one vector: tf * idf(df_of(term)) for each count, the
+// `keep` heaviest kept, sorted by term, unit length. `df_of` is called once
+// per count, in order.
+template <typename DfOf>
+void WeighInto(const std::vector<TermCount>& counts, size_t keep, size_t documents,
+               const FingerprintOptions& options, DfOf&& df_of, std::vector<TermWeight>* out) {
+  out->clear();
+  out->reserve(counts.size());
+  for (size_t k = 0; k < counts.size(); ++k) {
+    const TermCount& c = counts[k];
+    const float w = SublinearTf(c.count) * Idf(df_of(k), documents, options);
+    if (w > 0) out->push_back({c.term, w});
+  }
+  if (out->size() > keep) {
+    std::nth_element(out->begin(), out->begin() + keep, out->end(),
+                     [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
+    out->resize(keep);
+  }
+  std::sort(out->begin(), out->end(),
+            [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+  double norm = 0;
+  for (const TermWeight& t : *out) norm += static_cast<double>(t.weight) * t.weight;
+  if (norm > 0) {
+    float inv = static_cast<float>(1.0 / std::sqrt(norm));
+    for (TermWeight& t : *out) t.weight *= inv;
+  }
 }
 
 std::vector<TermWeight> WeighOne(const std::vector<TermCount>& counts, size_t keep,
                                  const CountMap& table, size_t documents,
                                  const FingerprintOptions& options) {
   std::vector<TermWeight> out;
-  out.reserve(counts.size());
-  for (const TermCount& c : counts) {
-    float tf = c.count >= 1.0f ? 1.0f + std::log(c.count) : c.count;
-    float w = tf * Idf(table, documents, c.term, options);
-    if (w > 0) out.push_back({c.term, w});
-  }
-  if (out.size() > keep) {
-    std::nth_element(out.begin(), out.begin() + keep, out.end(),
-                     [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
-    out.resize(keep);
-  }
-  std::sort(out.begin(), out.end(),
-            [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
-  double norm = 0;
-  for (const TermWeight& t : out) norm += static_cast<double>(t.weight) * t.weight;
-  if (norm > 0) {
-    float inv = static_cast<float>(1.0 / std::sqrt(norm));
-    for (TermWeight& t : out) t.weight *= inv;
-  }
+  WeighInto(counts, keep, documents, options,
+            [&](size_t k) { return table.Get(counts[k].term); }, &out);
   out.shrink_to_fit();
   return out;
 }
+
+// Increments each count's term in `table` and weighs with the new counts.
+void AddAndWeighOne(const std::vector<TermCount>& counts, size_t keep, CountMap& table,
+                    size_t documents, const FingerprintOptions& options,
+                    std::vector<TermWeight>* out) {
+  for (size_t k = 0; k < counts.size() && k < kPrefetchAhead; ++k) table.Prefetch(counts[k].term);
+  WeighInto(counts, keep, documents, options,
+            [&](size_t k) {
+              if (k + kPrefetchAhead < counts.size()) table.Prefetch(counts[k + kPrefetchAhead].term);
+              return table.IncrementAndGet(counts[k].term);
+            },
+            out);
+}
+
 }  // namespace
 
+void DocumentFrequency::AddAndWeigh(const RawFingerprint& raw, const FingerprintOptions& options,
+                                    ArticleVectors* out) {
+  ++documents_;
+  AddAndWeighOne(raw.terms, options.max_terms, terms_, documents_, options, &out->terms);
+  AddAndWeighOne(raw.entities, options.max_entities, entities_, documents_, options,
+                 &out->entities);
+}
+
 float DocumentFrequency::TermIdf(uint32_t term, const FingerprintOptions& options) const {
-  return Idf(terms_, documents_, term, options);
+  return Idf(terms_.Get(term), documents_, options);
 }
 float DocumentFrequency::EntityIdf(uint32_t entity, const FingerprintOptions& options) const {
-  return Idf(entities_, documents_, entity, options);
+  return Idf(entities_.Get(entity), documents_, options);
 }
 
 ArticleVectors Weigh(const RawFingerprint& raw, const DocumentFrequency& df,

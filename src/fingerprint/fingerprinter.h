@@ -135,15 +135,26 @@ class Fingerprinter {
 class CountMap {
  public:
   CountMap();
-  void Increment(uint32_t key);
+  void Increment(uint32_t key) { IncrementAndGet(key); }
+  // Increments and returns the new count, in one probe.
+  uint32_t IncrementAndGet(uint32_t key);
   uint32_t Get(uint32_t key) const;
+  // Hints that `key` will be probed soon (a cache miss started early: the
+  // table outgrows the cache, and articles probe hundreds of random keys).
+  void Prefetch(uint32_t key) const {
+    __builtin_prefetch(&slots_[(key * 0x9E3779B1u) & (slots_.size() - 1)]);
+  }
   size_t size() const { return size_; }
-  size_t bytes() const { return keys_.capacity() * sizeof(uint32_t) * 2; }
+  size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
+  // Key and count side by side: one cache line per probe, not two.
+  struct Slot {
+    uint32_t key;
+    uint32_t count;
+  };
   void Grow();
-  std::vector<uint32_t> keys_;
-  std::vector<uint32_t> counts_;
+  std::vector<Slot> slots_;
   size_t size_ = 0;
 };
 
@@ -152,6 +163,11 @@ class CountMap {
 class DocumentFrequency {
  public:
   void Add(const RawFingerprint& raw);
+  // Add(raw) and then Weigh(raw, *this, options), probing each term once;
+  // `out` keeps its capacity across calls (the streaming hot path). The
+  // vectors are equal to Weigh()'s.
+  void AddAndWeigh(const RawFingerprint& raw, const FingerprintOptions& options,
+                   ArticleVectors* out);
   // ln((N + B + 1) / (df + B * rate + 1)) for terms and names respectively,
   // with the background prior of `options` (see FingerprintOptions).
   float TermIdf(uint32_t term, const FingerprintOptions& options = {}) const;

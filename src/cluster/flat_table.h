@@ -1,0 +1,134 @@
+// File: cluster/flat_table.h
+//
+// A flat open-addressing hash map from a 64-bit key to a 64-bit value, for
+// the streaming clusterer's per-article tables (LSH bands, article ids,
+// posting lists). Each arriving article probes about 35 random keys in
+// tables of a million entries; std::unordered_map spends a dependent cache
+// miss on the bucket and another on the node for each, and a heap node per
+// entry. Here a probe is one slot of 16 bytes, and Prefetch() lets the
+// caller start the misses of all its keys before it reads the first.
+//
+//   FlatTable t;
+//   t.Prefetch(k1); t.Prefetch(k2);
+//   t.Set(k1, 7);
+//   if (const uint64_t* v = t.Find(k2)) ...
+//   t.Erase(k1);
+//
+// Linear probing, load at most 1/2, backward-shift deletion (no
+// tombstones, so a table with heavy churn never degrades). Key 0 marks an
+// empty slot and is stored as 1: callers whose keys are hashes lose nothing
+// that matters (a false match must be checked anyway: a band hit is checked
+// by its Jaccard estimate, an id hit by comparing the id).
+//
+// Thread-safety: none; one owner.
+#ifndef NEWSFUSE_CLUSTER_FLAT_TABLE_H_
+#define NEWSFUSE_CLUSTER_FLAT_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace newsfuse::cluster {
+
+class FlatTable {
+  struct Entry {
+    uint64_t key;
+    uint64_t value;
+  };
+
+ public:
+  FlatTable() : slots_(16, Entry{0, 0}) {}
+
+  const uint64_t* Find(uint64_t key) const {
+    key = Fix(key);
+    for (size_t i = Home(key);; i = (i + 1) & mask()) {
+      if (slots_[i].key == key) return &slots_[i].value;
+      if (slots_[i].key == 0) return nullptr;
+    }
+  }
+  uint64_t* Find(uint64_t key) {
+    return const_cast<uint64_t*>(static_cast<const FlatTable*>(this)->Find(key));
+  }
+
+  // Inserts or overwrites.
+  void Set(uint64_t key, uint64_t value) { *Ref(key) = value; }
+
+  // The value of `key`, inserted as 0 when absent (like operator[]).
+  uint64_t* Ref(uint64_t key) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    key = Fix(key);
+    size_t i = Home(key);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask();
+    if (slots_[i].key == 0) {
+      slots_[i] = {key, 0};
+      ++size_;
+    }
+    return &slots_[i].value;
+  }
+
+  // Removes `key` if present; true when it was.
+  bool Erase(uint64_t key) {
+    key = Fix(key);
+    size_t i = Home(key);
+    while (slots_[i].key != key) {
+      if (slots_[i].key == 0) return false;
+      i = (i + 1) & mask();
+    }
+    // Backward shift: pull later entries of the probe run into the hole
+    // when their home does not lie (cyclically) between the hole and them.
+    size_t hole = i;
+    for (size_t j = (i + 1) & mask(); slots_[j].key != 0; j = (j + 1) & mask()) {
+      const size_t home = Home(slots_[j].key);
+      const bool stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+      if (!stays) {
+        slots_[hole] = slots_[j];
+        hole = j;
+      }
+    }
+    slots_[hole] = {0, 0};
+    --size_;
+    return true;
+  }
+
+  void Prefetch(uint64_t key) const { __builtin_prefetch(&slots_[Home(Fix(key))]); }
+
+  // Calls fn(key, value&) for every entry; fn returns false to erase it.
+  // (Keys are reported as stored: 0 reads as 1.)
+  template <typename Fn>
+  void Filter(Fn&& fn) {
+    std::vector<uint64_t> doomed;
+    for (auto& s : slots_) {
+      if (s.key != 0 && !fn(s.key, s.value)) doomed.push_back(s.key);
+    }
+    for (uint64_t k : doomed) Erase(k);
+  }
+
+  size_t size() const { return size_; }
+  size_t bytes() const { return slots_.capacity() * sizeof(Entry); }
+
+ private:
+  static uint64_t Fix(uint64_t key) { return key == 0 ? 1 : key; }
+  size_t mask() const { return slots_.size() - 1; }
+  // Keys are hashes already, but posting keys are 32-bit ids: mix so the
+  // high bits matter too.
+  size_t Home(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask();
+  }
+  void Grow() {
+    std::vector<Entry> old(slots_.size() * 2, Entry{0, 0});
+    old.swap(slots_);
+    for (const Entry& e : old) {
+      if (e.key == 0) continue;
+      size_t i = Home(e.key);
+      while (slots_[i].key != 0) i = (i + 1) & mask();
+      slots_[i] = e;
+    }
+  }
+
+  std::vector<Entry> slots_;
+  size_t size_ = 0;
+};
+
+}  // namespace newsfuse::cluster
+
+#endif  // NEWSFUSE_CLUSTER_FLAT_TABLE_H_
