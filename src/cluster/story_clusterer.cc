@@ -75,6 +75,13 @@ void TopTerms(const std::vector<TermWeight>& v, size_t n, uint32_t salt,
   for (const TermWeight& t : *copy) out->push_back(t.term ^ salt);
 }
 
+// Starts loading every cache line of a vector.
+void PrefetchVector(const std::vector<TermWeight>& v) {
+  const char* p = reinterpret_cast<const char*>(v.data());
+  const char* end = p + v.size() * sizeof(TermWeight);
+  for (; p < end; p += 64) __builtin_prefetch(p);
+}
+
 // The arriving article's vector laid out for many dot products against
 // story centroids. Each term sits in one of two slots chosen by its id
 // (2-choice hashing), so a centroid term is checked with two loads and no
@@ -181,6 +188,8 @@ struct StoryClusterer::Scratch {
   std::vector<TermWeight> terms;
   std::vector<TermWeight> merge;
   std::vector<std::pair<uint32_t, uint32_t>> hits;
+  std::vector<const std::vector<uint32_t>*> lists;
+  std::vector<Story*> stories;
   std::array<uint64_t, kBands> band_keys{};
   HitCounter counter;
   ProbeVector term_probe{12};
@@ -287,13 +296,28 @@ StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, in
   x.keys.clear();
   TopTerms(v.terms, options_.query_terms, 0, &x.terms, &x.keys);
   TopTerms(v.entities, options_.query_entities, kEntityKeySalt, &x.terms, &x.keys);
+  // Every step below starts the cache misses of all keys or candidates
+  // before it reads the first: the tables and lists are far larger than
+  // the cache, and waiting for each miss in turn was most of the time.
   for (uint32_t key : x.keys) postings_.Prefetch(key);
+  x.lists.clear();
   for (uint32_t key : x.keys) {
     const uint64_t* slot = postings_.Find(key);
     if (slot == nullptr) continue;
-    const std::vector<uint32_t>& list = posting_lists_[*slot - 1];
-    const size_t n = std::min(list.size(), options_.posting_cap);
-    for (size_t k = 0; k < n; ++k) x.counter.Add(list[list.size() - 1 - k]);
+    const std::vector<uint32_t>* list = &posting_lists_[*slot - 1];
+    __builtin_prefetch(list);
+    x.lists.push_back(list);
+  }
+  for (const std::vector<uint32_t>* list : x.lists) {
+    // The newest postings are read, from the end backwards.
+    const size_t n = std::min(list->size(), options_.posting_cap);
+    const uint32_t* end = list->data() + list->size();
+    for (size_t k = 0; k < n; k += 16) __builtin_prefetch(end - 1 - k);
+  }
+  for (const std::vector<uint32_t>* list : x.lists) {
+    const size_t n = std::min(list->size(), options_.posting_cap);
+    const uint32_t* end = list->data() + list->size();
+    for (size_t k = 0; k < n; ++k) x.counter.Add(*(end - 1 - k));
   }
   // (story, hits) by story id; the most hits are scored.
   x.counter.Drain(&x.hits);
@@ -303,12 +327,28 @@ StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, in
     x.hits.resize(options_.max_candidates);
   }
   if (x.hits.empty()) return nullptr;
+  for (const auto& hit : x.hits) {
+    if (hit.first < stories_.size()) __builtin_prefetch(&stories_[hit.first]);
+  }
+  x.stories.clear();
+  for (const auto& hit : x.hits) {
+    Story* s = FindStory(hit.first);
+    x.stories.push_back(s);
+    if (s != nullptr) {
+      __builtin_prefetch(s);
+      __builtin_prefetch(reinterpret_cast<const char*>(s) + 64);
+    }
+  }
+  for (const Story* s : x.stories) {
+    if (s == nullptr) continue;
+    PrefetchVector(s->term_sum);
+    PrefetchVector(s->entity_sum);
+  }
   x.term_probe.Load(v.terms);
   x.entity_probe.Load(v.entities);
   Story* chosen = nullptr;
   float best = options_.assign_threshold;
-  for (const auto& [story_id, hits] : x.hits) {
-    Story* s = FindStory(story_id);
+  for (Story* s : x.stories) {
     if (s == nullptr || s->size == 0) continue;
     const float inv = 1.0f / static_cast<float>(s->size);
     float sim = MixedSimilarity(x.term_probe.Dot(s->term_sum) * inv,
