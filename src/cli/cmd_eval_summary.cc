@@ -2,6 +2,15 @@
 // summarizer over DUC-style clusters (DIR/<cluster>/doc_*.txt with human
 // references ref_*.txt) and prints ROUGE-1, ROUGE-2 and ROUGE-SU4 recall
 // with the DUC 2004 settings (see synthesize/rouge.h).
+//
+// Figures on the nine clean DUC 2003 clusters (R-1 recall, 100 words):
+//   MMR summarizer before (0.2/0.6/0.2, length prior)          39.48
+//   coverage greedy, same weights, length prior                39.72
+//   coverage greedy, same weights, no length prior (default)   40.03
+// Weights support/centrality/lead on a grid of steps of 0.1 (sum 1, no length
+// prior): best 0.2/0.7/0.1 at 40.14, the default 40.03, 0.1/0.6/0.3 39.66,
+// 0.1/0.7/0.2 39.37; leave-one-cluster-out picks 0.2/0.7/0.1 in every fold
+// (held-out mean 40.14). The default is kept: 0.1 is within the noise.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>

@@ -37,6 +37,10 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
   const size_t sources = DistinctCount(ids);
 
   // Centroid of the story: the normalised sum of all sentence vectors.
+  // Reprints stay in: leaving them out (so that a wire story and its
+  // near-copies weigh once) cost R-1 39.72 -> 37.54 on the nine DUC 2003
+  // clusters, where the near-copies are the wire's successive updates of the
+  // main story.
   std::vector<float> centroid;
   for (const auto& v : vectors) {
     for (const auto& [id, w] : v) {
@@ -53,15 +57,18 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
 
   // The parts of the score that do not change as the summary grows.
   const float log_sources = std::log(1.0f + static_cast<float>(std::max<size_t>(sources, 1)));
-  std::vector<float> fixed(n, 0.0f), length(n, 0.0f);
+  // No length prior: the budget prices a long sentence, and coverage gives
+  // a short one nothing for words it lacks (the MMR summarizer halved
+  // fragments under 8 words and cut run-ons over 45 to 0.7; dropping that
+  // changed two of the nine DUC 2003 summaries, R-1 39.72 -> 40.03).
+  std::vector<float> fixed(n, 0.0f);
+  std::vector<bool> candidate(n, false);
   for (size_t i = 0; i < n; ++i) {
     if (!units[i].eligible || units[i].words == 0) continue;
     const float support = std::log(1.0f + static_cast<float>(support_of[group_of[i]])) / log_sources;
     const float lead = 1.0f - std::clamp(units[i].position, 0.0f, 1.0f);
-    length[i] = 1.0f;
-    if (units[i].words < 8) length[i] = 0.5f;
-    if (units[i].words > 45) length[i] = 0.7f;
     fixed[i] = options.support_weight * support + options.lead_weight * lead;
+    candidate[i] = true;
   }
 
   std::vector<uint32_t> chosen;
@@ -74,7 +81,7 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
     float best = 0;
     int pick = -1;
     for (uint32_t i = 0; i < n; ++i) {
-      if (length[i] <= 0 || out[i] || group_used[group_of[i]]) continue;
+      if (!candidate[i] || out[i] || group_used[group_of[i]]) continue;
       if (!need_more && words + static_cast<int>(units[i].words) > options.max_words) {
         out[i] = true;  // the remaining budget only shrinks
         continue;
@@ -83,7 +90,7 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
       for (const auto& [id, w] : vectors[i]) {
         if (!covered[id]) central += w * centroid[id];
       }
-      const float s = (fixed[i] + options.centrality_weight * central) * length[i];
+      const float s = fixed[i] + options.centrality_weight * central;
       if (s > best) {
         best = s;
         pick = static_cast<int>(i);
