@@ -1,5 +1,7 @@
 #include "fingerprint/minhash.h"
 
+#include <algorithm>
+
 #include "fingerprint/tokens.h"
 
 namespace newsfuse::fingerprint {
@@ -22,7 +24,7 @@ void MinHashBuilder::AddShingle(uint64_t shingle) {
   // Top 6 bits pick the bin, the low 32 bits are the value kept.
   size_t bin = static_cast<size_t>(shingle >> 58);
   uint32_t value = static_cast<uint32_t>(shingle);
-  if (value < mins_[bin]) mins_[bin] = value;
+  mins_[bin] = std::min(mins_[bin], value);  // branch-free: the test is unpredictable early on
   filled_[bin] = true;
   any_ = true;
 }

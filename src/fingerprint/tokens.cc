@@ -70,25 +70,22 @@ uint64_t HashLower(std::string_view s) {
 
 namespace internal {
 
-void DescribeToken(Token& token) {
-  char buf[kMaxTokenBytes] = {};
-  size_t n = LowerInto(token.text, buf);
-  token.hash = XXH3_64bits(buf, n);
-  size_t stem = StemLength(buf, n);
-  token.stem_hash = stem == n ? token.hash : XXH3_64bits(buf, stem);
+void DescribeLowered(Token& token, const char* lowered, size_t n, bool any_lower) {
+  token.hash = XXH3_64bits(lowered, n);
+  size_t stem = StemLength(lowered, n);
+  token.stem_hash = stem == n ? token.hash : XXH3_64bits(lowered, stem);
   token.stopword = StopwordHashes().Contains(token.hash);
   char first = token.text[0];
   token.capitalised = first >= 'A' && first <= 'Z';
-  if (token.capitalised && token.text.size() >= 2) {
-    bool all = true;
-    for (char c : token.text) {
-      if (c >= 'a' && c <= 'z') {
-        all = false;
-        break;
-      }
-    }
-    token.all_caps = all;
-  }
+  token.all_caps = token.capitalised && token.text.size() >= 2 && !any_lower;
+}
+
+void DescribeToken(Token& token) {
+  char buf[kMaxTokenBytes];
+  size_t n = LowerInto(token.text, buf);
+  bool any_lower = false;
+  for (char c : token.text) any_lower |= c >= 'a' && c <= 'z';
+  DescribeLowered(token, buf, n, any_lower);
 }
 
 }  // namespace internal

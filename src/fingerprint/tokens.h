@@ -17,6 +17,7 @@
 #ifndef NEWSFUSE_FINGERPRINT_TOKENS_H_
 #define NEWSFUSE_FINGERPRINT_TOKENS_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -77,10 +78,41 @@ inline uint64_t MixHash(uint64_t a, uint64_t b) {
 namespace internal {
 // Fills `token` (text already set) with hashes and flags.
 void DescribeToken(Token& token);
-inline bool IsWordByte(unsigned char c, const unsigned char* p, const unsigned char* end) {
-  if (c < 0x80) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+// The same from what the scanner gathered: the first `n` bytes of the
+// token lowercased (n <= kMaxTokenBytes), and whether any byte is a-z.
+void DescribeLowered(Token& token, const char* lowered, size_t n, bool any_lower);
+
+// Byte classes of the scanner: one table load per byte instead of a chain
+// of range tests (the scanner reads every byte of every article).
+enum ByteClass : uint8_t {
+  kSeparator = 0,    // ASCII punctuation, space, control
+  kWordAscii = 1,    // A-Z a-z 0-9
+  kHighByte = 2,     // >= 0x80: a letter of another script or a separator
+  kSentenceEnd = 3,  // . ! ? : newline (a separator that starts a sentence)
+};
+inline constexpr auto kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      t[c] = kWordAscii;
+    } else if (c >= 0x80) {
+      t[c] = kHighByte;
+    } else if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
+      t[c] = kSentenceEnd;
+    }
   }
+  return t;
+}();
+inline constexpr auto kAsciiLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return t;
+}();
+
+inline bool IsWordByte(unsigned char c, const unsigned char* p, const unsigned char* end) {
+  if (c < 0x80) return kByteClass[c] == kWordAscii;
   // U+2000..U+206F is E2 80 xx / E2 81 xx: punctuation, not letters.
   if (c == 0xE2 && p + 1 < end && (p[1] == 0x80 || p[1] == 0x81)) return false;
   // U+00A0 (no-break space) and U+00AB/U+00BB (guillemets) are C2 A0/AB/BB.
@@ -94,35 +126,49 @@ void ForEachToken(std::string_view text, Fn&& fn) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   bool sentence_start = true;
+  // One pass per token: classify, lowercase into `lowered` and note lower-case
+  // letters as the bytes go by, so the token is not read again.
+  char lowered[kMaxTokenBytes];
   while (p < end) {
     unsigned char c = *p;
-    if (!internal::IsWordByte(c, p, end)) {
-      if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') sentence_start = true;
+    const uint8_t cls = internal::kByteClass[c];
+    if (cls != internal::kWordAscii && !(cls == internal::kHighByte && internal::IsWordByte(c, p, end))) {
+      if (cls == internal::kSentenceEnd) sentence_start = true;
       // Skip the rest of a multi-byte separator as one unit.
+      ++p;
       if (c >= 0x80) {
-        ++p;
         while (p < end && (*p & 0xC0) == 0x80) ++p;
-      } else {
-        ++p;
       }
       continue;
     }
     const auto* begin = p;
-    while (p < end && internal::IsWordByte(*p, p, end)) {
-      // Step over whole UTF-8 sequences so that a separator test never starts
-      // on a continuation byte.
-      if (*p >= 0x80) {
+    size_t n = 0;
+    bool any_lower = false;
+    while (p < end) {
+      c = *p;
+      const uint8_t k = internal::kByteClass[c];
+      if (k == internal::kWordAscii) {
+        if (n < kMaxTokenBytes) lowered[n++] = internal::kAsciiLower[c];
+        any_lower |= static_cast<unsigned char>(c - 'a') < 26;
         ++p;
-        while (p < end && (*p & 0xC0) == 0x80) ++p;
+      } else if (k == internal::kHighByte && internal::IsWordByte(c, p, end)) {
+        // Step over whole UTF-8 sequences so that a separator test never
+        // starts on a continuation byte.
+        if (n < kMaxTokenBytes) lowered[n++] = static_cast<char>(c);
+        ++p;
+        while (p < end && (*p & 0xC0) == 0x80) {
+          if (n < kMaxTokenBytes) lowered[n++] = static_cast<char>(*p);
+          ++p;
+        }
       } else {
-        ++p;
+        break;
       }
     }
     Token token;
     token.text = std::string_view(reinterpret_cast<const char*>(begin), p - begin);
     token.sentence_initial = sentence_start;
     sentence_start = false;
-    internal::DescribeToken(token);
+    internal::DescribeLowered(token, lowered, n, any_lower);
     fn(static_cast<const Token&>(token));
   }
 }
