@@ -126,6 +126,58 @@ TEST(StoryBuilderTest, TimelineSaysPlannedOrHappened) {
   EXPECT_EQ(told_entries, 2);
 }
 
+// One event that an early report announces and a later one reports done is
+// one timeline entry, happened, with both outlets; not a planned entry and a
+// happened entry side by side.
+TEST(StoryBuilderTest, PlannedThenHappenedIsOneTimelineEntry) {
+  Fixture f;
+  f.Add("early", "2025-03-09",
+        {"The transport ministers of Spain and Portugal will sign a treaty on the high-speed rail line "
+         "between Madrid and Lisbon on Monday.",
+         "Engineers expect the line to cut the journey to three hours."});
+  f.Add("late", "2025-03-11",
+        {"Spain and Portugal signed the rail treaty at a ceremony in Lisbon on Monday, ending years of talks "
+         "over the route.",
+         "Protesters gathered outside the ceremony hall."});
+  const Story st = f.Build();
+  int entries = 0;
+  for (const auto& t : st.timeline) {
+    if (t.date != "2025-03-10") continue;
+    ++entries;
+    EXPECT_FALSE(t.planned) << t.text;
+    EXPECT_TRUE(Has(t.sources, "early") && Has(t.sources, "late")) << t.text;
+  }
+  EXPECT_EQ(entries, 1);
+}
+
+// The same, told in compound sentences that share little as a whole: the
+// clause holding the day is what matches.
+TEST(StoryBuilderTest, PlannedThenHappenedMatchesByClause) {
+  Fixture f;
+  f.Add("early", "2025-09-02",
+        {"What's next: Federal inspectors are expected to reach the dam on Wednesday, and the regional "
+         "council will hold an emergency session on the flood defences of the coastal plain and the harbour wall on Thursday.",
+         "Farmers downstream have moved their cattle to higher ground."});
+  f.Add("late", "2025-09-04",
+        {"Governor Lena Marsh said the valley road would stay shut for at least two weeks, and federal "
+         "inspectors reached the dam on Wednesday.",
+         "Schools in the valley reopened after three days."});
+  const Story st = f.Build();
+  int entries = 0;
+  for (const auto& t : st.timeline) {
+    if (t.date != "2025-09-03") continue;
+    ++entries;
+    EXPECT_FALSE(t.planned) << t.text;
+    EXPECT_TRUE(Has(t.sources, "early") && Has(t.sources, "late")) << t.text;
+    EXPECT_NE(t.text.find("reached"), std::string::npos) << t.text;
+  }
+  EXPECT_EQ(entries, 1);
+  // Thursday's session stays planned: nobody reports it held.
+  bool session_planned = false;
+  for (const auto& t : st.timeline) session_planned |= t.date == "2025-09-04" && t.planned;
+  EXPECT_TRUE(session_planned);
+}
+
 TEST(StoryBuilderTest, ReprintsCountOnceAndContributionsNameWhatEachAdds) {
   const std::vector<std::string> wire = {
       "The regional parliament voted on Thursday to build a second rail bridge over the river Tagus near "

@@ -159,7 +159,34 @@ struct DatedSentence {
   bool anchored = true;     // the day does not hang on a guessed publication date
   std::set<std::string> stems;
   std::set<std::string> date_stems;  // stems of the time expression's words
+  // Content stems of the clause holding the time expression, its own words
+  // and numbers left out: "federal investigators arrived" in "The mayor said
+  // the bridge would stay closed, and federal investigators arrived on
+  // Wednesday".
+  std::set<std::string> clause_stems;
 };
+
+// The clause of `sentence` around bytes [begin, end): bounded by the
+// sentence ends, a semicolon, or a comma before "and", "but", "while".
+std::string_view ClauseAround(std::string_view sentence, size_t begin, size_t end) {
+  static constexpr std::string_view kBounds[] = {"; ", ", and ", ", but ", ", while "};
+  size_t from = 0, to = sentence.size();
+  for (std::string_view b : kBounds) {
+    const size_t before = sentence.substr(0, begin).rfind(b);
+    if (before != std::string_view::npos) from = std::max(from, before + b.size());
+    const size_t after = sentence.find(b, end);
+    if (after != std::string_view::npos) to = std::min(to, after);
+  }
+  return sentence.substr(from, to - from);
+}
+
+// One event told in two clauses: the same date (the caller checks) and at
+// least two shared content words making up most of the shorter clause.
+bool SameEventClause(const std::set<std::string>& a, const std::set<std::string>& b) {
+  size_t shared = 0;
+  for (const auto& x : a) shared += b.count(x);
+  return shared >= 2 && Containment(a, b) >= 0.6;
+}
 
 // True when the words just before a time expression tell of the telling
 // ("said on Monday", "told reporters Monday", "said at a news conference
@@ -216,6 +243,12 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
       c.anchored = explicit_date || a->published.has_value();
       c.stems = ContentStems(c.text, stemmer);
       c.date_stems = ContentStems(expr, stemmer);
+      const size_t sentence_begin = a->doc.sentences[s].span.begin;
+      for (const auto& stem : ContentStems(ClauseAround(c.text, t.span.begin - sentence_begin,
+                                                        t.span.end - sentence_begin),
+                                           stemmer)) {
+        if (!c.date_stems.count(stem) && !base::IsAsciiDigit(stem[0])) c.clause_stems.insert(stem);
+      }
       out.push_back(std::move(c));
     }
   }
@@ -240,11 +273,16 @@ bool IsPlanned(std::string_view sentence) {
 std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
   std::vector<DatedSentence> candidates = CollectDatedSentences(articles);
   std::vector<TimelineEntry> out;
-  std::vector<std::set<std::string>> out_stems;
+  std::vector<std::set<std::string>> out_stems, out_clauses;
   for (auto& c : candidates) {
     int match = -1;
     for (size_t i = 0; i < out.size(); ++i) {
-      if (out[i].date == c.date && Containment(out_stems[i], c.stems) >= 0.35) {
+      if (out[i].date != c.date) continue;
+      // Whole sentences alike, or the clauses that hold the day: a compound
+      // sentence ("investigators are expected to arrive on Wednesday, and
+      // the council will meet on Thursday") shares little with another
+      // outlet's sentence as a whole.
+      if (Containment(out_stems[i], c.stems) >= 0.35 || SameEventClause(out_clauses[i], c.clause_stems)) {
         match = static_cast<int>(i);
         break;
       }
@@ -252,10 +290,15 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
     if (match < 0) {
       out.push_back(TimelineEntry{c.date, c.text, {c.source}, c.future});
       out_stems.push_back(c.stems);
+      out_clauses.push_back(c.clause_stems);
     } else {
       AddSource(&out[match].sources, c.source);
-      // A planned event that another outlet reports as done has happened.
-      out[match].planned = out[match].planned && c.future;
+      // A planned event that another outlet reports as done has happened,
+      // and reads in the words of the report that it did.
+      if (out[match].planned && !c.future) {
+        out[match].planned = false;
+        out[match].text = c.text;
+      }
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
