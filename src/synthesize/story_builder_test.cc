@@ -178,6 +178,25 @@ TEST(StoryBuilderTest, PlannedThenHappenedMatchesByClause) {
   EXPECT_TRUE(session_planned);
 }
 
+// "A day later" counts from the event just told ("last week ... a day
+// later"), not from the publication date: no timeline entry on the day after
+// the article, which would put last week's news in the future.
+TEST(StoryBuilderTest, ADayLaterIsNoDayAfterPublication) {
+  Fixture f;
+  f.Add("a", "2025-05-06",
+        {"Last week, the minister cancelled the delegation's trip to Geneva in protest against the vote.",
+         "A day later, the minister sent quiet messages to the council asking to reschedule the trip.",
+         "The delegation met council officials in a video call on Tuesday."});
+  const Story st = f.Build();
+  bool tuesday = false;
+  for (const auto& t : st.timeline) {
+    EXPECT_EQ(t.text.find("A day later"), std::string::npos) << t.date << " " << t.text;
+    EXPECT_NE(t.date, "2025-05-07") << t.text;
+    tuesday |= t.date == "2025-05-06" && t.text.find("video call") != std::string::npos;
+  }
+  EXPECT_TRUE(tuesday);
+}
+
 TEST(StoryBuilderTest, ReprintsCountOnceAndContributionsNameWhatEachAdds) {
   const std::vector<std::string> wire = {
       "The regional parliament voted on Thursday to build a second rail bridge over the river Tagus near "
