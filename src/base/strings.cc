@@ -127,6 +127,23 @@ std::string CollapseWhitespace(std::string_view s) {
     return t;
   }();
   auto is_nbsp = [&](size_t i) { return s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0'; };
+  // Most text is collapsed already (single spaces, none at the ends): one
+  // scan proves it and the copy is one memcpy.
+  bool clean = true;
+  bool after_space = true;  // a space at the start is not clean
+  for (size_t i = 0; i < s.size() && clean; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!kStop[c]) {
+      after_space = false;
+    } else if (c == ' ') {
+      clean = !after_space;
+      after_space = true;
+    } else {
+      clean = c == 0xC2 && !is_nbsp(i);
+      after_space = false;
+    }
+  }
+  if (clean && !after_space) return std::string(s);
   std::string out;
   out.reserve(s.size());
   size_t i = 0;

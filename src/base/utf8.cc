@@ -82,12 +82,15 @@ void AppendUtf8(char32_t cp, std::string* out) {
 
 bool LooksBinary(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, 4096);
-  size_t control = 0;
+  // Counted without an early exit or a table, so that the loop vectorizes:
+  // every input file and JSONL line passes here.
+  uint32_t nul = 0, control = 0;
   for (char ch : head) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    const uint32_t c = static_cast<unsigned char>(ch);
+    nul += c == 0;
+    control += (c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f');
   }
+  if (nul > 0) return true;
   return control * 20 > head.size() && control > 4;  // more than 5% control bytes
 }
 

@@ -97,21 +97,38 @@ bool IsWordByte(const unsigned char* p, const unsigned char* end) {
 // for the duplicate check (no string per token: this runs per article).
 struct NameSink {
   std::string out;
-  std::vector<uint64_t> seen;
+  size_t count = 0;
+  // Open addressing over the tokens' hashes (0 = empty slot), four times as
+  // many slots as tokens kept: a probe or two per token, where a linear
+  // search of the kept ones cost ~40 compares a token.
+  static constexpr size_t kSlots = 512;
+  static_assert(kSlots >= 4 * kMaxNameTokens && (kSlots & (kSlots - 1)) == 0);
+  std::array<uint64_t, kSlots> slots{};
   std::string token;  // scratch
 
+  bool full() const { return count >= kMaxNameTokens; }
+
   void Add(std::string_view t) {
-    if (seen.size() >= kMaxNameTokens) return;
-    const uint64_t h = XXH3_64bits(t.data(), t.size());
-    if (std::find(seen.begin(), seen.end(), h) != seen.end()) return;
-    seen.push_back(h);
+    if (full()) return;
+    const uint64_t h = XXH3_64bits(t.data(), t.size()) | 1;  // never 0
+    size_t i = h & (kSlots - 1);
+    while (slots[i] != 0) {
+      if (slots[i] == h) return;
+      i = (i + 1) & (kSlots - 1);
+    }
+    slots[i] = h;
+    ++count;
     if (!out.empty()) out.push_back(' ');
     out += t;
   }
 };
 
 void AppendLower(std::string_view s, std::string& out) {
-  for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  const size_t at = out.size();
+  out.append(s);
+  for (size_t i = at; i < out.size(); ++i) {
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+  }
 }
 
 void AddNames(std::string_view text, NameSink& sink) {
@@ -209,10 +226,9 @@ namespace {
 // holds a space).
 std::string NamesString(const Article& article) {
   NameSink sink;
-  sink.seen.reserve(kMaxNameTokens);
   if (article.title) AddNames(*article.title, sink);
   for (const Paragraph& p : article.paragraphs) {
-    if (sink.seen.size() >= kMaxNameTokens) break;
+    if (sink.full()) break;
     AddNames(p.text, sink);
   }
   return std::move(sink.out);
