@@ -274,7 +274,13 @@ Story BuildStory(const std::string& story_id,
   // Entities, quotes, timeline, discrepancies.
   MergedEntities merged = MergeEntities(articles);
   story.quotes = MergeQuotes(articles, merged);
-  story.timeline = BuildTimeline(articles);
+  // The timeline joins one day's sentences that the aligner put in one fact.
+  std::vector<std::vector<int>> fact_of(articles.size());
+  for (uint32_t ai = 0; ai < articles.size(); ++ai) fact_of[ai].assign(articles[ai]->doc.sentences.size(), -1);
+  for (uint32_t g = 0; g < groups.size(); ++g) {
+    for (uint32_t m : groups[g].members) fact_of[units[m].article][units[m].sentence] = static_cast<int>(g);
+  }
+  story.timeline = BuildTimeline(articles, &fact_of);
   story.discrepancies = FindNumberDiscrepancies(articles);
   for (auto& d : FindDateDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
   AddClaimConflicts(groups, units, article_of, vectors, articles, &story.discrepancies);

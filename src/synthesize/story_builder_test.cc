@@ -197,6 +197,36 @@ TEST(StoryBuilderTest, ADayLaterIsNoDayAfterPublication) {
   EXPECT_TRUE(tuesday);
 }
 
+// Two outlets' wordings of one meeting, aligned as one fact but sharing too
+// few words as whole sentences for the timeline's own test: one entry.
+TEST(StoryBuilderTest, AlignedFactIsOneTimelineEntry) {
+  Fixture f;
+  f.Add("a", "2025-10-07",
+        {"Officials of Norland and Vestia held virtual talks on Monday about the army's offensive in the "
+         "border city of Kessel, a government spokesman confirmed to the state radio station late in the evening "
+         "after a cabinet session.",
+         "The harbour of Kessel has been closed to shipping since August.",
+         "Farmers in the northern hills have lost most of their harvest to the drought.",
+         "The central bank left its interest rate unchanged at four percent.",
+         "The cabinet will sit again in a special session on Friday evening."});
+  f.Add("b", "2025-10-07",
+        {"Officials of Norland and Vestia met virtually on Monday to discuss a possible offensive in Kessel, "
+         "one week after the prime minister cancelled a visit by his delegation to the capital for security "
+         "reasons after threats.",
+         "Aid groups warned of shortages of fuel and medicine in the city.",
+         "A new railway tunnel under the southern mountains opened to freight trains.",
+         "Teachers in the capital ended a strike over pay after two weeks.",
+         "Police cited security reasons and threats for closing the railway tunnel."});
+  const Story st = f.Build();
+  int entries = 0;
+  for (const auto& t : st.timeline) {
+    if (t.date != "2025-10-06") continue;
+    ++entries;
+    EXPECT_TRUE(Has(t.sources, "a") && Has(t.sources, "b")) << t.text;
+  }
+  EXPECT_EQ(entries, 1);
+}
+
 TEST(StoryBuilderTest, ReprintsCountOnceAndContributionsNameWhatEachAdds) {
   const std::vector<std::string> wire = {
       "The regional parliament voted on Thursday to build a second rail bridge over the river Tagus near "

@@ -154,6 +154,7 @@ struct DatedSentence {
   std::string text;
   std::string source;
   size_t article = 0;
+  size_t sentence = 0;
   bool future = false;      // planned rather than done, seen from its article
   bool only_date = true;    // the sentence names no other day
   bool anchored = true;     // the day does not hang on a guessed publication date
@@ -230,6 +231,7 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
       c.text = std::string(a->doc.Text(a->doc.sentences[s].span));
       c.source = a->article->id;
       c.article = ai;
+      c.sentence = s;
       // A day on the publication date is planned when a cue of a coming
       // event stands before it in its sentence, and the day is not that of
       // the telling ("will strike on Friday, the union said on Monday").
@@ -270,14 +272,24 @@ bool IsPlanned(std::string_view sentence) {
   return lower.rfind("will ", 0) == 0 || (lower.size() >= 5 && lower.ends_with(" will"));
 }
 
-std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
+std::vector<TimelineEntry> BuildTimeline(const Articles& articles, const std::vector<std::vector<int>>* fact_of) {
   std::vector<DatedSentence> candidates = CollectDatedSentences(articles);
+  auto fact = [&](const DatedSentence& c) {
+    if (!fact_of || c.article >= fact_of->size() || c.sentence >= (*fact_of)[c.article].size()) return -1;
+    return (*fact_of)[c.article][c.sentence];
+  };
   std::vector<TimelineEntry> out;
   std::vector<std::set<std::string>> out_stems, out_clauses;
+  std::vector<std::set<int>> out_facts;
   for (auto& c : candidates) {
     int match = -1;
+    const int c_fact = fact(c);
     for (size_t i = 0; i < out.size(); ++i) {
       if (out[i].date != c.date) continue;
+      if (c_fact >= 0 && out_facts[i].count(c_fact)) {
+        match = static_cast<int>(i);
+        break;
+      }
       // Whole sentences alike, or the clauses that hold the day: a compound
       // sentence ("investigators are expected to arrive on Wednesday, and
       // the council will meet on Thursday") shares little with another
@@ -291,7 +303,10 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles) {
       out.push_back(TimelineEntry{c.date, c.text, {c.source}, c.future});
       out_stems.push_back(c.stems);
       out_clauses.push_back(c.clause_stems);
+      out_facts.emplace_back();
+      if (c_fact >= 0) out_facts.back().insert(c_fact);
     } else {
+      if (c_fact >= 0) out_facts[match].insert(c_fact);
       AddSource(&out[match].sources, c.source);
       // A planned event that another outlet reports as done has happened,
       // and reads in the words of the report that it did.

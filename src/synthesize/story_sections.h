@@ -29,7 +29,13 @@ std::vector<BriefQuote> MergeQuotes(const std::vector<const extract::ArticleAnal
 // Each entry's `planned`: the day lies after its article's publication date,
 // or on it with a cue of a coming event (IsPlanned); an event one outlet
 // plans and another reports done has happened.
-std::vector<TimelineEntry> BuildTimeline(const std::vector<const extract::ArticleAnalysis*>& articles);
+//
+// Two dated sentences of one day join when their words (or the clauses that
+// hold the day) match, or when `fact_of` puts them in one aligned fact:
+// `fact_of[article][sentence]` is the sentence's fact group, -1 for none
+// (may be null).
+std::vector<TimelineEntry> BuildTimeline(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                         const std::vector<std::vector<int>>* fact_of = nullptr);
 
 // True when the sentence announces a coming event: "will", "plans to", "is
 // scheduled", "is expected to", "is set to", "as early as next ...".
