@@ -188,24 +188,31 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
 
   // Every name each article mentions, sorted, for the protagonist check
   // (the weighed vectors keep only the top names).
-  std::vector<std::vector<uint32_t>> names(n);
+  std::vector<std::vector<fingerprint::TermCount>> names(n);
   if (options.protagonist_conflict_factor != 1.0f) {
     for (size_t i : order) {
       if (raw[i].protagonist == 0) continue;
-      names[i].reserve(raw[i].entities.size());
-      for (const fingerprint::TermCount& e : raw[i].entities) names[i].push_back(e.term);
-      std::sort(names[i].begin(), names[i].end());
+      names[i] = raw[i].entities;
+      std::sort(names[i].begin(), names[i].end(),
+                [](const auto& a, const auto& b) { return a.term < b.term; });
     }
   }
-  auto mentions = [&](size_t i, uint32_t entity) {
-    return std::binary_search(names[i].begin(), names[i].end(), entity);
+  auto count_of = [&](size_t i, uint32_t entity) {
+    auto it = std::lower_bound(names[i].begin(), names[i].end(), entity,
+                               [](const fingerprint::TermCount& c, uint32_t e) { return c.term < e; });
+    return it != names[i].end() && it->term == entity ? it->count : 0.0f;
+  };
+  // True when article i names `other` more than a passing mention.
+  auto mentions = [&](size_t i, uint32_t own, uint32_t other) {
+    const float c = count_of(i, other);
+    return c > 0 && c > options.protagonist_mention_ratio * count_of(i, own);
   };
   auto pair_similarity = [&](size_t i, size_t j) {
     float s = MixedSimilarity(Dot(vec[i].terms, vec[j].terms),
                               Dot(vec[i].entities, vec[j].entities), options);
     const uint32_t pi = raw[i].protagonist;
     const uint32_t pj = raw[j].protagonist;
-    if (pi != 0 && pj != 0 && pi != pj && !mentions(i, pj) && !mentions(j, pi)) {
+    if (pi != 0 && pj != 0 && pi != pj && !mentions(i, pi, pj) && !mentions(j, pj, pi)) {
       s *= options.protagonist_conflict_factor;
     }
     return s * TimeFactor(minutes[i], minutes[j], minutes[j], options);

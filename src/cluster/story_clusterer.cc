@@ -75,6 +75,15 @@ void TopTerms(const std::vector<TermWeight>& v, size_t n, uint32_t salt,
   for (const TermWeight& t : *copy) out->push_back(t.term ^ salt);
 }
 
+// True when `v` has an entry for `term`.
+template <typename V>
+bool Mentions(const std::vector<V>& v, uint32_t term) {
+  for (const V& x : v) {
+    if (x.term == term) return true;
+  }
+  return false;
+}
+
 // Starts loading every cache line of a vector.
 void PrefetchVector(const std::vector<TermWeight>& v) {
   const char* p = reinterpret_cast<const char*>(v.data());
@@ -190,6 +199,7 @@ struct StoryClusterer::Scratch {
   std::vector<std::pair<uint32_t, uint32_t>> hits;
   std::vector<const std::vector<uint32_t>*> lists;
   std::vector<Story*> stories;
+  const fingerprint::RawFingerprint* raw = nullptr;  // the article being assigned
   std::array<uint64_t, kBands> band_keys{};
   HitCounter counter;
   ProbeVector term_probe{12};
@@ -209,6 +219,10 @@ struct StoryClusterer::Story {
   std::string headline;
   std::vector<size_t> members;
   std::vector<std::string> outlets;
+  // Who the story is about: the protagonist most of its members have (see
+  // RawFingerprint::protagonist), 0 when none; votes per protagonist seen.
+  uint32_t protagonist = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> protagonist_votes;
 };
 
 struct StoryClusterer::ArticleRecord {
@@ -291,6 +305,7 @@ void StoryClusterer::IndexStory(Story& story) {
 
 StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, int64_t minute,
                                                      float* similarity) {
+  const fingerprint::RawFingerprint& raw = *scratch_->raw;
   // Candidate stories: those indexed under the article's top words and names.
   Scratch& x = *scratch_;
   x.keys.clear();
@@ -354,6 +369,14 @@ StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, in
     float sim = MixedSimilarity(x.term_probe.Dot(s->term_sum) * inv,
                                 x.entity_probe.Dot(s->entity_sum) * inv, options_);
     sim *= TimeFactor(minute, s->first_minute, s->last_minute, options_);
+    // Protagonist conflict, as in the batch: the article and the story are
+    // each about someone, not the same one, and neither names the other's.
+    const uint32_t pa = raw.protagonist;
+    const uint32_t ps = s->protagonist;
+    if (pa != 0 && ps != 0 && pa != ps && options_.protagonist_conflict_factor != 1.0f &&
+        !Mentions(raw.entities, ps) && !Mentions(s->entity_sum, pa)) {
+      sim *= options_.protagonist_conflict_factor;
+    }
     if (sim >= best) {
       best = sim;
       chosen = s;
@@ -430,6 +453,7 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   }
 
   if (chosen == nullptr && !(out.issues & kEmptyArticle)) {
+    scratch_->raw = &raw;
     chosen = BestCandidate(v, minute, &out.similarity);
   }
 
@@ -444,6 +468,25 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   }
   out.story_id = chosen->id;
   AddToStory(*chosen, v, out.index, article, minute);
+  if (raw.protagonist != 0) {
+    // The story's protagonist: the one most members have (the first to
+    // reach the most on a tie); a few distinct ones are counted.
+    auto& votes = chosen->protagonist_votes;
+    auto it = std::find_if(votes.begin(), votes.end(),
+                           [&](const auto& x) { return x.first == raw.protagonist; });
+    if (it == votes.end() && votes.size() < 8) {
+      votes.push_back({raw.protagonist, 0});
+      it = votes.end() - 1;
+    }
+    if (it != votes.end()) {
+      ++it->second;
+      uint32_t leader_votes = 0;
+      for (const auto& x : votes) {
+        if (x.first == chosen->protagonist) leader_votes = x.second;
+      }
+      if (it->second > leader_votes) chosen->protagonist = raw.protagonist;
+    }
+  }
 
   ArticleRecord& rec = articles_[out.index];
   rec.id = article.id;
@@ -556,7 +599,8 @@ size_t StoryClusterer::MemoryBytes() const {
     if (!story) continue;
     bytes += sizeof(Story) + story->term_sum.capacity() * sizeof(TermWeight) +
              story->entity_sum.capacity() * sizeof(TermWeight) +
-             story->members.capacity() * sizeof(size_t) + story->headline.capacity();
+             story->members.capacity() * sizeof(size_t) + story->headline.capacity() +
+             story->protagonist_votes.capacity() * sizeof(std::pair<uint32_t, uint32_t>);
     for (const std::string& o : story->outlets) bytes += sizeof(o) + o.capacity();
   }
   bytes += postings_.bytes() + posting_lists_.capacity() * sizeof(std::vector<uint32_t>);

@@ -22,7 +22,9 @@
 //     words and names (capped postings, most recent first); each candidate is
 //     scored by the average-link similarity to its members (the running sum
 //     of member vectors / size), names weighted by entity_weight, times the
-//     time factor. The best at or above assign_threshold wins; else a new
+//     time factor, and by the protagonist conflict factor when the article and
+//     the story are about different people (see cluster_options.h). The best
+//     at or above assign_threshold wins; else a new
 //     story opens.
 // Memory is bounded by the time window: a story with no new member for
 // window_hours of article time is frozen: handed to the on_frozen callback
