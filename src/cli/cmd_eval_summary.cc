@@ -37,6 +37,7 @@ struct EvalSummaryFlags {
   int words = 100;
   bool all = false;
   bool show = false;
+  int min_sentences = synthesize::SummaryOptions{}.min_sentences;  // as the product
   synthesize::SummaryOptions summary;  // the product's defaults unless flags say otherwise
 };
 
@@ -57,7 +58,7 @@ int RunEvalSummary(const EvalSummaryFlags& flags) {
   synthesize::StoryOptions options;
   options.summary = flags.summary;
   options.summary.max_words = flags.words;
-  options.summary.min_sentences = 1;
+  options.summary.min_sentences = flags.min_sentences;
   synthesize::RougeScores total;
   size_t scored = 0;
   std::printf("%-10s %8s %8s %8s\n", "cluster", "R-1", "R-2", "R-SU4");
@@ -132,6 +133,8 @@ void RegisterEvalSummary(CLI::App& eval) {
   cmd->add_flag("--all", flags->all, "every cluster in the folder");
   cmd->add_option("--words", flags->words, "summary length in words")->capture_default_str();
   cmd->add_flag("--show", flags->show, "print each summary before its scores");
+  cmd->add_option("--min-sentences", flags->min_sentences, "sentences even past the word budget")
+      ->capture_default_str();
   auto& o = flags->summary;
   cmd->add_option("--support-weight", o.support_weight, "sentence score: weight of cross-outlet support")
       ->capture_default_str();

@@ -73,19 +73,20 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
 
   std::vector<uint32_t> chosen;
   std::vector<bool> group_used(groups.size(), false);
-  std::vector<bool> out(n, false);  // chosen, or over budget for good
+  std::vector<bool> out(n, false);  // chosen
   std::vector<bool> covered(centroid.size(), false);
   int words = 0;
+  // The budget first; only when nothing more fits and fewer than
+  // min_sentences are chosen, the best of the rest past it (so a product
+  // minimum of three lines changes nothing when the budget holds three).
+  bool past_budget = false;
   while (true) {
-    const bool need_more = static_cast<int>(chosen.size()) < options.min_sentences;
+    if (past_budget && static_cast<int>(chosen.size()) >= options.min_sentences) break;
     float best = 0;
     int pick = -1;
     for (uint32_t i = 0; i < n; ++i) {
       if (!candidate[i] || out[i] || group_used[group_of[i]]) continue;
-      if (!need_more && words + static_cast<int>(units[i].words) > options.max_words) {
-        out[i] = true;  // the remaining budget only shrinks
-        continue;
-      }
+      if (!past_budget && words + static_cast<int>(units[i].words) > options.max_words) continue;
       float central = 0;
       for (const auto& [id, w] : vectors[i]) {
         if (!covered[id]) central += w * centroid[id];
@@ -96,13 +97,16 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
         pick = static_cast<int>(i);
       }
     }
-    if (pick < 0) break;
+    if (pick < 0) {
+      if (past_budget || static_cast<int>(chosen.size()) >= options.min_sentences) break;
+      past_budget = true;
+      continue;
+    }
     chosen.push_back(static_cast<uint32_t>(pick));
     group_used[group_of[pick]] = true;
     out[pick] = true;
     for (const auto& [id, w] : vectors[pick]) covered[id] = true;
     words += static_cast<int>(units[pick].words);
-    if (words >= options.max_words && static_cast<int>(chosen.size()) >= options.min_sentences) break;
   }
   std::sort(chosen.begin(), chosen.end(), [&](uint32_t a, uint32_t b) {
     if (units[a].position != units[b].position) return units[a].position < units[b].position;

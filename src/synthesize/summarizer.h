@@ -44,7 +44,9 @@ struct SummaryUnit {
 
 struct SummaryOptions {
   int max_words = 100;
-  int min_sentences = 3;  // may exceed max_words to reach this many
+  // When the budget holds fewer sentences than this, the best others are
+  // added past it.
+  int min_sentences = 3;
   // Weights of the sentence score (only their ratios matter). Chosen on the
   // nine clean DUC 2003 clusters under the earlier MMR summarizer and kept
   // unchanged for the coverage greedy (see cmd_eval_summary.cc for the

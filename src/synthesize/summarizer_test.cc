@@ -93,6 +93,26 @@ TEST(SummarizerTest, MinSentencesMayExceedTheBudget) {
   EXPECT_EQ(ChooseSummary(units, vectors, groups, options).size(), 3u);
 }
 
+// The minimum number of sentences is met within the budget when the budget
+// allows it: a second long sentence gives way to two short ones.
+TEST(SummarizerTest, MinSentencesWithinTheBudgetWhenItHoldsThem) {
+  const std::vector<SummaryUnit> units = {MakeUnit(0, 0, 60, 0.0f), MakeUnit(1, 1, 60, 0.1f),
+                                          MakeUnit(2, 2, 15, 1.0f), MakeUnit(0, 0, 15, 1.0f),
+                                          MakeUnit(1, 1, 15, 1.0f)};
+  const std::vector<SparseVector> vectors = {Terms({1}), Terms({2}), Terms({3}), Terms({4}), Terms({5})};
+  const std::vector<FactGroup> groups = {Group({0}, {0}), Group({1}, {1}), Group({2}, {2}), Group({3}, {0}),
+                                         Group({4}, {1})};
+  SummaryOptions options;
+  options.max_words = 100;
+  options.min_sentences = 3;
+  const auto chosen = ChooseSummary(units, vectors, groups, options);
+  ASSERT_EQ(chosen.size(), 3u);
+  uint32_t words = 0;
+  for (uint32_t u : chosen) words += units[u].words;
+  EXPECT_LE(words, 100u);
+  EXPECT_EQ(chosen.front(), 0u);
+}
+
 TEST(SummarizerTest, NoUnitsNoSummary) {
   EXPECT_TRUE(ChooseSummary({}, {}, {}, SummaryOptions{}).empty());
 }
