@@ -1,9 +1,11 @@
 // File: synthesize/summarizer.h
 //
-// Extractive multi-document summary: a greedy over a monotone submodular
-// objective under a word budget, as in Lin & Bilmes (2011), "A Class of
-// Submodular Functions for Document Summarization", with the story's
-// centroid (Radev et al. 2004, MEAD) as what the summary must cover.
+// Extractive multi-document summary: a budgeted greedy in the manner of Lin
+// & Bilmes (2011), "A Class of Submodular Functions for Document
+// Summarization" (a per-sentence prior plus a coverage term with diminishing
+// returns), with the terms of the story's centroid (Radev et al. 2004, MEAD)
+// as what the summary must cover. A term counts as covered once any chosen
+// sentence has it.
 //
 // Each round adds the sentence with the best
 //   w_s * support + w_c * new_centrality + w_l * lead
