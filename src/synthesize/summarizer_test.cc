@@ -78,7 +78,9 @@ TEST(SummarizerTest, StaysWithinTheBudgetAndReadsInOrder) {
   uint32_t words = 0;
   for (size_t k = 0; k < chosen.size(); ++k) {
     words += units[chosen[k]].words;
-    if (k > 0) EXPECT_LE(units[chosen[k - 1]].position, units[chosen[k]].position);
+    if (k > 0) {
+      EXPECT_LE(units[chosen[k - 1]].position, units[chosen[k]].position);
+    }
   }
   EXPECT_LE(words, 60u);
 }
