@@ -124,6 +124,12 @@ void RegisterEvalCluster(CLI::App& eval) {
                   "share of its own protagonist's mentions above which an article "
                   "'mentions' another's")
       ->capture_default_str();
+  cmd->add_option("--title-weight", base->fingerprint.title_weight, "weight of a headline word")
+      ->capture_default_str();
+  cmd->add_option("--lead-weight", base->fingerprint.lead_weight, "weight of a lead word or name")
+      ->capture_default_str();
+  cmd->add_option("--lead-sentences", base->fingerprint.lead_sentences, "sentences in the lead")
+      ->capture_default_str();
   cmd->callback([path, stream, base] { ExitWith(RunEvalCluster(*path, *stream, *base)); });
 
   auto pairs = std::make_shared<std::string>(NEWSFUSE_SHARED_DIR

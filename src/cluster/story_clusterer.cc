@@ -167,7 +167,7 @@ class HitCounter {
     }
     ++slots_[i].hits;
   }
-  // (story, hits) for each story seen, sorted by story id; resets.
+  // (story, hits) for each story seen, in no particular order; resets.
   void Drain(std::vector<std::pair<uint32_t, uint32_t>>* out) {
     out->clear();
     for (uint32_t slot : used_) {
@@ -175,7 +175,6 @@ class HitCounter {
       slots_[slot] = {0, 0};
     }
     used_.clear();
-    std::sort(out->begin(), out->end());
   }
 
  private:
@@ -334,13 +333,20 @@ StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, in
     const uint32_t* end = list->data() + list->size();
     for (size_t k = 0; k < n; ++k) x.counter.Add(*(end - 1 - k));
   }
-  // (story, hits) by story id; the most hits are scored.
+  // The stories with the most hits are scored, the most recent (highest
+  // id) first among equal hits: a total order, so the choice does not
+  // depend on how the hits were gathered, and no sort of all of them (in a
+  // window of a million articles there are hundreds).
   x.counter.Drain(&x.hits);
   if (x.hits.size() > options_.max_candidates) {
     std::nth_element(x.hits.begin(), x.hits.begin() + options_.max_candidates, x.hits.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
+                     [](const auto& a, const auto& b) {
+                       return a.second != b.second ? a.second > b.second : a.first > b.first;
+                     });
     x.hits.resize(options_.max_candidates);
   }
+  // Scored in story order (on equal similarity the later story wins).
+  std::sort(x.hits.begin(), x.hits.end());
   if (x.hits.empty()) return nullptr;
   for (const auto& hit : x.hits) {
     if (hit.first < stories_.size()) __builtin_prefetch(&stories_[hit.first]);
