@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <span>
 
 #include "cluster/similarity.h"
@@ -127,8 +128,12 @@ class ProbeVector {
     for (const TermWeight& t : sum) {
       const size_t a = SlotA(t.term);
       const size_t b = SlotB(t.term);
-      const float wa = keys_[a] == t.term ? weights_[a] : 0.0f;
-      const float wb = keys_[b] == t.term ? weights_[b] : 0.0f;
+      // Masks, not selects: the compiler turned `?:` into branches, which
+      // mispredict on every shared term.
+      const uint32_t ma = 0u - static_cast<uint32_t>(keys_[a] == t.term);
+      const uint32_t mb = 0u - static_cast<uint32_t>(keys_[b] == t.term);
+      const float wa = std::bit_cast<float>(std::bit_cast<uint32_t>(weights_[a]) & ma);
+      const float wb = std::bit_cast<float>(std::bit_cast<uint32_t>(weights_[b]) & mb);
       total += (wa + wb) * t.weight;
     }
     return total;
@@ -254,11 +259,8 @@ Assignment StoryClusterer::Assign(const Article& article) {
 
 std::optional<size_t> StoryClusterer::FindCopy(const MinHash& minhash, size_t* root) {
   if (minhash.empty) return std::nullopt;
-  std::array<uint64_t, kBands>& keys = scratch_->band_keys;
-  for (size_t b = 0; b < kBands; ++b) {
-    keys[b] = BandKey(minhash, b);
-    bands_.Prefetch(keys[b]);
-  }
+  // The band keys were computed (and their slots prefetched) on arrival.
+  const std::array<uint64_t, kBands>& keys = scratch_->band_keys;
   std::optional<size_t> best;
   double best_j = options_.duplicate_jaccard;
   for (size_t b = 0; b < kBands; ++b) {
@@ -428,6 +430,15 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   }
 
   const uint64_t id_hash = XXH3_64bits(article.id.data(), article.id.size());
+  id_to_index_.Prefetch(id_hash);
+  // Start the band-table misses now: they complete while the document
+  // frequencies are updated, and FindCopy() finds the slots in cache.
+  if (!raw.minhash.empty) {
+    for (size_t b = 0; b < kBands; ++b) {
+      scratch_->band_keys[b] = BandKey(raw.minhash, b);
+      bands_.Prefetch(scratch_->band_keys[b]);
+    }
+  }
   if (const uint64_t* seen = id_to_index_.Find(id_hash)) {
     auto rec = articles_.find(*seen);
     if (rec != articles_.end() && rec->second.id == article.id) {
@@ -506,7 +517,7 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
                            : out.duplicate_of;
   }
   if (!raw.minhash.empty) {
-    // FindCopy left this article's band keys in the scratch.
+    // This article's band keys, computed on arrival.
     for (size_t b = 0; b < kBands; ++b) bands_.Set(scratch_->band_keys[b], out.index);
   }
   id_to_index_.Set(id_hash, out.index);
