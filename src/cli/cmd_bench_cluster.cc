@@ -210,9 +210,11 @@ int RunStreamSpeed(const BenchFlags& flags) {
               "threads (assignment on one, fingerprinting on the others and on it when it is "
               "idle)\n",
               done, corpus.stories(), done ? static_cast<double>(bytes) / done : 0.0, threads);
+  const bool busy = load[0] > static_cast<double>(sysconf(_SC_NPROCESSORS_ONLN));
   std::printf("  fingerprint + assign: %.2f s wall, %.0f articles/s (%.1f MB/s of body text); "
-              "load average %.2f (above nproc, wall time includes waiting for a core)\n",
-              wall_s, done / wall_s, bytes / 1e6 / wall_s, load[0]);
+              "load average %.2f%s\n",
+              wall_s, done / wall_s, bytes / 1e6 / wall_s, load[0],
+              busy ? " (above nproc: the wall time includes waiting for a core)" : "");
   std::printf("  assignment latency: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us, with "
               "up to %zu articles in the window\n",
               pct(0.5), pct(0.99), pct(0.999), latency_us.empty() ? 0.0 : latency_us.back(), window);
