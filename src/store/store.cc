@@ -1369,7 +1369,10 @@ Result<std::optional<std::string>> SqliteStore::BriefingJson(const std::string& 
   int64_t version = 0;
   {
     NF_LEASE(conn);
-    NF_ASSIGN_STMT(st, R(*conn, "SELECT s.version, b.version, b.json FROM stories s "
+    // The versions alone first: a result row holds every column it names,
+    // so asking for the stored JSON here would read its overflow pages
+    // (hundreds of KB for a large story) on every GET, cached or not.
+    NF_ASSIGN_STMT(st, R(*conn, "SELECT s.version, b.version FROM stories s "
                                  "LEFT JOIN briefings b ON b.story_id = s.id WHERE s.id = ?"));
     ResetOnExit reset(*st);
     st->BindInt(1, *id);
@@ -1377,14 +1380,26 @@ Result<std::optional<std::string>> SqliteStore::BriefingJson(const std::string& 
     if (rc == SQLITE_DONE) return std::optional<std::string>();
     if (rc != SQLITE_ROW) return st->Error("read briefing");
     version = st->Int(0);
-    std::lock_guard<std::mutex> lock(cache_mu_);
-    auto it = cache_.find(*id);
-    if (it != cache_.end() && it->second.first == version) return std::optional<std::string>(*it->second.second);
-    if (!st->IsNull(1) && st->Int(1) == version) {
-      auto json = std::make_shared<const std::string>(st->Text(2));
-      if (cache_.size() >= kMaxCachedBriefings) cache_.erase(cache_.begin());
-      cache_[*id] = {version, json};
-      return std::optional<std::string>(*json);
+    const bool stored_current = !st->IsNull(1) && st->Int(1) == version;
+    {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      auto it = cache_.find(*id);
+      if (it != cache_.end() && it->second.first == version) return std::optional<std::string>(*it->second.second);
+    }
+    if (stored_current) {
+      NF_ASSIGN_STMT(stored, R(*conn, "SELECT json FROM briefings WHERE story_id = ? AND version = ?"));
+      ResetOnExit reset_stored(*stored);
+      stored->BindInt(1, *id);
+      stored->BindInt(2, version);
+      const int src = stored->Step();
+      if (src != SQLITE_ROW && src != SQLITE_DONE) return stored->Error("read briefing");
+      if (src == SQLITE_ROW) {
+        auto json = std::make_shared<const std::string>(stored->Text(0));
+        std::lock_guard<std::mutex> lock(cache_mu_);
+        if (cache_.size() >= kMaxCachedBriefings) cache_.erase(cache_.begin());
+        cache_[*id] = {version, json};
+        return std::optional<std::string>(*json);
+      }
     }
   }
   // Stale or never built: one caller builds, the others wait for it.
