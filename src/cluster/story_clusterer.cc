@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <span>
 
 #include "cluster/similarity.h"
@@ -33,7 +34,7 @@ uint64_t BandKey(const MinHash& m, size_t band) {
 // sum += v over term-sorted vectors, then keep the `cap` heaviest terms.
 // `scratch` is a reused buffer (it ends up holding sum's old storage).
 void AddInto(std::vector<TermWeight>& sum, const std::vector<TermWeight>& v, size_t cap,
-             std::vector<TermWeight>* scratch) {
+             std::vector<TermWeight>* scratch, std::vector<TermWeight>* ranks) {
   std::vector<TermWeight>& out = *scratch;
   out.clear();
   out.reserve(sum.size() + v.size());
@@ -51,11 +52,22 @@ void AddInto(std::vector<TermWeight>& sum, const std::vector<TermWeight>& v, siz
     }
   }
   if (out.size() > cap) {
-    std::nth_element(out.begin(), out.begin() + cap, out.end(),
+    // The `cap` heaviest, chosen by nth_element over (position, weight)
+    // with the weight-only comparison: it moves elements exactly as it
+    // would move `out` itself, so the same ones are kept on ties; then
+    // `out` is compacted in place and stays sorted by term, with no sort.
+    std::vector<TermWeight>& r = *ranks;
+    r.resize(out.size());
+    for (size_t k = 0; k < out.size(); ++k) r[k] = {static_cast<uint32_t>(k), out[k].weight};
+    std::nth_element(r.begin(), r.begin() + cap, r.end(),
                      [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
-    out.resize(cap);
-    std::sort(out.begin(), out.end(),
-              [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+    // Weights are sums of positive weights: the sign bit marks the kept.
+    for (size_t k = 0; k < cap; ++k) out[r[k].term].weight = -out[r[k].term].weight;
+    size_t w = 0;
+    for (size_t k = 0; k < out.size(); ++k) {
+      if (std::signbit(out[k].weight)) out[w++] = {out[k].term, -out[k].weight};
+    }
+    out.resize(w);
   }
   // Copied rather than swapped: the centroid, which lives as long as the
   // story, stays tight, and the scratch buffer keeps its capacity.
@@ -200,6 +212,7 @@ struct StoryClusterer::Scratch {
   std::vector<uint32_t> keys;
   std::vector<TermWeight> terms;
   std::vector<TermWeight> merge;
+  std::vector<TermWeight> ranks;
   std::vector<std::pair<uint32_t, uint32_t>> hits;
   std::vector<const std::vector<uint32_t>*> lists;
   std::vector<Story*> stories;
@@ -396,8 +409,9 @@ StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, in
 
 void StoryClusterer::AddToStory(Story& story, const ArticleVectors& v, size_t index,
                                 const Article& article, int64_t minute) {
-  AddInto(story.term_sum, v.terms, options_.centroid_terms, &scratch_->merge);
-  AddInto(story.entity_sum, v.entities, options_.centroid_entities, &scratch_->merge);
+  AddInto(story.term_sum, v.terms, options_.centroid_terms, &scratch_->merge, &scratch_->ranks);
+  AddInto(story.entity_sum, v.entities, options_.centroid_entities, &scratch_->merge,
+          &scratch_->ranks);
   ++story.size;
   story.members.push_back(index);
   if (minute != kUnknownTime) {
