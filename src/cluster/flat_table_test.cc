@@ -27,7 +27,9 @@ TEST(FlatTableTest, AgreesWithUnorderedMapUnderChurn) {
       const uint64_t* v = table.Find(key);
       auto it = reference.find(key);
       ASSERT_EQ(v != nullptr, it != reference.end()) << "key " << key << " step " << step;
-      if (v != nullptr) EXPECT_EQ(*v, it->second);
+      if (v != nullptr) {
+        EXPECT_EQ(*v, it->second);
+      }
     }
   }
   EXPECT_EQ(table.size(), reference.size());
