@@ -376,10 +376,13 @@ class SqliteStore : public Store {
 };
 
 // ~16 MB of WAL between checkpoints (the default, 1,000 pages, checkpoints
-// after every few batches); past kInlineCheckpointFrames (the checkpointer
-// is falling behind) the writer checkpoints itself, so the WAL stays bounded.
+// after every few batches). Under steady ingest the checkpointer never
+// catches the writer's last frames, so the WAL is never restarted: past
+// kInlineCheckpointFrames (64 MB) the writer checkpoints itself, between
+// its own transactions, which copies only what the checkpointer has not,
+// and lets the next transaction restart the WAL from its start.
 constexpr int kCheckpointFrames = 4000;
-constexpr int kInlineCheckpointFrames = 64000;
+constexpr int kInlineCheckpointFrames = 16000;
 
 int SqliteStore::OnWalCommit(void* self, sqlite3* db, const char* name, int frames) {
   auto* store = static_cast<SqliteStore*>(self);
@@ -553,6 +556,11 @@ Status SqliteStore::Init() {
     // The clusterer is restored at the first Ingest, not here: a process
     // that only reads (`newsfuse stories`) should not replay the window.
     NEWSFUSE_RETURN_IF_ERROR(OpenConnection(&checkpoint_db_, false));
+    // A connection that has read nothing yet has not opened the WAL, and a
+    // checkpoint through it is a silent no-op (log and checkpointed frames
+    // both -1): the WAL then grew to kInlineCheckpointFrames and the writer
+    // stalled on one big checkpoint. One read puts it in WAL mode.
+    NEWSFUSE_RETURN_IF_ERROR(Exec(checkpoint_db_, path_, "SELECT count(*) FROM sqlite_master"));
     sqlite3_wal_hook(db_, &SqliteStore::OnWalCommit, this);  // replaces wal_autocheckpoint
     checkpointer_ = std::thread([this] { CheckpointLoop(); });
   }
