@@ -126,6 +126,20 @@ TEST(StoryBuilderTest, TimelineSaysPlannedOrHappened) {
   EXPECT_EQ(told_entries, 2);
 }
 
+// The timeline holds exactly one entry on `date`, told as happened, cited
+// to both the "early" and the "late" article, and worded with `word`.
+void ExpectOneHappenedEntry(const Story& st, const std::string& date, const std::string& word) {
+  int entries = 0;
+  for (const auto& t : st.timeline) {
+    if (t.date != date) continue;
+    ++entries;
+    EXPECT_FALSE(t.planned) << t.text;
+    EXPECT_TRUE(Has(t.sources, "early") && Has(t.sources, "late")) << t.text;
+    EXPECT_NE(t.text.find(word), std::string::npos) << t.text;
+  }
+  EXPECT_EQ(entries, 1) << date;
+}
+
 // One event that an early report announces and a later one reports done is
 // one timeline entry, happened, with both outlets; not a planned entry and a
 // happened entry side by side.
@@ -139,15 +153,7 @@ TEST(StoryBuilderTest, PlannedThenHappenedIsOneTimelineEntry) {
         {"Spain and Portugal signed the rail treaty at a ceremony in Lisbon on Monday, ending years of talks "
          "over the route.",
          "Protesters gathered outside the ceremony hall."});
-  const Story st = f.Build();
-  int entries = 0;
-  for (const auto& t : st.timeline) {
-    if (t.date != "2025-03-10") continue;
-    ++entries;
-    EXPECT_FALSE(t.planned) << t.text;
-    EXPECT_TRUE(Has(t.sources, "early") && Has(t.sources, "late")) << t.text;
-  }
-  EXPECT_EQ(entries, 1);
+  ExpectOneHappenedEntry(f.Build(), "2025-03-10", "");
 }
 
 // The same, told in compound sentences that share little as a whole: the
@@ -163,15 +169,7 @@ TEST(StoryBuilderTest, PlannedThenHappenedMatchesByClause) {
          "inspectors reached the dam on Wednesday.",
          "Schools in the valley reopened after three days."});
   const Story st = f.Build();
-  int entries = 0;
-  for (const auto& t : st.timeline) {
-    if (t.date != "2025-09-03") continue;
-    ++entries;
-    EXPECT_FALSE(t.planned) << t.text;
-    EXPECT_TRUE(Has(t.sources, "early") && Has(t.sources, "late")) << t.text;
-    EXPECT_NE(t.text.find("reached"), std::string::npos) << t.text;
-  }
-  EXPECT_EQ(entries, 1);
+  ExpectOneHappenedEntry(st, "2025-09-03", "reached");
   // Thursday's session stays planned: nobody reports it held.
   bool session_planned = false;
   for (const auto& t : st.timeline) session_planned |= t.date == "2025-09-04" && t.planned;
