@@ -16,7 +16,6 @@
 #include <thread>
 #include <vector>
 
-#include "base/json_writer.h"
 #include "cli/commands.h"
 #include "cluster/cluster_articles.h"
 #include "cluster/cluster_eval.h"
@@ -40,15 +39,6 @@ double Seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
 }
 
-std::string JoinParagraphs(const Article& a) {
-  std::string text;
-  for (const Paragraph& p : a.paragraphs) {
-    if (!text.empty()) text += "\n\n";
-    text += p.text;
-  }
-  return text;
-}
-
 Status WriteCorpus(const cluster::SyntheticOptions& options, const std::string& path) {
   std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "w");
   if (out == nullptr) return Status::Unavailable(path, "cannot open for writing");
@@ -58,19 +48,7 @@ Status WriteCorpus(const cluster::SyntheticOptions& options, const std::string& 
   std::string line;
   while (corpus.Next(&a, &gold)) {
     line.clear();
-    base::JsonWriter w(&line);
-    w.BeginObject();
-    w.Field("id", a.id);
-    w.Key("outlet");
-    w.OptionalString(a.outlet);
-    w.Key("published");
-    w.OptionalString(a.published);
-    w.Key("title");
-    w.OptionalString(a.title);
-    w.Field("text", JoinParagraphs(a));
-    w.Field("story", gold);
-    w.EndObject();
-    line += '\n';
+    cluster::AppendJsonLine(a, gold, &line);
     std::fwrite(line.data(), 1, line.size(), out);
   }
   if (out != stdout && std::fclose(out) != 0) return Status::Unavailable(path, "write failed");

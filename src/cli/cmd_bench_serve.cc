@@ -26,7 +26,6 @@
 #include <thread>
 #include <vector>
 
-#include "base/json_writer.h"
 #include "cli/commands.h"
 #include "cluster/synthetic_corpus.h"
 #include "serve/article_batch.h"
@@ -92,30 +91,12 @@ std::vector<std::string> MakeBodies(const BenchServeFlags& flags, size_t* bytes)
   std::vector<std::string> bodies;
   Article a;
   std::string gold;
-  std::string text;
   size_t in_batch = 0;
   *bytes = 0;
   while (corpus.Next(&a, &gold)) {
     if (in_batch == 0) bodies.emplace_back();
-    std::string& body = bodies.back();
-    text.clear();
-    for (const Paragraph& p : a.paragraphs) {
-      if (!text.empty()) text += "\n\n";
-      text += p.text;
-    }
-    *bytes += text.size();
-    base::JsonWriter w(&body);
-    w.BeginObject();
-    w.Field("id", a.id);
-    w.Key("outlet");
-    w.OptionalString(a.outlet);
-    w.Key("published");
-    w.OptionalString(a.published);
-    w.Key("title");
-    w.OptionalString(a.title);
-    w.Field("text", text);
-    w.EndObject();
-    body += '\n';
+    // No gold story in the body: the server is not told the answer.
+    *bytes += cluster::AppendJsonLine(a, "", &bodies.back());
     if (++in_batch == flags.batch) in_batch = 0;
   }
   return bodies;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/json_writer.h"
+
 namespace newsfuse::cluster {
 namespace {
 
@@ -188,6 +190,28 @@ bool SyntheticCorpus::Next(Article* article, std::string* gold_story) {
   if (--story.remaining == 0) std::vector<std::string>().swap(story.copies);
   ++next_;
   return true;
+}
+
+size_t AppendJsonLine(const Article& article, std::string_view story, std::string* out) {
+  std::string text;
+  for (const Paragraph& p : article.paragraphs) {
+    if (!text.empty()) text += "\n\n";
+    text += p.text;
+  }
+  base::JsonWriter w(out);
+  w.BeginObject();
+  w.Field("id", article.id);
+  w.Key("outlet");
+  w.OptionalString(article.outlet);
+  w.Key("published");
+  w.OptionalString(article.published);
+  w.Key("title");
+  w.OptionalString(article.title);
+  w.Field("text", text);
+  if (!story.empty()) w.Field("story", story);
+  w.EndObject();
+  out->push_back('\n');
+  return text.size();
 }
 
 }  // namespace newsfuse::cluster

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsfuse/article.h"
@@ -32,6 +33,12 @@ struct SyntheticOptions {
   uint64_t seed = 1;
   std::string day = "2026-11-23"; // all articles are published on this day
 };
+
+// Appends `article` as one line of the JSON Lines input format (id, outlet,
+// published, title, and the paragraphs joined by blank lines as text; the
+// gold `story` too unless empty), newline included. Returns the byte size
+// of that text. Shared by the benches that write or post synthetic days.
+size_t AppendJsonLine(const Article& article, std::string_view story, std::string* out);
 
 // Generates articles in time order without holding the whole day: stories
 // are planned up front (a few bytes each), text is written on demand.
