@@ -413,13 +413,7 @@ int RunStories(const StoriesFlags& flags) {
   std::string out;
   if (flags.json) {
     base::JsonWriter w(&out, 2);
-    w.BeginArray();
-    for (const store::StoryRow& r : *rows) {
-      w.BeginObject();
-      store::WriteStoryRowFields(r, w);
-      w.EndObject();
-    }
-    w.EndArray();
+    store::WriteStoryRows(*rows, w);
     out += '\n';
   } else {
     for (const store::StoryRow& r : *rows) {

@@ -424,13 +424,7 @@ void Server::Impl::ListStories(const Request& req, Response& res) {
   base::JsonWriter w(&body);
   w.BeginObject();
   w.Key("stories");
-  w.BeginArray();
-  for (const store::StoryRow& s : *rows) {
-    w.BeginObject();
-    store::WriteStoryRowFields(s, w);
-    w.EndObject();
-  }
-  w.EndArray();
+  store::WriteStoryRows(*rows, w);
   w.EndObject();
   SetJson(res, 200, std::move(body));
 }

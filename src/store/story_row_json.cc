@@ -16,4 +16,14 @@ void WriteStoryRowFields(const StoryRow& row, base::JsonWriter& w) {
   w.Int(row.updated_unix);
 }
 
+void WriteStoryRows(const std::vector<StoryRow>& rows, base::JsonWriter& w) {
+  w.BeginArray();
+  for (const StoryRow& row : rows) {
+    w.BeginObject();
+    WriteStoryRowFields(row, w);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 }  // namespace newsfuse::store

@@ -6,6 +6,8 @@
 #ifndef NEWSFUSE_STORE_STORY_ROW_JSON_H_
 #define NEWSFUSE_STORE_STORY_ROW_JSON_H_
 
+#include <vector>
+
 #include "base/json_writer.h"
 #include "store/store.h"
 
@@ -13,6 +15,9 @@ namespace newsfuse::store {
 
 // Writes the fields into the object `w` has open.
 void WriteStoryRowFields(const StoryRow& row, base::JsonWriter& w);
+
+// Writes the rows as an array of such objects at `w`'s current position.
+void WriteStoryRows(const std::vector<StoryRow>& rows, base::JsonWriter& w);
 
 }  // namespace newsfuse::store
 
