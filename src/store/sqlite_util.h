@@ -103,6 +103,27 @@ class ResetOnExit {
   Statement& st_;
 };
 
+// A read transaction on `db` from Begin() until it goes out of scope, so
+// that several statements read one snapshot (an article and its changes).
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(sqlite3* db) : db_(db) {}
+  Status Begin(const std::string& path) {
+    Status s = Exec(db_, path, "BEGIN");
+    open_ = s.ok();
+    return s;
+  }
+  ~ReadTransaction() {
+    if (open_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+};
+
 }  // namespace newsfuse::store
 
 #endif  // NEWSFUSE_STORE_SQLITE_UTIL_H_

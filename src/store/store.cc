@@ -1191,11 +1191,8 @@ Result<std::optional<StoryRow>> SqliteStore::GetStory(const std::string& story_i
 Result<std::optional<StoredArticle>> SqliteStore::GetArticle(const std::string& article_id) {
   NF_LEASE(conn);
   // Both reads in one transaction: the article and its changes agree.
-  NEWSFUSE_RETURN_IF_ERROR(Exec((*conn).db, path_, "BEGIN"));
-  struct EndRead {
-    sqlite3* db;
-    ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
-  } end_read{(*conn).db};
+  ReadTransaction read((*conn).db);
+  NEWSFUSE_RETURN_IF_ERROR(read.Begin(path_));
   static const std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?";
   NF_ASSIGN_STMT(st, R(*conn, sql));
   StoredArticle out;
@@ -1265,11 +1262,8 @@ Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
   std::vector<std::string> problems;
   NEWSFUSE_RETURN_IF_ERROR(WaitForIndex());
   NF_LEASE(conn);
-  NEWSFUSE_RETURN_IF_ERROR(Exec((*conn).db, path_, "BEGIN"));
-  struct EndRead {
-    sqlite3* db;
-    ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
-  } end_read{(*conn).db};
+  ReadTransaction read((*conn).db);
+  NEWSFUSE_RETURN_IF_ERROR(read.Begin(path_));
   auto collect = [&](const char* sql, const std::function<std::string(const Statement&)>& describe) -> Status {
     NF_ASSIGN_STMT(st, R(*conn, sql));
     ResetOnExit reset(*st);
