@@ -46,6 +46,37 @@ StoreOptions BenchOptions() {
   return options;
 }
 
+// Batches of articles never stored before, cycling through `articles`:
+// later rounds get new ids and a changed first sentence, so that no
+// article is a duplicate of an earlier round's. `bytes` counts body text.
+class FreshBatches {
+ public:
+  explicit FreshBatches(const std::vector<Article>& articles) : articles_(articles) {}
+  std::vector<Article> Take(size_t batch) {
+    std::vector<Article> chunk;
+    for (size_t i = 0; i < batch; ++i, ++next_) {
+      if (next_ == articles_.size()) {
+        next_ = 0;
+        ++round_;
+      }
+      Article a = articles_[next_];
+      if (round_ > 0) {
+        a.id += "-r" + std::to_string(round_);
+        a.paragraphs[0].text = "Round " + std::to_string(round_) + ". " + a.paragraphs[0].text;
+      }
+      for (const Paragraph& p : a.paragraphs) bytes += p.text.size();
+      chunk.push_back(std::move(a));
+    }
+    return chunk;
+  }
+  size_t bytes = 0;
+
+ private:
+  const std::vector<Article>& articles_;
+  size_t next_ = 0;
+  int round_ = 0;
+};
+
 // state.range(0): batch size. Each iteration ingests one batch of new articles
 // into a store that grows over the run (as a live store does).
 void BM_IngestNewArticles(benchmark::State& state) {
@@ -54,31 +85,16 @@ void BM_IngestNewArticles(benchmark::State& state) {
   const std::string path = TempDb("ingest.db");
   auto store = Store::Open(path, BenchOptions());
   if (!store.ok()) return state.SkipWithError(store.status().ToString().c_str());
-  size_t next = 0, done = 0, bytes = 0;
-  int round = 0;
+  FreshBatches batches(articles);
+  size_t done = 0;
   for (auto _ : state) {
-    std::vector<Article> chunk;
-    for (size_t i = 0; i < batch; ++i, ++next) {
-      if (next == articles.size()) {
-        next = 0;
-        ++round;
-      }
-      Article a = articles[next];
-      if (round > 0) {
-        // Later rounds: new ids and a changed first sentence, so that no
-        // article is a duplicate of an earlier round's.
-        a.id += "-r" + std::to_string(round);
-        a.paragraphs[0].text = "Round " + std::to_string(round) + ". " + a.paragraphs[0].text;
-      }
-      for (const Paragraph& p : a.paragraphs) bytes += p.text.size();
-      chunk.push_back(std::move(a));
-    }
+    std::vector<Article> chunk = batches.Take(batch);
     auto r = (*store)->Ingest(std::move(chunk));
     if (!r.ok()) return state.SkipWithError(r.status().ToString().c_str());
     done += r->inserted + r->duplicates;
   }
   state.counters["articles/s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetBytesProcessed(static_cast<int64_t>(batches.bytes));
   state.SetItemsProcessed(static_cast<int64_t>(done));
 }
 // CPU time is the whole process's: fingerprinting runs on worker threads.
@@ -98,27 +114,11 @@ void BM_IngestTwoCallers(benchmark::State& state) {
   static const std::vector<Article> articles = Corpus(10000, 7);
   auto store = Store::Open(TempDb("two.db"), BenchOptions());
   if (!store.ok()) return state.SkipWithError(store.status().ToString().c_str());
-  size_t next = 0, done = 0;
-  int round = 0;
-  auto take = [&] {
-    std::vector<Article> chunk;
-    for (size_t i = 0; i < batch; ++i, ++next) {
-      if (next == articles.size()) {
-        next = 0;
-        ++round;
-      }
-      Article a = articles[next];
-      if (round > 0) {
-        a.id += "-r" + std::to_string(round);
-        a.paragraphs[0].text = "Round " + std::to_string(round) + ". " + a.paragraphs[0].text;
-      }
-      chunk.push_back(std::move(a));
-    }
-    return chunk;
-  };
+  FreshBatches batches(articles);
+  size_t done = 0;
   for (auto _ : state) {
     state.PauseTiming();
-    std::vector<Article> a = take(), b = take();
+    std::vector<Article> a = batches.Take(batch), b = batches.Take(batch);
     state.ResumeTiming();
     std::atomic<size_t> stored{0};
     std::thread other([&] {
