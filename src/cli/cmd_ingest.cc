@@ -475,11 +475,7 @@ int RunArticle(const ArticleFlags& flags) {
     w.BeginArray();
     for (const store::ArticleChange& c : sa.changes) {
       w.BeginObject();
-      w.Key("at");
-      w.Int(c.at_unix);
-      w.Field("field", c.field);
-      w.Field("before", c.before);
-      w.Field("after", c.after);
+      store::WriteArticleChangeFields(c, w);
       w.EndObject();
     }
     w.EndArray();

@@ -114,11 +114,7 @@ std::optional<size_t> SizeParam(const Request& req, const char* name, size_t fal
 void WriteChange(const store::ArticleChange& c, base::JsonWriter& w) {
   w.BeginObject();
   w.Field("article", c.article_id);
-  w.Key("at");
-  w.Int(c.at_unix);
-  w.Field("field", c.field);
-  w.Field("before", c.before);
-  w.Field("after", c.after);
+  store::WriteArticleChangeFields(c, w);
   w.EndObject();
 }
 

@@ -26,4 +26,12 @@ void WriteStoryRows(const std::vector<StoryRow>& rows, base::JsonWriter& w) {
   w.EndArray();
 }
 
+void WriteArticleChangeFields(const ArticleChange& change, base::JsonWriter& w) {
+  w.Key("at");
+  w.Int(change.at_unix);
+  w.Field("field", change.field);
+  w.Field("before", change.before);
+  w.Field("after", change.after);
+}
+
 }  // namespace newsfuse::store
