@@ -53,8 +53,6 @@ constexpr std::array<std::string_view, 8> kHeaders = {
     "What You Need To Know", "What you need to know", "Key points", "Key takeaways",
     "In brief",              "At a glance",           "Highlights", "Quick read"};
 
-size_t WordCount(std::string_view s) { return base::CountWords(s); }
-
 // "Mohammed Abed/AFP via Getty Images", "Haitham Imad/EPA-EFE/Shutterstock",
 // "AP", "Leo Correa/Pool/AFP": short, no sentence punctuation, a slash or an
 // agency name.
@@ -164,10 +162,10 @@ std::optional<BoilerplateKind> ClassifyLine(std::string_view raw) {
     return BoilerplateKind::kCredit;
   }
   for (auto p : kNewsletterPrefixes) {
-    if (StartsWithIgnoreCase(line, p) && WordCount(line) <= 16) return BoilerplateKind::kNewsletter;
+    if (StartsWithIgnoreCase(line, p) && base::CountWords(line) <= 16) return BoilerplateKind::kNewsletter;
   }
   for (auto p : kPromoPrefixes) {
-    if (StartsWithIgnoreCase(line, p) && WordCount(line) <= 16) return BoilerplateKind::kPromo;
+    if (StartsWithIgnoreCase(line, p) && base::CountWords(line) <= 16) return BoilerplateKind::kPromo;
   }
   for (auto h : kHeaders) {
     if (EqualsIgnoreCase(line, h) || (EqualsIgnoreCase(line.substr(0, line.size() - 1), h) &&

@@ -77,11 +77,9 @@ size_t BulletLength(std::string_view s) {
   return 0;
 }
 
-size_t WordCount(std::string_view s) { return base::CountWords(s); }
-
 bool LooksLikeHeading(std::string_view s) {
   if (s.empty() || EndsSentence(s) || s.back() == ',') return false;
-  const size_t words = WordCount(s);
+  const size_t words = base::CountWords(s);
   return words >= 1 && words <= 8 && base::IsAsciiUpper(s[0]);
 }
 
@@ -165,7 +163,7 @@ Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view orig
     Line& line = lines[blocks[b].first];
     const bool beside_caption = (b + 1 < blocks.size() && caption_block[b + 1]) ||
                                 (b > 0 && caption_block[b - 1]);
-    if (!beside_caption || line.role != LineRole::kBody || WordCount(line.text) > 60) continue;
+    if (!beside_caption || line.role != LineRole::kBody || base::CountWords(line.text) > 60) continue;
     // Built only beside a caption: most one-line blocks are not.
     std::optional<std::set<std::string>> words;
     for (size_t nb : {b + 1, b - 1}) {
@@ -232,7 +230,7 @@ Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view orig
   };
   if (options.detect_headline && !kept_blocks.empty()) {
     Line* first = single_body_line(kept_blocks[0]);
-    if (first && WordCount(first->text) <= 30 && first->text.back() != '.' &&
+    if (first && base::CountWords(first->text) <= 30 && first->text.back() != '.' &&
         first->text.back() != ',' && BulletLength(first->text) == 0) {
       article.title = std::string(first->text);
       first->role = LineRole::kDropped;
@@ -243,7 +241,7 @@ Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view orig
         const bool furniture_follows =
             b + 1 < blocks.size() && (caption_block[b + 1] || single_body_line(b + 1) == nullptr ||
                                       lines[blocks[b + 1].first].dateline.has_value());
-        if (second && WordCount(second->text) <= 45 && BulletLength(second->text) == 0 &&
+        if (second && base::CountWords(second->text) <= 45 && BulletLength(second->text) == 0 &&
             (!EndsSentence(second->text) || furniture_follows)) {
           article.subtitle = std::string(second->text);
           second->role = LineRole::kDropped;
