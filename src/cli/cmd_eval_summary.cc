@@ -15,6 +15,11 @@
 // clusters (topics DUC 2004 reuses) the MMR summarizer scores 36.97 and the
 // coverage greedy 36.42 (7 better, 11 worse), all 30: 37.73 / 37.51. The
 // nine-cluster gain is within their noise and did not carry over.
+// Filled to the cut (SummaryOptions::fill_to_cut, the default here; DUC
+// systems were scored on their first 100 words, so stopping a few words
+// short gives recall away): nine clean 40.03 -> 40.40, all 30 37.51 -> 38.03
+// (the other 21: 36.42 -> 37.01). A mechanical change, not a tuned one; the
+// filler must go last (in reading order it cut a chosen sentence: 38.02).
 // Lin & Bilmes's L1 + 6 R1 with a = 5, r = 0.3 (fact groups as the
 // partition, no lead prior) scored 35.61 on the nine and was not kept.
 #include <algorithm>
@@ -44,7 +49,13 @@ struct EvalSummaryFlags {
   bool all = false;
   bool show = false;
   int min_sentences = synthesize::SummaryOptions{}.min_sentences;  // as the product
-  synthesize::SummaryOptions summary;  // the product's defaults unless flags say otherwise
+  // The product's defaults unless flags say otherwise, but filled to the
+  // word cut as DUC systems were (SummaryOptions::fill_to_cut).
+  synthesize::SummaryOptions summary = [] {
+    synthesize::SummaryOptions o;
+    o.fill_to_cut = true;
+    return o;
+  }();
 };
 
 int RunEvalSummary(const EvalSummaryFlags& flags) {
@@ -140,6 +151,9 @@ void RegisterEvalSummary(CLI::App& eval) {
   cmd->add_option("--words", flags->words, "summary length in words")->capture_default_str();
   cmd->add_flag("--show", flags->show, "print each summary before its scores");
   cmd->add_option("--min-sentences", flags->min_sentences, "sentences even past the word budget")
+      ->capture_default_str();
+  cmd->add_flag("--fill,!--no-fill", flags->summary.fill_to_cut,
+                "add sentences past the budget up to the word cut, which truncates them (DUC practice)")
       ->capture_default_str();
   auto& o = flags->summary;
   cmd->add_option("--support-weight", o.support_weight, "sentence score: weight of cross-outlet support")

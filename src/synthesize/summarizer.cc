@@ -80,8 +80,12 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
   // min_sentences are chosen, the best of the rest past it (so a product
   // minimum of three lines changes nothing when the budget holds three).
   bool past_budget = false;
+  size_t within_budget = 0;  // chosen within the budget (or for min_sentences)
   while (true) {
-    if (past_budget && static_cast<int>(chosen.size()) >= options.min_sentences) break;
+    if (past_budget && static_cast<int>(chosen.size()) >= options.min_sentences &&
+        !(options.fill_to_cut && words < options.max_words)) {
+      break;
+    }
     float best = 0;
     int pick = -1;
     for (uint32_t i = 0; i < n; ++i) {
@@ -98,17 +102,23 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
       }
     }
     if (pick < 0) {
-      if (past_budget || static_cast<int>(chosen.size()) >= options.min_sentences) break;
+      const bool more = static_cast<int>(chosen.size()) < options.min_sentences ||
+                        (options.fill_to_cut && words < options.max_words);
+      if (past_budget || !more) break;
       past_budget = true;
       continue;
     }
     chosen.push_back(static_cast<uint32_t>(pick));
+    if (!past_budget || static_cast<int>(chosen.size()) <= options.min_sentences) within_budget = chosen.size();
     group_used[group_of[pick]] = true;
     out[pick] = true;
     for (const auto& [id, w] : vectors[pick]) covered[id] = true;
     words += static_cast<int>(units[pick].words);
   }
-  std::sort(chosen.begin(), chosen.end(), [&](uint32_t a, uint32_t b) {
+  // Reading order; a sentence added only to fill the cut goes last, where
+  // the cut truncates it rather than a chosen one.
+  const size_t ordered = options.fill_to_cut ? within_budget : chosen.size();
+  std::sort(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(ordered), [&](uint32_t a, uint32_t b) {
     if (units[a].position != units[b].position) return units[a].position < units[b].position;
     return a < b;
   });

@@ -49,6 +49,11 @@ struct SummaryOptions {
   // When the budget holds fewer sentences than this, the best others are
   // added past it.
   int min_sentences = 3;
+  // Evaluation under a word cut (DUC's ROUGE reads the first max_words
+  // words): once nothing more fits, one more sentence is added past the
+  // budget, so the cut summary is full instead of ending a few words short.
+  // Off in the product, which shows whole sentences.
+  bool fill_to_cut = false;
   // Weights of the sentence score (only their ratios matter). Chosen on the
   // nine clean DUC 2003 clusters under the earlier MMR summarizer and kept
   // unchanged for the coverage greedy (see cmd_eval_summary.cc for the

@@ -115,6 +115,31 @@ TEST(SummarizerTest, MinSentencesWithinTheBudgetWhenItHoldsThem) {
   EXPECT_EQ(chosen.front(), 0u);
 }
 
+// Filling to the cut: when nothing more fits, one more sentence goes past
+// the budget, and it goes last, so that a cut at max_words truncates it and
+// not a sentence chosen within the budget. Off, the summary stops short.
+TEST(SummarizerTest, FillToCutAddsOneSentenceLast) {
+  const std::vector<SummaryUnit> units = {MakeUnit(0, 0, 40, 0.5f), MakeUnit(1, 1, 40, 0.6f),
+                                          MakeUnit(2, 2, 30, 0.0f)};
+  const std::vector<SparseVector> vectors = {Terms({1, 2}), Terms({3, 4}), Terms({5})};
+  const std::vector<FactGroup> groups = {Group({0}, {0}), Group({1}, {1}), Group({2}, {2})};
+  SummaryOptions options;
+  options.max_words = 100;
+  options.min_sentences = 1;
+  options.lead_weight = 0;
+  options.support_weight = 0;
+  const auto plain = ChooseSummary(units, vectors, groups, options);
+  ASSERT_EQ(plain.size(), 2u);
+  EXPECT_EQ(plain[0], 0u);
+  EXPECT_EQ(plain[1], 1u);
+  options.fill_to_cut = true;
+  const auto filled = ChooseSummary(units, vectors, groups, options);
+  ASSERT_EQ(filled.size(), 3u);
+  EXPECT_EQ(filled[0], 0u);
+  EXPECT_EQ(filled[1], 1u);
+  EXPECT_EQ(filled[2], 2u) << "the filler reads first by position but must come last";
+}
+
 TEST(SummarizerTest, NoUnitsNoSummary) {
   EXPECT_TRUE(ChooseSummary({}, {}, {}, SummaryOptions{}).empty());
 }
