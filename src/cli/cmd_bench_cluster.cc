@@ -198,10 +198,10 @@ int RunStreamSpeed(const BenchFlags& flags) {
               pct(0.5), pct(0.99), pct(0.999), latency_us.empty() ? 0.0 : latency_us.back(), window);
   std::printf("  CPU time (excludes waiting for a core on a shared machine): fingerprint %.2f s "
               "(%.1f us/article, %.0f articles/s per core), assign %.2f s (%.1f us/article, %.0f "
-              "articles/s); assignment CPU p50 %.1f us, p99 %.1f us, p99.9 %.1f us\n",
+              "articles/s); assignment CPU p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us\n",
               fp_cpu, fp_cpu / done * 1e6, done / fp_cpu, assign_cpu, assign_cpu / done * 1e6,
               done / assign_cpu, pct_of(cpu_latency_us, 0.5), pct_of(cpu_latency_us, 0.99),
-              pct_of(cpu_latency_us, 0.999));
+              pct_of(cpu_latency_us, 0.999), cpu_latency_us.empty() ? 0.0 : cpu_latency_us.back());
   // Work-sharing pipeline on dedicated cores: all cores share the total
   // work, and the sequential assignment caps it.
   const double per_article = (fp_cpu + assign_cpu) / done;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 #include <unordered_map>
 
 namespace newsfuse::cluster {
@@ -11,8 +12,9 @@ namespace {
 // Random inserts, overwrites and erases (backward-shift deletion is where a
 // linear-probing table goes wrong) checked against std::unordered_map. Keys
 // come from a small range so that probe runs are long and collide often.
-TEST(FlatTableTest, AgreesWithUnorderedMapUnderChurn) {
-  FlatTable table;
+template <typename Table>
+void CheckAgreesWithUnorderedMapUnderChurn() {
+  Table table;
   std::unordered_map<uint64_t, uint64_t> reference;
   std::mt19937_64 rng(7);
   for (int step = 0; step < 200000; ++step) {
@@ -38,6 +40,50 @@ TEST(FlatTableTest, AgreesWithUnorderedMapUnderChurn) {
     ASSERT_NE(v, nullptr);
     EXPECT_EQ(*v, value);
   }
+}
+
+TEST(FlatTableTest, AgreesWithUnorderedMapUnderChurn) { CheckAgreesWithUnorderedMapUnderChurn<FlatTable>(); }
+
+TEST(ShardedFlatTableTest, AgreesWithUnorderedMapUnderChurn) {
+  CheckAgreesWithUnorderedMapUnderChurn<ShardedFlatTable>();
+}
+
+// Keys spread over the shards, sequential ids as much as hashes: each shard
+// holds about its share, so no doubling copies more than a small part.
+TEST(ShardedFlatTableTest, SpreadsKeysOverTheShards) {
+  ShardedFlatTable table;
+  for (uint64_t k = 1; k <= 64000; ++k) table.Set(k, k);
+  EXPECT_EQ(table.size(), 64000u);
+  EXPECT_LE(table.largest_shard(), 1500u);  // a fair share is 1000
+  for (uint64_t k = 1; k <= 64000; ++k) {
+    const uint64_t* v = table.Find(k);
+    ASSERT_NE(v, nullptr) << k;
+    EXPECT_EQ(*v, k);
+  }
+}
+
+// Numbers 0 and 1 are two records (ShardedFlatTable alone would merge
+// them); erased slots are reused; a record's address survives growth.
+TEST(RecordSlabTest, KeepsRecordsByNumberAndReusesSlots) {
+  RecordSlab<std::string> slab;
+  slab.Insert(0) = "zero";
+  slab.Insert(1) = "one";
+  std::string* first = slab.Find(0);
+  for (uint64_t k = 2; k < 5000; ++k) slab.Insert(k) = std::to_string(k);
+  ASSERT_EQ(slab.Find(0), first) << "records must not move as the slab grows";
+  EXPECT_EQ(*slab.Find(0), "zero");
+  EXPECT_EQ(*slab.Find(1), "one");
+  EXPECT_EQ(slab.size(), 5000u);
+  const size_t bytes = slab.bytes();
+  for (uint64_t k = 0; k < 4000; ++k) slab.Erase(k);
+  EXPECT_EQ(slab.Find(0), nullptr);
+  EXPECT_EQ(slab.size(), 1000u);
+  for (uint64_t k = 10000; k < 14000; ++k) slab.Insert(k) = "again";
+  EXPECT_LE(slab.bytes(), bytes + bytes / 4) << "freed slots are reused";
+  size_t again = 0;
+  slab.ForEach([&](const std::string& s) { again += s == "again"; });
+  EXPECT_EQ(again, 4000u);
+  EXPECT_EQ(*slab.Find(4999), "4999");
 }
 
 TEST(FlatTableTest, KeyZeroIsStoredAsOneAndFilterErases) {

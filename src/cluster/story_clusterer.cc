@@ -279,13 +279,13 @@ std::optional<size_t> StoryClusterer::FindCopy(const MinHash& minhash, size_t* r
   for (size_t b = 0; b < kBands; ++b) {
     const uint64_t* hit = bands_.Find(keys[b]);
     if (hit == nullptr) continue;
-    auto rec = articles_.find(*hit);
-    if (rec == articles_.end()) continue;
-    double j = fingerprint::EstimateJaccard(minhash, rec->second.minhash);
+    const ArticleRecord* rec = articles_.Find(*hit);
+    if (rec == nullptr) continue;
+    double j = fingerprint::EstimateJaccard(minhash, rec->minhash);
     if (j >= best_j) {
       best_j = j;
       best = *hit;
-      *root = rec->second.duplicate_of.value_or(*hit);
+      *root = rec->duplicate_of.value_or(*hit);
     }
   }
   return best;
@@ -454,10 +454,10 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
     }
   }
   if (const uint64_t* seen = id_to_index_.Find(id_hash)) {
-    auto rec = articles_.find(*seen);
-    if (rec != articles_.end() && rec->second.id == article.id) {
+    const ArticleRecord* rec = articles_.Find(*seen);
+    if (rec != nullptr && rec->id == article.id) {
       out.issues |= kDuplicateId;
-      out.story_id = rec->second.story_id;
+      out.story_id = rec->story_id;
       issue_counts_.Count(out.issues);
       return out;
     }
@@ -471,13 +471,17 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   Story* chosen = nullptr;
   size_t root = 0;
   if (std::optional<size_t> copy = FindCopy(raw.minhash, &root)) {
-    auto rec = articles_.find(root);
-    if (rec == articles_.end()) rec = articles_.find(*copy);
-    if (rec != articles_.end()) {
-      chosen = FindStory(rec->second.story_id);
+    size_t original = root;
+    const ArticleRecord* rec = articles_.Find(root);
+    if (rec == nullptr) {
+      original = *copy;
+      rec = articles_.Find(*copy);
+    }
+    if (rec != nullptr) {
+      chosen = FindStory(rec->story_id);
       if (chosen != nullptr) {
-        out.duplicate_of = rec->first;
-        out.duplicate_of_id = rec->second.id;
+        out.duplicate_of = original;
+        out.duplicate_of_id = rec->id;
         out.similarity = 1.0f;
       }
     }
@@ -519,16 +523,14 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
     }
   }
 
-  ArticleRecord& rec = articles_[out.index];
+  ArticleRecord& rec = articles_.Insert(out.index);
   rec.id = article.id;
   rec.story_id = chosen->id;
   rec.minhash = raw.minhash;
   if (out.duplicate_of) {
     // Point at the root original so that copies of copies agree.
-    auto orig = articles_.find(*out.duplicate_of);
-    rec.duplicate_of = orig != articles_.end() && orig->second.duplicate_of
-                           ? orig->second.duplicate_of
-                           : out.duplicate_of;
+    const ArticleRecord* orig = articles_.Find(*out.duplicate_of);
+    rec.duplicate_of = orig != nullptr && orig->duplicate_of ? orig->duplicate_of : out.duplicate_of;
   }
   if (!raw.minhash.empty) {
     // This article's band keys, computed on arrival.
@@ -591,21 +593,21 @@ void StoryClusterer::Freeze(uint64_t story_id) {
   frozen.last_minute = s->last_minute;
   frozen.article_indices = s->members;
   for (size_t index : s->members) {
-    auto rec = articles_.find(index);
-    if (rec == articles_.end()) continue;
-    if (!rec->second.minhash.empty) {
+    ArticleRecord* rec = articles_.Find(index);
+    if (rec == nullptr) continue;
+    if (!rec->minhash.empty) {
       for (size_t b = 0; b < kBands; ++b) {
-        const uint64_t key = BandKey(rec->second.minhash, b);
+        const uint64_t key = BandKey(rec->minhash, b);
         const uint64_t* band = bands_.Find(key);
         if (band != nullptr && *band == index) bands_.Erase(key);
       }
     }
-    const std::string& id = rec->second.id;
+    const std::string& id = rec->id;
     const uint64_t id_hash = XXH3_64bits(id.data(), id.size());
     const uint64_t* seen = id_to_index_.Find(id_hash);
     if (seen != nullptr && *seen == index) id_to_index_.Erase(id_hash);
-    frozen.article_ids.push_back(std::move(rec->second.id));
-    articles_.erase(rec);
+    frozen.article_ids.push_back(std::move(rec->id));
+    articles_.Erase(index);
   }
   stories_[story_id].reset();
   --open_story_count_;
@@ -618,13 +620,14 @@ void StoryClusterer::FreezeAll() {
 }
 
 size_t StoryClusterer::MemoryBytes() const {
-  // Node-based hash maps cost about two pointers and a hash per entry.
-  constexpr size_t kNode = 32;
-  size_t bytes = 0;
-  for (const auto& [index, rec] : articles_) {
-    bytes += sizeof(rec) + sizeof(index) + kNode + rec.id.capacity();
-  }
-  bytes += bands_.bytes() + id_to_index_.bytes() + articles_.bucket_count() * sizeof(void*);
+  size_t bytes = articles_.bytes();
+  articles_.ForEach([&](const ArticleRecord& rec) {
+    // An id's heap buffer, when it has one (short ids live inside the string).
+    const char* inside = reinterpret_cast<const char*>(&rec.id);
+    const bool heap = rec.id.data() < inside || rec.id.data() >= inside + sizeof(rec.id);
+    if (heap) bytes += rec.id.capacity() + 1;
+  });
+  bytes += bands_.bytes() + id_to_index_.bytes();
   for (const auto& story : stories_) {
     bytes += sizeof(story);
     if (!story) continue;

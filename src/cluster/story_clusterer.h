@@ -138,10 +138,10 @@ class StoryClusterer {
   std::vector<std::unique_ptr<Story>> stories_;  // by id; null once frozen
   size_t open_story_count_ = 0;
   std::vector<uint64_t> open_ids_;                // may hold frozen ids until swept
-  std::unordered_map<size_t, ArticleRecord> articles_;     // by arrival number
-  FlatTable id_to_index_;                                  // XXH3(id) -> arrival
-  FlatTable bands_;                                        // LSH band key -> arrival
-  FlatTable postings_;  // word key -> 1 + its slot in posting_lists_
+  RecordSlab<ArticleRecord> articles_;                     // by arrival number
+  ShardedFlatTable id_to_index_;                               // XXH3(id) -> arrival
+  ShardedFlatTable bands_;                                 // LSH band key -> arrival
+  ShardedFlatTable postings_;  // word key -> 1 + its slot in posting_lists_
   std::vector<std::vector<uint32_t>> posting_lists_;      // story ids (ring)
   std::vector<uint32_t> free_posting_lists_;               // empty slots to reuse
   std::unique_ptr<Scratch> scratch_;  // buffers reused across articles

@@ -216,39 +216,55 @@ uint32_t Fingerprinter::Protagonist() {
   return TermId(MixHash(kEntitySeed, best));
 }
 
-CountMap::CountMap() : slots_(1024, Slot{kEmptyKey, 0}) {}
+CountMap::CountMap() {
+  for (Shard& s : shards_) s.slots.assign(16, Slot{kEmptyKey, 0});
+}
 
 uint32_t CountMap::IncrementAndGet(uint32_t key) {
-  if ((size_ + 1) * 2 > slots_.size()) Grow();
-  const size_t mask = slots_.size() - 1;
+  Shard& s = shards_[ShardOf(key)];
+  if ((s.size + 1) * 2 > s.slots.size()) Grow(s);
+  const size_t mask = s.slots.size() - 1;
   size_t i = (key * 0x9E3779B1u) & mask;
-  while (slots_[i].key != kEmptyKey && slots_[i].key != key) i = (i + 1) & mask;
-  if (slots_[i].key == kEmptyKey) {
-    slots_[i].key = key;
-    ++size_;
+  while (s.slots[i].key != kEmptyKey && s.slots[i].key != key) i = (i + 1) & mask;
+  if (s.slots[i].key == kEmptyKey) {
+    s.slots[i].key = key;
+    ++s.size;
   }
-  return ++slots_[i].count;
+  return ++s.slots[i].count;
 }
 
 uint32_t CountMap::Get(uint32_t key) const {
-  const size_t mask = slots_.size() - 1;
+  const Shard& s = shards_[ShardOf(key)];
+  const size_t mask = s.slots.size() - 1;
   size_t i = (key * 0x9E3779B1u) & mask;
-  while (slots_[i].key != kEmptyKey) {
-    if (slots_[i].key == key) return slots_[i].count;
+  while (s.slots[i].key != kEmptyKey) {
+    if (s.slots[i].key == key) return s.slots[i].count;
     i = (i + 1) & mask;
   }
   return 0;
 }
 
-void CountMap::Grow() {
-  std::vector<Slot> old(slots_.size() * 2, Slot{kEmptyKey, 0});
-  old.swap(slots_);
-  const size_t mask = slots_.size() - 1;
+size_t CountMap::size() const {
+  size_t n = 0;
+  for (const Shard& s : shards_) n += s.size;
+  return n;
+}
+
+size_t CountMap::bytes() const {
+  size_t n = 0;
+  for (const Shard& s : shards_) n += s.slots.capacity() * sizeof(Slot);
+  return n;
+}
+
+void CountMap::Grow(Shard& shard) {
+  std::vector<Slot> old(shard.slots.size() * 2, Slot{kEmptyKey, 0});
+  old.swap(shard.slots);
+  const size_t mask = shard.slots.size() - 1;
   for (const Slot& slot : old) {
     if (slot.key == kEmptyKey) continue;
     size_t i = (slot.key * 0x9E3779B1u) & mask;
-    while (slots_[i].key != kEmptyKey) i = (i + 1) & mask;
-    slots_[i] = slot;
+    while (shard.slots[i].key != kEmptyKey) i = (i + 1) & mask;
+    shard.slots[i] = slot;
   }
 }
 
