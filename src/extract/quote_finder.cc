@@ -128,6 +128,13 @@ constexpr auto kDeterminers = std::to_array<std::string_view>({
     "some", "that", "the", "their", "these", "this", "those", "two", "your",
 });
 
+// Words that open a sentence with a subordinate clause, whose own subject
+// is not the sentence's ("When asked ..., X said").
+constexpr auto kIntroClauseWords = std::to_array<std::string_view>({
+    "after", "although", "as", "asked", "because", "before", "despite", "if", "once", "since",
+    "though", "unless", "until", "when", "whereas", "while",
+});
+
 // Words that end a noun phrase read backwards from a verb.
 constexpr auto kClauseWords = std::to_array<std::string_view>({
     "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",
@@ -172,6 +179,7 @@ constexpr auto kFemaleNames = std::to_array<std::string_view>({
 static_assert(std::is_sorted(kCueWords.begin(), kCueWords.end()));
 static_assert(std::is_sorted(kAuxWords.begin(), kAuxWords.end()));
 static_assert(std::is_sorted(kPronouns.begin(), kPronouns.end()));
+static_assert(std::is_sorted(kIntroClauseWords.begin(), kIntroClauseWords.end()));
 static_assert(std::is_sorted(kCapStopWords.begin(), kCapStopWords.end()));
 static_assert(std::is_sorted(kRoleWords.begin(), kRoleWords.end()));
 static_assert(std::is_sorted(kTitleWords.begin(), kTitleWords.end()));
@@ -850,7 +858,19 @@ int Attributor::ExtendAppositive(int last, int limit) const {
 }
 
 // The subject at the start of the sentence: the first name or pronoun.
+// A sentence that opens with a subordinate clause ("When asked by reporters
+// at the White House briefing why ..., press secretary X pointed to ...,
+// saying ...") has its subject after the comma that closes the clause.
 NounPhrase Attributor::SentenceSubject(int start, int limit) const {
+  if (tk_.Is(start, kIntroClauseWords)) {
+    for (int i = start + 1; i < limit; ++i) {
+      if (tk_[i].kind == TokKind::kMark) break;
+      if (tk_.IsPunct(i, ',')) {
+        start = i + 1;
+        break;
+      }
+    }
+  }
   for (int i = start; i < limit && i < start + 8; ++i) {
     if (tk_[i].kind == TokKind::kMark) break;
     if (tk_.Is(i, kPronouns)) {

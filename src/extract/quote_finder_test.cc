@@ -70,6 +70,10 @@ const std::vector<Case>& Cases() {
       {"participle: subject of the sentence",
        "Omar Haddad pointed to the new figures, saying that the recovery is \"fragile but real.\"",
        {{"fragile but real.", "Omar Haddad", "Omar Haddad", kPartial, "saying"}}},
+      {"participle after an introductory clause: the main clause's subject",
+       "When asked at Tuesday's City Hall briefing why the vote moved, spokeswoman Lena Ortiz "
+       "pointed to the deadline, saying it was \"better done fast than done late.\"",
+       {{"better done fast than done late.", "spokeswoman Lena Ortiz", "Lena Ortiz", kPartial, "saying"}}},
       {"speaker in the previous sentence",
        "Clara Ruiz spoke to reporters outside the court on Friday.\n\n\"Justice was done today.\"",
        {{"Justice was done today.", "Clara Ruiz", "Clara Ruiz", kFull, ""}}},
