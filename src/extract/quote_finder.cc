@@ -135,6 +135,12 @@ constexpr auto kIntroClauseWords = std::to_array<std::string_view>({
     "though", "unless", "until", "when", "whereas", "while",
 });
 
+// Prepositions that put a name inside a noun phrase without making it the
+// phrase's head ("a spokesman for the Pentagon").
+constexpr auto kPrepositions = std::to_array<std::string_view>({
+    "at", "for", "from", "in", "of", "to", "with",
+});
+
 // Words that end a noun phrase read backwards from a verb.
 constexpr auto kClauseWords = std::to_array<std::string_view>({
     "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",
@@ -180,6 +186,7 @@ static_assert(std::is_sorted(kCueWords.begin(), kCueWords.end()));
 static_assert(std::is_sorted(kAuxWords.begin(), kAuxWords.end()));
 static_assert(std::is_sorted(kPronouns.begin(), kPronouns.end()));
 static_assert(std::is_sorted(kIntroClauseWords.begin(), kIntroClauseWords.end()));
+static_assert(std::is_sorted(kPrepositions.begin(), kPrepositions.end()));
 static_assert(std::is_sorted(kCapStopWords.begin(), kCapStopWords.end()));
 static_assert(std::is_sorted(kRoleWords.begin(), kRoleWords.end()));
 static_assert(std::is_sorted(kTitleWords.begin(), kTitleWords.end()));
@@ -761,9 +768,14 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
   if (tk_.Is(i, kDeterminers) || tk_.Is(i, kPronouns)) return np;
   np.first = f;
   np.last = i;
-  // A name inside the phrase ("a readout ... from the White House").
+  // A name inside the phrase after a preposition ("a spokesman for the
+  // Pentagon", "an aide to Senator X"); a name that only modifies the head
+  // ("a senior Israeli official", "the Kremlin spokesman") is not the
+  // speaker: the phrase is.
+  bool after_preposition = false;
   for (int k = i; k >= f; --k) {
-    if (IsNameWord(k) && k != f) {
+    if (tk_.Is(k, kPrepositions)) after_preposition = true;
+    if (IsNameWord(k) && k != f && after_preposition) {
       NounPhrase inner = NameBackward(k, f);
       np.name_first = inner.name_first;
       np.name_last = inner.name_last;

@@ -74,6 +74,9 @@ const std::vector<Case>& Cases() {
        "When asked at Tuesday's City Hall briefing why the vote moved, spokeswoman Lena Ortiz "
        "pointed to the deadline, saying it was \"better done fast than done late.\"",
        {{"better done fast than done late.", "spokeswoman Lena Ortiz", "Lena Ortiz", kPartial, "saying"}}},
+      {"a name that only modifies the head is not the speaker",
+       "A senior Freedonian official said the delay would let the minister \"save face\" at home.",
+       {{"save face", "A senior Freedonian official", "A senior Freedonian official", kScare, "said"}}},
       {"speaker in the previous sentence",
        "Clara Ruiz spoke to reporters outside the court on Friday.\n\n\"Justice was done today.\"",
        {{"Justice was done today.", "Clara Ruiz", "Clara Ruiz", kFull, ""}}},
