@@ -5,6 +5,10 @@
 // summarised on standard error.
 //   --stream  assign each article on arrival (StoryClusterer, file order)
 //             instead of the batch average-link pass over the whole input.
+//             A story that leaves the window may be merged into an open
+//             one (the merge pass): a {"type":"merge","story":..,"into":..}
+//             line says so, and its articles appear in the other's story
+//             line.
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -74,6 +78,15 @@ int RunStream(const ClusterFlags& flags, cluster::ClusterOptions options) {
     w.OptionalString(cluster::FormatMinutes(s.first_minute));
     w.Key("last_published");
     w.OptionalString(cluster::FormatMinutes(s.last_minute));
+    w.EndObject();
+    WriteLine(&line);
+  });
+  clusterer.set_on_merged([&](uint64_t story, uint64_t into) {
+    base::JsonWriter w(&line);
+    w.BeginObject();
+    w.Field("type", "merge");
+    w.Field("story", "s" + std::to_string(story));
+    w.Field("into", "s" + std::to_string(into));
     w.EndObject();
     WriteLine(&line);
   });

@@ -124,6 +124,9 @@ void RegisterEvalCluster(CLI::App& eval) {
                   "share of its own protagonist's mentions above which an article "
                   "'mentions' another's")
       ->capture_default_str();
+  cmd->add_option("--stream-merge-threshold", base->stream_merge_threshold,
+                  "stream: average link at which a leaving story joins an open one (0: off)")
+      ->capture_default_str();
   cmd->add_option("--title-weight", base->fingerprint.title_weight, "weight of a headline word")
       ->capture_default_str();
   cmd->add_option("--lead-weight", base->fingerprint.lead_weight, "weight of a lead word or name")

@@ -137,10 +137,18 @@ std::vector<std::string> PredictStream(const std::vector<LabelledArticle>& artic
   };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
   StoryClusterer clusterer(options);
+  // The merge pass folds stories together after their articles were
+  // assigned: follow each story to where it ended up.
+  std::unordered_map<uint64_t, uint64_t> merged_into;
+  clusterer.set_on_merged([&](uint64_t story, uint64_t into) { merged_into[story] = into; });
+  std::vector<uint64_t> story_of(articles.size());
+  for (size_t i : order) story_of[i] = clusterer.Assign(articles[i].article).story_id;
+  clusterer.FreezeAll();
   std::vector<std::string> labels(articles.size());
-  for (size_t i : order) {
-    Assignment x = clusterer.Assign(articles[i].article);
-    labels[i] = "s" + std::to_string(x.story_id);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    uint64_t s = story_of[i];
+    for (auto it = merged_into.find(s); it != merged_into.end(); it = merged_into.find(s)) s = it->second;
+    labels[i] = "s" + std::to_string(s);
   }
   return labels;
 }

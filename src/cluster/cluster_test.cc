@@ -107,6 +107,41 @@ TEST(StoryClustererTest, StoriesOutsideTheWindowAreFrozenAndLeaveMemory) {
   EXPECT_EQ(c.articles_in_window(), 0u);
 }
 
+// The merge pass: with a join threshold no second article can meet, each
+// report starts its own story; at the end the two reports of the bridge
+// closure are folded together, and the arrest stays apart.
+TEST(StoryClustererTest, MergePassFoldsAStoryThatStartedTwice) {
+  ClusterOptions o = TestOptions();
+  o.assign_threshold = 2.0f;  // nothing joins on arrival
+  // Another outlet's own words on the closure: similar, not a copy.
+  const std::string other =
+      "Commuters faced long detours after the northern bridge was shut by the harbour authority. "
+      "Inspectors had found cracks in steel cables, engineers said, and repairs are being planned "
+      "while ferries run extra crossings and traffic uses the tunnel.";
+  std::vector<std::pair<uint64_t, uint64_t>> merges;
+  std::vector<std::vector<std::string>> frozen;
+  auto run = [&](float merge_threshold) {
+    o.stream_merge_threshold = merge_threshold;
+    StoryClusterer c(o);
+    merges.clear();
+    frozen.clear();
+    c.set_on_merged([&](uint64_t story, uint64_t into) { merges.push_back({story, into}); });
+    c.set_on_frozen([&](FrozenStory&& s) { frozen.push_back(s.article_ids); });
+    c.Assign(Make("b1", "2025-02-11T08:00", "Harbour bridge closed", Bridge()));
+    c.Assign(Make("j", "2025-02-11T09:00", "Chargers receiver arrested", Jackson()));
+    c.Assign(Make("b2", "2025-02-11T10:00", "Cracks close the harbour bridge", other, "other.example"));
+    c.FreezeAll();
+  };
+  run(0.0f);
+  EXPECT_TRUE(merges.empty());
+  EXPECT_EQ(frozen.size(), 3u);
+  run(0.17f);
+  ASSERT_EQ(merges.size(), 1u);
+  ASSERT_EQ(frozen.size(), 2u);
+  std::vector<std::string> bridge = frozen[0].size() == 2 ? frozen[0] : frozen[1];
+  EXPECT_EQ(bridge, (std::vector<std::string>{"b1", "b2"}));
+}
+
 TEST(ClusterArticlesTest, GroupsEventsAndMarksCopies) {
   std::vector<Article> in = {
       Make("j1", "2009-02-02", "Chargers receiver arrested", Jackson()),

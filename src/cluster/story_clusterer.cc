@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -560,7 +561,7 @@ void StoryClusterer::MaybeSweep() {
       s->active_minute = now_minute_;
     }
     if (expired) {
-      Freeze(id);
+      if (!MergeIntoBest(*s)) Freeze(id);
     } else {
       still_open.push_back(id);
     }
@@ -580,6 +581,94 @@ void StoryClusterer::MaybeSweep() {
       return false;
     });
   }
+}
+
+bool StoryClusterer::MergeIntoBest(Story& story) {
+  if (options_.stream_merge_threshold <= 0 || story.size == 0) return false;
+  // Candidates: open stories indexed under the story's top words and names.
+  Scratch& x = *scratch_;
+  x.keys.clear();
+  TopTerms(story.term_sum, options_.query_terms, 0, &x.terms, &x.keys);
+  TopTerms(story.entity_sum, options_.query_entities, kEntityKeySalt, &x.terms, &x.keys);
+  std::vector<uint64_t> candidates;
+  for (uint32_t key : x.keys) {
+    const uint64_t* slot = postings_.Find(key);
+    if (slot == nullptr) continue;
+    const std::vector<uint32_t>& list = posting_lists_[*slot - 1];
+    const size_t n = std::min(list.size(), options_.posting_cap);
+    for (size_t k = 0; k < n; ++k) candidates.push_back(list[list.size() - 1 - k]);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  Story* best = nullptr;
+  float best_sim = options_.stream_merge_threshold;
+  for (uint64_t id : candidates) {
+    Story* t = FindStory(id);
+    if (t == nullptr || t == &story || t->size == 0) continue;
+    const float inv = 1.0f / (static_cast<float>(story.size) * static_cast<float>(t->size));
+    float sim = MixedSimilarity(fingerprint::Dot(story.term_sum, t->term_sum) * inv,
+                                fingerprint::Dot(story.entity_sum, t->entity_sum) * inv, options_);
+    if (story.first_minute != kUnknownTime) {
+      sim *= std::min(TimeFactor(story.first_minute, t->first_minute, t->last_minute, options_),
+                      TimeFactor(story.last_minute, t->first_minute, t->last_minute, options_));
+    }
+    if (story.protagonist != 0 && t->protagonist != 0 && story.protagonist != t->protagonist &&
+        !Mentions(story.entity_sum, t->protagonist) && !Mentions(t->entity_sum, story.protagonist)) {
+      sim *= options_.protagonist_conflict_factor;
+    }
+    if (sim >= best_sim) {
+      best_sim = sim;
+      best = t;
+    }
+  }
+  if (best == nullptr) return false;
+
+  Story& into = *best;
+  AddInto(into.term_sum, story.term_sum, options_.centroid_terms, &x.merge, &x.ranks);
+  AddInto(into.entity_sum, story.entity_sum, options_.centroid_entities, &x.merge, &x.ranks);
+  into.size += story.size;
+  for (size_t index : story.members) {
+    if (ArticleRecord* rec = articles_.Find(index)) rec->story_id = into.id;
+  }
+  std::vector<size_t> members;
+  members.reserve(into.members.size() + story.members.size());
+  std::merge(into.members.begin(), into.members.end(), story.members.begin(), story.members.end(),
+             std::back_inserter(members));
+  into.members.swap(members);
+  auto earliest = [](int64_t a, int64_t b) { return a == kUnknownTime ? b : b == kUnknownTime ? a : std::min(a, b); };
+  auto latest = [](int64_t a, int64_t b) { return a == kUnknownTime ? b : b == kUnknownTime ? a : std::max(a, b); };
+  into.first_minute = earliest(into.first_minute, story.first_minute);
+  into.last_minute = latest(into.last_minute, story.last_minute);
+  into.active_minute = std::max(into.active_minute, story.active_minute);
+  into.active_index = std::max(into.active_index, story.active_index);
+  if (into.headline.empty()) into.headline = std::move(story.headline);
+  for (std::string& outlet : story.outlets) {
+    if (into.outlets.size() < 256 && std::find(into.outlets.begin(), into.outlets.end(), outlet) == into.outlets.end()) {
+      into.outlets.push_back(std::move(outlet));
+    }
+  }
+  for (const auto& [who, votes] : story.protagonist_votes) {
+    auto it = std::find_if(into.protagonist_votes.begin(), into.protagonist_votes.end(),
+                           [&](const auto& v) { return v.first == who; });
+    if (it != into.protagonist_votes.end()) {
+      it->second += votes;
+    } else if (into.protagonist_votes.size() < 8) {
+      into.protagonist_votes.push_back({who, votes});
+    }
+  }
+  uint32_t leader = 0;
+  for (const auto& [who, votes] : into.protagonist_votes) {
+    if (votes > leader) {
+      leader = votes;
+      into.protagonist = who;
+    }
+  }
+  IndexStory(into);
+  const uint64_t gone = story.id;
+  stories_[gone].reset();  // `story` is gone from here on
+  --open_story_count_;
+  if (on_merged_) on_merged_(gone, into.id);
+  return true;
 }
 
 void StoryClusterer::Freeze(uint64_t story_id) {
@@ -615,7 +704,10 @@ void StoryClusterer::Freeze(uint64_t story_id) {
 }
 
 void StoryClusterer::FreezeAll() {
-  for (uint64_t id : open_ids_) Freeze(id);
+  for (uint64_t id : open_ids_) {
+    Story* s = FindStory(id);
+    if (s != nullptr && !MergeIntoBest(*s)) Freeze(id);
+  }
   open_ids_.clear();
 }
 

@@ -87,6 +87,13 @@ class StoryClusterer {
     on_frozen_ = std::move(on_frozen);
   }
 
+  // Called when a story leaving the window (or at FreezeAll()) is merged
+  // into an open one (ClusterOptions::stream_merge_threshold): its articles
+  // now belong to `into`, which reports them all when it is frozen.
+  void set_on_merged(std::function<void(uint64_t story, uint64_t into)> on_merged) {
+    on_merged_ = std::move(on_merged);
+  }
+
   // Fingerprints and assigns one article. An article whose id was seen
   // within the window is not clustered again: the result carries
   // kDuplicateId and the first one's story.
@@ -121,6 +128,10 @@ class StoryClusterer {
   void AddToStory(Story& story, const fingerprint::ArticleVectors& v, size_t index,
                   const Article& article, int64_t minute);
   void MaybeSweep();
+  // The merge pass: folds a story that is leaving into the open story whose
+  // average link to it is highest, when that is at least
+  // stream_merge_threshold. True when it did.
+  bool MergeIntoBest(Story& story);
   void Freeze(uint64_t story_id);
 
   ClusterOptions options_;
@@ -128,6 +139,7 @@ class StoryClusterer {
   fingerprint::Fingerprinter fingerprinter_;
   fingerprint::DocumentFrequency df_;
   std::function<void(FrozenStory&&)> on_frozen_;
+  std::function<void(uint64_t, uint64_t)> on_merged_;
   InputIssueCounts issue_counts_;
 
   size_t next_index_ = 0;
