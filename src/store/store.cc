@@ -723,6 +723,10 @@ void SqliteStore::NewClusterer() {
   // A frozen story never receives another article: forget its mapping, so
   // that the map stays as small as the clusterer's window.
   clusterer_->set_on_frozen([this](cluster::FrozenStory&& story) { cluster_to_store_.erase(story.id); });
+  // A story merged into another as it left the window gets no more articles
+  // either (new ones join the other). Its stored story stays as it was: the
+  // articles already served under its id are not moved.
+  clusterer_->set_on_merged([this](uint64_t story, uint64_t) { cluster_to_store_.erase(story); });
 }
 
 fingerprint::RawFingerprint SqliteStore::Fingerprint(const Article& a) {
