@@ -153,6 +153,13 @@ class ShardedFlatTable {
   void Filter(Fn&& fn) {
     for (FlatTable& t : shards_) t.Filter(fn);
   }
+  // Filter() over one shard (0 <= shard < kShards), to spread a full pass
+  // over time.
+  template <typename Fn>
+  void FilterShard(size_t shard, Fn&& fn) {
+    shards_[shard].Filter(fn);
+  }
+  size_t shard_size(size_t shard) const { return shards_[shard].size(); }
 
   size_t size() const {
     size_t n = 0;

@@ -24,6 +24,10 @@ namespace {
 constexpr size_t kBands = 16;
 constexpr size_t kRowsPerBand = fingerprint::kMinHashSlots / kBands;
 constexpr size_t kSweepEvery = 4096;
+// Open stories checked per sweep, and postings cleaned per sweep (at least
+// one shard): what bounds a sweep's share of one assignment.
+constexpr size_t kSweepSlice = 2 * kSweepEvery;
+constexpr size_t kCleanupPostings = 16 * kSweepEvery;
 // Names share the posting table with words; this keeps the key spaces apart.
 constexpr uint32_t kEntityKeySalt = 0x5bd1e995u;
 
@@ -547,9 +551,13 @@ void StoryClusterer::MaybeSweep() {
   if (++assigned_since_sweep_ < kSweepEvery) return;
   assigned_since_sweep_ = 0;
   const int64_t window = static_cast<int64_t>(options_.window_hours * 60);
-  std::vector<uint64_t> still_open;
-  still_open.reserve(open_ids_.size());
-  for (uint64_t id : open_ids_) {
+  // A slice of the open stories per call, not all of them: with 200,000
+  // open stories a whole pass took 10-20 ms inside one assignment. A pass
+  // now spans calls (two stories checked per article assigned); a stream
+  // with fewer open stories than a slice is swept whole, as before.
+  const size_t end = std::min(open_ids_.size(), sweep_next_ + kSweepSlice);
+  for (size_t k = sweep_next_; k < end; ++k) {
+    const uint64_t id = open_ids_[k];
     Story* s = FindStory(id);
     if (s == nullptr) continue;
     // Article time when the stream has dates; an undated stream never
@@ -560,17 +568,29 @@ void StoryClusterer::MaybeSweep() {
       // Undated story in a dated stream: it ages from when dates began.
       s->active_minute = now_minute_;
     }
-    if (expired) {
-      if (!MergeIntoBest(*s)) Freeze(id);
-    } else {
-      still_open.push_back(id);
+    if (expired && !MergeIntoBest(*s)) Freeze(id);
+  }
+  sweep_next_ = end;
+  if (sweep_next_ >= open_ids_.size()) {
+    // The pass is done: drop the frozen and merged ids, keeping the order.
+    size_t w = 0;
+    for (uint64_t id : open_ids_) {
+      if (FindStory(id) != nullptr) open_ids_[w++] = id;
+    }
+    open_ids_.resize(w);
+    sweep_next_ = 0;
+    if (now_minute_ != INT64_MIN && cleanup_shard_ >= ShardedFlatTable::kShards &&
+        (last_postings_cleanup_ == INT64_MIN || now_minute_ - last_postings_cleanup_ > window / 2)) {
+      last_postings_cleanup_ = now_minute_;
+      cleanup_shard_ = 0;
     }
   }
-  open_ids_.swap(still_open);
-  if (now_minute_ != INT64_MIN &&
-      (last_postings_cleanup_ == INT64_MIN || now_minute_ - last_postings_cleanup_ > window / 2)) {
-    last_postings_cleanup_ = now_minute_;
-    postings_.Filter([&](uint64_t, uint64_t& slot) {
+  // Posting lists lose their frozen stories a few shards per call, for the
+  // same reason (a whole cleanup scans every posting of the window).
+  size_t cleaned = 0;
+  while (cleanup_shard_ < ShardedFlatTable::kShards && cleaned < kCleanupPostings) {
+    cleaned += postings_.shard_size(cleanup_shard_) + 1;
+    postings_.FilterShard(cleanup_shard_, [&](uint64_t, uint64_t& slot) {
       std::vector<uint32_t>& list = posting_lists_[slot - 1];
       list.erase(std::remove_if(list.begin(), list.end(),
                                 [&](uint32_t id) { return FindStory(id) == nullptr; }),
@@ -580,6 +600,7 @@ void StoryClusterer::MaybeSweep() {
       free_posting_lists_.push_back(static_cast<uint32_t>(slot - 1));
       return false;
     });
+    ++cleanup_shard_;
   }
 }
 

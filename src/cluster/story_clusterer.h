@@ -146,6 +146,8 @@ class StoryClusterer {
   int64_t now_minute_ = INT64_MIN;  // latest article time seen
   size_t assigned_since_sweep_ = 0;
   int64_t last_postings_cleanup_ = INT64_MIN;
+  size_t sweep_next_ = 0;  // where the next sweep slice starts in open_ids_
+  size_t cleanup_shard_ = ShardedFlatTable::kShards;  // next posting shard to clean; kShards: none due
 
   std::vector<std::unique_ptr<Story>> stories_;  // by id; null once frozen
   size_t open_story_count_ = 0;
