@@ -68,7 +68,7 @@ int RunEvalCluster(const std::string& path, bool stream_too, const cluster::Clus
     cluster::TunedOptions st = cluster::TuneOnTrain(train, base, /*stream=*/true);
     std::printf("stream (StoryClusterer, one pass in date order), tuned on train: entity_weight "
                 "%.2f assign_threshold %.2f (train B3 F1 %.3f, tuning objective %.4f)\n",
-                st.options.entity_weight, st.options.assign_threshold, st.train_bcubed_f1,
+                st.options.stream_entity_weight, st.options.assign_threshold, st.train_bcubed_f1,
                 st.train_objective);
     PrintScores("dev", cluster::ScoreClustering(Gold(dev), cluster::PredictStream(dev, st.options)));
     std::printf("  dev topic by topic: B-cubed F1 %.3f\n",

@@ -184,7 +184,7 @@ TunedOptions TuneOnTrain(const std::vector<LabelledArticle>& train, const Cluste
   for (float entity_weight : {0.3f, 0.4f, 0.5f, 0.6f, 0.7f}) {
     for (int t = 10; t <= 30; ++t) {
       ClusterOptions o = base;
-      o.entity_weight = entity_weight;
+      (stream ? o.stream_entity_weight : o.entity_weight) = entity_weight;
       const float threshold = static_cast<float>(t) / 100.0f;
       (stream ? o.assign_threshold : o.merge_threshold) = threshold;
       std::vector<std::string> pred = stream ? PredictStream(train, o) : PredictBatch(train, o);

@@ -259,6 +259,7 @@ StoryClusterer::StoryClusterer(const ClusterOptions& options)
       weigh_options_(options.fingerprint),
       fingerprinter_(options.fingerprint),
       scratch_(std::make_unique<Scratch>()) {
+  options_.entity_weight = options.stream_entity_weight;  // what MixedSimilarity reads here
   weigh_options_.max_terms = std::min(weigh_options_.max_terms, options.stream_max_terms);
   weigh_options_.max_entities = std::min(weigh_options_.max_entities, options.stream_max_entities);
 }

@@ -21,7 +21,7 @@
 //  3. Otherwise candidates come from an inverted index of the stories' top
 //     words and names (capped postings, most recent first); each candidate is
 //     scored by the average-link similarity to its members (the running sum
-//     of member vectors / size), names weighted by entity_weight, times the
+//     of member vectors / size), names weighted by stream_entity_weight, times the
 //     time factor, and by the protagonist conflict factor when the article and
 //     the story are about different people (see cluster_options.h). The best
 //     at or above assign_threshold wins; else a new
