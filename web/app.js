@@ -70,6 +70,10 @@ function formatDay(p, withYear = true) {
   return `${p.d} ${MONTHS[p.mo - 1]}${withYear ? ` ${p.y}` : ''}`;
 }
 
+function formatMonth(p) {
+  return `${MONTHS[p.mo - 1]} ${p.y}`;
+}
+
 function formatStamp(s, { time = true } = {}) {
   const p = parseStamp(s);
   if (!p) return s || '';
@@ -652,9 +656,13 @@ function renderTimeline(list, sources) {
   if (!list || !list.length) return null;
   return h('ol', { class: 'timeline' }, list.map((t) => {
     const p = parseStamp(t.date);
+    // A period ("last week", "in March") shows as one, not as its first day.
+    let when;
+    if (p && t.precision === 'week') when = ['week of ', formatDay(p)];
+    else if (p && t.precision === 'month') when = formatMonth(p);
+    else when = p ? [h('span', { class: 'wd' }, weekday(p)), ' ', formatDay(p)] : (t.date || 'undated');
     return h('li', { class: t.planned ? 'planned' : null },
-      h('time', { datetime: t.date || null },
-        p ? [h('span', { class: 'wd' }, weekday(p)), ' ', formatDay(p)] : (t.date || 'undated')),
+      h('time', { datetime: t.precision === 'month' ? (t.date || '').slice(0, 7) : (t.date || null) }, when),
       h('div', null,
         h('p', null, t.planned ? h('span', { class: 'tag' }, 'planned') : null, t.text),
         badges(sources, t.sources)));

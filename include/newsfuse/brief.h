@@ -62,10 +62,14 @@ struct BriefQuote {
 };
 
 struct TimelineEntry {
-  std::string date;  // YYYY-MM-DD
+  std::string date;  // YYYY-MM-DD; for a period, its first day
   std::string text;
   std::vector<std::string> sources;
   bool planned = false;  // a coming event rather than one that happened
+  // "day", or "week" / "month" when the text names only the period ("last
+  // week", "in March"): `date` is then the Monday of the ISO week or the
+  // first of the month.
+  std::string precision = "day";
 };
 
 struct DiscrepancyVariant {

@@ -118,6 +118,7 @@ void WriteStory(const Story& st, JsonWriter& w) {
   for (const auto& t : st.timeline) {
     w.BeginObject();
     w.Field("date", t.date);
+    w.Field("precision", t.precision);
     w.Field("text", t.text);
     w.StringArray("sources", t.sources);
     w.Key("planned");

@@ -14,6 +14,13 @@ std::map<std::string, std::string> CitationLabels(const Story& st) {
   return labels;
 }
 
+// "2024-04-01", "week of 2024-03-25", "2024-03" (a month).
+std::string TimelineDate(const TimelineEntry& t) {
+  if (t.precision == "week") return "week of " + t.date;
+  if (t.precision == "month") return t.date.substr(0, 7);
+  return t.date;
+}
+
 std::string Cite(const std::vector<std::string>& ids, const std::map<std::string, std::string>& labels) {
   std::string out = "[";
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -96,7 +103,7 @@ std::string BriefToMarkdown(const Brief& brief) {
     if (!st.timeline.empty()) {
       md += "## Timeline\n\n";
       for (const auto& t : st.timeline) {
-        md += "- **" + t.date + "** (" + (t.planned ? "planned" : "happened") + ") " + t.text + " " +
+        md += "- **" + TimelineDate(t) + "** (" + (t.planned ? "planned" : "happened") + ") " + t.text + " " +
               Cite(t.sources, labels) + "\n";
       }
       md += "\n";

@@ -176,6 +176,31 @@ TEST(StoryBuilderTest, PlannedThenHappenedMatchesByClause) {
   EXPECT_TRUE(session_planned);
 }
 
+// "Last week" is a period, not a day: one entry for the week, cited to
+// both outlets. The Sunday paper's "last week" is the week just ended (news
+// weeks start on Sunday), the same week as the Monday paper's.
+TEST(StoryBuilderTest, LastWeekIsAWeekEntryAcrossOutlets) {
+  Fixture f;
+  f.Add("early", "2025-05-11",  // a Sunday
+        {"The minister last week cancelled the delegation's trip to Geneva in protest against the council vote.",
+         "Officials expect talks to resume."});
+  f.Add("late", "2025-05-12",  // the Monday after
+        {"The delegation's trip to Geneva was cancelled by the minister last week in protest against the vote.",
+         "Council officials met the delegation in a video call on Monday."});
+  const Story st = f.Build();
+  int weeks = 0;
+  for (const auto& t : st.timeline) {
+    if (t.precision != "week") continue;
+    ++weeks;
+    EXPECT_EQ(t.date, "2025-05-05") << "the Monday of the week both papers mean: " << t.text;
+    EXPECT_TRUE(Has(t.sources, "early") && Has(t.sources, "late")) << t.text;
+  }
+  EXPECT_EQ(weeks, 1);
+  bool monday = false;
+  for (const auto& t : st.timeline) monday |= t.date == "2025-05-12" && t.precision == "day";
+  EXPECT_TRUE(monday);
+}
+
 // "A day later" counts from the event just told ("last week ... a day
 // later"), not from the publication date: no timeline entry on the day after
 // the article, which would put last week's news in the future.

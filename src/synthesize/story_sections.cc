@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "base/strings.h"
 #include "synthesize/term_vectors.h"
@@ -72,6 +74,36 @@ std::string SpeakerKey(const std::string& speaker) {
 bool IsDayValue(const std::string& v) {
   return v.size() >= 10 && base::IsAsciiDigit(v[0]) && v[4] == '-' && v[7] == '-' &&
          base::IsAsciiDigit(v[8]) && base::IsAsciiDigit(v[9]);
+}
+
+// A resolved week ("2024-W13") or month ("2024-03") value: its first day
+// (the ISO week's Monday) and "week" or "month"; nullopt for anything else.
+std::optional<std::pair<base::CivilDate, std::string>> PeriodStart(const std::string& v) {
+  auto digits = [&](size_t from, size_t n) {
+    if (v.size() < from + n) return -1;
+    int x = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (!base::IsAsciiDigit(v[i])) return -1;
+      x = x * 10 + (v[i] - '0');
+    }
+    return x;
+  };
+  const int year = digits(0, 4);
+  if (year < 0 || v.size() < 7 || v[4] != '-') return std::nullopt;
+  if (v.size() == 8 && v[5] == 'W') {
+    const int week = digits(6, 2);
+    if (week < 1 || week > 53) return std::nullopt;
+    // ISO 8601: 4 January is always in week 1.
+    base::CivilDate jan4{year, 1, 4};
+    const base::CivilDate monday = jan4.AddDays(-jan4.Weekday() + 7L * (week - 1));
+    return std::make_pair(monday, std::string("week"));
+  }
+  if (v.size() == 7) {
+    const int month = digits(5, 2);
+    if (month < 1 || month > 12) return std::nullopt;
+    return std::make_pair(base::CivilDate{year, month, 1}, std::string("month"));
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -151,6 +183,7 @@ namespace {
 // A dated event: a sentence with a time expression naming one day.
 struct DatedSentence {
   std::string date;
+  std::string precision = "day";  // or "week", "month" (see TimelineEntry)
   std::string text;
   std::string source;
   size_t article = 0;
@@ -220,14 +253,29 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
     }
     for (const auto& t : a->times) {
       if (t.type != extract::TimexType::kDate && t.type != extract::TimexType::kTime) continue;
-      if (!t.date || !IsDayValue(t.value)) continue;
+      const bool day = t.date && IsDayValue(t.value);
+      const auto period = day ? std::nullopt : PeriodStart(t.value);
+      if (!day && !period) continue;
       const size_t s = a->SentenceAt(t.span.begin);
       if (s >= a->doc.sentences.size()) continue;
       const auto& para = a->doc.paragraphs[a->doc.sentences[s].paragraph];
       if (para.is_heading) continue;
+      // A period is an entry only where its sentence names no day: "met
+      // last week, and again on Monday" is Monday's.
+      if (period && days_in_sentence.count(s)) continue;
+      base::CivilDate first = day ? *t.date : period->first;
+      const std::string_view said = t.span.In(a->doc.text);
+      const bool relative = std::none_of(said.begin(), said.end(), [](char ch) { return base::IsAsciiDigit(ch); });
+      if (period && period->second == "week" && relative && a->anchor && a->anchor->Weekday() == 6) {
+        // TimeML counts weeks Monday to Sunday, but news weeks start on
+        // Sunday: in a Sunday paper "last week" is the week just ended (the
+        // ISO week of the Sunday itself), and "next week" starts tomorrow.
+        first = first.AddDays(7);
+      }
       DatedSentence c;
-      c.date = t.date->DateString();
-      if (!used_sentences.insert(s * 100000 + static_cast<size_t>(t.date->DaysSinceEpoch() % 100000)).second) continue;
+      c.date = first.DateString();
+      if (period) c.precision = period->second;
+      if (!used_sentences.insert(s * 100000 + static_cast<size_t>(first.DaysSinceEpoch() % 100000)).second) continue;
       c.text = std::string(a->doc.Text(a->doc.sentences[s].span));
       c.source = a->article->id;
       c.article = ai;
@@ -237,9 +285,9 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
       // the telling ("will strike on Friday, the union said on Monday").
       const std::string_view before = std::string_view(a->doc.text).substr(
           a->doc.sentences[s].span.begin, t.span.begin - a->doc.sentences[s].span.begin);
-      c.future = t.future || (a->anchor && t.date->DaysSinceEpoch() >= a->anchor->DaysSinceEpoch() &&
+      c.future = t.future || (day && a->anchor && t.date->DaysSinceEpoch() >= a->anchor->DaysSinceEpoch() &&
                               IsPlanned(before) && !TellingDay(before));
-      c.only_date = days_in_sentence[s].size() == 1;
+      c.only_date = day && days_in_sentence[s].size() == 1;  // periods never make date discrepancies
       const std::string_view expr = t.span.In(a->doc.text);
       const bool explicit_date = std::any_of(expr.begin(), expr.end(), [](char ch) { return base::IsAsciiDigit(ch); });
       c.anchored = explicit_date || a->published.has_value();
@@ -285,7 +333,7 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles, const std::ve
     int match = -1;
     const int c_fact = fact(c);
     for (size_t i = 0; i < out.size(); ++i) {
-      if (out[i].date != c.date) continue;
+      if (out[i].date != c.date || out[i].precision != c.precision) continue;
       if (c_fact >= 0 && out_facts[i].count(c_fact)) {
         match = static_cast<int>(i);
         break;
@@ -300,7 +348,7 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles, const std::ve
       }
     }
     if (match < 0) {
-      out.push_back(TimelineEntry{c.date, c.text, {c.source}, c.future});
+      out.push_back(TimelineEntry{c.date, c.text, {c.source}, c.future, c.precision});
       out_stems.push_back(c.stems);
       out_clauses.push_back(c.clause_stems);
       out_facts.emplace_back();
@@ -316,8 +364,12 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles, const std::ve
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+  // By first day; on one day a month, then a week, comes before the day's
+  // own events (the wider period opens there).
+  auto rank = [](const std::string& precision) { return precision == "month" ? 0 : precision == "week" ? 1 : 2; };
+  std::stable_sort(out.begin(), out.end(), [&](const TimelineEntry& a, const TimelineEntry& b) {
     if (a.date != b.date) return a.date < b.date;
+    if (a.precision != b.precision) return rank(a.precision) < rank(b.precision);
     return a.sources.size() > b.sources.size();
   });
   return out;
