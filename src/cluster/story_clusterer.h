@@ -124,6 +124,9 @@ class StoryClusterer {
   Story* FindStory(uint64_t id);
   std::optional<size_t> FindCopy(const fingerprint::MinHash& minhash, size_t* root);
   Story* BestCandidate(const fingerprint::ArticleVectors& v, int64_t minute, float* similarity);
+  // Drains scratch_->counter (story id -> hits) into scratch_->hits: the
+  // max_candidates most-hit stories, in story order.
+  void SelectCandidates();
   void IndexStory(Story& story);
   void AddToStory(Story& story, const fingerprint::ArticleVectors& v, size_t index,
                   const Article& article, int64_t minute);
