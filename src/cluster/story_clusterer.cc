@@ -3,10 +3,10 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <iterator>
 #include <array>
 #include <bit>
 #include <cmath>
+#include <iterator>
 #include <span>
 
 #include "cluster/similarity.h"
@@ -30,6 +30,8 @@ constexpr size_t kSweepSlice = 2 * kSweepEvery;
 constexpr size_t kCleanupPostings = 16 * kSweepEvery;
 // Names share the posting table with words; this keeps the key spaces apart.
 constexpr uint32_t kEntityKeySalt = 0x5bd1e995u;
+// FindCandidates()'s `exclude` when no story is to be left out.
+constexpr uint64_t kNoStory = UINT64_MAX;
 
 uint64_t BandKey(const MinHash& m, size_t band) {
   uint64_t h = XXH3_64bits(&m.slots[band * kRowsPerBand], kRowsPerBand * sizeof(uint32_t));
@@ -100,6 +102,18 @@ bool Mentions(const std::vector<V>& v, uint32_t term) {
     if (x.term == term) return true;
   }
   return false;
+}
+
+// The protagonist conflict factor (ClusterOptions::protagonist_conflict_
+// factor) between something about `a` that names `a_names` and something
+// about `b` that names `b_names`: each is about someone, not the same one,
+// and neither names the other's. 1 when there is no conflict.
+template <typename A, typename B>
+float ProtagonistFactor(uint32_t a, const std::vector<A>& a_names, uint32_t b,
+                        const std::vector<B>& b_names, const ClusterOptions& options) {
+  if (a == 0 || b == 0 || a == b || options.protagonist_conflict_factor == 1.0f) return 1.0f;
+  if (Mentions(a_names, b) || Mentions(b_names, a)) return 1.0f;
+  return options.protagonist_conflict_factor;
 }
 
 // Starts loading every cache line of a vector.
@@ -245,6 +259,41 @@ struct StoryClusterer::Story {
   // RawFingerprint::protagonist), 0 when none; votes per protagonist seen.
   uint32_t protagonist = 0;
   std::vector<std::pair<uint32_t, uint32_t>> protagonist_votes;
+
+  // Widens [first_minute, last_minute] to take in [first, last]
+  // (kUnknownTime: nothing to take in).
+  void WidenSpan(int64_t first, int64_t last) {
+    if (first != kUnknownTime) {
+      first_minute = first_minute == kUnknownTime ? first : std::min(first_minute, first);
+    }
+    if (last != kUnknownTime) {
+      last_minute = last_minute == kUnknownTime ? last : std::max(last_minute, last);
+    }
+  }
+
+  void AddOutlet(const std::string& outlet) {
+    if (outlets.size() < 256 && std::find(outlets.begin(), outlets.end(), outlet) == outlets.end()) {
+      outlets.push_back(outlet);
+    }
+  }
+
+  // `n` more votes for `who`, which leads once it has more than the leader
+  // (the first to reach the most keeps a tie); a few distinct are counted.
+  void Vote(uint32_t who, uint32_t n) {
+    auto it = std::find_if(protagonist_votes.begin(), protagonist_votes.end(),
+                           [&](const auto& x) { return x.first == who; });
+    if (it == protagonist_votes.end()) {
+      if (protagonist_votes.size() >= 8) return;
+      protagonist_votes.push_back({who, 0});
+      it = protagonist_votes.end() - 1;
+    }
+    it->second += n;
+    uint32_t leader_votes = 0;
+    for (const auto& x : protagonist_votes) {
+      if (x.first == protagonist) leader_votes = x.second;
+    }
+    if (it->second > leader_votes) protagonist = who;
+  }
 };
 
 struct StoryClusterer::ArticleRecord {
@@ -323,32 +372,13 @@ void StoryClusterer::IndexStory(Story& story) {
   story.indexed_at_size = story.size;
 }
 
-void StoryClusterer::SelectCandidates() {
-  // The stories with the most hits are scored, the most recent (highest
-  // id) first among equal hits: a total order, so the choice does not
-  // depend on how the hits were gathered, and no sort of all of them (in a
-  // window of a million articles there are hundreds).
-  Scratch& x = *scratch_;
-  x.counter.Drain(&x.hits);
-  if (x.hits.size() > options_.max_candidates) {
-    std::nth_element(x.hits.begin(), x.hits.begin() + options_.max_candidates, x.hits.end(),
-                     [](const auto& a, const auto& b) {
-                       return a.second != b.second ? a.second > b.second : a.first > b.first;
-                     });
-    x.hits.resize(options_.max_candidates);
-  }
-  // Scored in story order (on equal similarity the later story wins).
-  std::sort(x.hits.begin(), x.hits.end());
-}
-
-StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, int64_t minute,
-                                                     float* similarity) {
-  const fingerprint::RawFingerprint& raw = *scratch_->raw;
-  // Candidate stories: those indexed under the article's top words and names.
+void StoryClusterer::FindCandidates(const std::vector<TermWeight>& terms,
+                                    const std::vector<TermWeight>& entities, uint64_t exclude) {
+  // Candidate stories: those indexed under the top words and names.
   Scratch& x = *scratch_;
   x.keys.clear();
-  TopTerms(v.terms, options_.query_terms, 0, &x.terms, &x.keys);
-  TopTerms(v.entities, options_.query_entities, kEntityKeySalt, &x.terms, &x.keys);
+  TopTerms(terms, options_.query_terms, 0, &x.terms, &x.keys);
+  TopTerms(entities, options_.query_entities, kEntityKeySalt, &x.terms, &x.keys);
   // Every step below starts the cache misses of all keys or candidates
   // before it reads the first: the tables and lists are far larger than
   // the cache, and waiting for each miss in turn was most of the time.
@@ -370,9 +400,31 @@ StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, in
   for (const std::vector<uint32_t>* list : x.lists) {
     const size_t n = std::min(list->size(), options_.posting_cap);
     const uint32_t* end = list->data() + list->size();
-    for (size_t k = 0; k < n; ++k) x.counter.Add(*(end - 1 - k));
+    for (size_t k = 0; k < n; ++k) {
+      if (*(end - 1 - k) != exclude) x.counter.Add(*(end - 1 - k));
+    }
   }
-  SelectCandidates();
+  // The stories with the most hits are scored, the most recent (highest
+  // id) first among equal hits: a total order, so the choice does not
+  // depend on how the hits were gathered, and no sort of all of them (in a
+  // window of a million articles there are hundreds).
+  x.counter.Drain(&x.hits);
+  if (x.hits.size() > options_.max_candidates) {
+    std::nth_element(x.hits.begin(), x.hits.begin() + options_.max_candidates, x.hits.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.second != b.second ? a.second > b.second : a.first > b.first;
+                     });
+    x.hits.resize(options_.max_candidates);
+  }
+  // Scored in story order (on equal similarity the later story wins).
+  std::sort(x.hits.begin(), x.hits.end());
+}
+
+StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, int64_t minute,
+                                                     float* similarity) {
+  const fingerprint::RawFingerprint& raw = *scratch_->raw;
+  Scratch& x = *scratch_;
+  FindCandidates(v.terms, v.entities, kNoStory);
   if (x.hits.empty()) return nullptr;
   for (const auto& hit : x.hits) {
     if (hit.first < stories_.size()) __builtin_prefetch(&stories_[hit.first]);
@@ -401,14 +453,8 @@ StoryClusterer::Story* StoryClusterer::BestCandidate(const ArticleVectors& v, in
     float sim = MixedSimilarity(x.term_probe.Dot(s->term_sum) * inv,
                                 x.entity_probe.Dot(s->entity_sum) * inv, options_);
     sim *= TimeFactor(minute, s->first_minute, s->last_minute, options_);
-    // Protagonist conflict, as in the batch: the article and the story are
-    // each about someone, not the same one, and neither names the other's.
-    const uint32_t pa = raw.protagonist;
-    const uint32_t ps = s->protagonist;
-    if (pa != 0 && ps != 0 && pa != ps && options_.protagonist_conflict_factor != 1.0f &&
-        !Mentions(raw.entities, ps) && !Mentions(s->entity_sum, pa)) {
-      sim *= options_.protagonist_conflict_factor;
-    }
+    // Protagonist conflict, as in the batch.
+    sim *= ProtagonistFactor(raw.protagonist, raw.entities, s->protagonist, s->entity_sum, options_);
     if (sim >= best) {
       best = sim;
       chosen = s;
@@ -425,20 +471,11 @@ void StoryClusterer::AddToStory(Story& story, const ArticleVectors& v, size_t in
           &scratch_->ranks);
   ++story.size;
   story.members.push_back(index);
-  if (minute != kUnknownTime) {
-    story.first_minute = story.first_minute == kUnknownTime ? minute
-                                                            : std::min(story.first_minute, minute);
-    story.last_minute = story.last_minute == kUnknownTime ? minute
-                                                          : std::max(story.last_minute, minute);
-  }
+  story.WidenSpan(minute, minute);
   story.active_minute = now_minute_;
   story.active_index = index;
   if (story.headline.empty() && article.title) story.headline = *article.title;
-  if (article.outlet && story.outlets.size() < 256 &&
-      std::find(story.outlets.begin(), story.outlets.end(), *article.outlet) ==
-          story.outlets.end()) {
-    story.outlets.push_back(*article.outlet);
-  }
+  if (article.outlet) story.AddOutlet(*article.outlet);
   // Re-index as the centroid settles: at sizes 1, 2, 4, 8, ...
   if (story.size >= 2 * story.indexed_at_size) IndexStory(story);
 }
@@ -514,25 +551,7 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   }
   out.story_id = chosen->id;
   AddToStory(*chosen, v, out.index, article, minute);
-  if (raw.protagonist != 0) {
-    // The story's protagonist: the one most members have (the first to
-    // reach the most on a tie); a few distinct ones are counted.
-    auto& votes = chosen->protagonist_votes;
-    auto it = std::find_if(votes.begin(), votes.end(),
-                           [&](const auto& x) { return x.first == raw.protagonist; });
-    if (it == votes.end() && votes.size() < 8) {
-      votes.push_back({raw.protagonist, 0});
-      it = votes.end() - 1;
-    }
-    if (it != votes.end()) {
-      ++it->second;
-      uint32_t leader_votes = 0;
-      for (const auto& x : votes) {
-        if (x.first == chosen->protagonist) leader_votes = x.second;
-      }
-      if (it->second > leader_votes) chosen->protagonist = raw.protagonist;
-    }
-  }
+  if (raw.protagonist != 0) chosen->Vote(raw.protagonist, 1);
 
   ArticleRecord& rec = articles_.Insert(out.index);
   rec.id = article.id;
@@ -612,29 +631,16 @@ void StoryClusterer::MaybeSweep() {
 
 bool StoryClusterer::MergeIntoBest(Story& story) {
   if (options_.stream_merge_threshold <= 0 || story.size == 0) return false;
-  // Candidates: open stories indexed under the story's top words and names.
-  Scratch& x = *scratch_;
-  x.keys.clear();
-  TopTerms(story.term_sum, options_.query_terms, 0, &x.terms, &x.keys);
-  TopTerms(story.entity_sum, options_.query_entities, kEntityKeySalt, &x.terms, &x.keys);
-  for (uint32_t key : x.keys) {
-    const uint64_t* slot = postings_.Find(key);
-    if (slot == nullptr) continue;
-    const std::vector<uint32_t>& list = posting_lists_[*slot - 1];
-    const size_t n = std::min(list.size(), options_.posting_cap);
-    for (size_t k = 0; k < n; ++k) {
-      if (list[list.size() - 1 - k] != story.id) x.counter.Add(list[list.size() - 1 - k]);
-    }
-  }
   // The most-hit candidates only, as for an arriving article: scoring every
   // story that shares a word cost 180 us a story (4 s at the end of a
   // 100,000-article stream).
-  SelectCandidates();
+  FindCandidates(story.term_sum, story.entity_sum, story.id);
+  Scratch& x = *scratch_;
   Story* best = nullptr;
   float best_sim = options_.stream_merge_threshold;
   for (const auto& hit : x.hits) {
     Story* t = FindStory(hit.first);
-    if (t == nullptr || t == &story || t->size == 0) continue;
+    if (t == nullptr || t->size == 0) continue;  // (the story itself was left out)
     const float inv = 1.0f / (static_cast<float>(story.size) * static_cast<float>(t->size));
     float sim = MixedSimilarity(fingerprint::Dot(story.term_sum, t->term_sum) * inv,
                                 fingerprint::Dot(story.entity_sum, t->entity_sum) * inv, options_);
@@ -642,10 +648,7 @@ bool StoryClusterer::MergeIntoBest(Story& story) {
       sim *= std::min(TimeFactor(story.first_minute, t->first_minute, t->last_minute, options_),
                       TimeFactor(story.last_minute, t->first_minute, t->last_minute, options_));
     }
-    if (story.protagonist != 0 && t->protagonist != 0 && story.protagonist != t->protagonist &&
-        !Mentions(story.entity_sum, t->protagonist) && !Mentions(t->entity_sum, story.protagonist)) {
-      sim *= options_.protagonist_conflict_factor;
-    }
+    sim *= ProtagonistFactor(story.protagonist, story.entity_sum, t->protagonist, t->entity_sum, options_);
     if (sim >= best_sim) {
       best_sim = sim;
       best = t;
@@ -665,34 +668,12 @@ bool StoryClusterer::MergeIntoBest(Story& story) {
   std::merge(into.members.begin(), into.members.end(), story.members.begin(), story.members.end(),
              std::back_inserter(members));
   into.members.swap(members);
-  auto earliest = [](int64_t a, int64_t b) { return a == kUnknownTime ? b : b == kUnknownTime ? a : std::min(a, b); };
-  auto latest = [](int64_t a, int64_t b) { return a == kUnknownTime ? b : b == kUnknownTime ? a : std::max(a, b); };
-  into.first_minute = earliest(into.first_minute, story.first_minute);
-  into.last_minute = latest(into.last_minute, story.last_minute);
+  into.WidenSpan(story.first_minute, story.last_minute);
   into.active_minute = std::max(into.active_minute, story.active_minute);
   into.active_index = std::max(into.active_index, story.active_index);
   if (into.headline.empty()) into.headline = std::move(story.headline);
-  for (std::string& outlet : story.outlets) {
-    if (into.outlets.size() < 256 && std::find(into.outlets.begin(), into.outlets.end(), outlet) == into.outlets.end()) {
-      into.outlets.push_back(std::move(outlet));
-    }
-  }
-  for (const auto& [who, votes] : story.protagonist_votes) {
-    auto it = std::find_if(into.protagonist_votes.begin(), into.protagonist_votes.end(),
-                           [&](const auto& v) { return v.first == who; });
-    if (it != into.protagonist_votes.end()) {
-      it->second += votes;
-    } else if (into.protagonist_votes.size() < 8) {
-      into.protagonist_votes.push_back({who, votes});
-    }
-  }
-  uint32_t leader = 0;
-  for (const auto& [who, votes] : into.protagonist_votes) {
-    if (votes > leader) {
-      leader = votes;
-      into.protagonist = who;
-    }
-  }
+  for (const std::string& outlet : story.outlets) into.AddOutlet(outlet);
+  for (const auto& [who, votes] : story.protagonist_votes) into.Vote(who, votes);
   IndexStory(into);
   const uint64_t gone = story.id;
   stories_[gone].reset();  // `story` is gone from here on

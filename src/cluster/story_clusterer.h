@@ -124,9 +124,12 @@ class StoryClusterer {
   Story* FindStory(uint64_t id);
   std::optional<size_t> FindCopy(const fingerprint::MinHash& minhash, size_t* root);
   Story* BestCandidate(const fingerprint::ArticleVectors& v, int64_t minute, float* similarity);
-  // Drains scratch_->counter (story id -> hits) into scratch_->hits: the
-  // max_candidates most-hit stories, in story order.
-  void SelectCandidates();
+  // Fills scratch_->hits with the candidate stories for a vector or
+  // centroid (terms, entities): the max_candidates stories most often
+  // indexed under its top words and names, in story order; story `exclude`
+  // is left out.
+  void FindCandidates(const std::vector<fingerprint::TermWeight>& terms,
+                      const std::vector<fingerprint::TermWeight>& entities, uint64_t exclude);
   void IndexStory(Story& story);
   void AddToStory(Story& story, const fingerprint::ArticleVectors& v, size_t index,
                   const Article& article, int64_t minute);
