@@ -24,8 +24,8 @@
 #ifndef NEWSFUSE_CLUSTER_FLAT_TABLE_H_
 #define NEWSFUSE_CLUSTER_FLAT_TABLE_H_
 
-#include <cstddef>
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -149,12 +149,8 @@ class ShardedFlatTable {
   bool Erase(uint64_t key) { return shard(key).Erase(key); }
   void Prefetch(uint64_t key) const { shard(key).Prefetch(key); }
 
-  template <typename Fn>
-  void Filter(Fn&& fn) {
-    for (FlatTable& t : shards_) t.Filter(fn);
-  }
-  // Filter() over one shard (0 <= shard < kShards), to spread a full pass
-  // over time.
+  // FlatTable::Filter() over one shard (0 <= shard < kShards): a full pass
+  // is spread over time, a few shards at a time.
   template <typename Fn>
   void FilterShard(size_t shard, Fn&& fn) {
     shards_[shard].Filter(fn);
