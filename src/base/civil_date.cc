@@ -12,6 +12,19 @@ namespace {
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 }  // namespace
 
+std::pair<int, int> IsoWeekOf(const CivilDate& d) {
+  const CivilDate thursday = d.AddDays(3 - d.Weekday());
+  const CivilDate jan1{thursday.year, 1, 1};
+  const long yday = thursday.DaysSinceEpoch() - jan1.DaysSinceEpoch();
+  return {thursday.year, static_cast<int>(yday / 7 + 1)};
+}
+
+CivilDate IsoWeekMonday(int year, int week) {
+  // 4 January is always in week 1.
+  const CivilDate jan4{year, 1, 4};
+  return jan4.AddDays(-jan4.Weekday() + 7L * (week - 1));
+}
+
 int DaysInMonth(int year, int month) {
   static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace newsfuse::base {
 
@@ -38,6 +39,12 @@ struct CivilDate {
 };
 
 int DaysInMonth(int year, int month);
+
+// ISO 8601 weeks (Monday to Sunday; week 1 holds the year's first
+// Thursday). The (year, week) of `d`'s week, which near New Year may be
+// the neighbouring year's; and the Monday of a week. REQUIRES: d.valid().
+std::pair<int, int> IsoWeekOf(const CivilDate& d);
+CivilDate IsoWeekMonday(int year, int week);
 
 // Month names and their common news abbreviations ("Jan", "Jan.", "Sept").
 // Returns 1..12, or 0 when `word` is not a month. Case-insensitive.

@@ -11,6 +11,23 @@ TEST(CivilDateTest, WeekdayOfKnownDates) {
   EXPECT_EQ((CivilDate{2023, 10, 7}).Weekday(), 5);  // Saturday
 }
 
+// Weeks across New Year: 2020-12-31 is in 2020-W53, 2021-01-03 (a Sunday)
+// still in it, 2021-01-04 opens 2021-W01; each week's Monday maps back.
+TEST(CivilDateTest, IsoWeeksAndTheirMondays) {
+  EXPECT_EQ(IsoWeekOf(CivilDate{2020, 12, 31}), std::make_pair(2020, 53));
+  EXPECT_EQ(IsoWeekOf(CivilDate{2021, 1, 3}), std::make_pair(2020, 53));
+  EXPECT_EQ(IsoWeekOf(CivilDate{2021, 1, 4}), std::make_pair(2021, 1));
+  EXPECT_EQ(IsoWeekOf(CivilDate{2024, 3, 31}), std::make_pair(2024, 13));
+  EXPECT_EQ(IsoWeekMonday(2020, 53).DateString(), "2020-12-28");
+  EXPECT_EQ(IsoWeekMonday(2021, 1).DateString(), "2021-01-04");
+  EXPECT_EQ(IsoWeekMonday(2024, 13).DateString(), "2024-03-25");
+  for (long day = 18000; day < 18000 + 800; ++day) {
+    const CivilDate d = CivilDate::FromDaysSinceEpoch(day);
+    const auto [y, w] = IsoWeekOf(d);
+    EXPECT_EQ(IsoWeekMonday(y, w).DaysSinceEpoch(), day - d.Weekday()) << d.DateString();
+  }
+}
+
 TEST(CivilDateTest, AddDaysCrossesMonthsAndLeapDays) {
   EXPECT_EQ((CivilDate{2024, 3, 31}).AddDays(1).DateString(), "2024-04-01");
   EXPECT_EQ((CivilDate{2024, 2, 28}).AddDays(1).DateString(), "2024-02-29");

@@ -78,16 +78,8 @@ std::string Fmt(const char* format, int a, int b = 0, int c = 0, int d = 0, int 
 
 std::string DayValue(const CivilDate& d) { return Fmt("%04d-%02d-%02d", d.year, d.month, d.day); }
 
-// ISO-8601 week: the year and week of the Thursday of d's week.
-std::pair<int, int> IsoWeek(const CivilDate& d) {
-  const CivilDate thursday = d.AddDays(3 - d.Weekday());
-  const CivilDate jan1{thursday.year, 1, 1};
-  const long yday = thursday.DaysSinceEpoch() - jan1.DaysSinceEpoch();
-  return {thursday.year, static_cast<int>(yday / 7 + 1)};
-}
-
 std::string WeekValue(const CivilDate& d) {
-  auto [y, w] = IsoWeek(d);
+  auto [y, w] = base::IsoWeekOf(d);
   return Fmt("%04d-W%02d", y, w);
 }
 

@@ -93,10 +93,7 @@ std::optional<std::pair<base::CivilDate, std::string>> PeriodStart(const std::st
   if (v.size() == 8 && v[5] == 'W') {
     const int week = digits(6, 2);
     if (week < 1 || week > 53) return std::nullopt;
-    // ISO 8601: 4 January is always in week 1.
-    base::CivilDate jan4{year, 1, 4};
-    const base::CivilDate monday = jan4.AddDays(-jan4.Weekday() + 7L * (week - 1));
-    return std::make_pair(monday, std::string("week"));
+    return std::make_pair(base::IsoWeekMonday(year, week), std::string("week"));
   }
   if (v.size() == 7) {
     const int month = digits(5, 2);
