@@ -261,9 +261,9 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
       // last week, and again on Monday" is Monday's.
       if (period && days_in_sentence.count(s)) continue;
       base::CivilDate first = day ? *t.date : period->first;
-      const std::string_view said = t.span.In(a->doc.text);
-      const bool relative = std::none_of(said.begin(), said.end(), [](char ch) { return base::IsAsciiDigit(ch); });
-      if (period && period->second == "week" && relative && a->anchor && a->anchor->Weekday() == 6) {
+      const std::string_view expr = t.span.In(a->doc.text);
+      const bool explicit_date = std::any_of(expr.begin(), expr.end(), [](char ch) { return base::IsAsciiDigit(ch); });
+      if (period && period->second == "week" && !explicit_date && a->anchor && a->anchor->Weekday() == 6) {
         // TimeML counts weeks Monday to Sunday, but news weeks start on
         // Sunday: in a Sunday paper "last week" is the week just ended (the
         // ISO week of the Sunday itself), and "next week" starts tomorrow.
@@ -285,8 +285,6 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
       c.future = t.future || (day && a->anchor && t.date->DaysSinceEpoch() >= a->anchor->DaysSinceEpoch() &&
                               IsPlanned(before) && !TellingDay(before));
       c.only_date = day && days_in_sentence[s].size() == 1;  // periods never make date discrepancies
-      const std::string_view expr = t.span.In(a->doc.text);
-      const bool explicit_date = std::any_of(expr.begin(), expr.end(), [](char ch) { return base::IsAsciiDigit(ch); });
       c.anchored = explicit_date || a->published.has_value();
       c.stems = ContentStems(c.text, stemmer);
       c.date_stems = ContentStems(expr, stemmer);

@@ -80,12 +80,17 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
   // min_sentences are chosen, the best of the rest past it (so a product
   // minimum of three lines changes nothing when the budget holds three).
   bool past_budget = false;
-  size_t within_budget = 0;  // chosen within the budget (or for min_sentences)
+  // Past the budget, sentences are added only for these: the minimum
+  // count, and (fill_to_cut) the words up to the cut.
+  auto wants_more = [&] {
+    return static_cast<int>(chosen.size()) < options.min_sentences ||
+           (options.fill_to_cut && words < options.max_words);
+  };
+  // Chosen within the budget or for min_sentences: the ones read in order
+  // (without fill_to_cut, all of them).
+  size_t within_budget = 0;
   while (true) {
-    if (past_budget && static_cast<int>(chosen.size()) >= options.min_sentences &&
-        !(options.fill_to_cut && words < options.max_words)) {
-      break;
-    }
+    if (past_budget && !wants_more()) break;
     float best = 0;
     int pick = -1;
     for (uint32_t i = 0; i < n; ++i) {
@@ -102,9 +107,7 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
       }
     }
     if (pick < 0) {
-      const bool more = static_cast<int>(chosen.size()) < options.min_sentences ||
-                        (options.fill_to_cut && words < options.max_words);
-      if (past_budget || !more) break;
+      if (past_budget || !wants_more()) break;
       past_budget = true;
       continue;
     }
@@ -117,8 +120,7 @@ std::vector<uint32_t> ChooseSummary(const std::vector<SummaryUnit>& units,
   }
   // Reading order; a sentence added only to fill the cut goes last, where
   // the cut truncates it rather than a chosen one.
-  const size_t ordered = options.fill_to_cut ? within_budget : chosen.size();
-  std::sort(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(ordered), [&](uint32_t a, uint32_t b) {
+  std::sort(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(within_budget), [&](uint32_t a, uint32_t b) {
     if (units[a].position != units[b].position) return units[a].position < units[b].position;
     return a < b;
   });
