@@ -74,7 +74,89 @@ struct HeapEntry {
   bool operator<(const HeapEntry& o) const { return average < o.average; }
 };
 
+// The split pass. Average link can still join twin events (two arrests of
+// two players of one team: team, city, charge and police all shared) when
+// enough of the later event's articles recall the earlier one. What tells
+// them apart is time's arrow: the later articles may name the earlier
+// event's protagonist, the earlier ones cannot name the later's. So a story
+// is cut in two when its two most common protagonists each lead at least
+// split_min_articles articles and split_min_share of the story, and on at
+// least one side at most split_max_cross_mention of the articles mention
+// the other side's protagonist. One event with two protagonists (a trade, a
+// couple, shooter and victim) is named on both sides and stays whole.
+// Articles with neither protagonist join the side they are closer to on
+// average; a copy follows its original.
+template <typename Similarity, typename Mentions>
+void SplitByProtagonist(const std::vector<size_t>& order, const std::vector<RawFingerprint>& raw,
+                        const std::vector<std::optional<size_t>>& copy_of,
+                        const ClusterOptions& options, Similarity&& similarity,
+                        Mentions&& mentions, std::vector<uint32_t>* story_of) {
+  if (options.split_min_articles == 0) return;
+  std::unordered_map<uint32_t, std::vector<size_t>> members;
+  uint32_t next_story = 0;
+  for (size_t i : order) {
+    members[(*story_of)[i]].push_back(i);
+    next_story = std::max(next_story, (*story_of)[i] + 1);
+  }
+  // The average over at most this many articles of each side: enough to
+  // place an article, and bounded on a huge story.
+  constexpr size_t kSideSample = 64;
+  std::vector<std::pair<uint32_t, uint32_t>> votes;  // protagonist, articles
+  for (const auto& [story, m] : members) {
+    if (m.size() < 2 * options.split_min_articles) continue;
+    votes.clear();
+    for (size_t i : m) {
+      if (raw[i].protagonist == 0) continue;
+      auto it = std::find_if(votes.begin(), votes.end(),
+                             [&](const auto& v) { return v.first == raw[i].protagonist; });
+      if (it == votes.end()) {
+        votes.push_back({raw[i].protagonist, 1});
+      } else {
+        ++it->second;
+      }
+    }
+    if (votes.size() < 2) continue;
+    std::partial_sort(votes.begin(), votes.begin() + 2, votes.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    const auto [p1, n1] = votes[0];
+    const auto [p2, n2] = votes[1];
+    if (n2 < options.split_min_articles || n2 < options.split_min_share * m.size()) continue;
+    size_t mention_2 = 0;  // articles about p1 that mention p2
+    size_t mention_1 = 0;
+    std::vector<size_t> side_1;
+    std::vector<size_t> side_2;
+    for (size_t i : m) {
+      if (raw[i].protagonist == p1) {
+        mention_2 += mentions(i, p1, p2);
+        if (side_1.size() < kSideSample) side_1.push_back(i);
+      } else if (raw[i].protagonist == p2) {
+        mention_1 += mentions(i, p2, p1);
+        if (side_2.size() < kSideSample) side_2.push_back(i);
+      }
+    }
+    if (std::min(static_cast<double>(mention_2) / n1, static_cast<double>(mention_1) / n2) >
+        options.split_max_cross_mention) {
+      continue;
+    }
+    const uint32_t new_story = next_story++;
+    auto average = [&](size_t i, const std::vector<size_t>& side) {
+      double sum = 0;
+      for (size_t j : side) sum += similarity(std::min(i, j), std::max(i, j));
+      return sum / static_cast<double>(side.size());
+    };
+    for (size_t i : m) {
+      const uint32_t p = raw[i].protagonist;
+      if (p == p2 || (p != p1 && average(i, side_2) > average(i, side_1))) (*story_of)[i] = new_story;
+    }
+    for (size_t i : m) {
+      if (copy_of[i]) (*story_of)[i] = (*story_of)[*copy_of[i]];
+    }
+  }
+}
+
 }  // namespace
+
 
 std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
                                         const ClusterOptions& options, ClusterReport* report) {
@@ -189,7 +271,7 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
   // Every name each article mentions, sorted, for the protagonist check
   // (the weighed vectors keep only the top names).
   std::vector<std::vector<fingerprint::TermCount>> names(n);
-  if (options.protagonist_conflict_factor != 1.0f) {
+  if (options.protagonist_conflict_factor != 1.0f || options.split_min_articles != 0) {
     for (size_t i : order) {
       if (raw[i].protagonist == 0) continue;
       names[i] = raw[i].entities;
@@ -305,11 +387,15 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
     return g;
   };
 
+  std::vector<uint32_t> story_of(n, UINT32_MAX);
+  for (size_t i : order) story_of[i] = find(group_of[i]);
+  SplitByProtagonist(order, raw, copy_of, options, pair_similarity, mentions, &story_of);
+
   // Assemble the groups, in time order of their first article.
   std::unordered_map<uint32_t, size_t> slot;
   std::vector<StoryGroup> out;
   for (size_t i : order) {
-    uint32_t g = find(group_of[i]);
+    uint32_t g = story_of[i];
     auto [it, inserted] = slot.emplace(g, out.size());
     if (inserted) {
       out.emplace_back();

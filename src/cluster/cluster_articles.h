@@ -15,7 +15,9 @@
 // with MinHash LSH, each copy pointing at the earliest article of its copy
 // group; start with one group per copy group; then repeatedly merge the two
 // groups with the highest average pairwise similarity (words + names, time
-// factor; cluster/similarity.h) while it is >= merge_threshold. Up to
+// factor; cluster/similarity.h) while it is >= merge_threshold; then cut a
+// story in two where its two main protagonists head two events, one side
+// never naming the other's (the split pass, ClusterOptions::split_*). Up to
 // exact_pairs_limit articles every pair is scored; above it only pairs that
 // share a top word or name (capped postings), which bounds the work at about
 // n * query_terms * posting_cap pairs.

@@ -177,6 +177,81 @@ TEST(ClusterArticlesTest, GroupsEventsAndMarksCopies) {
   EXPECT_EQ(groups[story[0]].outlets.size(), 2u);
 }
 
+// Twin events that average link joins: two arrests of two players of one
+// club, where the later reports recall the earlier arrest by name; and one
+// event with two protagonists (a title fight), each report naming both.
+std::vector<Article> TwinArrestsAndAFight() {
+  const char* dvorsky[] = {
+      "Harbor City goalkeeper Marek Dvorsky was arrested on suspicion of assault after a fight "
+      "outside a bar, police said. Dvorsky was released on bail. Dvorsky denies the charge.",
+      "Police arrested Marek Dvorsky, the goalkeeper, on suspicion of assault outside a bar "
+      "near the harbour. Dvorsky spent the night in a cell and was released on bail.",
+      "The goalkeeper Dvorsky was arrested after a fight outside a bar, police said, and faces "
+      "an assault charge. Dvorsky's lawyer said he would plead not guilty.",
+      "Marek Dvorsky was held on suspicion of assault after police were called to a fight at a "
+      "bar. The club said Dvorsky would train as usual while police investigate.",
+  };
+  const char* ruud[] = {
+      "Harbor City winger Tomas Ruud was arrested on suspicion of assault after a fight outside "
+      "a bar, police said. Ruud was released on bail, months after goalkeeper Dvorsky's arrest.",
+      "Police arrested Tomas Ruud, the winger, on suspicion of assault outside a bar near the "
+      "harbour. Ruud was released on bail. The club has now seen Dvorsky and Ruud arrested.",
+      "The winger Ruud was arrested after a fight outside a bar, police said. Ruud faces an "
+      "assault charge; his lawyer said Ruud would plead not guilty, as Dvorsky did.",
+      "Tomas Ruud was held on suspicion of assault after police were called to a fight at a "
+      "bar. It is the club's second such arrest after Dvorsky; Ruud will train as usual.",
+  };
+  const char* fight[] = {
+      "Ana Kell beat Rosa Oduya on points to keep her title. Kell landed the heavier blows and "
+      "Kell said she wanted a rematch with Oduya in the spring.",
+      "Rosa Oduya lost her title fight to Ana Kell on points. Oduya said the judges were wrong "
+      "and Oduya asked Kell for a rematch.",
+      "Kell kept the title against Oduya after twelve rounds. Kell was cut in the ninth round "
+      "and Kell needed stitches, Oduya was unhurt.",
+      "Oduya, the challenger, said she had beaten Kell. Oduya will appeal the judges' decision "
+      "while Oduya's team studies the tape.",
+      "Kell defended her title against Oduya in front of a full arena. Kell won on all three "
+      "cards, and Oduya left the ring before Kell was announced.",
+      "Oduya's corner said Oduya had won the late rounds. Oduya wants a rematch; Kell said she "
+      "would think about it.",
+  };
+  std::vector<Article> in;
+  for (int k = 0; k < 4; ++k) {
+    in.push_back(Make("d" + std::to_string(k), "", "Goalkeeper arrested", dvorsky[k]));
+    in.push_back(Make("r" + std::to_string(k), "", "Winger arrested", ruud[k]));
+  }
+  for (const char* text : fight) {
+    in.push_back(Make("f" + std::to_string(in.size()), "", "Title fight", text));
+  }
+  return in;
+}
+
+TEST(ClusterArticlesTest, SplitPassCutsTwinEventsButNotAnEventWithTwoProtagonists) {
+  std::vector<Article> in = TwinArrestsAndAFight();
+  auto stories = [&](const ClusterOptions& o) {
+    std::vector<int> story(in.size(), -1);
+    std::vector<StoryGroup> groups = ClusterArticles(in, o);
+    for (size_t g = 0; g < groups.size(); ++g) {
+      for (size_t i : groups[g].members) story[i] = static_cast<int>(g);
+    }
+    return story;
+  };
+  ClusterOptions off = TestOptions();
+  off.split_min_articles = 0;
+  std::vector<int> merged = stories(off);
+  // Without the split pass the two arrests are one story (what the pass is for).
+  ASSERT_EQ(merged[0], merged[1]);
+  std::vector<int> split = stories(TestOptions());
+  for (int k = 0; k < 4; ++k) {
+    EXPECT_EQ(split[2 * k], split[0]) << k;      // Dvorsky
+    EXPECT_EQ(split[2 * k + 1], split[1]) << k;  // Ruud
+  }
+  for (size_t k = 8; k < in.size(); ++k) EXPECT_EQ(split[k], split[8]) << k;  // the fight
+  EXPECT_NE(split[0], split[1]);
+  EXPECT_NE(split[0], split[8]);
+  EXPECT_NE(split[1], split[8]);
+}
+
 TEST(ClusterEvalTest, ContingencyScores) {
   // gold {a,a,a,b,b}, predicted {x,x,y,y,y}
   ClusteringScores s = ScoreClustering({"a", "a", "a", "b", "b"}, {"x", "x", "y", "y", "y"});
