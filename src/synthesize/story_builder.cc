@@ -20,16 +20,6 @@ struct Unit {
 
 size_t CountWords(std::string_view s) { return base::SplitWords(s).size(); }
 
-// A sentence worth stating as a fact or a summary line: a whole clause, not a
-// heading, a label, or a fragment left by the page ("Go deeper").
-bool IsStatement(std::string_view s) {
-  if (CountWords(s) < 5) return false;
-  const char last = s.back();
-  const bool closes = last == '.' || last == '!' || last == '"' || last == ')' || last == '\'' ||
-                      (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x9D");
-  return closes || CountWords(s) >= 12;
-}
-
 std::vector<std::string> SourceIds(const std::vector<const extract::ArticleAnalysis*>& articles,
                                    const std::vector<uint32_t>& indices) {
   std::vector<std::string> ids;
@@ -153,6 +143,14 @@ void AddClaimConflicts(const std::vector<FactGroup>& groups, const std::vector<U
 }
 
 }  // namespace
+
+bool IsStatement(std::string_view s) {
+  if (CountWords(s) < 5) return false;
+  const char last = s.back();
+  const bool closes = last == '.' || last == '!' || last == '"' || last == ')' || last == '\'' ||
+                      (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x9D");
+  return closes || CountWords(s) >= 12;
+}
 
 Story BuildStory(const std::string& story_id,
                  const std::vector<const extract::ArticleAnalysis*>& articles,

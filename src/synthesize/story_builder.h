@@ -7,6 +7,7 @@
 #define NEWSFUSE_SYNTHESIZE_STORY_BUILDER_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/article_analysis.h"
@@ -20,6 +21,10 @@ struct StoryOptions {
   SummaryOptions summary;
   AlignOptions align;
 };
+
+// A sentence worth stating as a fact or a summary line: a whole clause, not a
+// heading, a label, or a fragment left by the page ("Go deeper").
+bool IsStatement(std::string_view sentence);
 
 // REQUIRES: every pointer is non-null and outlives the call.
 Story BuildStory(const std::string& story_id,
