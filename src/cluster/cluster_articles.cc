@@ -157,7 +157,6 @@ void SplitByProtagonist(const std::vector<size_t>& order, const std::vector<RawF
 
 }  // namespace
 
-
 std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
                                         const ClusterOptions& options, ClusterReport* report) {
   const size_t n = articles.size();
