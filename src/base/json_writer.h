@@ -35,13 +35,17 @@ class JsonWriter {
   void EndArray();
   void Key(std::string_view key);
   void String(std::string_view value);
-  void OptionalString(const std::optional<std::string>& value);  // null when empty
+  void OptionalString(const std::optional<std::string>& value);  // null when absent or empty
   void Int(int64_t value);
   void Double(double value);
   void Bool(bool value);
   void Null();
   // Shorthands for "key": value.
   void Field(std::string_view key, std::string_view value) { Key(key); String(value); }
+  void OptionalField(std::string_view key, const std::optional<std::string>& value) {
+    Key(key);
+    OptionalString(value);
+  }
   void StringArray(std::string_view key, const std::vector<std::string>& values);
 
  private:

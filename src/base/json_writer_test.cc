@@ -12,8 +12,7 @@ TEST(JsonWriterTest, EscapesAndNests) {
   w.Field("text", "say \"hi\"\n\\");
   w.Key("n");
   w.Int(3);
-  w.Key("none");
-  w.OptionalString(std::nullopt);
+  w.OptionalField("none", std::nullopt);
   w.StringArray("ids", {"a", "b"});
   w.Key("empty");
   w.BeginArray();

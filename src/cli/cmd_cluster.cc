@@ -74,10 +74,8 @@ int RunStream(const ClusterFlags& flags, cluster::ClusterOptions options) {
     w.Field("headline", s.headline);
     w.StringArray("articles", s.article_ids);
     w.StringArray("outlets", s.outlets);
-    w.Key("first_published");
-    w.OptionalString(cluster::FormatMinutes(s.first_minute));
-    w.Key("last_published");
-    w.OptionalString(cluster::FormatMinutes(s.last_minute));
+    w.OptionalField("first_published", cluster::FormatMinutes(s.first_minute));
+    w.OptionalField("last_published", cluster::FormatMinutes(s.last_minute));
     w.EndObject();
     WriteLine(&line);
   });
@@ -168,12 +166,8 @@ int RunBatch(const ClusterFlags& flags, const cluster::ClusterOptions& options) 
     for (size_t i : g.members) ids.push_back(articles[i].id);
     w.StringArray("articles", ids);
     w.StringArray("outlets", g.outlets);
-    w.Key("first_published");
-    w.OptionalString(g.first_published.empty() ? std::nullopt
-                                               : std::optional<std::string>(g.first_published));
-    w.Key("last_published");
-    w.OptionalString(g.last_published.empty() ? std::nullopt
-                                              : std::optional<std::string>(g.last_published));
+    w.OptionalField("first_published", g.first_published);  // null when empty (undated)
+    w.OptionalField("last_published", g.last_published);
     w.EndObject();
     WriteLine(&line);
   }

@@ -80,12 +80,12 @@ void WriteArticleJson(const Article& a, const ingest::HtmlExtras& extras, std::s
   w.BeginObject();
   w.Field("id", a.id);
   w.Field("origin", a.origin);
-  w.Key("outlet"); w.OptionalString(a.outlet);
-  w.Key("url"); w.OptionalString(a.url);
-  w.Key("title"); w.OptionalString(a.title);
-  w.Key("subtitle"); w.OptionalString(a.subtitle);
-  w.Key("published"); w.OptionalString(a.published);
-  w.Key("language"); w.OptionalString(a.language);
+  w.OptionalField("outlet", a.outlet);
+  w.OptionalField("url", a.url);
+  w.OptionalField("title", a.title);
+  w.OptionalField("subtitle", a.subtitle);
+  w.OptionalField("published", a.published);
+  w.OptionalField("language", a.language);
   w.StringArray("authors", extras.authors);
   w.Key("paragraphs");
   w.BeginArray();
@@ -142,8 +142,8 @@ int RunExtract(const ExtractFlags& flags) {
       bench.Key(a.id);
       bench.BeginObject();
       bench.Field("articleBody", ingest::ArticleBodyText(a));
-      bench.Key("headline"); bench.OptionalString(a.title);
-      bench.Key("datePublished"); bench.OptionalString(a.published);
+      bench.OptionalField("headline", a.title);
+      bench.OptionalField("datePublished", a.published);
       bench.EndObject();
     } else {
       WriteArticleJson(a, extras, &out);

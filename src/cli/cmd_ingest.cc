@@ -457,14 +457,10 @@ int RunArticle(const ArticleFlags& flags) {
     w.BeginObject();
     w.Field("id", sa.article.id);
     w.Field("story_id", sa.story_id);
-    w.Key("outlet");
-    w.OptionalString(sa.article.outlet);
-    w.Key("title");
-    w.OptionalString(sa.article.title);
-    w.Key("published");
-    w.OptionalString(sa.article.published);
-    w.Key("url");
-    w.OptionalString(sa.article.url);
+    w.OptionalField("outlet", sa.article.outlet);
+    w.OptionalField("title", sa.article.title);
+    w.OptionalField("published", sa.article.published);
+    w.OptionalField("url", sa.article.url);
     w.Key("ingested");
     w.Int(sa.ingested_unix);
     w.Key("paragraphs");

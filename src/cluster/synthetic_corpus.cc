@@ -201,12 +201,9 @@ size_t AppendJsonLine(const Article& article, std::string_view story, std::strin
   base::JsonWriter w(out);
   w.BeginObject();
   w.Field("id", article.id);
-  w.Key("outlet");
-  w.OptionalString(article.outlet);
-  w.Key("published");
-  w.OptionalString(article.published);
-  w.Key("title");
-  w.OptionalString(article.title);
+  w.OptionalField("outlet", article.outlet);
+  w.OptionalField("published", article.published);
+  w.OptionalField("title", article.title);
   w.Field("text", text);
   if (!story.empty()) w.Field("story", story);
   w.EndObject();

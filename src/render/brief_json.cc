@@ -21,14 +21,10 @@ void WriteStory(const Story& st, JsonWriter& w) {
   for (const auto& s : st.sources) {
     w.BeginObject();
     w.Field("id", s.id);
-    w.Key("outlet");
-    w.OptionalString(s.outlet);
-    w.Key("published");
-    w.OptionalString(s.published);
-    w.Key("title");
-    w.OptionalString(s.title);
-    w.Key("url");
-    w.OptionalString(s.url);
+    w.OptionalField("outlet", s.outlet);
+    w.OptionalField("published", s.published);
+    w.OptionalField("title", s.title);
+    w.OptionalField("url", s.url);
     if (s.duplicate_of) {
       w.Key("duplicate_of");
       w.String(*s.duplicate_of);

@@ -462,18 +462,12 @@ void Server::Impl::GetArticle(const std::string& id, Response& res) {
   base::JsonWriter w(&body);
   w.BeginObject();
   w.Field("id", a.id);
-  w.Key("outlet");
-  w.OptionalString(a.outlet);
-  w.Key("url");
-  w.OptionalString(a.url);
-  w.Key("title");
-  w.OptionalString(a.title);
-  w.Key("subtitle");
-  w.OptionalString(a.subtitle);
-  w.Key("published");
-  w.OptionalString(a.published);
-  w.Key("language");
-  w.OptionalString(a.language);
+  w.OptionalField("outlet", a.outlet);
+  w.OptionalField("url", a.url);
+  w.OptionalField("title", a.title);
+  w.OptionalField("subtitle", a.subtitle);
+  w.OptionalField("published", a.published);
+  w.OptionalField("language", a.language);
   w.Key("story");
   if (sa.story_id.empty()) {
     w.Null();

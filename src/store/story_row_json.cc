@@ -8,10 +8,8 @@ void WriteStoryRowFields(const StoryRow& row, base::JsonWriter& w) {
   w.Key("articles");
   w.Int(static_cast<int64_t>(row.article_count));
   w.StringArray("outlets", row.outlets);
-  w.Key("first_published");
-  w.OptionalString(row.first_published);
-  w.Key("last_published");
-  w.OptionalString(row.last_published);
+  w.OptionalField("first_published", row.first_published);
+  w.OptionalField("last_published", row.last_published);
   w.Key("updated");
   w.Int(row.updated_unix);
 }

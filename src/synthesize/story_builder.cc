@@ -18,8 +18,6 @@ struct Unit {
   std::string text;
 };
 
-size_t CountWords(std::string_view s) { return base::SplitWords(s).size(); }
-
 std::vector<std::string> SourceIds(const std::vector<const extract::ArticleAnalysis*>& articles,
                                    const std::vector<uint32_t>& indices) {
   std::vector<std::string> ids;
@@ -145,11 +143,12 @@ void AddClaimConflicts(const std::vector<FactGroup>& groups, const std::vector<U
 }  // namespace
 
 bool IsStatement(std::string_view s) {
-  if (CountWords(s) < 5) return false;
+  const size_t words = base::CountWords(s);
+  if (words < 5) return false;
   const char last = s.back();
   const bool closes = last == '.' || last == '!' || last == '"' || last == ')' || last == '\'' ||
                       (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x9D");
-  return closes || CountWords(s) >= 12;
+  return closes || words >= 12;
 }
 
 Story BuildStory(const std::string& story_id,
@@ -202,7 +201,7 @@ Story BuildStory(const std::string& story_id,
       su.article = ai;
       su.source = original[ai];
       su.position = count > 1 ? static_cast<float>(si) / static_cast<float>(count - 1) : 0.0f;
-      su.words = static_cast<uint32_t>(CountWords(text));
+      su.words = static_cast<uint32_t>(base::CountWords(text));
       // A standfirst restates the story in the outlet's words: good evidence
       // of support, but the summary quotes body sentences.
       su.eligible = !para.is_subtitle;
