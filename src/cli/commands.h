@@ -18,6 +18,7 @@ namespace newsfuse::cli {
 void RegisterBrief(CLI::App& app);
 void RegisterExtract(CLI::App& app);
 void RegisterTrainNer(CLI::App& app);
+void RegisterTrainSummary(CLI::App& app);  // lives in cmd_eval_summary.cc, beside its data
 // `newsfuse eval <what>`: `eval` is the parent command.
 void RegisterEvalSbd(CLI::App& eval);
 void RegisterEvalSummary(CLI::App& eval);

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   RegisterBrief(app);
   RegisterExtract(app);
   RegisterTrainNer(app);
+  RegisterTrainSummary(app);
   CLI::App* eval = app.add_subcommand("eval", "measure a stage against labelled data");
   eval->require_subcommand(1);
   // Registry of evaluation commands: one line each.

@@ -11,10 +11,6 @@ namespace newsfuse::synthesize {
 
 namespace {
 
-struct StemmerDeleter {
-  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
-};
-
 using Bag = std::map<std::string, int>;
 
 Bag NGrams(const std::vector<std::string>& t, size_t n) {
@@ -47,6 +43,19 @@ void Count(const Bag& peer, const Bag& ref, double* hits, double* total) {
 
 }  // namespace
 
+void RougeTokenizer::StemmerDeleter::operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+
+RougeTokenizer::RougeTokenizer() : stemmer_(sb_stemmer_new("porter", nullptr)) {}
+RougeTokenizer::~RougeTokenizer() = default;
+
+std::string_view RougeTokenizer::Stem() {
+  if (word_.size() <= 3 || !stemmer_) return word_;
+  const sb_symbol* s = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word_.data()),
+                                       static_cast<int>(word_.size()));
+  if (!s) return word_;
+  return std::string_view(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_.get())));
+}
+
 std::vector<std::string> RougeTokens(std::string_view text, size_t max_words) {
   std::string cut;
   if (max_words > 0) {
@@ -58,28 +67,9 @@ std::vector<std::string> RougeTokens(std::string_view text, size_t max_words) {
   } else {
     cut.assign(text);
   }
-  std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("porter", nullptr));
+  RougeTokenizer tokenizer;
   std::vector<std::string> tokens;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (word.size() > 3 && stemmer) {
-      const sb_symbol* s = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-                                           static_cast<int>(word.size()));
-      if (s) word.assign(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer.get())));
-    }
-    tokens.push_back(word);
-    word.clear();
-  };
-  for (char c : cut) {
-    if (base::IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
-    if (base::IsAsciiLower(c) || base::IsAsciiDigit(c)) {
-      word.push_back(c);
-    } else {
-      flush();
-    }
-  }
-  flush();
+  tokenizer.ForEach(cut, [&](std::string_view token) { tokens.emplace_back(token); });
   return tokens;
 }
 

@@ -13,9 +13,12 @@
 #ifndef NEWSFUSE_SYNTHESIZE_ROUGE_H_
 #define NEWSFUSE_SYNTHESIZE_ROUGE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+struct sb_stemmer;
 
 namespace newsfuse::synthesize {
 
@@ -23,6 +26,43 @@ struct RougeScores {
   double rouge1 = 0;
   double rouge2 = 0;
   double rouge_su4 = 0;
+};
+
+// Splits text into tokens as ROUGE sees them (lower-cased, stemmed). Holds
+// one stemmer, so a caller with many sentences makes one tokenizer for all.
+// Not thread-safe (the stemmer has state); cheap to make one per thread.
+class RougeTokenizer {
+ public:
+  RougeTokenizer();
+  ~RougeTokenizer();
+  RougeTokenizer(const RougeTokenizer&) = delete;
+  RougeTokenizer& operator=(const RougeTokenizer&) = delete;
+
+  // Calls `emit(std::string_view token)` for each token of `text`.
+  template <typename Emit>
+  void ForEach(std::string_view text, Emit&& emit) {
+    word_.clear();
+    for (char c : text) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word_.push_back(c);
+      } else if (!word_.empty()) {
+        emit(Stem());
+        word_.clear();
+      }
+    }
+    if (!word_.empty()) emit(Stem());
+  }
+
+ private:
+  // The stem of word_ (words of three characters or fewer as they are).
+  std::string_view Stem();
+
+  struct StemmerDeleter {
+    void operator()(sb_stemmer* s) const;
+  };
+  std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer_;
+  std::string word_;
 };
 
 // Tokens as ROUGE sees them (lower-cased, stemmed), after cutting the text

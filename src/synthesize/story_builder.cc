@@ -7,6 +7,7 @@
 #include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
 #include "synthesize/story_sections.h"
+#include "text/wire_dateline.h"
 
 namespace newsfuse::synthesize {
 
@@ -151,6 +152,48 @@ bool IsStatement(std::string_view s) {
   return closes || words >= 12;
 }
 
+std::vector<StatementSentence> StatementSentences(const std::vector<const extract::ArticleAnalysis*>& articles) {
+  std::vector<StatementSentence> out;
+  for (uint32_t ai = 0; ai < articles.size(); ++ai) {
+    const text::Document& doc = articles[ai]->doc;
+    bool first = true;
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const auto& sent = doc.sentences[si];
+      if (doc.paragraphs[sent.paragraph].is_heading) continue;
+      const std::string_view text = doc.Text(sent.span);
+      if (!IsStatement(text)) continue;
+      StatementSentence st;
+      st.article = ai;
+      st.sentence = si;
+      st.text = text;
+      if (first) st.dateline = text::WireDatelineLength(text);
+      first = false;
+      out.push_back(st);
+    }
+  }
+  return out;
+}
+
+std::vector<SummaryUnit> SummaryUnits(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                      const std::vector<StatementSentence>& sentences, StemIds& stems) {
+  std::vector<SummaryUnit> out;
+  out.reserve(sentences.size());
+  for (const StatementSentence& st : sentences) {
+    const text::Document& doc = articles[st.article]->doc;
+    const size_t count = doc.sentences.size();
+    const std::string_view said = st.text.substr(st.dateline);
+    SummaryUnit su;
+    su.sentence.article = st.article;
+    su.sentence.index = st.sentence;
+    su.sentence.position = count > 1 ? static_cast<float>(st.sentence) / static_cast<float>(count - 1) : 0.0f;
+    stems.Add(said, &su.sentence.stems);
+    su.words = static_cast<uint32_t>(base::CountWords(said));
+    su.eligible = !doc.paragraphs[doc.sentences[st.sentence].paragraph].is_subtitle;
+    out.push_back(std::move(su));
+  }
+  return out;
+}
+
 Story BuildStory(const std::string& story_id,
                  const std::vector<const extract::ArticleAnalysis*>& articles,
                  const StoryOptions& options) {
@@ -183,33 +226,17 @@ Story BuildStory(const std::string& story_id,
   for (uint32_t i = 0; i < articles.size(); ++i) originals += original[i] == i;
 
   // Units: every statement sentence of every article.
+  const std::vector<StatementSentence> statements = StatementSentences(articles);
   std::vector<Unit> units;
-  std::vector<SummaryUnit> summary_units;
   std::vector<uint32_t> article_of;
   TermSpace space;
-  for (uint32_t ai = 0; ai < articles.size(); ++ai) {
-    const text::Document& doc = articles[ai]->doc;
-    const size_t count = doc.sentences.size();
-    for (uint32_t si = 0; si < count; ++si) {
-      const auto& sent = doc.sentences[si];
-      const text::DocParagraph& para = doc.paragraphs[sent.paragraph];
-      if (para.is_heading) continue;
-      const std::string_view text = doc.Text(sent.span);
-      if (!IsStatement(text)) continue;
-      units.push_back(Unit{ai, si, std::string(text)});
-      SummaryUnit su;
-      su.article = ai;
-      su.source = original[ai];
-      su.position = count > 1 ? static_cast<float>(si) / static_cast<float>(count - 1) : 0.0f;
-      su.words = static_cast<uint32_t>(base::CountWords(text));
-      // A standfirst restates the story in the outlet's words: good evidence
-      // of support, but the summary quotes body sentences.
-      su.eligible = !para.is_subtitle;
-      summary_units.push_back(su);
-      article_of.push_back(ai);
-      space.Add(text);
-    }
+  for (const StatementSentence& st : statements) {
+    units.push_back(Unit{st.article, st.sentence, std::string(st.text)});
+    article_of.push_back(st.article);
+    space.Add(st.text);
   }
+  StemIds stems;
+  const std::vector<SummaryUnit> summary_units = SummaryUnits(articles, statements, stems);
   const std::vector<SparseVector> vectors = space.Vectors();
   const std::vector<FactGroup> groups = AlignFacts(article_of, vectors, options.align);
 
@@ -257,10 +284,10 @@ Story BuildStory(const std::string& story_id,
   for (uint32_t g = 0; g < groups.size(); ++g) {
     for (uint32_t m : groups[g].members) group_of[m] = g;
   }
-  for (uint32_t u : ChooseSummary(summary_units, vectors, groups, options.summary)) {
+  for (uint32_t u : ChooseSummary(summary_units, stems, groups, options.summary)) {
     const FactGroup& g = groups[group_of[u]];
     CitedText line;
-    line.text = units[u].text;
+    line.text = std::string(statements[u].text.substr(statements[u].dateline));
     line.sources = SourceIds(articles, g.articles);
     for (uint32_t art : g.articles) {
       line.source_sentences.push_back(units[OwnWording(g, art, u, article_of, vectors)].text);

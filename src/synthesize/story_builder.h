@@ -26,6 +26,27 @@ struct StoryOptions {
 // heading, a label, or a fragment left by the page ("Go deeper").
 bool IsStatement(std::string_view sentence);
 
+// A body sentence that states something: what facts and the summary are
+// made of.
+struct StatementSentence {
+  uint32_t article = 0;
+  uint32_t sentence = 0;  // index into the article's doc.sentences
+  std::string_view text;
+  // Bytes of `text` that an opening wire dateline takes (text/wire_dateline.h);
+  // the summary quotes the rest. Only an article's first statement has one.
+  size_t dateline = 0;
+};
+
+// Every statement sentence of the articles, article by article, in order:
+// not a heading, and IsStatement.
+std::vector<StatementSentence> StatementSentences(const std::vector<const extract::ArticleAnalysis*>& articles);
+
+// The summary's units for those sentences (datelines left out), their stems
+// interned in `stems`. A standfirst is evidence of what the story is about
+// but not a summary line: present, not eligible.
+std::vector<SummaryUnit> SummaryUnits(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                      const std::vector<StatementSentence>& sentences, StemIds& stems);
+
 // REQUIRES: every pointer is non-null and outlives the call.
 Story BuildStory(const std::string& story_id,
                  const std::vector<const extract::ArticleAnalysis*>& articles,

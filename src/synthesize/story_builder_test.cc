@@ -306,5 +306,25 @@ TEST(StoryBuilderTest, ReprintsCountOnceAndContributionsNameWhatEachAdds) {
                            [](const std::string& s) { return s.find("old bridge") != std::string::npos; }));
 }
 
+// The summary quotes what happened, not where the wire filed from: an
+// article's opening dateline is left out of its summary line.
+TEST(StoryBuilderTest, SummaryLeavesTheWireDatelineOut) {
+  Fixture f;
+  f.Add("a", "2025-05-06",
+        {"PORT ELLIS, Marrow Islands (AP) _ A ferry carrying 80 passengers sank off Port Ellis on Tuesday.",
+         "All passengers were rescued by fishing boats, the coast guard said."});
+  f.Add("b", "2025-05-06",
+        {"PORT ELLIS (Reuters) - A passenger ferry sank off Port Ellis on Tuesday with 80 people aboard.",
+         "Fishing boats rescued every passenger, according to the coast guard."});
+  const Story st = f.Build();
+  ASSERT_FALSE(st.summary.empty());
+  bool ferry = false;
+  for (const auto& line : st.summary) {
+    EXPECT_EQ(line.text.find("PORT ELLIS"), std::string::npos) << line.text;
+    ferry |= line.text.rfind("A ferry", 0) == 0 || line.text.rfind("A passenger ferry", 0) == 0;
+  }
+  EXPECT_TRUE(ferry) << "the lead, without its dateline";
+}
+
 }  // namespace
 }  // namespace newsfuse::synthesize
