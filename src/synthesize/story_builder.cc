@@ -143,6 +143,19 @@ void AddClaimConflicts(const std::vector<FactGroup>& groups, const std::vector<U
 
 }  // namespace
 
+bool StandsAlone(std::string_view s) {
+  // A quotation first: the words before who said them.
+  if (s.rfind("``", 0) == 0 || s.rfind("\"", 0) == 0 || s.rfind("\xE2\x80\x9C", 0) == 0 || s.rfind("'", 0) == 0) return false;
+  size_t end = 0;
+  while (end < s.size() && base::IsAsciiAlpha(s[end])) ++end;
+  const std::string_view first = s.substr(0, end);
+  for (std::string_view w : {"And", "But", "So", "Yet", "Or", "Also", "That", "This", "These", "Those", "It", "Its",
+                             "He", "She", "They", "His", "Her", "Their", "Him", "Them", "Such", "Still", "Then"}) {
+    if (first == w) return false;
+  }
+  return true;
+}
+
 bool IsStatement(std::string_view s) {
   const size_t words = base::CountWords(s);
   if (words < 5) return false;
@@ -189,6 +202,7 @@ std::vector<SummaryUnit> SummaryUnits(const std::vector<const extract::ArticleAn
     stems.Add(said, &su.sentence.stems);
     su.words = static_cast<uint32_t>(base::CountWords(said));
     su.eligible = !doc.paragraphs[doc.sentences[st.sentence].paragraph].is_subtitle;
+    su.stands_alone = StandsAlone(said);
     out.push_back(std::move(su));
   }
   return out;

@@ -26,6 +26,12 @@ struct StoryOptions {
 // heading, a label, or a fragment left by the page ("Go deeper").
 bool IsStatement(std::string_view sentence);
 
+// A sentence a reader can take in without the one before it: it opens with
+// neither a quotation (whose speaker comes after) nor a word that points
+// back ("But", "It", "They", "This"). The summary prefers such sentences:
+// its lines stand apart, in an order of their own.
+bool StandsAlone(std::string_view sentence);
+
 // A body sentence that states something: what facts and the summary are
 // made of.
 struct StatementSentence {

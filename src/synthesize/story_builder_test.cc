@@ -326,5 +326,17 @@ TEST(StoryBuilderTest, SummaryLeavesTheWireDatelineOut) {
   EXPECT_TRUE(ferry) << "the lead, without its dateline";
 }
 
+TEST(StoryBuilderTest, StandsAloneUnlessItPointsBackOrOpensWithAQuote) {
+  EXPECT_TRUE(StandsAlone("The ferry sank off Port Ellis on Tuesday."));
+  EXPECT_TRUE(StandsAlone("Italy sent two rescue boats."));
+  EXPECT_TRUE(StandsAlone("Theirs was the last boat out, the captain said."));
+  EXPECT_FALSE(StandsAlone("But the ferry had been inspected in May."));
+  EXPECT_FALSE(StandsAlone("It sank within minutes."));
+  EXPECT_FALSE(StandsAlone("They were rescued by fishermen."));
+  EXPECT_FALSE(StandsAlone("``We did everything we could,'' he said."));
+  EXPECT_FALSE(StandsAlone("\"We did everything we could,\" he said."));
+  EXPECT_FALSE(StandsAlone("\xE2\x80\x9CWe did everything we could,\xE2\x80\x9D he said."));
+}
+
 }  // namespace
 }  // namespace newsfuse::synthesize

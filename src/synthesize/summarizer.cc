@@ -23,8 +23,14 @@ class SummarySearch {
     for (uint32_t g = 0; g < groups.size(); ++g) {
       for (uint32_t m : groups[g].members) group_of_[m] = g;
     }
-    for (uint32_t i = 0; i < units.size(); ++i) {
-      if (units[i].eligible && units[i].words > 0 && !units[i].sentence.stems.empty()) candidates_.push_back(i);
+    for (bool alone_only : {true, false}) {
+      for (uint32_t i = 0; i < units.size(); ++i) {
+        const SummaryUnit& u = units[i];
+        if (u.eligible && u.words > 0 && !u.sentence.stems.empty() && (u.stands_alone || !alone_only)) {
+          candidates_.push_back(i);
+        }
+      }
+      if (!candidates_.empty()) break;
     }
     // The swap pool: the best alone, by worth per square root of words.
     std::vector<std::pair<float, uint32_t>> alone;

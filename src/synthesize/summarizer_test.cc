@@ -160,6 +160,23 @@ TEST(SummarizerTest, TrainedModelPrefersWhatEveryArticleSays) {
   EXPECT_LT(chosen[0], 3u) << "chose an aside";
 }
 
+// A sentence that points back ("But it ...") is passed over for one that
+// stands alone, even worth less; a story with nothing else still gets one.
+TEST(SummarizerTest, ChoosesSentencesThatStandAloneWhenThereAreAny) {
+  const WordImportanceModel model = FirstUseModel();
+  Fixture f;
+  f.Add(0, "but it sank near the old harbour wall");  // 8 words
+  f.units.back().stands_alone = false;
+  const uint32_t alone = f.Add(1, "ferry sank");
+  auto chosen = f.Choose(Options(9, &model));  // not room for both
+  ASSERT_EQ(chosen.size(), 1u);
+  EXPECT_EQ(chosen[0], alone);
+  f.units[alone].stands_alone = false;
+  chosen = f.Choose(Options(9, &model));
+  ASSERT_EQ(chosen.size(), 1u);
+  EXPECT_EQ(chosen[0], 0u) << "no sentence stands alone: the best of the rest";
+}
+
 TEST(SummarizerTest, NoUnitsNoSummary) {
   EXPECT_TRUE(ChooseSummary({}, StemIds{}, {}, SummaryOptions{}).empty());
 }
