@@ -199,8 +199,14 @@ std::vector<SummaryUnit> SummaryUnits(const std::vector<const extract::ArticleAn
     su.sentence.article = st.article;
     su.sentence.index = st.sentence;
     su.sentence.position = count > 1 ? static_cast<float>(st.sentence) / static_cast<float>(count - 1) : 0.0f;
-    stems.Add(said, &su.sentence.stems);
-    su.words = static_cast<uint32_t>(base::CountWords(said));
+    // Word by word, so that a cut after any word knows its stems (ROUGE
+    // cuts at white space too).
+    const std::vector<std::string_view> words = base::SplitWords(said);
+    for (std::string_view word : words) {
+      su.stems_before_word.push_back(static_cast<uint32_t>(su.sentence.stems.size()));
+      stems.Add(word, &su.sentence.stems);
+    }
+    su.words = static_cast<uint32_t>(words.size());
     su.eligible = !doc.paragraphs[doc.sentences[st.sentence].paragraph].is_subtitle;
     su.stands_alone = StandsAlone(said);
     out.push_back(std::move(su));

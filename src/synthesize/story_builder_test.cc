@@ -338,5 +338,20 @@ TEST(StoryBuilderTest, StandsAloneUnlessItPointsBackOrOpensWithAQuote) {
   EXPECT_FALSE(StandsAlone("\xE2\x80\x9CWe did everything we could,\xE2\x80\x9D he said."));
 }
 
+// A cut inside a summary sentence (DUC's first 100 words) must know which
+// stems the words before it hold: "U.S.-led" is one word and three stems.
+TEST(StoryBuilderTest, SummaryUnitsKnowTheStemsBeforeEachWord) {
+  Fixture f;
+  f.Add("a", "2025-05-06", {"GENEVA (AP) _ The U.S.-led coalition met on Tuesday in Geneva."});
+  f.Build();
+  std::vector<const extract::ArticleAnalysis*> members = {&f.analyses[0]};
+  StemIds stems;
+  const auto units = SummaryUnits(members, StatementSentences(members), stems);
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].words, 8u) << "the dateline is not counted";
+  EXPECT_EQ(units[0].stems_before_word, (std::vector<uint32_t>{0, 1, 4, 5, 6, 7, 8, 9}));
+  EXPECT_EQ(units[0].sentence.stems.size(), 10u);
+}
+
 }  // namespace
 }  // namespace newsfuse::synthesize

@@ -102,9 +102,12 @@ class SummarySearch {
   }
 
  private:
+  // Stems of unit u's first `words` words (what a cut there leaves).
   size_t StemsBefore(uint32_t u, int words) const {
-    const size_t n = units_[u].sentence.stems.size();
-    return n * static_cast<size_t>(std::max(words, 0)) / std::max<uint32_t>(units_[u].words, 1);
+    const SummaryUnit& unit = units_[u];
+    const size_t w = static_cast<size_t>(std::clamp(words, 0, static_cast<int>(unit.words)));
+    if (w < unit.stems_before_word.size()) return unit.stems_before_word[w];
+    return unit.sentence.stems.size() * w / std::max<uint32_t>(unit.words, 1);
   }
 
   float WorthOf(uint32_t stem, uint32_t occurrence) const {

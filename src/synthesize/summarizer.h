@@ -41,6 +41,9 @@ namespace newsfuse::synthesize {
 struct SummaryUnit {
   StemSentence sentence;  // article, index, position, stems
   uint32_t words = 0;
+  // stems_before_word[w]: how many stems the first w words hold, for a cut
+  // inside the sentence (empty: in proportion to the words).
+  std::vector<uint32_t> stems_before_word;
   bool eligible = true;   // false for headings, fragments, standfirsts
   // Readable without the sentence before it (story_builder.h's StandsAlone).
   // Only such sentences are chosen, unless a story has none.
