@@ -10,8 +10,8 @@ namespace {
 // Greedy cost exponents tried (gain / words^r). Lin & Bilmes use 0.3 on
 // DUC 2004; pure gain per word (1.0) packs short sentences.
 constexpr float kCostExponents[] = {0.3f, 0.5f, 0.7f, 0.9f, 1.0f};
-// Swaps draw on the units with the most worth per word alone, so a story
-// of 200 articles costs what one of 20 does.
+// Swaps draw on the units worth most on their own (per square root of their
+// words), so a story of 200 articles costs what one of 20 does.
 constexpr size_t kSwapPool = 300;
 constexpr int kMaxSwapRounds = 8;
 
@@ -32,18 +32,16 @@ class SummarySearch {
       }
       if (!candidates_.empty()) break;
     }
-    // The swap pool: the best alone, by worth per square root of words.
-    std::vector<std::pair<float, uint32_t>> alone;
+    // The swap pool (kSwapPool).
+    std::vector<std::pair<float, uint32_t>> by_worth;
     for (uint32_t i : candidates_) {
-      alone.emplace_back(Gain(i, units[i].sentence.stems.size()) / std::sqrt(static_cast<float>(units[i].words)), i);
+      by_worth.emplace_back(Gain(i, units[i].sentence.stems.size()) / std::sqrt(static_cast<float>(units[i].words)), i);
     }
-    std::sort(alone.begin(), alone.end(), [](const auto& a, const auto& b) {
+    std::sort(by_worth.begin(), by_worth.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
-    for (size_t k = 0; k < alone.size() && k < kSwapPool; ++k) pool_.push_back(alone[k].second);
+    for (size_t k = 0; k < by_worth.size() && k < kSwapPool; ++k) pool_.push_back(by_worth[k].second);
   }
-
-  const std::vector<uint32_t>& candidates() const { return candidates_; }
 
   // The greedy for one cost exponent, then swaps; empty when the greedy
   // found what an earlier start had (often: r changes little on a small
@@ -57,8 +55,7 @@ class SummarySearch {
   }
 
   // The worth of reading `seq` in order: every stem of a whole sentence;
-  // under a cut, the sentence that crosses it by the share of its stems
-  // that its words before the cut hold (stems and words run together).
+  // under a cut, the stems of the crossing sentence's words before it.
   double Worth(const std::vector<uint32_t>& seq) {
     double total = 0;
     int left = options_.max_words;
