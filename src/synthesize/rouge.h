@@ -10,6 +10,13 @@
 //   - ROUGE-SU4: skip bigrams with at most four words between them, plus
 //     unigrams (-u), counted the same way.
 // Lin (2004), "ROUGE: A Package for Automatic Evaluation of Summaries".
+// One known difference: with -m, ROUGE-1.5.5 first looks a word of more than
+// three characters up in its WordNet 2.0 exception database ("were" -> "be",
+// "children" -> "child") and stems only the rest. The database is often
+// rebuilt empty (its build script is commonly run with the stop-word file in
+// place of the ".exc" extension), and then the two agree exactly; with the
+// full database, irregular forms of one word match each other there and not
+// here. The list is not in Debian in its 2.0 version, so it is left out.
 #ifndef NEWSFUSE_SYNTHESIZE_ROUGE_H_
 #define NEWSFUSE_SYNTHESIZE_ROUGE_H_
 
