@@ -80,12 +80,7 @@ void WriteArticleJson(const Article& a, const ingest::HtmlExtras& extras, std::s
   w.BeginObject();
   w.Field("id", a.id);
   w.Field("origin", a.origin);
-  w.OptionalField("outlet", a.outlet);
-  w.OptionalField("url", a.url);
-  w.OptionalField("title", a.title);
-  w.OptionalField("subtitle", a.subtitle);
-  w.OptionalField("published", a.published);
-  w.OptionalField("language", a.language);
+  render::WriteArticleMetadata(a, w);
   w.StringArray("authors", extras.authors);
   w.Key("paragraphs");
   w.BeginArray();

@@ -171,6 +171,15 @@ void WriteDroppedLines(const std::vector<DroppedLine>& dropped, base::JsonWriter
   w.EndArray();
 }
 
+void WriteArticleMetadata(const Article& a, base::JsonWriter& w) {
+  w.OptionalField("outlet", a.outlet);
+  w.OptionalField("url", a.url);
+  w.OptionalField("title", a.title);
+  w.OptionalField("subtitle", a.subtitle);
+  w.OptionalField("published", a.published);
+  w.OptionalField("language", a.language);
+}
+
 std::string StoryToJson(const Story& story, int indent) {
   std::string out;
   JsonWriter w(&out, indent);

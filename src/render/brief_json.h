@@ -25,6 +25,11 @@ std::string StoryToJson(const Story& story, int indent = 2);
 // kept aside, in the same form wherever an article or source is written.
 void WriteDroppedLines(const std::vector<DroppedLine>& dropped, base::JsonWriter& w);
 
+// Writes the article's optional metadata as fields of the open object:
+// outlet, url, title, subtitle, published, language (null when absent), in
+// that order, as the API's article and `extract`'s output both name them.
+void WriteArticleMetadata(const Article& a, base::JsonWriter& w);
+
 }  // namespace newsfuse::render
 
 #endif  // NEWSFUSE_RENDER_BRIEF_JSON_H_

@@ -462,12 +462,7 @@ void Server::Impl::GetArticle(const std::string& id, Response& res) {
   base::JsonWriter w(&body);
   w.BeginObject();
   w.Field("id", a.id);
-  w.OptionalField("outlet", a.outlet);
-  w.OptionalField("url", a.url);
-  w.OptionalField("title", a.title);
-  w.OptionalField("subtitle", a.subtitle);
-  w.OptionalField("published", a.published);
-  w.OptionalField("language", a.language);
+  render::WriteArticleMetadata(a, w);
   w.Key("story");
   if (sa.story_id.empty()) {
     w.Null();
