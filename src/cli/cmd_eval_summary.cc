@@ -86,18 +86,21 @@ struct EvalSummaryFlags {
   }();
 };
 
-// A reference system's summary over the sentences our summarizer may choose
-// from (body statements, article by article).
-std::string ReferenceSummary(const std::string& system, const std::vector<extract::ArticleAnalysis>& analyses,
+std::vector<const extract::ArticleAnalysis*> Pointers(const std::vector<extract::ArticleAnalysis>& analyses) {
+  std::vector<const extract::ArticleAnalysis*> members;
+  for (const auto& a : analyses) members.push_back(&a);
+  return members;
+}
+
+// A reference system's summary over the statement sentences our summarizer
+// chooses from (StatementSentences, standfirsts left out), whole: no
+// dateline cut and no stand-alone rule, as the system was published.
+std::string ReferenceSummary(const std::string& system, const std::vector<const extract::ArticleAnalysis*>& members,
                              int words) {
   std::vector<std::string> sentences;
-  for (const auto& a : analyses) {
-    for (const auto& sentence : a.doc.sentences) {
-      const text::DocParagraph& paragraph = a.doc.paragraphs[sentence.paragraph];
-      if (paragraph.is_heading || paragraph.is_subtitle) continue;
-      const std::string_view text = a.doc.Text(sentence.span);
-      if (synthesize::IsStatement(text)) sentences.emplace_back(text);
-    }
+  for (const synthesize::StatementSentence& st : synthesize::StatementSentences(members)) {
+    const text::Document& doc = members[st.article]->doc;
+    if (!doc.paragraphs[doc.sentences[st.sentence].paragraph].is_subtitle) sentences.emplace_back(st.text);
   }
   std::string summary;
   if (system == "lexrank") {
@@ -166,12 +169,6 @@ bool LoadCluster(const std::string& dir, const std::string& name, SummaryCluster
   return true;
 }
 
-std::vector<const extract::ArticleAnalysis*> Pointers(const std::vector<extract::ArticleAnalysis>& analyses) {
-  std::vector<const extract::ArticleAnalysis*> members;
-  for (const auto& a : analyses) members.push_back(&a);
-  return members;
-}
-
 // The word-importance model's training examples from one cluster: the
 // story's summary units as BuildStory makes them, against its references.
 std::vector<synthesize::WordImportanceExample> TrainingExamples(const SummaryCluster& cluster) {
@@ -230,7 +227,7 @@ int RunEvalSummary(const EvalSummaryFlags& flags) {
       const Story story = synthesize::BuildStory(cluster.name, members, options);
       for (const auto& s : story.summary) summary += s.text + "\n";
     } else {
-      summary = ReferenceSummary(flags.system, analyses, flags.words);
+      summary = ReferenceSummary(flags.system, members, flags.words);
     }
     const auto r = synthesize::RougeRecall(summary, references, static_cast<size_t>(flags.words));
     if (flags.show) std::printf("%s", summary.c_str());

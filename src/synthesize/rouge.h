@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/strings.h"
+
 struct sb_stemmer;
 
 namespace newsfuse::synthesize {
@@ -50,8 +52,8 @@ class RougeTokenizer {
   void ForEach(std::string_view text, Emit&& emit) {
     word_.clear();
     for (char c : text) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (base::IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+      if (base::IsAsciiLower(c) || base::IsAsciiDigit(c)) {
         word_.push_back(c);
       } else if (!word_.empty()) {
         emit(Stem());

@@ -114,13 +114,13 @@ class SummarySearch {
   // The gain of the first `take` stems of unit u over counts_ (left as
   // they were).
   float Gain(uint32_t u, size_t take) {
+    const float g = AddStems(u, take);
     const auto& stems = units_[u].sentence.stems;
-    float g = 0;
-    for (size_t k = 0; k < take; ++k) g += WorthOf(stems[k], ++counts_[stems[k]]);
     for (size_t k = 0; k < take; ++k) --counts_[stems[k]];
     return g;
   }
 
+  // Counts the first `take` stems of unit u into counts_; returns their worth.
   float AddStems(uint32_t u, size_t take) {
     const auto& stems = units_[u].sentence.stems;
     float g = 0;
