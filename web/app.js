@@ -145,7 +145,36 @@ const PALETTE = ['#2563eb', '#c2410c', '#15803d', '#9333ea', '#be123c', '#0e7490
 function hashColour(name) {
   let x = 0;
   for (const ch of name) x = (x * 31 + ch.codePointAt(0)) >>> 0;
-  return `hsl(${x % 360} 60% 40%)`;
+  return hslToHex(x % 360, 0.6, 0.4);
+}
+
+function hslToHex(hue, sat, light) {
+  const f = (n) => {
+    const k = (n + hue / 30) % 12;
+    const v = light - sat * Math.min(light, 1 - light) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(v * 255).toString(16).padStart(2, '0');
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}
+
+// WCAG relative luminance of '#rrggbb'.
+function luminance(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+// The colour darkened (towards black, keeping its hue) until white text on
+// it has a contrast of at least 4.7:1 (WCAG AA asks 4.5:1 for small text;
+// the margin covers rounding): citation numbers and source numbers are
+// white on the outlet's colour.
+function readableOnWhite(hex) {
+  let rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const toHex = (c) => `#${c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+  for (let i = 0; i < 40 && 1.05 / (luminance(toHex(rgb)) + 0.05) < 4.7; i++) rgb = rgb.map((v) => v * 0.95);
+  return toHex(rgb);
 }
 
 // "www.example.com" of an http(s) URL as "example.com"; null otherwise.
@@ -167,7 +196,7 @@ class Sources {
       const label = outlet || hostOf(s.url) || `Article ${i + 1}`;
       if (!colours.has(label)) {
         const k = colours.size;
-        colours.set(label, k < PALETTE.length ? PALETTE[k] : hashColour(label));
+        colours.set(label, readableOnWhite(k < PALETTE.length ? PALETTE[k] : hashColour(label)));
       }
       const entry = { ...s, n: i + 1, outlet, colour: colours.get(label), label, unnamed: !outlet };
       this.list.push(entry);
@@ -177,6 +206,13 @@ class Sources {
 
   get(id) {
     return this.byId.get(id) || { id, n: '?', label: id, colour: '#6b7280', unnamed: true };
+  }
+
+  // Distinct outlets by name (the count the story list shows), and the
+  // number of articles whose outlet is not named.
+  outletCounts() {
+    const named = new Set(this.list.filter((s) => s.outlet).map((s) => s.outlet));
+    return { named: named.size, unnamed: this.list.filter((s) => !s.outlet).length };
   }
 
   // Distinct outlets of a list of source ids (two articles of one outlet
@@ -330,7 +366,20 @@ function route() {
     }
     return storyPage(id, token);
   }
-  return listPage(new URLSearchParams(location.search), token);
+  if (location.pathname === '/' || location.pathname === '/index.html') {
+    return listPage(new URLSearchParams(location.search), token);
+  }
+  return notFoundPage();
+}
+
+// A mistyped address: say so, with a way back (the server answers 404
+// with this page rather than raw JSON).
+function notFoundPage() {
+  document.title = 'Page not found — newsfuse';
+  done(h('section', { class: 'error not-found', role: 'alert' },
+    h('h1', null, 'Page not found'),
+    h('p', null, 'There is no page at ', h('code', null, location.pathname), '.'),
+    h('p', { class: 'actions' }, h('a', { class: 'button', href: '/' }, 'All stories'))));
 }
 
 const main = () => document.getElementById('main');
@@ -386,12 +435,16 @@ async function listPage(params, token) {
     return s ? `/?${s}` : '/';
   };
 
+  // The box says what the list shows: after a name search, the name and
+  // "A name" stay in it.
   const input = h('input', {
-    type: 'search', name: 'q', value: q, placeholder: 'Search headlines and articles',
+    type: 'search', name: 'q', value: entity || q,
+    placeholder: entity ? 'A person, organisation or place' : 'Search headlines and articles',
     'aria-label': 'Search stories', autocomplete: 'off', enterkeyhint: 'search',
   });
   const mode = h('select', { 'aria-label': 'Search for', class: 'mode' },
-    h('option', { value: 'text' }, 'Words'), h('option', { value: 'entity' }, 'A name'));
+    h('option', { value: 'text' }, 'Words'), h('option', { value: 'entity', selected: !!entity }, 'A name'));
+  mode.value = entity ? 'entity' : 'text';
   mode.addEventListener('change', () => {
     input.placeholder = mode.value === 'entity' ? 'A person, organisation or place' : 'Search headlines and articles';
   });
@@ -400,7 +453,7 @@ async function listPage(params, token) {
     onsubmit: (e) => {
       e.preventDefault();
       const value = input.value.trim();
-      navigate(hrefWith(mode.value === 'entity' ? { entity: value, q: '' } : { q: value }));
+      navigate(hrefWith(mode.value === 'entity' ? { entity: value, q: '' } : { q: value, entity: '' }));
     },
   }, mode, input, h('button', { type: 'submit', class: 'button' }, 'Search'));
 
@@ -466,11 +519,18 @@ function storyCard(row) {
     h('h2', null, h('a', { href: `/story/${encodeURIComponent(row.id)}` }, row.headline || '(untitled story)')),
     h('p', { class: 'meta' },
       h('span', null, plural(row.articles || 0, 'article')),
-      h('span', null, plural(outlets.length, 'outlet')),
+      h('span', { class: 'outlet-count' }, outletCountText(outlets.length, row.articles || 0)),
       h('span', null, formatSpan(row.first_published, row.last_published)),
       row.updated ? h('span', { class: 'muted' }, `updated ${ago(row.updated)}`) : null),
     outlets.length ? h('p', { class: 'outlet-names' }, outlets.slice(0, 6).join(' · '),
       outlets.length > 6 ? h('span', { class: 'muted' }, ` and ${outlets.length - 6} more`) : null) : null);
+}
+
+// "12 outlets"; "outlets not named" when no article names its outlet (not
+// "0 outlets"). The list and the story page say the same.
+function outletCountText(named, articles) {
+  if (named === 0 && articles > 0) return 'outlets not named';
+  return plural(named, 'outlet');
 }
 
 // ---- story page ----------------------------------------------------------------------
@@ -502,11 +562,32 @@ async function storyPage(id, token) {
     done(errorState(new ApiError(500, 'The briefing of this story is empty.'), () => route()));
     return;
   }
-  document.title = `${story.headline || row.headline || 'Story'} — newsfuse`;
+  document.title = `${storyHeadline(story, row)} — newsfuse`;
   done(renderStory(story, row));
   // A link to a section (/story/x#quotes) lands there once it exists.
   const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (target) target.scrollIntoView();
+}
+
+// One headline per story everywhere: the story list's (the store's), which
+// the list showed before the briefing was built; the briefing's only when
+// the store has none.
+function storyHeadline(story, row) {
+  return (row && row.headline) || story.headline || '(untitled story)';
+}
+
+// A long list shows its first `n` items and a "Show all (N)" button that
+// adds the rest: the first screen is for what matters, and a 21-article
+// story is not 37,000 px on a phone. Returns what to put on the page.
+function foldList(list, items, n) {
+  if (items.length <= n + 1) return add(list, items);
+  add(list, items.slice(0, n));
+  const more = h('p', { class: 'more show-all' });
+  more.append(h('button', {
+    type: 'button', class: 'button ghost',
+    onclick: () => { add(list, items.slice(n)); more.remove(); },
+  }, `Show all (${items.length})`));
+  return [list, more];
 }
 
 function section(id, title, count, ...body) {
@@ -520,6 +601,7 @@ function section(id, title, count, ...body) {
 function renderStory(story, row) {
   const sources = new Sources(story.sources);
   const outlets = sources.outletsOf(sources.list.map((s) => s.id));
+  const counts = sources.outletCounts();
   const changes = (row && row.changes) || [];
   const facts = story.facts || [];
   const consensus = facts.filter((f) => f.consensus);
@@ -541,10 +623,11 @@ function renderStory(story, row) {
 
   const header = h('header', { class: 'story-head' },
     h('p', { class: 'kicker' }, h('a', { href: '/' }, '← All stories')),
-    h('h1', { class: 'headline' }, story.headline || (row && row.headline) || '(untitled story)'),
+    h('h1', { class: 'headline' }, storyHeadline(story, row)),
     h('p', { class: 'meta' },
       h('span', null, plural(sources.list.length, 'article')),
-      h('span', null, plural(outlets.length, 'outlet')),
+      h('span', { class: 'outlet-count' }, outletCountText(counts.named, sources.list.length)),
+      counts.unnamed && counts.named ? h('span', null, `${plural(counts.unnamed, 'article')} without a named outlet`) : null,
       h('span', null, dates.length ? formatSpan(dates[0], dates[dates.length - 1]) : 'date unknown'),
       row && row.updated ? h('span', { class: 'muted' }, `updated ${ago(row.updated)}`) : null),
     h('p', { class: 'legend' }, capped('badges', outlets.map((s) => badge(s)), 14)));
@@ -596,7 +679,7 @@ function renderFacts(consensus, shared, sources) {
   const item = (f) => h('li', null, h('p', null, f.text), sentenceBadges(f.sources, f.source_sentences, sources));
   return [
     consensus.length
-      ? h('ul', { class: 'facts' }, consensus.map(item))
+      ? foldList(h('ul', { class: 'facts' }), consensus.map(item), 5)
       : h('p', { class: 'muted' }, 'No fact is reported by most of the outlets.'),
     shared.length
       ? h('details', { class: 'more-facts' },
@@ -608,7 +691,7 @@ function renderFacts(consensus, shared, sources) {
 
 function renderDiscrepancies(list, sources) {
   if (!list || !list.length) return null;
-  return list.map((d) => {
+  return foldList(h('div', { class: 'discrepancies' }), list.map((d) => {
     const variants = d.variants || [];
     return h('div', { class: 'discrepancy' },
       h('h3', null, d.subject || 'Versions differ',
@@ -618,7 +701,7 @@ function renderDiscrepancies(list, sources) {
           h('p', { class: 'value' }, v.value || '—'),
           v.text && v.text !== v.value ? h('blockquote', null, highlight(v.text, v.value)) : null,
           badges(sources, v.sources)))));
-  });
+  }), 3);
 }
 
 // The sentence with the first occurrence of `part` marked (as text nodes).
@@ -636,7 +719,7 @@ function quoteText(text) {
 
 function renderQuotes(list, sources) {
   if (!list || !list.length) return null;
-  return h('div', { class: 'quotes' }, list.map((q) => {
+  return foldList(h('div', { class: 'quotes' }), list.map((q) => {
     const variants = q.variants || [];
     return h('figure', { class: 'quote' },
       h('blockquote', null, `“${quoteText(q.text)}”`),
@@ -649,12 +732,12 @@ function renderQuotes(list, sources) {
           h('ul', null, variants.map((v) => h('li', null,
             h('q', null, quoteText(v.text)), ' ', badges(sources, v.sources)))))
         : null);
-  }));
+  }), 4);
 }
 
 function renderTimeline(list, sources) {
   if (!list || !list.length) return null;
-  return h('ol', { class: 'timeline' }, list.map((t) => {
+  return foldList(h('ol', { class: 'timeline' }), list.map((t) => {
     const p = parseStamp(t.date);
     // A period ("last week", "in March") shows as one, not as its first day.
     let when;
@@ -666,7 +749,7 @@ function renderTimeline(list, sources) {
       h('div', null,
         h('p', null, t.planned ? h('span', { class: 'tag' }, 'planned') : null, t.text),
         badges(sources, t.sources)));
-  }));
+  }), 6);
 }
 
 const TYPE_NAMES = { PERSON: 'People', ORGANIZATION: 'Organisations', LOCATION: 'Places', OTHER: 'Other names' };
@@ -688,7 +771,7 @@ function renderEntities(list, discrepancies) {
     const detailed = type === 'PERSON';
     return h('div', { class: `entities ${detailed ? 'detailed' : 'compact'}` },
       h('h3', null, TYPE_NAMES[type]),
-      h('ul', null, members.map((e) => {
+      foldList(h('ul'), members.map((e) => {
         const variants = e.variants || [];
         const titles = e.titles || [];
         const n = (e.sources || []).length;
@@ -700,7 +783,7 @@ function renderEntities(list, discrepancies) {
               ? h('mark', { class: 'misspelt', title: 'spelled differently by some outlets' }, `⚠ ${v}`)
               : h('span', null, v)])) : null,
           detailed ? h('span', { class: 'muted small' }, `${plural(e.mentions || 0, 'mention')}, ${plural(n, 'article')}`) : null);
-      })));
+      }), detailed ? 4 : 12));
   });
   return [h('p', { class: 'hint' }, 'Select a name to see every story that mentions it.'), groups];
 }
@@ -709,18 +792,11 @@ function renderContributions(list, sources) {
   if (!list || !list.length) return null;
   // With many outlets, the ones that add the most come first and the rest
   // wait behind a button.
-  const MAX = 6;
+  const MAX = 3;
   const ordered = list.length > MAX
     ? list.slice().sort((a, b) => (b.unique_facts || []).length - (a.unique_facts || []).length)
     : list;
-  const cards = ordered.map((c) => contribution(c, sources));
-  if (cards.length <= MAX) return h('div', { class: 'contribs' }, cards);
-  const grid = h('div', { class: 'contribs' }, cards.slice(0, MAX));
-  const more = h('p', { class: 'more' }, h('button', {
-    type: 'button', class: 'button ghost',
-    onclick: () => { grid.append(...cards.slice(MAX)); more.remove(); },
-  }, `Show the other ${cards.length - MAX} outlets`));
-  return [grid, more];
+  return foldList(h('div', { class: 'contribs' }), ordered.map((c) => contribution(c, sources)), MAX);
 }
 
 function contribution(c, sources) {
@@ -744,13 +820,13 @@ function contribution(c, sources) {
 
 function renderChanges(changes, sources) {
   if (!changes.length) return null;
-  return h('ol', { class: 'changes' }, changes.map((c) => {
+  return foldList(h('ol', { class: 'changes' }), changes.map((c) => {
     const s = sources.get(c.article);
     return h('li', null,
       h('p', { class: 'small' }, badge(s), ' changed its ', h('strong', null, c.field || 'text'),
         c.at ? h('span', { class: 'muted' }, ` ${ago(c.at)}`) : null),
       renderDiff(c.before == null ? '' : String(c.before), c.after == null ? '' : String(c.after)));
-  }));
+  }), 5);
 }
 
 // Short values side by side (before → after); long ones (a whole body) as
@@ -785,7 +861,7 @@ function renderDiff(before, after) {
 
 function renderSources(sources) {
   if (!sources.list.length) return null;
-  return h('ol', { class: 'sources' }, sources.list.map((s) => {
+  return foldList(h('ol', { class: 'sources' }), sources.list.map((s) => {
     const dropped = s.dropped || [];
     const text = h('details', { class: 'fulltext' }, h('summary', null, 'Read the extracted text'));
     let loaded = false;
@@ -821,7 +897,7 @@ function renderSources(sources) {
             h('ul', null, dropped.map((d) => h('li', null, h('span', { class: 'tag' }, d.kind || 'boilerplate'), ' ', d.text))))
           : h('p', { class: 'small muted' }, 'Nothing stripped as boilerplate.'),
         text));
-  }));
+  }), 5);
 }
 
 route();

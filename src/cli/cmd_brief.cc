@@ -28,18 +28,10 @@ struct BriefFlags {
 };
 
 int RunBrief(const BriefFlags& flags) {
-  ingest::CountingReporter reporter(/*echo_to_stderr=*/true);
+  ingest::SummaryReporter reporter;
   ingest::LoadOptions load;
   ingest::Corpus corpus = ingest::LoadCorpus(flags.inputs, load, reporter);
-  if (corpus.articles.empty()) {
-    PrintError(Status::NotFound("brief", "no article could be read (" + std::to_string(reporter.skipped()) +
-                                             " input(s) skipped)"));
-    return 1;
-  }
-  if (reporter.skipped() > 0) {
-    std::cerr << "newsfuse: read " << corpus.articles.size() << " article(s); skipped "
-              << reporter.skipped() << "\n";
-  }
+  if (int rc = FinishInputReport(reporter, corpus.articles.size(), flags.inputs, "brief"); rc != 0) return rc;
   Result<std::unique_ptr<extract::EntityTagger>> tagger =
       extract::EntityTagger::Load(flags.ner_model.empty() ? extract::EntityTagger::DefaultModelPath()
                                                           : flags.ner_model);
@@ -115,7 +107,7 @@ void RegisterBrief(CLI::App& app) {
   cmd->add_option("--words", flags->summary_words, "summary length budget in words")
       ->check(CLI::Range(10, 2000))
       ->capture_default_str();
-  cmd->add_option("--threads", flags->threads, "worker threads (0: all cores)");
+  cmd->add_option("--threads", flags->threads, "analysis threads (0: all cores)");
   cmd->add_option("--fact-threshold", flags->fact_threshold,
                   "average similarity at which sentences of different outlets state one fact")
       ->check(CLI::Range(0.05, 0.95))

@@ -52,15 +52,13 @@ void PrintIssues(const cluster::InputIssueCounts& n, size_t articles, size_t sto
 }
 
 // Any input `brief` reads: plain text, JSONL, HTML pages, WARC files, folders.
-Status ReadInput(const std::string& input, ingest::Reporter& reporter,
-                 const std::function<void(Article&&)>& on_article) {
-  const size_t files = ingest::ForEachArticle({input}, ingest::LoadOptions{}, reporter, on_article);
-  if (files == 0) return Status::NotFound(input, "nothing could be read");
-  return Status::Ok();
+void ReadInput(const std::string& input, ingest::Reporter& reporter,
+               const std::function<void(Article&&)>& on_article) {
+  ingest::ForEachArticle({input}, ingest::LoadOptions{}, reporter, on_article);
 }
 
 int RunStream(const ClusterFlags& flags, cluster::ClusterOptions options) {
-  ingest::CountingReporter reporter(/*echo_to_stderr=*/true);
+  ingest::SummaryReporter reporter;
   cluster::StoryClusterer clusterer(options);
   std::string line;
   size_t stories = 0;
@@ -88,7 +86,7 @@ int RunStream(const ClusterFlags& flags, cluster::ClusterOptions options) {
     w.EndObject();
     WriteLine(&line);
   });
-  Status st = ReadInput(flags.input, reporter, [&](Article&& a) {
+  ReadInput(flags.input, reporter, [&](Article&& a) {
     cluster::Assignment x = clusterer.Assign(a);
     ++articles;
     base::JsonWriter w(&line);
@@ -109,21 +107,14 @@ int RunStream(const ClusterFlags& flags, cluster::ClusterOptions options) {
   clusterer.FreezeAll();
   std::fflush(stdout);
   PrintIssues(clusterer.issue_counts(), articles, stories, reporter.skipped());
-  if (!st.ok()) {
-    PrintError(st);
-    return 1;
-  }
-  return 0;
+  return FinishInputReport(reporter, articles, {flags.input}, "cluster");
 }
 
 int RunBatch(const ClusterFlags& flags, const cluster::ClusterOptions& options) {
-  ingest::CountingReporter reporter(/*echo_to_stderr=*/true);
+  ingest::SummaryReporter reporter;
   std::vector<Article> articles;
-  Status st = ReadInput(flags.input, reporter, [&](Article&& a) { articles.push_back(std::move(a)); });
-  if (!st.ok()) {
-    PrintError(st);
-    return 1;
-  }
+  ReadInput(flags.input, reporter, [&](Article&& a) { articles.push_back(std::move(a)); });
+  if (articles.empty()) return FinishInputReport(reporter, 0, {flags.input}, "cluster");
   cluster::ClusterReport report;
   std::vector<cluster::StoryGroup> groups = cluster::ClusterArticles(articles, options, &report);
   std::string line;
@@ -173,7 +164,7 @@ int RunBatch(const ClusterFlags& flags, const cluster::ClusterOptions& options) 
   }
   std::fflush(stdout);
   PrintIssues(report.issues, articles.size(), groups.size(), reporter.skipped());
-  return 0;
+  return FinishInputReport(reporter, articles.size(), {flags.input}, "cluster");
 }
 
 }  // namespace

@@ -19,7 +19,9 @@
 #include "base/json_writer.h"
 #include "cli/commands.h"
 #include "render/brief_json.h"
+#include "base/utf8.h"
 #include "ingest/articlebody_eval.h"
+#include "ingest/charset.h"
 #include "ingest/html_reader.h"
 #include "ingest/reporter.h"
 #include "ingest/warc_reader.h"
@@ -112,6 +114,9 @@ int RunExtract(const ExtractFlags& flags) {
         PrintError(listed.status());
         return 1;
       }
+      if (listed->empty()) {
+        PrintError(Status::NotFound(input, "folder holds no web pages (.html, .htm, .xhtml, .html.gz, .warc, .warc.gz)"));
+      }
       files.insert(files.end(), listed->begin(), listed->end());
     } else {
       files.push_back(input);
@@ -122,7 +127,7 @@ int RunExtract(const ExtractFlags& flags) {
   ingest::WarcOptions warc_options;
   warc_options.html = html_options;
   warc_options.max_record_bytes = html_options.max_page_bytes;
-  ingest::CountingReporter reporter(/*echo_to_stderr=*/true);
+  ingest::SummaryReporter reporter;
 
   const bool benchmark_format = flags.format == "articlebody-json";
   std::string out;
@@ -163,6 +168,21 @@ int RunExtract(const ExtractFlags& flags) {
       reporter.Skipped(read);
       continue;
     }
+    if (!EndsWith(path, ".gz")) {
+      if (base::LooksBinary(page)) {
+        reporter.Skipped(Status::InvalidArgument(path, "binary data, not a web page"));
+        continue;
+      }
+      // Read as the HTML reader does; said here, as `brief` says it of text.
+      if (base::FindInvalidUtf8(page) != std::string_view::npos) {
+        const std::string declared = ingest::SniffMetaCharset(page);
+        if (declared.empty()) {
+          reporter.Warned(Status::InvalidArgument(path, "not UTF-8 and no charset declared: read as Windows-1252"));
+        } else if (declared == "utf-8" || declared == "utf8") {
+          reporter.Warned(Status::InvalidArgument(path, "invalid UTF-8 (declared utf-8): bad bytes read as U+FFFD"));
+        }
+      }
+    }
     ingest::HtmlExtras extras;
     Result<Article> article =
         ingest::ReadHtmlArticle(ingest::HtmlFileId(path), path, page, html_options, &extras);
@@ -187,10 +207,8 @@ int RunExtract(const ExtractFlags& flags) {
                   pages, reporter.skipped(), bytes_in / 1e6, seconds,
                   seconds > 0 ? pages / seconds : 0.0, seconds > 0 ? bytes_in / 1e6 / seconds : 0.0);
     std::fputs(line, stderr);
-  } else if (reporter.skipped() > 0) {
-    std::fprintf(stderr, "newsfuse: extract: %zu pages, %zu skipped\n", pages, reporter.skipped());
   }
-  return 0;
+  return FinishInputReport(reporter, pages, flags.inputs, "extract");
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 //       one-line summary at the end.
 //   `newsfuse stories --db FILE [--sort recent|largest] [--text W] [--entity N] [--json]`
 //   `newsfuse article --db FILE ID [--json]`
-//   `newsfuse briefing --db FILE STORY`   the stored briefing JSON of a story
+//   `newsfuse briefing --db FILE STORY [--format json|markdown]`   a story's stored briefing
 //   `newsfuse store-check --db FILE [--expect-ids FILE]`
 //       integrity check; with --expect-ids (an ack log), that every listed id
 //       is stored (or, for a duplicate, the article it duplicates).
@@ -29,6 +29,8 @@
 #include "base/json_writer.h"
 #include "cli/commands.h"
 #include "ingest/corpus_loader.h"
+#include "render/brief_json_reader.h"
+#include "render/brief_markdown.h"
 #include "store/store.h"
 #include "store/story_row_json.h"
 
@@ -168,20 +170,6 @@ class Terminal {
   Clock::time_point last_{};
 };
 
-class TerminalReporter : public ingest::Reporter {
- public:
-  explicit TerminalReporter(Terminal& terminal) : terminal_(terminal) {}
-  void Skipped(const Status& status) override {
-    ++skipped_;
-    terminal_.Message("newsfuse: " + status.ToString());
-  }
-  size_t skipped() const { return skipped_; }
-
- private:
-  Terminal& terminal_;
-  size_t skipped_ = 0;
-};
-
 // ---------------------------------------------------------------- ingest
 
 struct IngestFlags {
@@ -254,7 +242,8 @@ int RunIngest(const IngestFlags& flags) {
   }
 
   InputProgress progress(flags.inputs);
-  TerminalReporter reporter(terminal);
+  // Read by the reader thread only; printed once it has finished.
+  ingest::SummaryReporter reporter;
   BatchQueue queue;
   size_t articles_read = 0;
   std::thread reader([&] {
@@ -361,6 +350,7 @@ int RunIngest(const IngestFlags& flags) {
   if (ack_fd >= 0) ::close(ack_fd);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   terminal.Clear();
+  for (const std::string& line : reporter.Lines()) terminal.Message(line);
   if (!failure.ok()) {
     PrintError(failure);
     std::fprintf(stderr, "newsfuse: stopped after %zu article(s); every batch before the failure is stored\n", done);
@@ -373,7 +363,10 @@ int RunIngest(const IngestFlags& flags) {
               duplicates, reporter.skipped(), flags.db.c_str(), stats.ok() ? stats->articles : 0,
               stats.ok() ? stats->stories : 0);
   std::fflush(stdout);
-  if (articles_read == 0 && reporter.skipped() > 0) return 1;
+  if (articles_read == 0) {
+    ingest::SummaryReporter printed;  // its lines went out above
+    return FinishInputReport(printed, 0, flags.inputs, "ingest");
+  }
   return 0;
 }
 
@@ -415,7 +408,16 @@ int RunStories(const StoriesFlags& flags) {
     base::JsonWriter w(&out, 2);
     store::WriteStoryRows(*rows, w);
     out += '\n';
+  } else if (rows->empty()) {
+    out += !flags.text.empty() || !flags.entity.empty() ? "no story matches" : "no stories";
+    if (!flags.text.empty()) out += " --text \"" + flags.text + "\"";
+    if (!flags.entity.empty()) out += " --entity \"" + flags.entity + "\"";
+    if (flags.offset > 0) out += " at --offset " + std::to_string(flags.offset);
+    out += " in " + flags.db + "\n";
   } else {
+    char header[96];
+    std::snprintf(header, sizeof header, "%-8s %5s  %-16s %s\n", "STORY", "ARTS", "LAST PUBLISHED", "HEADLINE");
+    out += header;
     for (const store::StoryRow& r : *rows) {
       char line[64];
       std::snprintf(line, sizeof line, "%-8s %5zu  %-16s ", r.id.c_str(), r.article_count,
@@ -493,6 +495,7 @@ int RunArticle(const ArticleFlags& flags) {
 struct BriefingFlags {
   std::string db;
   std::string story;
+  std::string format = "json";
 };
 
 int RunBriefing(const BriefingFlags& flags) {
@@ -510,7 +513,17 @@ int RunBriefing(const BriefingFlags& flags) {
     PrintError(Status::NotFound(flags.db, "no story \"" + flags.story + "\""));
     return 1;
   }
-  std::fwrite((*json)->data(), 1, (*json)->size(), stdout);
+  if (flags.format == "markdown") {
+    Result<Brief> brief = render::BriefFromJson(**json, flags.db + ": story " + flags.story);
+    if (!brief.ok()) {
+      PrintError(brief.status());
+      return 1;
+    }
+    const std::string md = render::BriefToMarkdown(*brief);
+    std::fwrite(md.data(), 1, md.size(), stdout);
+  } else {
+    std::fwrite((*json)->data(), 1, (*json)->size(), stdout);
+  }
   return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
@@ -588,7 +601,7 @@ void RegisterIngest(CLI::App& app) {
     cmd->add_option("--batch", flags->batch, "articles per transaction")
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
-    cmd->add_option("--threads", flags->threads, "fingerprinting threads (0: all cores)");
+    cmd->add_option("--threads", flags->threads, "analysis threads (0: all cores)");
     cmd->add_option("--ack-log", flags->ack_log,
                     "append each batch's ids to this file once its transaction is committed "
                     "(\"id\" or \"id<TAB>stored id\" for a duplicate)");
@@ -620,9 +633,12 @@ void RegisterIngest(CLI::App& app) {
   }
   {
     auto flags = std::make_shared<BriefingFlags>();
-    CLI::App* cmd = app.add_subcommand("briefing", "print a stored story's briefing (JSON, built if stale)");
+    CLI::App* cmd = app.add_subcommand("briefing", "print a stored story's briefing (built if stale)");
     cmd->add_option("story", flags->story, "story id")->required();
     cmd->add_option("--db", flags->db, "the store")->required();
+    cmd->add_option("--format", flags->format, "json or markdown")
+        ->check(CLI::IsMember({"json", "markdown"}))
+        ->capture_default_str();
     cmd->callback([flags] { ExitWith(RunBriefing(*flags)); });
   }
   {

@@ -1,4 +1,4 @@
-// `newsfuse serve [--db FILE] [--host H] [--port N] [--threads N] ...`: the
+// `newsfuse serve --db FILE [--host H] [--port N] [--threads N] [--workers N] ...`: the
 // HTTP API and the web page over a store (serve/server.h), until SIGINT or
 // SIGTERM. Prints one line once listening, so scripts can read the port:
 //   newsfuse: serving http://127.0.0.1:8080 (db newsfuse.db)
@@ -18,7 +18,7 @@ namespace newsfuse::cli {
 namespace {
 
 struct ServeFlags {
-  std::string db = "newsfuse.db";
+  std::string db;
   std::string ner_model;
   serve::ServerOptions server;
   double max_body_mib = 32;
@@ -74,12 +74,12 @@ void RegisterServe(CLI::App& app) {
   auto flags = std::make_shared<ServeFlags>();
   serve::ServerOptions& o = flags->server;
   CLI::App* cmd = app.add_subcommand("serve", "serve the HTTP API and the web page over a store");
-  cmd->add_option("--db", flags->db, "the store (created if absent)")->capture_default_str();
+  cmd->add_option("--db", flags->db, "the store (an SQLite file; created if absent)")->required();
   cmd->add_option("--host", o.host, "address to listen on")->capture_default_str();
   cmd->add_option("--port", o.port, "port (0: any free port; the line printed says which)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  cmd->add_option("--threads", o.threads, "workers kept ready")->capture_default_str();
+  cmd->add_option("--workers", o.threads, "HTTP workers kept ready")->capture_default_str();
   cmd->add_option("--max-connections", o.max_threads,
                   "connections served at once (one worker each); more wait their turn")
       ->capture_default_str();
@@ -93,8 +93,10 @@ void RegisterServe(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--keep-alive", o.keep_alive_timeout_s, "seconds an idle keep-alive connection stays open")
       ->capture_default_str();
-  cmd->add_option("--store-threads", flags->store_threads, "store analysis threads (0: all cores)")
-      ->capture_default_str();
+  // --threads means what it means for brief and ingest; --store-threads, its
+  // old name, still works (hidden).
+  cmd->add_option("--threads", flags->store_threads, "analysis threads (0: all cores)")->capture_default_str();
+  cmd->add_option("--store-threads", flags->store_threads)->group("");
   cmd->add_option("--ner-model", flags->ner_model, "entity tagger model for briefings (default: the built-in path)");
   cmd->add_flag("--access-log", o.access_log, "one line per request on standard error");
   cmd->callback([flags] {

@@ -8,8 +8,12 @@
 #define NEWSFUSE_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "ingest/reporter.h"
 #include "newsfuse/status.h"
 
 namespace newsfuse::cli {
@@ -34,6 +38,20 @@ void RegisterIngest(CLI::App& app);  // also `stories`, `article`, `briefing`, `
 // `newsfuse bench <what>`: `bench` is the parent command (speed runs, never tests).
 void RegisterBenchCluster(CLI::App& bench);
 void RegisterBenchServe(CLI::App& bench);
+
+// cmd_help.cc: the examples that end each verb's --help (call after every
+// Register*), and `newsfuse help [VERB...]` / an unknown verb, answered before
+// CLI11 parses (it would say only "A subcommand is required"). Returns the
+// exit code when it answered.
+void AddExamples(CLI::App& app);
+std::optional<int> HandleHelpAndUnknownVerbs(CLI::App& app, int argc, char** argv);
+
+// cmd_input_report.cc: prints what `reporter` gathered (one line per file and
+// kind of problem, with a count) and returns the exit code of a verb that
+// read `articles` from `inputs`: 0 when any was read, else 1 after a line
+// naming the inputs.
+int FinishInputReport(const ingest::SummaryReporter& reporter, size_t articles,
+                      const std::vector<std::string>& inputs, std::string_view verb);
 
 // Records the exit code a subcommand's callback wants main() to return.
 void ExitWith(int code);

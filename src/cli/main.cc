@@ -17,7 +17,7 @@ void PrintError(const Status& status) { std::cerr << "newsfuse: " << status.ToSt
 
 int main(int argc, char** argv) {
   using namespace newsfuse::cli;
-  CLI::App app{"newsfuse: turns news articles from many outlets into stories and briefings"};
+  CLI::App app{"newsfuse: turns news articles from many outlets into stories and briefings", "newsfuse"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "newsfuse 0.1.0");
 
@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   bench->require_subcommand(1);
   RegisterBenchCluster(*bench);
   RegisterBenchServe(*bench);
+  AddExamples(app);
+  if (std::optional<int> answered = HandleHelpAndUnknownVerbs(app, argc, argv)) return *answered;
 
   try {
     app.parse(argc, argv);

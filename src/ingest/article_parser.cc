@@ -25,10 +25,14 @@ Result<Article> ParseArticleText(const MetadataFields& meta, std::string_view or
   options.detect_headline = !meta.title.has_value();
   Result<Article> article = ParsePlainTextArticle(meta.id, origin, text, options);
   if (!article.ok()) return article;
-  // Bodies often repeat the title as their first line.
-  if (meta.title && !article->paragraphs.empty() &&
+  // Bodies often repeat the title as their first line; a body that is only
+  // the title keeps it (a headline-only item is still news).
+  if (meta.title && article->paragraphs.size() > 1 &&
       base::CollapseWhitespace(article->paragraphs.front().text) == base::CollapseWhitespace(*meta.title)) {
     article->paragraphs.erase(article->paragraphs.begin());
+  } else if (meta.title && article->paragraphs.size() == 1) {
+    // The headline as the only text: a statement, not a section heading.
+    article->paragraphs.front().is_heading = false;
   }
   ApplyMetadata(meta, &*article);
   if (article->paragraphs.empty()) {

@@ -78,6 +78,19 @@ size_t ForEachArticle(const std::vector<std::string>& paths, const LoadOptions& 
       continue;
     }
     ++files_read;
+    if (!html) {
+      // One policy with the HTML reader: text that is not UTF-8 is read as
+      // Windows-1252, and the reader says so.
+      if (std::optional<std::string> decoded = DecodeNonUtf8Text(*bytes)) {
+        reporter.Warned(Status::InvalidArgument(file, "not UTF-8: read as Windows-1252 (Latin-1)"));
+        *bytes = std::move(*decoded);
+      }
+      // (Empty, binary or bad text is CheckTextBytes's to name, below.)
+      if (Status prose = CheckLooksLikeProse(file, *bytes); !prose.ok() && CheckTextBytes(file, *bytes).ok()) {
+        reporter.Skipped(prose);
+        continue;
+      }
+    }
     Result<Article> article = html ? ReadHtmlArticle(HtmlFileId(file), file, *bytes)
                                    : ParsePlainTextArticle(base::FileStem(file), file, *bytes);
     if (!article.ok()) {

@@ -13,6 +13,7 @@
 #include "base/strings.h"
 #include "ingest/article_parser.h"
 #include "ingest/dateline.h"
+#include "newsfuse/result.h"
 
 namespace newsfuse::ingest {
 
@@ -72,20 +73,51 @@ class LineReader {
   size_t end_ = 0;
 };
 
-std::optional<std::string> StringField(simdjson::dom::object obj, std::string_view key) {
+// At most ~60 bytes of `s`, cut on a UTF-8 boundary, for a message.
+std::string Shortened(const std::string& s) {
+  if (s.size() <= 60) return s;
+  size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "...";
+}
+
+const char* TypeName(simdjson::dom::element_type t) {
+  switch (t) {
+    case simdjson::dom::element_type::ARRAY: return "an array";
+    case simdjson::dom::element_type::OBJECT: return "an object";
+    case simdjson::dom::element_type::INT64:
+    case simdjson::dom::element_type::UINT64:
+    case simdjson::dom::element_type::DOUBLE: return "a number";
+    case simdjson::dom::element_type::STRING: return "a string";
+    case simdjson::dom::element_type::BOOL: return "true or false";
+    case simdjson::dom::element_type::NULL_VALUE: return "null";
+  }
+  return "another type";
+}
+
+// A text field: absent, null and "" (after trimming) are nullopt; any type
+// other than a string is an error naming the field ("text" given as 42 is
+// a mistake in the feed, not an article whose text is "42"). Integers are
+// accepted where `integer_ok` (ids are often numbers).
+Result<std::optional<std::string>> StringField(simdjson::dom::object obj, std::string_view key,
+                                               std::string_view where, bool integer_ok = false) {
   simdjson::dom::element value;
-  if (obj.at_key(key).get(value)) return std::nullopt;
+  if (obj.at_key(key).get(value) || value.is_null()) return std::optional<std::string>();
   std::string_view s;
   if (!value.get_string().get(s)) {
     s = base::Trim(s);
-    if (s.empty()) return std::nullopt;
-    return std::string(s);
+    if (s.empty()) return std::optional<std::string>();
+    return std::optional<std::string>(std::string(s));
   }
-  int64_t i;
-  if (!value.get_int64().get(i)) return std::to_string(i);
-  uint64_t u;
-  if (!value.get_uint64().get(u)) return std::to_string(u);
-  return std::nullopt;
+  if (integer_ok) {
+    int64_t i;
+    if (!value.get_int64().get(i)) return std::optional<std::string>(std::to_string(i));
+    uint64_t u;
+    if (!value.get_uint64().get(u)) return std::optional<std::string>(std::to_string(u));
+  }
+  return Status::InvalidArgument(where, "\"" + std::string(key) + "\" must be a string" +
+                                            (integer_ok ? " or an integer" : "") + ", not " +
+                                            TypeName(value.type()));
 }
 
 // Metadata dates come as ISO strings, or as whatever the crawler saw
@@ -107,16 +139,19 @@ Status ReadJsonlStream(FILE* file, const std::string& name, const JsonlOptions& 
   bool too_long = false;
   uint64_t length = 0;
   size_t line_no = 0;
+  size_t nonblank = 0;
   while (reader.Next(&line, &too_long, &length)) {
     ++line_no;
     const std::string where = name + ":" + std::to_string(line_no);
     if (too_long) {
+      ++nonblank;
       reporter.Skipped(Status::ResourceExhausted(
           where, "line is " + std::to_string(length) + " bytes; the limit is " +
                      std::to_string(options.max_line_bytes)));
       continue;
     }
     if (base::Trim(line).empty()) continue;
+    ++nonblank;
     simdjson::dom::element doc;
     if (auto error = parser.parse(line).get(doc)) {
       reporter.Skipped(Status::DataLoss(where, std::string("not valid JSON: ") + simdjson::error_message(error)));
@@ -128,17 +163,44 @@ Status ReadJsonlStream(FILE* file, const std::string& name, const JsonlOptions& 
       continue;
     }
     MetadataFields meta;
-    meta.id = StringField(obj, "id").value_or(stem + "-" + std::to_string(line_no));
-    meta.url = StringField(obj, "url");
-    meta.outlet = StringField(obj, "outlet");
-    if (!meta.outlet) meta.outlet = StringField(obj, "source");
-    meta.title = StringField(obj, "title");
-    if (auto published = StringField(obj, "published")) meta.published = NormalizePublished(*published);
-    meta.language = StringField(obj, "language");
-    const auto text = StringField(obj, "text");
-    const auto html = StringField(obj, "html");
+    std::optional<std::string> text, html, published, source;
+    Status bad;
+    auto take = [&](std::string_view key, std::optional<std::string>* into, bool integer_ok = false) {
+      if (!bad.ok()) return;
+      Result<std::optional<std::string>> field = StringField(obj, key, where, integer_ok);
+      if (field.ok()) {
+        *into = std::move(*field);
+      } else {
+        bad = field.status();
+      }
+    };
+    std::optional<std::string> id;
+    take("id", &id, /*integer_ok=*/true);
+    take("url", &meta.url);
+    take("outlet", &meta.outlet);
+    take("source", &source);
+    take("title", &meta.title);
+    take("published", &published);
+    take("language", &meta.language);
+    take("text", &text);
+    take("html", &html);
+    if (!bad.ok()) {
+      reporter.Skipped(bad);
+      continue;
+    }
+    meta.id = id.value_or(stem + "-" + std::to_string(line_no));
+    if (!meta.outlet) meta.outlet = std::move(source);
+    if (published) {
+      meta.published = NormalizePublished(*published);
+      if (!meta.published) {
+        reporter.Warned(Status::InvalidArgument(
+            where, "\"published\" is not a date: \"" + Shortened(*published) + "\" (kept without a date)"));
+      }
+    }
+    // A feed item that is only a headline is still news: its title is its text.
+    if (!text && !html && meta.title) text = meta.title;
     if (!text && !html) {
-      reporter.Skipped(Status::DataLoss(where, "no \"text\" or \"html\" field"));
+      reporter.Skipped(Status::DataLoss(where, "no \"text\", \"html\" or \"title\" field"));
       continue;
     }
     Result<Article> article = text ? ParseArticleText(meta, where, *text) : ParseArticleHtml(meta, where, *html);
@@ -149,6 +211,7 @@ Status ReadJsonlStream(FILE* file, const std::string& name, const JsonlOptions& 
     on_article(std::move(*article));
   }
   if (std::ferror(file)) return Status::DataLoss(name, "read error");
+  if (nonblank == 0) reporter.Skipped(Status::InvalidArgument(name, "empty file (no JSON lines)"));
   return Status::Ok();
 }
 

@@ -48,7 +48,47 @@ TEST(JsonlReaderTest, SkipsAndCountsBadLinesNamingFileAndLine) {
   ASSERT_EQ(reporter.skipped(), 3u);
   EXPECT_EQ(reporter.messages()[0].rfind("feed.jsonl:2: not valid JSON", 0), 0u);
   EXPECT_EQ(reporter.messages()[1], "feed.jsonl:3: not a JSON object");
-  EXPECT_EQ(reporter.messages()[2], "feed.jsonl:4: no \"text\" or \"html\" field");
+  EXPECT_EQ(reporter.messages()[2], "feed.jsonl:4: no \"text\", \"html\" or \"title\" field");
+  // The date it could not read is said, and the article kept.
+  ASSERT_EQ(reporter.warnings().size(), 1u);
+  EXPECT_EQ(reporter.warnings()[0], "feed.jsonl:6: \"published\" is not a date: \"someday\" (kept without a date)");
+}
+
+TEST(JsonlReaderTest, WrongTypeIsAnErrorNamingTheField) {
+  CountingReporter reporter;
+  auto articles = Read(
+      "{\"id\":\"t1\",\"text\":42}\n"
+      "{\"id\":\"t2\",\"title\":[\"a\"],\"text\":\"Body text of the second item.\"}\n"
+      "{\"id\":7,\"text\":\"A numeric id is fine.\"}\n"
+      "{\"id\":{},\"text\":\"An object id is not.\"}\n",
+      &reporter);
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_EQ(articles[0].id, "7");
+  ASSERT_EQ(reporter.skipped(), 3u);
+  EXPECT_EQ(reporter.messages()[0], "feed.jsonl:1: \"text\" must be a string, not a number");
+  EXPECT_EQ(reporter.messages()[1], "feed.jsonl:2: \"title\" must be a string, not an array");
+  EXPECT_EQ(reporter.messages()[2], "feed.jsonl:4: \"id\" must be a string or an integer, not an object");
+}
+
+TEST(JsonlReaderTest, TitleOnlyItemsAreKept) {
+  CountingReporter reporter;
+  auto articles = Read(
+      "{\"id\":\"a\",\"title\":\"Bridge shut after ship strike\",\"text\":\"Bridge shut after ship strike\"}\n"
+      "{\"id\":\"b\",\"title\":\"Bridge reopens\"}\n",
+      &reporter);
+  ASSERT_EQ(articles.size(), 2u) << (reporter.messages().empty() ? "" : reporter.messages()[0]);
+  for (const Article& a : articles) {
+    ASSERT_EQ(a.paragraphs.size(), 1u) << a.id;
+    EXPECT_EQ(a.paragraphs[0].text, *a.title);
+    EXPECT_FALSE(a.paragraphs[0].is_heading);
+  }
+}
+
+TEST(JsonlReaderTest, EmptyFileIsReported) {
+  CountingReporter reporter;
+  EXPECT_TRUE(Read("\n\n", &reporter).empty());
+  ASSERT_EQ(reporter.skipped(), 1u);
+  EXPECT_EQ(reporter.messages()[0], "feed.jsonl: empty file (no JSON lines)");
 }
 
 TEST(JsonlReaderTest, OverlongLineIsSkippedWithoutStoppingTheFile) {

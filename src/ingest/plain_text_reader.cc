@@ -98,6 +98,70 @@ Status CheckTextBytes(std::string_view origin, std::string_view bytes) {
   return Status::Ok();
 }
 
+namespace {
+
+// A token that reads as a word or a figure once the punctuation around it is
+// stripped: letters (any non-ASCII byte counts as one) with inner ' or -, or
+// digits with , . % and a currency sign. "CMAKE_AR:FILEPATH=/usr/bin/ar" and
+// "std::string" are not.
+bool IsWordlike(std::string_view w) {
+  auto edge = [](char c) {
+    return std::string_view("\"'([{.,;:!?)]}*-").find(c) != std::string_view::npos;
+  };
+  while (!w.empty() && edge(w.front())) w.remove_prefix(1);
+  while (!w.empty() && edge(w.back())) w.remove_suffix(1);
+  if (w.empty()) return true;
+  auto letter = [](char c) { return base::IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80; };
+  if (letter(w[0])) {
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (letter(w[i])) continue;
+      if ((w[i] == '\'' || w[i] == '-') && i + 1 < w.size() && letter(w[i + 1])) continue;
+      return false;
+    }
+    return true;
+  }
+  size_t i = w[0] == '$' ? 1 : 0;
+  if (i >= w.size() || !base::IsAsciiDigit(w[i])) return false;
+  for (; i < w.size(); ++i) {
+    if (!base::IsAsciiDigit(w[i]) && w[i] != ',' && w[i] != '.' && w[i] != '%') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status CheckLooksLikeProse(std::string_view origin, std::string_view utf8) {
+  size_t tokens = 0, words = 0;
+  for (std::string_view w : base::SplitWords(utf8)) {
+    ++tokens;
+    words += IsWordlike(w);
+  }
+  if (tokens < 30 || words * 10 >= tokens * 7) return Status::Ok();
+  return Status::InvalidArgument(origin, "not news text: only " + std::to_string(words * 100 / tokens) +
+                                             "% of its words are words (a program's or tool's file?)");
+}
+
+std::optional<std::string> DecodeNonUtf8Text(std::string_view bytes) {
+  if (Trim(bytes).empty() || base::LooksBinary(bytes) || simdjson::validate_utf8(bytes.data(), bytes.size())) {
+    return std::nullopt;
+  }
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  // Windows-1252's 0x80-0x9F; the rest of the bytes are Latin-1 (= U+00XX).
+  static constexpr char16_t kHigh[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  for (unsigned char c : bytes) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      base::AppendUtf8(c < 0xA0 ? kHigh[c - 0x80] : c, &out);
+    }
+  }
+  return out;
+}
+
 Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view origin,
                                       std::string_view bytes, const PlainTextOptions& options) {
   NEWSFUSE_RETURN_IF_ERROR(CheckTextBytes(origin, bytes));

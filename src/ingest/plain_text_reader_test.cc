@@ -111,5 +111,29 @@ TEST(PlainTextReaderTest, RejectsBadBytesWithTheFileNamed) {
   }
 }
 
+TEST(PlainTextReaderTest, ProseCheckTellsNewsFromAToolsFile) {
+  const std::string news =
+      "A cargo ship struck the Harbor Bridge on Tuesday, closing it for at least a month, the port "
+      "authority said. Repairs will cost $120 million, officials said, and 40,000 vehicles a day must "
+      "now take the ferry or the long way round through the valley towns.";
+  EXPECT_TRUE(CheckLooksLikeProse("n.txt", news).ok());
+  std::string cache = "# This is the CMakeCache file.\n";
+  for (int i = 0; i < 12; ++i) {
+    cache += "//Path to a program.\nCMAKE_TOOL_" + std::to_string(i) + ":FILEPATH=/usr/bin/tool" + std::to_string(i) + "\n";
+  }
+  const Status s = CheckLooksLikeProse("CMakeCache.txt", cache);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.ToString().rfind("CMakeCache.txt: not news text: only ", 0), 0u) << s.ToString();
+  EXPECT_TRUE(CheckLooksLikeProse("short.txt", "a=b c=d").ok());  // too short to judge
+}
+
+TEST(PlainTextReaderTest, NonUtf8TextIsReadAsWindows1252) {
+  EXPECT_FALSE(DecodeNonUtf8Text("already UTF-8: caf\xC3\xA9").has_value());
+  EXPECT_FALSE(DecodeNonUtf8Text("").has_value());
+  std::optional<std::string> d = DecodeNonUtf8Text("caf\xE9 \x93quoted\x94 \x80" "5");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(*d, "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC" "5");
+}
+
 }  // namespace
 }  // namespace newsfuse::ingest

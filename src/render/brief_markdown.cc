@@ -1,24 +1,70 @@
 #include "render/brief_markdown.h"
 
+#include <cctype>
 #include <map>
+#include <string_view>
 #include <vector>
 
 namespace newsfuse::render {
 
 namespace {
 
+bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// "&name;" or "&#123;": a character reference Markdown would decode.
+bool StartsEntity(std::string_view s) {
+  size_t i = 1;
+  while (i < s.size() && i < 33 && (IsAlnum(s[i]) || s[i] == '#')) ++i;
+  return i > 1 && i < s.size() && s[i] == ';';
+}
+
+// Text from the articles, escaped for Markdown: it is data, never markup. A
+// title "[click](javascript:alert(1)) <script>" stays those characters, not
+// a live link and tag; an id "md|1" stays in its table cell. Every ASCII
+// punctuation character may be backslash-escaped in CommonMark; these are
+// the ones that can start markup inline. Newlines would end a list item or
+// a table row: they become spaces.
+std::string Md(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '\\': case '`': case '*': case '[': case ']': case '<': case '>':
+      case '|': case '~': case '#':
+        out += '\\';
+        out += c;
+        break;
+      case '_':  // inside a word ("03_harbor_daily") it never starts emphasis
+        if (!(i > 0 && IsAlnum(text[i - 1]) && i + 1 < text.size() && IsAlnum(text[i + 1]))) out += '\\';
+        out += c;
+        break;
+      case '&':  // only where it would start an entity ("&lt;"); "AT&T" stays
+        if (StartsEntity(text.substr(i))) out += '\\';
+        out += c;
+        break;
+      case '\n': case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 // Short citation labels: the outlet's name where known, else the source id.
 std::map<std::string, std::string> CitationLabels(const Story& st) {
   std::map<std::string, std::string> labels;
-  for (const auto& s : st.sources) labels[s.id] = s.outlet ? *s.outlet : s.id;
+  for (const auto& s : st.sources) labels[s.id] = Md(s.outlet ? *s.outlet : s.id);
   return labels;
 }
 
 // "2024-04-01", "week of 2024-03-25", "2024-03" (a month).
 std::string TimelineDate(const TimelineEntry& t) {
-  if (t.precision == "week") return "week of " + t.date;
-  if (t.precision == "month") return t.date.substr(0, 7);
-  return t.date;
+  if (t.precision == "week") return "week of " + Md(t.date);
+  if (t.precision == "month") return Md(t.date.substr(0, 7));
+  return Md(t.date);
 }
 
 std::string Cite(const std::vector<std::string>& ids, const std::map<std::string, std::string>& labels) {
@@ -26,25 +72,15 @@ std::string Cite(const std::vector<std::string>& ids, const std::map<std::string
   for (size_t i = 0; i < ids.size(); ++i) {
     if (i) out += "; ";
     auto it = labels.find(ids[i]);
-    out += it == labels.end() ? ids[i] : it->second;
+    out += it == labels.end() ? Md(ids[i]) : it->second;
   }
   return out + "]";
 }
 
-// Table cells may not hold '|' or newlines.
+// A table cell: escaped, "—" when empty.
 std::string Cell(const std::optional<std::string>& v) {
   if (!v || v->empty()) return "—";
-  std::string out;
-  for (char c : *v) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return Md(*v);
 }
 
 }  // namespace
@@ -57,18 +93,18 @@ std::string BriefToMarkdown(const Brief& brief) {
     for (const auto& s : st.sources) {
       if (s.duplicate_of) copy_of[s.id] = *s.duplicate_of;
     }
-    md += "# " + st.headline + "\n\n";
+    md += "# " + Md(st.headline) + "\n\n";
     md += "_" + std::to_string(st.sources.size()) + " source" + (st.sources.size() == 1 ? "" : "s") +
-          ", story " + st.id + "_\n\n";
+          ", story " + Md(st.id) + "_\n\n";
     md += "## Summary\n\n";
-    for (const auto& s : st.summary) md += "- " + s.text + " " + Cite(s.sources, labels) + "\n";
+    for (const auto& s : st.summary) md += "- " + Md(s.text) + " " + Cite(s.sources, labels) + "\n";
     md += "\n";
 
     if (!st.facts.empty()) {
       md += "## Facts\n\n";
       for (const auto& f : st.facts) {
         if (f.sources.size() < 2) continue;
-        md += "- " + f.text + " " + Cite(f.sources, labels);
+        md += "- " + Md(f.text) + " " + Cite(f.sources, labels);
         std::vector<std::string> copies;
         for (const auto& id : f.sources) {
           if (copy_of.count(id)) copies.push_back(id);
@@ -81,12 +117,12 @@ std::string BriefToMarkdown(const Brief& brief) {
     if (!st.entities.empty()) {
       md += "## Who is who\n\n";
       for (const auto& e : st.entities) {
-        md += "- **" + e.name + "** (" + e.type;
-        for (const auto& t : e.titles) md += "; " + t;
+        md += "- **" + Md(e.name) + "** (" + Md(e.type);
+        for (const auto& t : e.titles) md += "; " + Md(t);
         md += ")";
         if (!e.variants.empty()) {
           md += " — also spelled";
-          for (const auto& v : e.variants) md += " \"" + v + "\"";
+          for (const auto& v : e.variants) md += " \"" + Md(v) + "\"";
         }
         md += " " + Cite(e.sources, labels) + "\n";
       }
@@ -95,15 +131,15 @@ std::string BriefToMarkdown(const Brief& brief) {
     if (!st.quotes.empty()) {
       md += "## Who said what\n\n";
       for (const auto& q : st.quotes) {
-        md += "- **" + q.speaker + "**: “" + q.text + "” " + Cite(q.sources, labels) + "\n";
-        for (const auto& v : q.variants) md += "  - also: “" + v.text + "” " + Cite(v.sources, labels) + "\n";
+        md += "- **" + Md(q.speaker) + "**: “" + Md(q.text) + "” " + Cite(q.sources, labels) + "\n";
+        for (const auto& v : q.variants) md += "  - also: “" + Md(v.text) + "” " + Cite(v.sources, labels) + "\n";
       }
       md += "\n";
     }
     if (!st.timeline.empty()) {
       md += "## Timeline\n\n";
       for (const auto& t : st.timeline) {
-        md += "- **" + TimelineDate(t) + "** (" + (t.planned ? "planned" : "happened") + ") " + t.text + " " +
+        md += "- **" + TimelineDate(t) + "** (" + (t.planned ? "planned" : "happened") + ") " + Md(t.text) + " " +
               Cite(t.sources, labels) + "\n";
       }
       md += "\n";
@@ -111,8 +147,8 @@ std::string BriefToMarkdown(const Brief& brief) {
     if (!st.discrepancies.empty()) {
       md += "## Where the sources differ\n\n";
       for (const auto& d : st.discrepancies) {
-        md += "- **" + d.subject + "** (" + d.kind + (d.label.empty() ? "" : ", " + d.label) + ")\n";
-        for (const auto& v : d.variants) md += "  - " + v.value + " " + Cite(v.sources, labels) + ": " + v.text + "\n";
+        md += "- **" + Md(d.subject) + "** (" + Md(d.kind) + (d.label.empty() ? "" : ", " + Md(d.label)) + ")\n";
+        for (const auto& v : d.variants) md += "  - " + Md(v.value) + " " + Cite(v.sources, labels) + ": " + Md(v.text) + "\n";
       }
       md += "\n";
     }
@@ -125,19 +161,19 @@ std::string BriefToMarkdown(const Brief& brief) {
       for (const auto& c : st.contributions) {
         if (c.unique_facts.empty() && c.missing_consensus.empty()) continue;
         auto it = labels.find(c.source);
-        md += "- **" + (it == labels.end() ? c.source : it->second) + "**";
+        md += "- **" + (it == labels.end() ? Md(c.source) : it->second) + "**";
         if (copy_of.count(c.source)) md += " (reprint of " + Cite({copy_of.at(c.source)}, labels) + ")";
         md += ":";
         if (!c.unique_facts.empty()) {
           md += " " + std::to_string(c.unique_facts.size()) + " fact" +
                 (c.unique_facts.size() == 1 ? "" : "s") + " no other source reports, e.g. " +
-                c.unique_facts.front();
+                Md(c.unique_facts.front());
         }
         if (!c.missing_consensus.empty()) {
           md += std::string(c.unique_facts.empty() ? "" : ";") + " leaves out " +
                 std::to_string(c.missing_consensus.size()) + " fact" +
                 (c.missing_consensus.size() == 1 ? "" : "s") + " most outlets report, e.g. " +
-                c.missing_consensus.front();
+                Md(c.missing_consensus.front());
         }
         md += "\n";
       }
@@ -145,7 +181,7 @@ std::string BriefToMarkdown(const Brief& brief) {
     }
     md += "## Sources\n\n| id | outlet | published | title |\n|---|---|---|---|\n";
     for (const auto& s : st.sources) {
-      md += "| " + s.id + " | " + Cell(s.outlet) + " | " + Cell(s.published) + " | " + Cell(s.title) + " |\n";
+      md += "| " + Md(s.id) + " | " + Cell(s.outlet) + " | " + Cell(s.published) + " | " + Cell(s.title) + " |\n";
     }
     md += "\n";
   }

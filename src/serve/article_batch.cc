@@ -38,18 +38,23 @@ std::string ProblemOf(const std::string& message) {
 
 class MappingReporter : public ingest::Reporter {
  public:
-  MappingReporter(const std::vector<size_t>* lines, std::vector<RejectedItem>* rejected)
-      : lines_(lines), rejected_(rejected) {}
-  void Skipped(const Status& status) override {
+  MappingReporter(const std::vector<size_t>* lines, std::vector<RejectedItem>* rejected,
+                  std::vector<RejectedItem>* warnings)
+      : lines_(lines), rejected_(rejected), warnings_(warnings) {}
+  void Skipped(const Status& status) override { rejected_->push_back(Map(status)); }
+  void Warned(const Status& status) override { warnings_->push_back(Map(status)); }
+
+ private:
+  RejectedItem Map(const Status& status) const {
     const std::string message = status.message();
     const size_t n = LineOf(message);
     const size_t line = n >= 1 && n <= lines_->size() ? (*lines_)[n - 1] : 0;
-    rejected_->push_back({line, ProblemOf(message)});
+    return {line, ProblemOf(message)};
   }
 
- private:
   const std::vector<size_t>* lines_;
   std::vector<RejectedItem>* rejected_;
+  std::vector<RejectedItem>* warnings_;
 };
 
 bool HasUsableId(simdjson::dom::object obj) {
@@ -119,7 +124,7 @@ class Normalizer {
 
   ArticleBatch Finish() {
     ArticleBatch batch;
-    MappingReporter reporter(&lines_, &batch.rejected);
+    MappingReporter reporter(&lines_, &batch.rejected, &batch.warnings);
     ingest::JsonlOptions options;
     options.max_line_bytes = jsonl_.size() + 1;  // the body limit already bounds a line
     batch.rejected = std::move(rejected_);

@@ -40,6 +40,9 @@ struct ArticleBatch {
   std::vector<Article> articles;
   std::vector<size_t> lines;  // the `line` of each article, as in RejectedItem
   std::vector<RejectedItem> rejected;  // in input order
+  // Kept, but not quite as given (a "published" that is not a date): same
+  // form as `rejected`, in input order.
+  std::vector<RejectedItem> warnings;
 };
 
 ArticleBatch ParseArticleBatch(std::string_view body, BodyFormat format);

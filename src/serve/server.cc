@@ -42,6 +42,7 @@ const char* DefaultMessage(int status) {
     case 414: return "request URI too long";
     case 415: return "unsupported content type";
     case 416: return "range not satisfiable";
+    case 431: return "request header fields too large";
     case 429: return "too many requests";
     case 503: return "service unavailable";
     default: return status >= 500 ? "internal error" : "request failed";
@@ -140,17 +141,45 @@ std::string RejectedSummary(const std::vector<RejectedItem>& rejected) {
   return m;
 }
 
-void WriteRejected(const std::vector<RejectedItem>& rejected, base::JsonWriter& w) {
-  w.Key("rejected");
+// "rejected": [{"line", "error"}] (or "warnings": [{"line", "warning"}]).
+void WriteItems(const std::vector<RejectedItem>& items, std::string_view key, std::string_view field,
+                base::JsonWriter& w) {
+  w.Key(key);
   w.BeginArray();
-  for (const RejectedItem& r : rejected) {
+  for (const RejectedItem& r : items) {
     w.BeginObject();
     w.Key("line");
     w.Int(static_cast<int64_t>(r.line));
-    w.Field("error", r.error);
+    w.Field(field, r.error);
     w.EndObject();
   }
   w.EndArray();
+}
+
+void WriteRejected(const std::vector<RejectedItem>& rejected, base::JsonWriter& w) {
+  WriteItems(rejected, "rejected", "error", w);
+}
+
+// A Content-Length over `max`: answered before a byte of the body is read.
+bool DeclaredBodyTooLarge(const Request& req, size_t max) {
+  if (!req.has_header("Content-Length")) return false;
+  const std::string v = req.get_header_value("Content-Length");
+  uint64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  // Too large for uint64_t is over the limit too; a malformed value is httplib's to refuse.
+  if (ec == std::errc::result_out_of_range) return true;
+  return ec == std::errc() && end == v.data() + v.size() && n > max;
+}
+
+// httplib 0.11 answers 400 both to a bad request line and to a header line
+// over its 8 KiB limit (CPPHTTPLIB_HEADER_MAX_LENGTH, compiled into Debian's
+// library). A request line it parsed (a known method and HTTP/1.x) whose
+// request still failed before the body was considered (no Content-Length or
+// Transfer-Encoding read) failed in its header lines: 431.
+bool HeaderTooLarge(const Request& req, const Response& res) {
+  if (res.status != 400 || req.method.empty()) return false;
+  if (req.version != "HTTP/1.1" && req.version != "HTTP/1.0") return false;
+  return !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding");
 }
 
 // The media type without parameters, lower case ("application/json").
@@ -188,7 +217,7 @@ struct Server::Impl {
   void GetBrief(const std::string& id, Response& res);
   void GetArticle(const std::string& id, Response& res);
   void Health(Response& res);
-  void ServeAsset(const Request& req, Response& res, std::string_view name, bool is_page);
+  void ServeAsset(const Request& req, Response& res, std::string_view name, bool is_page, int status = 200);
   // Runs `fn`, turning anything it throws into a 500 with a JSON body.
   template <typename Fn>
   void Guard(const Request& req, Response& res, Fn&& fn);
@@ -247,8 +276,16 @@ void Server::Impl::Configure() {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
 
-  // Before the body is read: a client over its rate gets a 429 at once.
+  // Before the body is read: a declared body over the limit gets its 413 at
+  // once (httplib would first read and discard the whole body), and the
+  // connection is closed rather than read on; a client over its rate gets a
+  // 429 at once.
   http.set_pre_routing_handler([this](const Request& req, Response& res) {
+    if (DeclaredBodyTooLarge(req, options.max_body_bytes)) {
+      res.set_header("Connection", "close");
+      SetError(res, 413, "request body over the limit of " + std::to_string(options.max_body_bytes) + " bytes");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (!limiter.enabled()) return httplib::Server::HandlerResponse::Unhandled;
     std::optional<double> wait = limiter.Acquire(req.remote_addr);
     if (!wait) return httplib::Server::HandlerResponse::Unhandled;
@@ -293,8 +330,14 @@ void Server::Impl::Configure() {
   // Statuses httplib sets itself (400 unparsable request, 404 no handler,
   // 413, 414) arrive without a body: give them the JSON error shape. Our own
   // errors already carry one and are left alone.
-  http.set_error_handler(httplib::Server::HandlerWithResponse([](const Request&, Response& res) {
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (HeaderTooLarge(req, res)) {
+      res.status = 431;
+      res.set_header("Connection", "close");
+      SetError(res, 431, "request header fields too large (a header line over 8192 bytes)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     SetError(res, res.status, "");
     return httplib::Server::HandlerResponse::Handled;
   }));
@@ -340,12 +383,17 @@ void Server::Impl::RouteGet(const Request& req, Response& res) {
   }
   if (StartsWith(path, "/assets/")) return ServeAsset(req, res, std::string_view(path).substr(8), false);
   if (path == "/favicon.ico") return ServeAsset(req, res, "favicon.ico", false);
-  SetError(res, 404, "no such page: " + path);
+  // A mistyped page address: the page itself, with 404, says "Page not
+  // found" and links back (a person sees a page, not raw JSON; a script
+  // still gets the status).
+  ServeAsset(req, res, "index.html", /*is_page=*/true, /*status=*/404);
 }
 
-void Server::Impl::ServeAsset(const Request& req, Response& res, std::string_view name, bool is_page) {
+void Server::Impl::ServeAsset(const Request& req, Response& res, std::string_view name, bool is_page,
+                              int status) {
   std::optional<WebAsset> asset = FindWebAsset(name);
   if (!asset) {
+    if (status != 200) return SetError(res, status, "no such page: " + req.path);
     if (is_page) {
       res.status = 200;
       res.set_header("Cache-Control", "no-store");
@@ -369,11 +417,11 @@ void Server::Impl::ServeAsset(const Request& req, Response& res, std::string_vie
                    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
                    "frame-ancestors 'none'");
   }
-  if (req.get_header_value("If-None-Match") == asset->etag) {
+  if (status == 200 && req.get_header_value("If-None-Match") == asset->etag) {
     res.status = 304;
     return;
   }
-  res.status = 200;
+  res.status = status;
   res.set_content(asset->bytes.data(), asset->bytes.size(), std::string(asset->content_type));
 }
 
@@ -411,8 +459,12 @@ void Server::Impl::ListStories(const Request& req, Response& res) {
   if (!limit) return;
   std::optional<size_t> offset = SizeParam(req, "offset", 0, res);
   if (!offset) return;
-  if (*limit == 0) return SetError(res, 400, "query parameter 'limit' must be at least 1");
-  q.limit = std::min(*limit, options.max_stories_limit);
+  // The same bound as `newsfuse stories --limit`: an error, not a silent cut.
+  if (*limit == 0 || *limit > options.max_stories_limit) {
+    return SetError(res, 400, "query parameter 'limit' must be between 1 and " +
+                                  std::to_string(options.max_stories_limit) + ", not " + std::to_string(*limit));
+  }
+  q.limit = *limit;
   q.offset = *offset;
   Result<std::vector<store::StoryRow>> rows = store->ListStories(q);
   if (!rows.ok()) return SetStoreError(res, rows.status());
@@ -554,6 +606,7 @@ void Server::Impl::PostArticles(const Request& req, Response& res, const httplib
   w.Key("duplicates");
   w.Int(static_cast<int64_t>(result->duplicates));
   WriteRejected(batch.rejected, w);
+  if (!batch.warnings.empty()) WriteItems(batch.warnings, "warnings", "warning", w);
   w.Key("articles");
   w.BeginArray();
   for (size_t i = 0; i < result->articles.size(); ++i) {

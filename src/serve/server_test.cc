@@ -293,11 +293,15 @@ TEST_F(ServerTest, ListsStoriesWithQueryParameters) {
   EXPECT_EQ(int64_t(s["updated"]), 1700000000);
   EXPECT_TRUE(store_.last_query.sort == store::StorySort::kLargest);
 
-  res = Client()->Get("/api/stories?q=storm%20is&entity=Example&offset=0&limit=9999");
+  res = Client()->Get("/api/stories?q=storm%20is&entity=Example&offset=0&limit=500");
   ASSERT_EQ(res->status, 200);
   EXPECT_EQ(store_.last_query.text, "storm is");
   EXPECT_EQ(store_.last_query.entity, "Example");
   EXPECT_EQ(store_.last_query.limit, 500u);
+  // Over the CLI's bound (`stories --limit` takes 1-500): an error that says so.
+  res = Client()->Get("/api/stories?limit=9999");
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find("'limit' must be between 1 and 500, not 9999"), std::string::npos) << res->body;
 
   res = Client()->Get("/api/stories");
   doc = parser.parse(res->body);
@@ -353,11 +357,75 @@ TEST_F(ServerTest, StoryBriefAndArticle) {
   EXPECT_TRUE(doc["changes"].is_array());
 
   for (const char* missing : {"/api/stories/nope", "/api/stories/nope/brief", "/api/articles/nope",
-                              "/api/nothing", "/no/such/page", "/assets/no-such-file.js"}) {
+                              "/api/nothing", "/assets/no-such-file.js"}) {
     res = Client()->Get(missing);
     EXPECT_EQ(res->status, 404) << missing;
     EXPECT_EQ(ErrorStatus(res->body), 404) << missing << ": " << res->body;
   }
+  // A mistyped page address gets the page (which says "Page not found"),
+  // still with 404; JSON only where there is no page.
+  res = Client()->Get("/no/such/page");
+  EXPECT_EQ(res->status, 404);
+  if (FindWebAsset("index.html")) {
+    EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  } else {
+    EXPECT_EQ(ErrorStatus(res->body), 404) << res->body;
+  }
+}
+
+TEST_F(ServerTest, WrongTypesAreRejectedAndUnreadDatesWarned) {
+  Start();
+  auto res = Post(R"({"id":"t1","text":42})");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find(R"(\"text\" must be a string, not a number)"), std::string::npos) << res->body;
+
+  res = Post(R"({"id":"t2","published":"yesterday-ish","title":"Bridge shut","text":"The bridge shut on Tuesday."})");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_NE(res->body.find(R"("warnings":[{"line":1,"warning":"\"published\" is not a date: \"yesterday-ish\")"),
+            std::string::npos)
+      << res->body;
+  EXPECT_NE(res->body.find(R"("status":"inserted")"), std::string::npos) << res->body;
+
+  // A headline-only item is news: kept, not "article body is empty".
+  res = Post(R"({"id":"t3","title":"Bridge reopens after repairs"})");
+  EXPECT_EQ(res->status, 200) << res->body;
+}
+
+TEST_F(ServerTest, HugeHeaderIs431) {
+  Start();
+  const std::string raw = "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(200 * 1024, 'a') +
+                          "\r\n\r\n";
+  int fd = Connect();
+  ASSERT_EQ(send(fd, raw.data(), raw.size(), MSG_NOSIGNAL), static_cast<ssize_t>(raw.size()));
+  shutdown(fd, SHUT_WR);
+  const std::string reply = ReadAll(fd, 5);
+  close(fd);
+  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 431") << reply.substr(0, 200);
+  EXPECT_NE(reply.find("header fields too large"), std::string::npos) << reply.substr(0, 300);
+  EXPECT_EQ(Client()->Get("/api/health")->status, 200);
+}
+
+TEST_F(ServerTest, DeclaredHugeBodyIs413AtOnce) {
+  Start();
+  // A Content-Length of about 1 GB and no body: the answer must not wait for
+  // the body (httplib alone reads and discards it until its read timeout).
+  const std::string raw =
+      "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 1000000000\r\n\r\n{\"id\":";
+  int fd = Connect();
+  ASSERT_EQ(send(fd, raw.data(), raw.size(), MSG_NOSIGNAL), static_cast<ssize_t>(raw.size()));
+  const auto start = Clock::now();
+  char buf[512];
+  timeval tv{3, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  const ssize_t n = recv(fd, buf, sizeof buf, 0);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  close(fd);
+  ASSERT_GT(n, 12);
+  EXPECT_EQ(std::string(buf, 12), "HTTP/1.1 413");
+  EXPECT_LT(seconds, 1.0);
+  EXPECT_EQ(Client()->Get("/api/health")->status, 200);
 }
 
 TEST_F(ServerTest, WrongMethodIs405) {

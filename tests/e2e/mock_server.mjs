@@ -169,12 +169,12 @@ function send(res, status, body, type = 'application/json; charset=utf-8') {
 const sendJson = (res, status, obj) => send(res, status, JSON.stringify(obj));
 const sendError = (res, status, message) => sendJson(res, status, { error: { status, message } });
 
-function sendFile(res, name) {
+function sendFile(res, name, status = 200) {
   const file = path.join(webDir, name);
   if (!file.startsWith(webDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     return sendError(res, 404, `no asset ${name}`);
   }
-  send(res, 200, fs.readFileSync(file), types[path.extname(file)] || 'application/octet-stream');
+  send(res, status, fs.readFileSync(file), types[path.extname(file)] || 'application/octet-stream');
 }
 
 function readBody(req) {
@@ -271,7 +271,7 @@ const server = http.createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method not allowed');
     if (url.pathname === '/' || /^\/story\/[^/]+$/.test(url.pathname)) return sendFile(res, 'index.html');
     if (url.pathname.startsWith('/assets/')) return sendFile(res, url.pathname.slice('/assets/'.length));
-    return sendError(res, 404, `no page ${url.pathname}`);
+    return sendFile(res, 'index.html', 404);  // the page says "Page not found", as the real server's does
   } catch (e) {
     return sendError(res, 500, e.message);
   }

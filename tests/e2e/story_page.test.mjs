@@ -96,6 +96,11 @@ async function openPage() {
 
 let storyId = '';
 let brief = null;
+let row = null;  // the story as the list shows it (GET /api/stories/ID)
+// The development stories (../shared/data/briefs: 12-21 articles each, which
+// the server groups into stories of up to 11): the largest stories they make.
+const devDir = path.join(shared, 'data', 'briefs');
+let devStories = [];
 
 before(async () => {
   assert.ok(fs.existsSync(sample), `${sample} is absent (tests/integration/web_e2e_test.sh skips then)`);
@@ -112,6 +117,18 @@ before(async () => {
   storyId = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   assert.ok(storyId, `no article was assigned a story: ${JSON.stringify(result)}`);
   brief = (await api('GET', `/api/stories/${encodeURIComponent(storyId)}/brief`)).stories[0];
+  row = await api('GET', `/api/stories/${encodeURIComponent(storyId)}`);
+  if (fs.existsSync(devDir)) {
+    for (const set of fs.readdirSync(devDir).sort()) {
+      const feed = path.join(devDir, set, 'articles.jsonl');
+      if (!fs.existsSync(feed)) continue;
+      const response = await fetch(`${base}/api/articles`, {
+        method: 'POST', headers: { 'Content-Type': 'application/x-ndjson' }, body: fs.readFileSync(feed),
+      });
+      assert.ok(response.ok, `${feed}: HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    }
+    devStories = (await api('GET', '/api/stories?sort=largest&limit=3')).stories.filter((r) => r.articles >= 5);
+  }
   browser = await launch();
 });
 
@@ -128,7 +145,7 @@ test('the story page shows the summary, a discrepancy and a quote', async () => 
 
   const headline = page.locator('h1.headline');
   assert.ok(await headline.isVisible(), 'headline visible');
-  assert.equal((await headline.textContent()).trim(), brief.headline);
+  assert.equal((await headline.textContent()).trim(), row.headline, 'the story list\'s headline');
 
   const sentences = page.locator('#summary .sentence');
   assert.ok(await sentences.count() >= 1, 'at least one summary sentence');
@@ -237,6 +254,160 @@ test('an unknown story says so', async () => {
   const { page, problems } = await openPage();
   await page.goto(`${base}/story/no-such-story`);
   await page.getByRole('heading', { name: 'Story not found' }).waitFor({ timeout: 30000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// Every element with text of its own, visible, against the colour actually
+// behind it (its own and its ancestors' backgrounds, composited): pairs
+// under 4.5:1 (WCAG AA for normal text), with what they are.
+async function lowContrast(page) {
+  return page.evaluate(() => {
+    const parse = (c) => {
+      let m = /^rgba?\(([^)]*)\)$/.exec(c);
+      if (m) {
+        const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+        return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+      }
+      m = /^color\(srgb ([^)]*)\)$/.exec(c);
+      if (m) {
+        const p = m[1].split(/[\s/]+/).filter(Boolean).map(Number);
+        return [p[0] * 255, p[1] * 255, p[2] * 255, p.length > 3 ? p[3] : 1];
+      }
+      throw new Error(`colour not understood: ${c}`);
+    };
+    const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+    const lum = (c) => {
+      const [r, g, b] = c.slice(0, 3).map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const background = (el) => {
+      const layers = [];
+      for (let e = el; e; e = e.parentElement) {
+        const bg = parse(getComputedStyle(e).backgroundColor);
+        if (bg[3] > 0) layers.push(bg);
+        if (bg[3] >= 1) break;
+      }
+      let colour = [255, 255, 255, 1];
+      for (const layer of layers.reverse()) colour = over(layer, colour);
+      return colour;
+    };
+    const faded = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        if (e.disabled || Number(getComputedStyle(e).opacity) < 1) return true;  // disabled controls are exempt
+      }
+      return false;
+    };
+    const bad = [];
+    let checked = 0;
+    for (const el of document.body.querySelectorAll('*')) {
+      if (['SCRIPT', 'STYLE', 'OPTION', 'SELECT', 'NOSCRIPT'].includes(el.tagName)) continue;
+      const own = [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).map((n) => n.textContent.trim()).join(' ');
+      if (!own || !el.getClientRects().length || getComputedStyle(el).visibility !== 'visible' || faded(el)) continue;
+      const bg = background(el);
+      const fg = over(parse(getComputedStyle(el).color), bg);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      checked++;
+      if (ratio < 4.5) {
+        bad.push(`${el.tagName.toLowerCase()}.${el.className} "${own.slice(0, 30)}": ${ratio.toFixed(2)}:1 (${fg.slice(0, 3).map(Math.round)} on ${bg.slice(0, 3).map(Math.round)})`);
+      }
+    }
+    return { checked, bad };
+  });
+}
+
+test('one headline and one outlet count per story, in the list and on its page', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${base}/`);
+  const card = page.locator('.story-card').filter({ has: page.locator(`h2 a[href="/story/${encodeURIComponent(storyId)}"]`) });
+  await card.waitFor({ timeout: 30000 });
+  const listHeadline = (await card.locator('h2').textContent()).trim();
+  const listOutlets = (await card.locator('.outlet-count').textContent()).trim();
+  await card.locator('h2 a').click();
+  await page.locator('article.story h1.headline').waitFor({ timeout: 30000 });
+  assert.equal((await page.locator('h1.headline').textContent()).trim(), listHeadline);
+  const pageOutlets = (await page.locator('.story-head .outlet-count').textContent()).trim();
+  assert.equal(pageOutlets, listOutlets);
+  // Distinct named outlets, as the briefing's sources give them.
+  const named = new Set(brief.sources.filter((s) => s.outlet).map((s) => s.outlet)).size;
+  assert.equal(pageOutlets, named === 0 ? 'outlets not named' : `${named} outlet${named === 1 ? '' : 's'}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the search box keeps its mode and words after a name search', async () => {
+  const { page, problems } = await openPage();
+  const name = (brief.entities || [])[0]?.name || 'Rafah';
+  await page.goto(`${base}/`);
+  await page.locator('form.search').waitFor({ timeout: 30000 });
+  await page.locator('form.search select').selectOption('entity');
+  await page.locator('form.search input').fill(name);
+  await page.locator('form.search button[type=submit]').click();
+  await page.locator('.chip').waitFor({ timeout: 30000 });
+  assert.equal(new URL(page.url()).searchParams.get('entity'), name);
+  assert.equal(await page.locator('form.search select').inputValue(), 'entity');
+  assert.equal(await page.locator('form.search input').inputValue(), name);
+  // And on a fresh load of that address.
+  await page.reload();
+  await page.locator('.chip').waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('form.search select').inputValue(), 'entity');
+  assert.equal(await page.locator('form.search input').inputValue(), name);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('every text on the list, the story page and the not-found page has a contrast of 4.5:1 or more', async () => {
+  const { page, problems } = await openPage();
+  for (const url of ['/', `/story/${encodeURIComponent(storyId)}`, '/no-such-page']) {
+    await page.goto(`${base}${url}`);
+    await page.locator('.story-card, article.story, .not-found').first().waitFor({ timeout: 30000 });
+    // Opened: the folded lists and the details, so that their text counts too.
+    for (const button of await page.locator('.show-all button').all()) await button.click();
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const { checked, bad } = await lowContrast(page);
+    assert.ok(checked > 10, `${url}: only ${checked} texts checked`);
+    assert.deepEqual(bad, [], `${url}: text under 4.5:1`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a mistyped address shows a not-found page with a way back', async () => {
+  const { page, problems } = await openPage();
+  const response = await page.goto(`${base}/stroies`);
+  assert.equal(response.status(), 404);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor({ timeout: 30000 });
+  assert.ok(!(await page.locator('body').textContent()).includes('"error"'), 'no raw JSON');
+  await page.locator('.not-found a[href="/"]').click();
+  await page.locator('.story-card').first().waitFor({ timeout: 30000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the largest development stories are under 6,000 px tall on a phone until expanded', async (t) => {
+  if (!devStories.length) {
+    t.skip(`${devDir} is absent`);
+    return;
+  }
+  const { page, problems } = await openPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const row of devStories) {
+    await page.goto(`${base}/story/${encodeURIComponent(row.id)}`);
+    await page.locator('article.story').waitFor({ timeout: 60000 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`# story ${row.id} (${row.articles} articles) is ${height} px tall at 390 px wide`);
+    assert.ok(height < 6000, `story ${row.id} (${row.articles} articles): ${height} px`);
+  }
+  // Folded, not lost: "Show all (N)" adds the rest.
+  const fold = page.locator('.show-all button').first();
+  assert.match(await fold.textContent(), /^Show all \(\d+\)$/);
+  const before = await page.evaluate(() => document.documentElement.scrollHeight);
+  await fold.click();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) > before, 'showing all adds the rest');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -11,14 +11,18 @@ printf 'Headline here\n\nBody \xff\xfe text.\n' > "$dir/invalid.txt"
 cp "$NEWSFUSE_SOURCE_DIR/examples/harbor-bridge/01_ledger.txt" "$dir/good.txt"
 
 # Nothing readable: exit 1, one line per input.
-timeout 60 "$NEWSFUSE" brief "$dir/empty.txt" "$dir/binary.txt" "$dir/invalid.txt" "$dir/missing.txt" \
+timeout 60 "$NEWSFUSE" brief "$dir/empty.txt" "$dir/binary.txt" "$dir/missing.txt" \
   > "$dir/out" 2> "$dir/err"
 rc=$?
 [ $rc -eq 1 ] || fail "expected exit 1 when nothing can be read, got $rc"
 grep -q "empty.txt: empty article" "$dir/err" || fail "empty file not named"
 grep -q "binary.txt: binary data" "$dir/err" || fail "binary file not named"
-grep -q "invalid.txt: invalid UTF-8 at byte" "$dir/err" || fail "invalid UTF-8 not named"
 grep -q "missing.txt: no such file" "$dir/err" || fail "missing path not named"
+
+# Text that is not UTF-8 is read as Windows-1252 (as the HTML reader reads an
+# undeclared page), and a warning says so.
+timeout 60 "$NEWSFUSE" brief "$dir/invalid.txt" > "$dir/out" 2> "$dir/err" || fail "invalid UTF-8 text must be read"
+grep -q "warning: .*invalid.txt: not UTF-8: read as Windows-1252" "$dir/err" || fail "conversion not said: $(cat "$dir/err")"
 
 # One good article among bad ones: exit 0, the briefing printed, the bad counted.
 timeout 60 "$NEWSFUSE" brief "$dir/empty.txt" "$dir/good.txt" > "$dir/out" 2> "$dir/err" || fail "one good file must be enough"

@@ -19,6 +19,10 @@ fi
 if ! command -v node >/dev/null; then
   echo "FAIL: node is missing: run scripts/setup"; exit 1
 fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 18 ]; then
+  echo "FAIL: node $(node --version) is too old: the test needs Node.js 18 or later (Debian 12's nodejs is 18)"; exit 1
+fi
 if [ ! -d "$e2e/node_modules/playwright-core" ]; then
   echo "FAIL: $e2e/node_modules is missing: run scripts/setup (it runs npm ci there)"; exit 1
 fi
