@@ -234,7 +234,7 @@ function badge(source, extra) {
 
 // A story with many outlets would bury the text under badges: past `max`,
 // the rest hide behind a "+N" button that shows them.
-function capped(className, items, max = 8) {
+function capped(className, items, max = 5) {
   const box = h('span', { class: className });
   if (items.length <= max) return add(box, items);
   const shown = max - 2;
@@ -580,7 +580,7 @@ function storyHeadline(story, row) {
 // adds the rest: the first screen is for what matters, and a 21-article
 // story is not 37,000 px on a phone. Returns what to put on the page.
 function foldList(list, items, n) {
-  if (items.length <= n + 1) return add(list, items);
+  if (items.length <= n) return add(list, items);
   add(list, items.slice(0, n));
   const more = h('p', { class: 'more show-all' });
   more.append(h('button', {
@@ -679,7 +679,7 @@ function renderFacts(consensus, shared, sources) {
   const item = (f) => h('li', null, h('p', null, f.text), sentenceBadges(f.sources, f.source_sentences, sources));
   return [
     consensus.length
-      ? foldList(h('ul', { class: 'facts' }), consensus.map(item), 5)
+      ? foldList(h('ul', { class: 'facts' }), consensus.map(item), 3)
       : h('p', { class: 'muted' }, 'No fact is reported by most of the outlets.'),
     shared.length
       ? h('details', { class: 'more-facts' },
@@ -701,7 +701,7 @@ function renderDiscrepancies(list, sources) {
           h('p', { class: 'value' }, v.value || '—'),
           v.text && v.text !== v.value ? h('blockquote', null, highlight(v.text, v.value)) : null,
           badges(sources, v.sources)))));
-  }), 3);
+  }), 2);
 }
 
 // The sentence with the first occurrence of `part` marked (as text nodes).
@@ -732,7 +732,7 @@ function renderQuotes(list, sources) {
           h('ul', null, variants.map((v) => h('li', null,
             h('q', null, quoteText(v.text)), ' ', badges(sources, v.sources)))))
         : null);
-  }), 4);
+  }), 2);
 }
 
 function renderTimeline(list, sources) {
@@ -749,7 +749,7 @@ function renderTimeline(list, sources) {
       h('div', null,
         h('p', null, t.planned ? h('span', { class: 'tag' }, 'planned') : null, t.text),
         badges(sources, t.sources)));
-  }), 6);
+  }), 3);
 }
 
 const TYPE_NAMES = { PERSON: 'People', ORGANIZATION: 'Organisations', LOCATION: 'Places', OTHER: 'Other names' };
@@ -783,16 +783,16 @@ function renderEntities(list, discrepancies) {
               ? h('mark', { class: 'misspelt', title: 'spelled differently by some outlets' }, `⚠ ${v}`)
               : h('span', null, v)])) : null,
           detailed ? h('span', { class: 'muted small' }, `${plural(e.mentions || 0, 'mention')}, ${plural(n, 'article')}`) : null);
-      }), detailed ? 4 : 12));
+      }), detailed ? 2 : 5));
   });
   return [h('p', { class: 'hint' }, 'Select a name to see every story that mentions it.'), groups];
 }
 
 function renderContributions(list, sources) {
   if (!list || !list.length) return null;
-  // With many outlets, the ones that add the most come first and the rest
+  // With many outlets, the one that adds the most comes first and the rest
   // wait behind a button.
-  const MAX = 3;
+  const MAX = 1;
   const ordered = list.length > MAX
     ? list.slice().sort((a, b) => (b.unique_facts || []).length - (a.unique_facts || []).length)
     : list;
@@ -803,8 +803,8 @@ function contribution(c, sources) {
   const s = sources.get(c.source);
   const unique = c.unique_facts || [];
   const missing = c.missing_consensus || [];
-  const first = unique.slice(0, 3);
-  const rest = unique.slice(3);
+  const first = unique.slice(0, 2);
+  const rest = unique.slice(2);
   return h('div', { class: 'contrib', style: { '--oc': s.colour } },
     h('h3', null, h('span', { class: 'num' }, `[${s.n}]`), ' ', badge(s)),
     unique.length
@@ -826,7 +826,7 @@ function renderChanges(changes, sources) {
       h('p', { class: 'small' }, badge(s), ' changed its ', h('strong', null, c.field || 'text'),
         c.at ? h('span', { class: 'muted' }, ` ${ago(c.at)}`) : null),
       renderDiff(c.before == null ? '' : String(c.before), c.after == null ? '' : String(c.after)));
-  }), 5);
+  }), 3);
 }
 
 // Short values side by side (before → after); long ones (a whole body) as
@@ -897,7 +897,7 @@ function renderSources(sources) {
             h('ul', null, dropped.map((d) => h('li', null, h('span', { class: 'tag' }, d.kind || 'boilerplate'), ' ', d.text))))
           : h('p', { class: 'small muted' }, 'Nothing stripped as boilerplate.'),
         text));
-  }), 5);
+  }), 3);
 }
 
 route();

@@ -36,7 +36,15 @@ try {
       await page.goto(`${base}/story/${encodeURIComponent(row.id)}`);
       await page.locator('article.story').waitFor({ timeout: 120000 });
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      console.log(`story ${row.id} (${row.articles} articles) at ${width} px wide: ${height} px tall`);
+      const parts = await page.evaluate(() => [...document.querySelectorAll('header.story-head, nav.toc, section.block')]
+        .map((e) => `${e.id || e.tagName.toLowerCase()} ${Math.round(e.getBoundingClientRect().height)}`).join(', '));
+      console.log(`story ${row.id} (${row.articles} articles) at ${width} px wide: ${height} px tall (${parts})`);
+      if (process.env.SHOTS && width === 390) {
+        for (let y = 0; y < height; y += 1500) {
+          await page.screenshot({ path: path.join(process.env.SHOTS, `story-${row.id}-${y}.png`), fullPage: true,
+            clip: { x: 0, y, width, height: Math.min(1500, height - y) } });
+        }
+      }
     }
   }
   await browser.close();

@@ -179,7 +179,10 @@ test('the story page shows the summary, a discrepancy and a quote', async () => 
   await page.locator('#summary .cite').nth(1).focus();
   await tip.waitFor({ state: 'visible', timeout: 3000 });
 
-  // The sources list keeps what was stripped as boilerplate.
+  // The sources list keeps what was stripped as boilerplate (all sources
+  // once the folded rest is shown).
+  const showAllSources = page.locator('#sources .show-all button');
+  if (await showAllSources.count()) await showAllSources.click();
   assert.equal(await page.locator('#sources .sources > li').count(), brief.sources.length);
   const withDropped = brief.sources.findIndex((s) => (s.dropped || []).length);
   if (withDropped >= 0) {
@@ -362,14 +365,18 @@ test('the search box keeps its mode and words after a name search', async () => 
 
 test('every text on the list, the story page and the not-found page has a contrast of 4.5:1 or more', async () => {
   const { page, problems } = await openPage();
-  for (const url of ['/', `/story/${encodeURIComponent(storyId)}`, '/no-such-page']) {
+  // The development stories have a dozen outlets and more: colours past the
+  // first few of the palette.
+  const pages = ['/', `/story/${encodeURIComponent(storyId)}`, '/no-such-page',
+    ...devStories.slice(0, 2).map((r) => `/story/${encodeURIComponent(r.id)}`)];
+  for (const url of pages) {
     await page.goto(`${base}${url}`);
     await page.locator('.story-card, article.story, .not-found').first().waitFor({ timeout: 30000 });
     // Opened: the folded lists and the details, so that their text counts too.
-    for (const button of await page.locator('.show-all button').all()) await button.click();
+    await page.evaluate(() => document.querySelectorAll('.show-all button').forEach((b) => b.click()));
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     const { checked, bad } = await lowContrast(page);
-    assert.ok(checked > 10, `${url}: only ${checked} texts checked`);
+    assert.ok(checked >= 8, `${url}: only ${checked} texts checked`);
     assert.deepEqual(bad, [], `${url}: text under 4.5:1`);
   }
   assert.deepEqual(problems, []);
