@@ -409,11 +409,13 @@ int RunStories(const StoriesFlags& flags) {
     store::WriteStoryRows(*rows, w);
     out += '\n';
   } else if (rows->empty()) {
-    out += !flags.text.empty() || !flags.entity.empty() ? "no story matches" : "no stories";
-    if (!flags.text.empty()) out += " --text \"" + flags.text + "\"";
-    if (!flags.entity.empty()) out += " --entity \"" + flags.entity + "\"";
-    if (flags.offset > 0) out += " at --offset " + std::to_string(flags.offset);
-    out += " in " + flags.db + "\n";
+    // On standard error, as grep's silence: standard output stays empty
+    // for a script that reads it.
+    std::string said = !flags.text.empty() || !flags.entity.empty() ? "no story matches" : "no stories";
+    if (!flags.text.empty()) said += " --text \"" + flags.text + "\"";
+    if (!flags.entity.empty()) said += " --entity \"" + flags.entity + "\"";
+    if (flags.offset > 0) said += " at --offset " + std::to_string(flags.offset);
+    std::fprintf(stderr, "newsfuse: stories: %s in %s\n", said.c_str(), flags.db.c_str());
   } else {
     char header[96];
     std::snprintf(header, sizeof header, "%-8s %5s  %-16s %s\n", "STORY", "ARTS", "LAST PUBLISHED", "HEADLINE");

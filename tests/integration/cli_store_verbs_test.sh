@@ -15,9 +15,10 @@ head -1 <<<"$out" | grep -qE '^STORY +ARTS +LAST PUBLISHED +HEADLINE$' || fail "
 story=$(sed -n 2p <<<"$out" | awk '{print $1}')
 [ -n "$story" ] || fail "no story listed: $out"
 
-out=$("$NEWSFUSE" stories --db "$dir/news.db" --text zzyzx-nothing); rc=$?
+err=$("$NEWSFUSE" stories --db "$dir/news.db" --text zzyzx-nothing 2>&1 >"$dir/out"); rc=$?
 [ $rc -eq 0 ] || fail "stories with no match exits $rc"
-[ "$out" = "no story matches --text \"zzyzx-nothing\" in $dir/news.db" ] || fail "no-match line: '$out'"
+[ ! -s "$dir/out" ] || fail "stories with no match printed on standard output: $(cat "$dir/out")"
+[ "$err" = "newsfuse: stories: no story matches --text \"zzyzx-nothing\" in $dir/news.db" ] || fail "no-match line: '$err'"
 
 md=$("$NEWSFUSE" briefing "$story" --db "$dir/news.db" --format markdown); rc=$?
 [ $rc -eq 0 ] || fail "briefing --format markdown exits $rc"

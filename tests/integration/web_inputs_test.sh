@@ -42,7 +42,7 @@ rc=$?
 grep -q "cut.warc.gz: record at offset 4033.*cut short" "$dir/err" ||
   fail "truncated WARC record not reported: $(cat "$dir/err")"
 grep -q "huge.html.gz: inflates to more than 33554432 bytes" "$dir/err" || fail "100 MB page not reported: $(cat "$dir/err")"
-grep -q "2 pages, 2 skipped" "$dir/err" || fail "skip count not reported: $(cat "$dir/err")"
+grep -q "extract: read 2 article(s); skipped 2" "$dir/err" || fail "skip count not reported: $(cat "$dir/err")"
 [ "$(wc -l < "$dir/out")" -eq 2 ] || fail "expected 2 articles (the WARC's first page, the JSON-LD page)"
 grep -q '"title": *"Council votes to extend library hours"' "$dir/out" || fail "good page not extracted"
 echo "web inputs ok"
