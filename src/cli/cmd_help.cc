@@ -87,7 +87,10 @@ void AddExamples(CLI::App& app) {
 }
 
 std::optional<int> HandleHelpAndUnknownVerbs(CLI::App& app, int argc, char** argv) {
-  if (argc < 2) return std::nullopt;
+  if (argc < 2) {
+    std::cerr << app.help();
+    return 2;
+  }
   const std::string first = argv[1];
   if (first == "help") {
     // `help eval ner`: walk down to the named verb.
@@ -108,13 +111,25 @@ std::optional<int> HandleHelpAndUnknownVerbs(CLI::App& app, int argc, char** arg
     std::cout << target->help();
     return 0;
   }
-  if (first.empty() || first[0] == '-') return std::nullopt;
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    if (sub->check_name(first)) return std::nullopt;
+  // Down the verbs named ("eval ner"): the first word that is not an option
+  // must be one of the current verb's own verbs, while it has any.
+  CLI::App* current = &app;
+  for (int i = 1; i < argc && !current->get_subcommands({}).empty(); ++i) {
+    const std::string word = argv[i];
+    if (word.empty() || word[0] == '-') return std::nullopt;
+    CLI::App* next = nullptr;
+    for (CLI::App* sub : current->get_subcommands({})) {
+      if (sub->check_name(word)) next = sub;
+    }
+    if (next == nullptr) {
+      const std::string of = current == &app ? "" : " of '" + PathOf(*current) + "'";
+      std::cerr << "newsfuse: unknown verb '" << word << "'; the verbs" << of << " are: " << VerbList(*current)
+                << " (newsfuse help VERB for one)\n";
+      return 2;
+    }
+    current = next;
   }
-  std::cerr << "newsfuse: unknown verb '" << first << "'; the verbs are: " << VerbList(app)
-            << " (newsfuse help VERB for one)\n";
-  return 2;
+  return std::nullopt;
 }
 
 }  // namespace newsfuse::cli

@@ -17,6 +17,12 @@ err=$("$NEWSFUSE" foo 2>&1 >/dev/null); rc=$?
 [ "$(wc -l <<<"$err")" -eq 1 ] || fail "an unknown verb gets more than one line: $err"
 grep -q "unknown verb 'foo'; the verbs are: brief, extract," <<<"$err" || fail "unknown verb not named or verbs not listed: $err"
 
+err=$("$NEWSFUSE" eval nre 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ] && grep -q "unknown verb 'nre'; the verbs of 'eval' are: sbd, summary," <<<"$err" || fail "eval nre ($rc): $err"
+
+err=$("$NEWSFUSE" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ] && grep -q "^Usage: newsfuse" <<<"$err" || fail "no verb at all ($rc): $err"
+
 # Every verb, nested ones too: its --help ends with "Example(s):" and lines
 # that start with "newsfuse <the verb>".
 # The verbs listed under "Subcommands:" (up to the blank line before the examples).
