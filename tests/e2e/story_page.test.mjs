@@ -363,21 +363,22 @@ test('the search box keeps its mode and words after a name search', async () => 
   await page.close();
 });
 
-test('every text on the list, the story page and the not-found page has a contrast of 4.5:1 or more', async () => {
+test('every text on the list, the story page and the not-found page has a contrast of 4.5:1 or more, light and dark', async () => {
   const { page, problems } = await openPage();
   // The development stories have a dozen outlets and more: colours past the
   // first few of the palette.
   const pages = ['/', `/story/${encodeURIComponent(storyId)}`, '/no-such-page',
     ...devStories.slice(0, 2).map((r) => `/story/${encodeURIComponent(r.id)}`)];
-  for (const url of pages) {
+  for (const [scheme, url] of ['light', 'dark'].flatMap((c) => pages.map((u) => [c, u]))) {
+    await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${base}${url}`);
     await page.locator('.story-card, article.story, .not-found').first().waitFor({ timeout: 30000 });
     // Opened: the folded lists and the details, so that their text counts too.
     await page.evaluate(() => document.querySelectorAll('.show-all button').forEach((b) => b.click()));
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     const { checked, bad } = await lowContrast(page);
-    assert.ok(checked >= 8, `${url}: only ${checked} texts checked`);
-    assert.deepEqual(bad, [], `${url}: text under 4.5:1`);
+    assert.ok(checked >= 8, `${url} (${scheme}): only ${checked} texts checked`);
+    assert.deepEqual(bad, [], `${url} (${scheme}): text under 4.5:1`);
   }
   assert.deepEqual(problems, []);
   await page.close();
