@@ -338,6 +338,17 @@ test('one headline and one outlet count per story, in the list and on its page',
   // Distinct named outlets, as the briefing's sources give them.
   const named = new Set(brief.sources.filter((s) => s.outlet).map((s) => s.outlet)).size;
   assert.equal(pageOutlets, named === 0 ? 'outlets not named' : `${named} outlet${named === 1 ? '' : 's'}`);
+  // The same for the development stories (a dozen outlets, some unnamed).
+  for (const row of devStories) {
+    await page.goto(`${base}/?sort=largest`);
+    const devCard = page.locator('.story-card').filter({ has: page.locator(`h2 a[href="/story/${encodeURIComponent(row.id)}"]`) });
+    await devCard.waitFor({ timeout: 30000 });
+    const [h, o] = [(await devCard.locator('h2').textContent()).trim(), (await devCard.locator('.outlet-count').textContent()).trim()];
+    await devCard.locator('h2 a').click();
+    await page.locator('article.story h1.headline').waitFor({ timeout: 60000 });
+    assert.equal((await page.locator('h1.headline').textContent()).trim(), h, `story ${row.id}`);
+    assert.equal((await page.locator('.story-head .outlet-count').textContent()).trim(), o, `story ${row.id}`);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
