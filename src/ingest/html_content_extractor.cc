@@ -126,9 +126,20 @@ size_t ParagraphTextBytes(const GumboNode* node, bool in_p, int depth) {
   return sum;
 }
 
+size_t TextBytes(const std::vector<Paragraph>& paragraphs) {
+  size_t n = 0;
+  for (const Paragraph& p : paragraphs) n += p.text.size();
+  return n;
+}
+
+// The strict pass gives way to the relaxed one when it kept less than this
+// share of the relaxed pass's text: its pruning then most likely cut the body
+// itself (a post whose wrapper is classed "entry-author-...").
+constexpr double kFallbackRatio = 0.5;
+
 class Extractor {
  public:
-  explicit Extractor(const GumboNode* root) : root_(root) {}
+  Extractor(const GumboNode* root, bool relaxed) : root_(root), relaxed_(relaxed) {}
 
   MainContent Run() {
     total_p_bytes_ = ParagraphTextBytes(root_, false, 0);
@@ -149,6 +160,11 @@ class Extractor {
       std::string text;
       html::AppendVisibleText(node, &text, 200);
       if (text.size() < 100) return true;
+    }
+    if (relaxed_) {
+      if (!(hints & html::kHintComment)) return false;
+      const size_t p = ParagraphTextBytes(node, false, 0);
+      return !(p > 500 && p * 10 >= total_p_bytes_ * 6);
     }
     const bool boilerplate = (hints & (html::kHintBoilerplate | html::kHintComment |
                                        html::kHintCaption | html::kHintByline)) != 0;
@@ -411,6 +427,7 @@ class Extractor {
   }
 
   const GumboNode* root_;
+  const bool relaxed_;
   size_t total_p_bytes_ = 0;
   std::vector<Elem> elems_;
   std::vector<Block> blocks_;
@@ -420,6 +437,13 @@ class Extractor {
 
 }  // namespace
 
-MainContent ExtractMainContent(const GumboNode* root) { return Extractor(root).Run(); }
+MainContent ExtractMainContent(const GumboNode* root) {
+  MainContent strict = Extractor(root, false).Run();
+  MainContent relaxed = Extractor(root, true).Run();
+  const size_t a = TextBytes(strict.paragraphs);
+  const size_t b = TextBytes(relaxed.paragraphs);
+  if (static_cast<double>(a) < kFallbackRatio * static_cast<double>(b)) return relaxed;
+  return strict;
+}
 
 }  // namespace newsfuse::ingest
