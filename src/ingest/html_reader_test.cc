@@ -110,6 +110,41 @@ TEST(HtmlReaderTest, UsesJsonLdBodyWhenTheDomHasLittleText) {
   EXPECT_THAT(a->paragraphs[1].text, HasSubstr("Second paragraph"));
 }
 
+// A blog theme classes the post's own wrapper with the author's name
+// ("entry-author-..."), a word that marks bylines: the class words alone
+// would prune the post (its comments hold more text, so it is not "most of
+// the page") and leave the newsletter box and the footer note.
+TEST(HtmlReaderTest, KeepsPostWhoseWrapperClassLooksLikeFurniture) {
+  std::string post;
+  std::string comments;
+  for (int i = 0; i < 6; ++i) {
+    post += "<p>Paragraph " + std::to_string(i) +
+            " of the post, which says at some length, with commas, clauses and detail, what "
+            "the author found when the village library reopened its reading room.</p>";
+    comments += "<div class=\"comment\"><p>Reader " + std::to_string(i) +
+                " writes back, at greater length still, with commas, asides and anecdotes, that "
+                "the reading room was where they first read the paper, long ago, every "
+                "Saturday.</p></div>";
+  }
+  const std::string page =
+      "<html><body><div id=\"pagebody\"><div id=\"alpha\">"
+      "<div class=\"entry entry-author-jane_roe entry-type-post\"><h3>Reading room</h3>"
+      "<div class=\"entry-body\">" + post + "</div></div><div class=\"comments\">" +
+      comments + "</div></div>"
+      "<div id=\"beta\"><div class=\"box\"><p>Get our weekly letter in your inbox, free, "
+      "with tips, links and news from the blog, every Friday morning.</p></div>"
+      "<p>Blog powered by Example Platform, member since 2004, all rights reserved here.</p>"
+      "</div></div></body></html>";
+  Result<Article> a = ReadHtmlArticle("b", "b.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("Paragraph 0 of the post"));
+  EXPECT_THAT(body, HasSubstr("Paragraph 5 of the post"));
+  EXPECT_THAT(body, Not(HasSubstr("weekly letter")));
+  EXPECT_THAT(body, Not(HasSubstr("powered by")));
+  EXPECT_THAT(body, Not(HasSubstr("Reader 0 writes")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
