@@ -255,6 +255,21 @@ TEST(HtmlPrefilterTest, CutsScriptStyleCommentsButKeepsJsonLd) {
   EXPECT_EQ(out, "<scripts>kept</scripts><script>unterminated");
 }
 
+// Without a "</title>" the parser would read the whole page as the title.
+TEST(HtmlReaderTest, EndsAnUnclosedTitleWithItsLine) {
+  const std::string page =
+      "<html><head><TITLE>Golfer wins in Honolulu\n<script>var x;</script></head><body>"
+      "<p>HONOLULU - The golfer won the tournament on Sunday, beating the leader by three shots, "
+      "and clinched the seventh title of a long career.</p></body></html>";
+  Result<Article> a = ReadHtmlArticle("t", "t.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title.value_or(""), "Golfer wins in Honolulu");
+  EXPECT_THAT(ArticleBodyText(*a), HasSubstr("clinched the seventh title"));
+  std::string out;
+  PrefilterHtml("<title>Closed</title><p>x</p>", &out);
+  EXPECT_EQ(out, "<title>Closed</title><p>x</p>");
+}
+
 TEST(HtmlPrefilterTest, DropsUnreadLinksMetasAndAttributes) {
   std::string out;
   PrefilterHtml(
