@@ -148,10 +148,11 @@ constexpr double kSharedRatio = 0.95;
 
 class Extractor {
  public:
-  Extractor(const GumboNode* root, bool relaxed) : root_(root), relaxed_(relaxed) {}
+  // `total_p_bytes`: ParagraphTextBytes of the whole page (both passes need it).
+  Extractor(const GumboNode* root, bool relaxed, size_t total_p_bytes)
+      : root_(root), relaxed_(relaxed), total_p_bytes_(total_p_bytes) {}
 
   MainContent Run() {
-    total_p_bytes_ = ParagraphTextBytes(root_, false, 0);
     Visit(root_, -1, 0, false);
     Flush(-1);
     MainContent out;
@@ -437,7 +438,7 @@ class Extractor {
 
   const GumboNode* root_;
   const bool relaxed_;
-  size_t total_p_bytes_ = 0;
+  const size_t total_p_bytes_;
   std::vector<Elem> elems_;
   std::vector<Block> blocks_;
   std::string buf_;
@@ -447,8 +448,9 @@ class Extractor {
 }  // namespace
 
 MainContent ExtractMainContent(const GumboNode* root) {
-  MainContent strict = Extractor(root, false).Run();
-  MainContent relaxed = Extractor(root, true).Run();
+  const size_t total_p_bytes = ParagraphTextBytes(root, false, 0);
+  MainContent strict = Extractor(root, false, total_p_bytes).Run();
+  MainContent relaxed = Extractor(root, true, total_p_bytes).Run();
   const size_t strict_bytes = TextBytes(strict.paragraphs);
   const size_t relaxed_bytes = TextBytes(relaxed.paragraphs);
   if (static_cast<double>(strict_bytes) < kFallbackRatio * static_cast<double>(relaxed_bytes)) {
