@@ -110,6 +110,41 @@ TEST(HtmlReaderTest, UsesJsonLdBodyWhenTheDomHasLittleText) {
   EXPECT_THAT(a->paragraphs[1].text, HasSubstr("Second paragraph"));
 }
 
+// A blog theme classes the post's own wrapper with the author's name
+// ("entry-author-..."), a word that marks bylines: the class words alone
+// would prune the post (its comments hold more text, so it is not "most of
+// the page") and leave the newsletter box and the footer note.
+TEST(HtmlReaderTest, KeepsPostWhoseWrapperClassLooksLikeFurniture) {
+  std::string post;
+  std::string comments;
+  for (int i = 0; i < 6; ++i) {
+    post += "<p>Paragraph " + std::to_string(i) +
+            " of the post, which says at some length, with commas, clauses and detail, what "
+            "the author found when the village library reopened its reading room.</p>";
+    comments += "<div class=\"comment\"><p>Reader " + std::to_string(i) +
+                " writes back, at greater length still, with commas, asides and anecdotes, that "
+                "the reading room was where they first read the paper, long ago, every "
+                "Saturday.</p></div>";
+  }
+  const std::string page =
+      "<html><body><div id=\"pagebody\"><div id=\"alpha\">"
+      "<div class=\"entry entry-author-jane_roe entry-type-post\"><h3>Reading room</h3>"
+      "<div class=\"entry-body\">" + post + "</div></div><div class=\"comments\">" +
+      comments + "</div></div>"
+      "<div id=\"beta\"><div class=\"box\"><p>Get our weekly letter in your inbox, free, "
+      "with tips, links and news from the blog, every Friday morning.</p></div>"
+      "<p>Blog powered by Example Platform, member since 2004, all rights reserved here.</p>"
+      "</div></div></body></html>";
+  Result<Article> a = ReadHtmlArticle("b", "b.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("Paragraph 0 of the post"));
+  EXPECT_THAT(body, HasSubstr("Paragraph 5 of the post"));
+  EXPECT_THAT(body, Not(HasSubstr("weekly letter")));
+  EXPECT_THAT(body, Not(HasSubstr("powered by")));
+  EXPECT_THAT(body, Not(HasSubstr("Reader 0 writes")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
@@ -218,6 +253,21 @@ TEST(HtmlPrefilterTest, CutsScriptStyleCommentsButKeepsJsonLd) {
             "<script type=\"application/ld+json\">{\"k\":1}</script><script></SCRIPT ><p>b</p>");
   PrefilterHtml("<scripts>kept</scripts><script>unterminated", &out);
   EXPECT_EQ(out, "<scripts>kept</scripts><script>unterminated");
+}
+
+// Without a "</title>" the parser would read the whole page as the title.
+TEST(HtmlReaderTest, EndsAnUnclosedTitleWithItsLine) {
+  const std::string page =
+      "<html><head><TITLE>Golfer wins in Honolulu\n<script>var x;</script></head><body>"
+      "<p>HONOLULU - The golfer won the tournament on Sunday, beating the leader by three shots, "
+      "and clinched the seventh title of a long career.</p></body></html>";
+  Result<Article> a = ReadHtmlArticle("t", "t.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title.value_or(""), "Golfer wins in Honolulu");
+  EXPECT_THAT(ArticleBodyText(*a), HasSubstr("clinched the seventh title"));
+  std::string out;
+  PrefilterHtml("<title>Closed</title><p>x</p>", &out);
+  EXPECT_EQ(out, "<title>Closed</title><p>x</p>");
 }
 
 TEST(HtmlPrefilterTest, DropsUnreadLinksMetasAndAttributes) {
