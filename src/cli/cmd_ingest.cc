@@ -29,7 +29,7 @@
 #include "base/json_writer.h"
 #include "cli/commands.h"
 #include "ingest/corpus_loader.h"
-#include "store/store.h"
+#include "newsfuse/engine.h"
 #include "store/story_row_json.h"
 
 namespace newsfuse::cli {
@@ -234,15 +234,16 @@ class BatchQueue {
 
 int RunIngest(const IngestFlags& flags) {
   Terminal terminal(!flags.no_progress && ::isatty(STDERR_FILENO));
-  store::StoreOptions options;
+  EngineOptions options;
+  options.db = flags.db;
   options.threads = flags.threads;
   options.sync_full = flags.sync_full;
-  auto opened = store::Store::Open(flags.db, options);
+  auto opened = Engine::Open(options);
   if (!opened.ok()) {
     PrintError(opened.status());
     return 1;
   }
-  store::Store& st = **opened;
+  Engine& st = **opened;
 
   int ack_fd = -1;
   if (!flags.ack_log.empty()) {
@@ -320,7 +321,7 @@ int RunIngest(const IngestFlags& flags) {
         if (!failure.ok()) continue;  // drain, so the reader can finish
       }
       const size_t n = batch.articles.size();
-      auto result = st.Ingest(std::move(batch.articles));
+      auto result = st.AddArticles(std::move(batch.articles));
       if (!result.ok()) {
         std::lock_guard<std::mutex> lock(mu);
         failure = result.status();
@@ -379,10 +380,11 @@ int RunIngest(const IngestFlags& flags) {
 
 // ---------------------------------------------------------------- reading verbs
 
-Result<std::unique_ptr<store::Store>> OpenExisting(const std::string& db) {
-  store::StoreOptions options;
+Result<std::unique_ptr<Engine>> OpenExisting(const std::string& db) {
+  EngineOptions options;
+  options.db = db;
   options.must_exist = true;
-  return store::Store::Open(db, options);
+  return Engine::Open(options);
 }
 
 struct StoriesFlags {
@@ -525,7 +527,7 @@ int RunStoreCheck(const CheckFlags& flags) {
     PrintError(opened.status());
     return 1;
   }
-  store::Store& st = **opened;
+  Engine& st = **opened;
   auto problems = st.CheckIntegrity();
   if (!problems.ok()) {
     PrintError(problems.status());

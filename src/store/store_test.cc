@@ -10,6 +10,7 @@
 #include <fstream>
 #include <thread>
 
+#include "engine/engine_internal.h"
 #include "store/article_codec.h"
 #include "store/article_diff.h"
 
@@ -80,8 +81,13 @@ class StoreTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "news.db").string();
-    options_.ner_model = "/nonexistent/model.bin";  // fast: no tagger in unit tests
-    options_.threads = 2;
+    // The engine's clusterer assigns stories and its pipeline builds the
+    // briefings, as in the product.
+    EngineOptions engine;
+    engine.ner_model = "/nonexistent/model.bin";  // fast: no tagger in unit tests
+    engine.threads = 2;
+    pipeline_ = std::make_unique<engine::StorePipeline>(engine);
+    pipeline_->Attach(&options_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -93,6 +99,7 @@ class StoreTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::string path_;
+  std::unique_ptr<engine::StorePipeline> pipeline_;
   StoreOptions options_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cluster/near_copies.h"
 #include "extract/article_analysis.h"
 
 namespace newsfuse::synthesize {
@@ -33,7 +34,7 @@ struct Fixture {
     analyses = extract::AnalyzeArticles(articles, options);
     std::vector<const extract::ArticleAnalysis*> members;
     for (const auto& a : analyses) members.push_back(&a);
-    return BuildStory("s", members);
+    return BuildStory("s", members, cluster::FindNearCopies(articles));
   }
 };
 
