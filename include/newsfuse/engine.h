@@ -157,6 +157,7 @@ class Engine {
   // Returns once every article acknowledged before the call is searchable.
   Status WaitForIndex();
 
+  // For the library's own factories (Open, and engine/engine_internal.h).
   struct Impl;
   explicit Engine(std::unique_ptr<Impl> impl);
 
