@@ -75,9 +75,10 @@ class InputProgress {
         // A JSONL line is about the article's text plus its keys.
         uint64_t bytes = 64 + a.id.size();
         for (const Paragraph& p : a.paragraphs) bytes += p.text.size() + 4;
-        for (const auto* f : {&a.title, &a.outlet, &a.url, &a.published, &a.subtitle}) {
+        for (const auto* f : {&a.title, &a.outlet, &a.url, &a.subtitle}) {
           if (*f) bytes += (*f)->size() + 12;
         }
+        if (a.published) bytes += a.published->ToString().size() + 12;
         within = (it->first == current_ ? current_within_ : 0) + bytes;
       }
     }
@@ -461,7 +462,7 @@ int RunArticle(const ArticleFlags& flags) {
     w.Field("story_id", sa.story_id);
     w.OptionalField("outlet", sa.article.outlet);
     w.OptionalField("title", sa.article.title);
-    w.OptionalField("published", sa.article.published);
+    w.OptionalDateField("published", sa.article.published);
     w.OptionalField("url", sa.article.url);
     w.Key("ingested");
     w.Int(sa.ingested_unix);
@@ -481,7 +482,7 @@ int RunArticle(const ArticleFlags& flags) {
     out += '\n';
   } else {
     out += sa.article.title.value_or("(no headline)") + "\n";
-    out += sa.article.outlet.value_or("-") + " | " + sa.article.published.value_or("-") + " | story " +
+    out += sa.article.outlet.value_or("-") + " | " + OptionalDateString(sa.article.published).value_or("-") + " | story " +
            sa.story_id + "\n\n";
     for (const Paragraph& p : sa.article.paragraphs) out += p.text + "\n\n";
     for (const store::ArticleChange& c : sa.changes) {

@@ -96,7 +96,8 @@ Status SqliteStore::RecomputeStory(int64_t id, StoryState* state) {
   while ((rc = st->Step()) == SQLITE_ROW) {
     a.title = st->OptionalText(0);
     a.outlet = st->OptionalText(1);
-    a.published = st->OptionalText(2);
+    a.published.reset();
+    if (auto published = st->OptionalText(2)) a.published = ParseIsoDate(*published);
     fresh.Add(a);
   }
   Status s = rc == SQLITE_DONE ? Status::Ok() : st->Error("read story members");
@@ -153,7 +154,7 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
     st->BindOptional(first + 3, a.url);
     st->BindOptional(first + 4, a.title);
     st->BindOptional(first + 5, a.subtitle);
-    st->BindOptional(first + 6, a.published);
+    st->BindOptional(first + 6, OptionalDateString(a.published));
     st->BindOptional(first + 7, a.language);
     st->BindTextStatic(first + 8, a.origin);
     st->BindTextStatic(first + 9, p.enc.body);

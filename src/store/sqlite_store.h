@@ -127,8 +127,9 @@ struct StoryState {
       outlets.push_back(*a.outlet);
     }
     if (a.published) {
-      if (!first_published || *a.published < *first_published) first_published = a.published;
-      if (!last_published || *a.published > *last_published) last_published = a.published;
+      const std::string day = a.published->ToString();
+      if (!first_published || day < *first_published) first_published = day;
+      if (!last_published || day > *last_published) last_published = day;
     }
   }
 };

@@ -89,7 +89,7 @@ Status ReadArticleRow(const Statement& st, Article* a, int64_t* story_id, int64_
   a->url = st.OptionalText(3);
   a->title = st.OptionalText(4);
   a->subtitle = st.OptionalText(5);
-  a->published = st.OptionalText(6);
+  if (auto published = st.OptionalText(6)) a->published = ParseIsoDate(*published);
   a->language = st.OptionalText(7);
   NEWSFUSE_RETURN_IF_ERROR(DecodeBody(st.Text(8), st.Text(9), a->id, a));
   NEWSFUSE_RETURN_IF_ERROR(DecodeDropped(st.Text(10), a->id, a));

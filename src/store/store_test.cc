@@ -26,7 +26,7 @@ Article Make(const std::string& id, const std::string& outlet, const std::string
   a.origin = id + ".txt";
   a.outlet = outlet;
   a.title = title;
-  a.published = published;
+  a.published = ParseIsoDate(published);
   for (const auto& p : paragraphs) a.paragraphs.push_back({p, false, false, ""});
   return a;
 }
@@ -336,7 +336,7 @@ TEST_F(StoreTest, ReopenKeepsEverythingAndStoriesContinue) {
   ASSERT_TRUE(article.ok() && article->has_value());
   EXPECT_EQ((*article)->article.title, Tunnel().title);
   EXPECT_EQ((*article)->article.paragraphs.size(), 3u);
-  EXPECT_EQ((*article)->article.published, "2026-03-06");
+  EXPECT_EQ(OptionalDateString((*article)->article.published), "2026-03-06");
 
   // After the restart, a new report of the fire joins the stored story.
   auto r = store->Ingest({FerryB()});

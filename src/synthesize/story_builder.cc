@@ -185,7 +185,7 @@ Story BuildStory(const std::string& story_id,
     SourceInfo s;
     s.id = art.id;
     s.outlet = art.outlet;
-    s.published = art.published;
+    s.published = OptionalDateString(art.published);
     s.title = art.title;
     s.url = art.url;
     s.dropped = art.dropped;

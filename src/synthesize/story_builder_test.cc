@@ -19,7 +19,7 @@ struct Fixture {
     Article a;
     a.id = id;
     a.outlet = "Outlet " + id;
-    if (!published.empty()) a.published = published;
+    if (!published.empty()) a.published = ParseIsoDate(published);
     for (const auto& p : paragraphs) {
       Paragraph para;
       para.text = p;
