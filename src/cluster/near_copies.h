@@ -1,11 +1,12 @@
 // File: cluster/near_copies.h
 //
-// Reprints and near-copies among the articles of one story: MinHash of word
-// 3-shingles (fingerprint/minhash.h) compared pair by pair, at the
-// clusterer's duplicate level (ClusterOptions::duplicate_jaccard). The
-// engine decides them once per story, with the grouping, and the story
-// carries them to the synthesis (synthesize::BuildStory), which counts a
-// reprint once.
+// Reprints and near-copies among the articles of one story that was not
+// grouped by ClusterArticles (a story taken as given, a stored story):
+// MinHash of word 3-shingles (fingerprint/minhash.h) compared pair by pair,
+// at the clusterer's duplicate level (ClusterOptions::duplicate_jaccard).
+// Where ClusterArticles grouped the story, the engine carries its
+// StoryGroup::duplicate_of instead. Either way the story takes the decision
+// to the synthesis (synthesize::BuildStory), which counts a reprint once.
 //
 //   std::vector<std::optional<size_t>> copy_of = FindNearCopies(members);
 //   if (copy_of[i]) ... members[i] reprints members[*copy_of[i]]

@@ -1,6 +1,7 @@
 // Engine (newsfuse/engine.h): the pipeline over sets of articles, and over a
 // store through the hooks of engine_internal.h.
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 #include "cluster/cluster_articles.h"
@@ -65,7 +66,8 @@ Result<Brief> Engine::BriefArticles(const std::vector<Article>& articles, bool o
   if (articles.empty()) return Status::InvalidArgument("brief", "no articles");
   // Stories: member indices into `articles`, each in input order (the order
   // the synthesis sees does not depend on how many stories there are), and
-  // the near-copies among them, found where the story is grouped.
+  // the near-copies among them, decided where the story is grouped: by the
+  // clusterer, or for a story taken as given by FindNearCopies.
   struct Grouped {
     std::vector<size_t> members;
     std::vector<std::optional<size_t>> copy_of;  // per member, a member index
@@ -81,9 +83,16 @@ Result<Brief> Engine::BriefArticles(const std::vector<Article>& articles, bool o
       Grouped& story = stories.emplace_back();
       story.members = g.members;
       std::sort(story.members.begin(), story.members.end());
-      std::vector<Article> members;
-      for (size_t i : story.members) members.push_back(articles[i]);
-      story.copy_of = cluster::FindNearCopies(members, impl_->cluster.duplicate_jaccard);
+      // The clusterer's own near-copy decisions, carried with the story (a
+      // copy whose original went to another story is an original here).
+      std::unordered_map<size_t, size_t> position;  // input index -> member index
+      for (size_t k = 0; k < story.members.size(); ++k) position[story.members[k]] = k;
+      story.copy_of.resize(story.members.size());
+      for (size_t k = 0; k < g.members.size(); ++k) {
+        if (!g.duplicate_of[k]) continue;
+        auto original = position.find(*g.duplicate_of[k]);
+        if (original != position.end()) story.copy_of[position[g.members[k]]] = original->second;
+      }
     }
     // Largest first; ties by first article in the input.
     std::stable_sort(stories.begin(), stories.end(),
