@@ -19,8 +19,11 @@ function(nf_library)
   cmake_parse_arguments(NF "" "NAME" "SRCS;DEPS" ${ARGN})
   add_library(newsfuse_${NF_NAME} STATIC ${NF_SRCS})
   add_library(newsfuse::${NF_NAME} ALIAS newsfuse_${NF_NAME})
+  # Installed (cmake/install.cmake), a library's users see only include/.
   target_include_directories(newsfuse_${NF_NAME} PUBLIC
-      ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/include)
+      $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/src> $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+      $<INSTALL_INTERFACE:include>)
+  set_target_properties(newsfuse_${NF_NAME} PROPERTIES EXPORT_NAME ${NF_NAME})
   target_compile_options(newsfuse_${NF_NAME} PRIVATE ${NEWSFUSE_WARNINGS})
   target_link_libraries(newsfuse_${NF_NAME} PUBLIC ${NF_DEPS})
 endfunction()

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "newsfuse/date.h"
+
 namespace newsfuse {
 
 // Why a line was kept out of the body.
@@ -48,7 +50,7 @@ struct Article {
   std::optional<std::string> url;
   std::optional<std::string> title;      // headline
   std::optional<std::string> subtitle;   // standfirst under the headline
-  std::optional<std::string> published;  // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
+  std::optional<CivilDate> published;    // the day, and the time when the input gives one
   std::optional<std::string> language;   // ISO 639-1 when known
   std::vector<Paragraph> paragraphs;
   std::vector<DroppedLine> dropped;

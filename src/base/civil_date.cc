@@ -31,9 +31,46 @@ int DaysInMonth(int year, int month) {
   return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
 }
 
+int ParseMonthName(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kNames = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.size() < 3) return 0;
+  const std::string lower = AsciiLower(word);
+  for (int i = 0; i < 12; ++i) {
+    if (lower == kNames[i]) return i + 1;
+    if (lower.size() == 3 && kNames[i].substr(0, 3) == lower) return i + 1;
+  }
+  if (lower == "sept") return 9;
+  return 0;
+}
+
+int ParseWeekdayName(std::string_view word) {
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.size() < 3) return -1;
+  const std::string lower = AsciiLower(word);
+  for (int i = 0; i < 7; ++i) {
+    if (lower == kNames[i]) return i;
+    if (lower.size() == 3 && kNames[i].substr(0, 3) == lower) return i;
+  }
+  if (lower == "tues" || lower == "weds" || lower == "thur" || lower == "thurs") {
+    return lower[0] == 't' && lower[1] == 'u' ? 1 : (lower[0] == 'w' ? 2 : 3);
+  }
+  return -1;
+}
+
+}  // namespace newsfuse::base
+
+// The date type is the library's (newsfuse/date.h); its calendar helpers
+// are base's.
+namespace newsfuse {
+
 bool CivilDate::valid() const {
   return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-         day <= DaysInMonth(year, month) && hour >= -1 && hour <= 23 && minute >= -1 &&
+         day <= base::DaysInMonth(year, month) && hour >= -1 && hour <= 23 && minute >= -1 &&
          minute <= 59;
 }
 
@@ -94,39 +131,13 @@ std::string CivilDate::ToString() const {
   return out;
 }
 
-int ParseMonthName(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kNames = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  if (word.size() < 3) return 0;
-  const std::string lower = AsciiLower(word);
-  for (int i = 0; i < 12; ++i) {
-    if (lower == kNames[i]) return i + 1;
-    if (lower.size() == 3 && kNames[i].substr(0, 3) == lower) return i + 1;
-  }
-  if (lower == "sept") return 9;
-  return 0;
-}
-
-int ParseWeekdayName(std::string_view word) {
-  static constexpr std::array<std::string_view, 7> kNames = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  if (word.size() < 3) return -1;
-  const std::string lower = AsciiLower(word);
-  for (int i = 0; i < 7; ++i) {
-    if (lower == kNames[i]) return i;
-    if (lower.size() == 3 && kNames[i].substr(0, 3) == lower) return i;
-  }
-  if (lower == "tues" || lower == "weds" || lower == "thur" || lower == "thurs") {
-    return lower[0] == 't' && lower[1] == 'u' ? 1 : (lower[0] == 'w' ? 2 : 3);
-  }
-  return -1;
+std::optional<std::string> OptionalDateString(const std::optional<CivilDate>& date) {
+  if (!date) return std::nullopt;
+  return date->ToString();
 }
 
 std::optional<CivilDate> ParseIsoDate(std::string_view text) {
-  text = Trim(text);
+  text = base::Trim(text);
   auto digits = [&](size_t pos, size_t n, int* out) {
     if (pos + n > text.size()) return false;
     int v = 0;
@@ -153,4 +164,4 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text) {
   return d;
 }
 
-}  // namespace newsfuse::base
+}  // namespace newsfuse

@@ -11,32 +11,14 @@
 #include <string_view>
 #include <utility>
 
+#include "newsfuse/date.h"
+
 namespace newsfuse::base {
 
-struct CivilDate {
-  int year = 0;
-  int month = 0;   // 1..12
-  int day = 0;     // 1..31
-  int hour = -1;   // 0..23, or -1 when the text gives no time
-  int minute = -1; // 0..59, or -1
-
-  bool valid() const;
-  bool has_time() const { return hour >= 0; }
-  // Days since 1970-01-01 (proleptic Gregorian); REQUIRES: valid().
-  long DaysSinceEpoch() const;
-  static CivilDate FromDaysSinceEpoch(long days);
-  // 0 = Monday ... 6 = Sunday.
-  int Weekday() const;
-  CivilDate AddDays(long days) const;
-  // "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM" when a time is known.
-  std::string ToString() const;
-  std::string DateString() const;  // always "YYYY-MM-DD"
-
-  friend bool operator==(const CivilDate& a, const CivilDate& b) {
-    return a.year == b.year && a.month == b.month && a.day == b.day && a.hour == b.hour &&
-           a.minute == b.minute;
-  }
-};
+// The date type is the library's (newsfuse/date.h).
+using newsfuse::CivilDate;
+using newsfuse::OptionalDateString;
+using newsfuse::ParseIsoDate;
 
 int DaysInMonth(int year, int month);
 
@@ -53,9 +35,6 @@ int ParseMonthName(std::string_view word);
 // Weekday names ("Monday", "Mon", "Tues."): 0 = Monday ... 6 = Sunday, or -1.
 int ParseWeekdayName(std::string_view word);
 
-// Parses "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM[:SS][zone]" (the forms JSONL
-// metadata carries). Returns nullopt when `text` is not one of them.
-std::optional<CivilDate> ParseIsoDate(std::string_view text);
 
 }  // namespace newsfuse::base
 

@@ -61,5 +61,19 @@ TEST(CivilDateTest, ParsesIsoForms) {
   EXPECT_FALSE(ParseIsoDate("April 1").has_value());
 }
 
+TEST(CivilDateTest, OrderIsTheOrderOfTheIsoStrings) {
+  // Publication dates were compared as strings; the date type keeps that order.
+  const char* in_order[] = {"2024-12-31T23:59", "2025-01-01", "2025-01-01T00:00", "2025-01-01T09:30",
+                            "2025-01-02", "2025-10-01"};
+  for (size_t i = 0; i + 1 < std::size(in_order); ++i) {
+    const std::optional<CivilDate> a = ParseIsoDate(in_order[i]), b = ParseIsoDate(in_order[i + 1]);
+    ASSERT_TRUE(a && b) << in_order[i];
+    EXPECT_LT(*a, *b) << in_order[i] << " < " << in_order[i + 1];
+    EXPECT_EQ(a->ToString(), in_order[i]);
+  }
+  EXPECT_EQ(OptionalDateString(std::nullopt), std::nullopt);
+  EXPECT_EQ(OptionalDateString(ParseIsoDate("2025-03-11T06:00:59Z")), "2025-03-11T06:00");
+}
+
 }  // namespace
 }  // namespace newsfuse::base

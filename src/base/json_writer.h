@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/civil_date.h"
+
 namespace newsfuse::base {
 
 // Appends `s` to `out` as a JSON string literal (quotes included). Invalid
@@ -42,6 +44,10 @@ class JsonWriter {
   void Null();
   // Shorthands for "key": value.
   void Field(std::string_view key, std::string_view value) { Key(key); String(value); }
+  // A date as CivilDate::ToString() writes it, or null.
+  void OptionalDateField(std::string_view key, const std::optional<CivilDate>& value) {
+    OptionalField(key, value ? std::optional<std::string>(value->ToString()) : std::nullopt);
+  }
   void OptionalField(std::string_view key, const std::optional<std::string>& value) {
     Key(key);
     OptionalString(value);

@@ -30,10 +30,16 @@
 #include "cluster/synthetic_corpus.h"
 #include "serve/article_batch.h"
 #include "serve/server.h"
-#include "store/store.h"
+#include "newsfuse/engine.h"
 
 namespace newsfuse::cli {
 namespace {
+
+Result<std::unique_ptr<Engine>> OpenEngineAt(const std::string& db) {
+  EngineOptions options;
+  options.db = db;
+  return Engine::Open(options);
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -176,7 +182,7 @@ int RunBenchServe(const BenchServeFlags& flags) {
       batches.push_back(serve::ParseArticleBatch(body, serve::BodyFormat::kJsonLines).articles);
     }
     const std::string direct_db = (dir.empty() ? db : dir + "/direct") + ".direct.db";
-    Result<std::unique_ptr<store::Store>> direct = store::Store::Open(direct_db, {});
+    Result<std::unique_ptr<Engine>> direct = OpenEngineAt(direct_db);
     if (!direct.ok()) {
       PrintError(direct.status());
       return 1;
@@ -186,7 +192,7 @@ int RunBenchServe(const BenchServeFlags& flags) {
     size_t n = 0;
     for (auto& b : batches) {
       n += b.size();
-      Result<store::IngestResult> r = (*direct)->Ingest(std::move(b));
+      Result<IngestResult> r = (*direct)->AddArticles(std::move(b));
       if (!r.ok()) {
         PrintError(r.status());
         return 1;
@@ -202,7 +208,7 @@ int RunBenchServe(const BenchServeFlags& flags) {
     if (flags.db.empty()) std::filesystem::remove(direct_db, ec);
   }
 
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(db, {});
+  Result<std::unique_ptr<Engine>> store = OpenEngineAt(db);
   if (!store.ok()) {
     PrintError(store.status());
     return 1;

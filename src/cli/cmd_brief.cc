@@ -1,17 +1,13 @@
-// `newsfuse brief DIR|FILES... [--format json|markdown]`: reads the articles,
-// groups them into stories (cluster/cluster_articles.h), analyses them and
-// prints one briefing per story, largest story first. A corpus of one event
+// `newsfuse brief DIR|FILES... [--format json|markdown]`: reads the articles
+// and prints the engine's briefing of each story in them (newsfuse/engine.h:
+// grouped, analysed, synthesized), largest story first. A corpus of one event
 // (the usual case: a folder of one story's articles) is one story.
-#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cluster/cluster_articles.h"
-#include "extract/article_analysis.h"
 #include "ingest/corpus_loader.h"
-#include "render/brief_json.h"
-#include "render/brief_markdown.h"
-#include "synthesize/story_builder.h"
+#include "newsfuse/engine.h"
+#include "synthesize/fact_aligner.h"
 
 namespace newsfuse::cli {
 
@@ -32,63 +28,30 @@ int RunBrief(const BriefFlags& flags) {
   ingest::LoadOptions load;
   ingest::Corpus corpus = ingest::LoadCorpus(flags.inputs, load, reporter);
   if (int rc = FinishInputReport(reporter, corpus.articles.size(), flags.inputs, "brief"); rc != 0) return rc;
-  Result<std::unique_ptr<extract::EntityTagger>> tagger =
-      extract::EntityTagger::Load(flags.ner_model.empty() ? extract::EntityTagger::DefaultModelPath()
-                                                          : flags.ner_model);
-  if (!tagger.ok()) {
+  EngineOptions options;
+  options.ner_model = flags.ner_model;
+  options.summary_words = flags.summary_words;
+  options.fact_threshold = flags.fact_threshold;
+  options.threads = flags.threads;
+  Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
+  if (!engine.ok()) {
+    PrintError(engine.status());
+    return 1;
+  }
+  if (Status model = (*engine)->EntityModelStatus(); !model.ok()) {
     // Without the model the briefing still has its summary and facts; say so.
-    std::cerr << "newsfuse: " << tagger.status().ToString() << " (entities left out)\n";
+    std::cerr << "newsfuse: " << model.ToString() << " (entities left out)\n";
   }
-  extract::AnalysisOptions analysis;
-  analysis.tagger = tagger.ok() ? tagger->get() : nullptr;
-  analysis.threads = flags.threads;
-
-  // Stories: member indices into corpus.articles, each in input order (the
-  // order the synthesis sees does not depend on how many stories there are).
-  std::vector<std::vector<size_t>> stories;
-  if (corpus.articles.size() == 1 || flags.one_story) {
-    stories.emplace_back(corpus.articles.size());
-    for (size_t i = 0; i < corpus.articles.size(); ++i) stories[0][i] = i;
-  } else {
-    cluster::ClusterOptions cluster_options;
-    cluster_options.threads = flags.threads;
-    for (const cluster::StoryGroup& g : cluster::ClusterArticles(corpus.articles, cluster_options)) {
-      stories.push_back(g.members);
-      std::sort(stories.back().begin(), stories.back().end());
-    }
-    // Largest first; ties by first article in the input.
-    std::stable_sort(stories.begin(), stories.end(),
-                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
-    if (stories.size() > 1) {
-      std::cerr << "newsfuse: " << corpus.articles.size() << " articles in " << stories.size()
-                << " stories\n";
-    }
+  Result<Brief> brief = (*engine)->BriefArticles(corpus.articles, flags.one_story);
+  if (!brief.ok()) {
+    PrintError(brief.status());
+    return 1;
   }
-
-  synthesize::StoryOptions options;
-  options.summary.max_words = flags.summary_words;
-  options.align.threshold = flags.fact_threshold;
-  Brief brief;
-  for (size_t s = 0; s < stories.size(); ++s) {
-    // Each story is analysed on its own: relative dates ("on Tuesday") in an
-    // undated article resolve against the median date of its own story.
-    std::vector<Article> articles;
-    articles.reserve(stories[s].size());
-    for (size_t i : stories[s]) articles.push_back(corpus.articles[i]);
-    analysis.fallback_anchor = extract::MedianPublicationDate(articles);
-    const std::vector<extract::ArticleAnalysis> analyses =
-        extract::AnalyzeArticles(articles, analysis);
-    std::vector<const extract::ArticleAnalysis*> members;
-    for (const auto& a : analyses) members.push_back(&a);
-    brief.stories.push_back(
-        synthesize::BuildStory("story-" + std::to_string(s + 1), members, options));
+  if (brief->stories.size() > 1) {
+    std::cerr << "newsfuse: " << corpus.articles.size() << " articles in " << brief->stories.size()
+              << " stories\n";
   }
-
-  if (flags.format == "json") {
-    std::cout << render::BriefToJson(brief);
-  } else {
-    std::cout << render::BriefToMarkdown(brief);
-  }
+  std::cout << (flags.format == "json" ? BriefToJson(*brief) : BriefToMarkdown(*brief));
   std::cout.flush();
   return std::cout ? 0 : 1;
 }

@@ -2,7 +2,8 @@
 // copies. Writes JSONL to standard output: one {"type":"article"} line per
 // article (id -> story, duplicate_of), then one {"type":"story"} line per
 // story (articles, outlets, time span, headline). Bad input is counted and
-// summarised on standard error.
+// summarised on standard error. The batch pass is the engine's
+// (Engine::ClusterArticles).
 //   --stream  assign each article on arrival (StoryClusterer, file order)
 //             instead of the batch average-link pass over the whole input.
 //             A story that leaves the window may be merged into an open
@@ -19,11 +20,11 @@
 #include "base/json_writer.h"
 #include "cli/commands.h"
 #include "ingest/corpus_loader.h"
-#include "cluster/cluster_articles.h"
 #include "cluster/similarity.h"
 #include "cluster/story_clusterer.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/reporter.h"
+#include "newsfuse/engine.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -110,15 +111,22 @@ int RunStream(const ClusterFlags& flags, cluster::ClusterOptions options) {
   return FinishInputReport(reporter, articles, {flags.input}, "cluster");
 }
 
-int RunBatch(const ClusterFlags& flags, const cluster::ClusterOptions& options) {
+int RunBatch(const ClusterFlags& flags) {
   ingest::SummaryReporter reporter;
   std::vector<Article> articles;
   ReadInput(flags.input, reporter, [&](Article&& a) { articles.push_back(std::move(a)); });
   if (articles.empty()) return FinishInputReport(reporter, 0, {flags.input}, "cluster");
-  cluster::ClusterReport report;
-  std::vector<cluster::StoryGroup> groups = cluster::ClusterArticles(articles, options, &report);
+  EngineOptions options;
+  if (flags.threshold >= 0) options.cluster_threshold = flags.threshold;
+  Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
+  Result<Clustering> clustering =
+      engine.ok() ? (*engine)->ClusterArticles(articles) : Result<Clustering>(engine.status());
+  if (!clustering.ok()) {
+    PrintError(clustering.status());
+    return 1;
+  }
   std::string line;
-  for (const cluster::StoryGroup& g : groups) {
+  for (const ArticleCluster& g : clustering->stories) {
     for (size_t k = 0; k < g.members.size(); ++k) {
       base::JsonWriter w(&line);
       w.BeginObject();
@@ -135,8 +143,7 @@ int RunBatch(const ClusterFlags& flags, const cluster::ClusterOptions& options) 
       WriteLine(&line);
     }
   }
-  for (size_t i = 0; i < articles.size(); ++i) {
-    if (!(report.article_issues[i] & cluster::kDuplicateId)) continue;
+  for (size_t i : clustering->repeated_ids) {
     base::JsonWriter w(&line);
     w.BeginObject();
     w.Field("type", "article");
@@ -147,7 +154,7 @@ int RunBatch(const ClusterFlags& flags, const cluster::ClusterOptions& options) 
     w.EndObject();
     WriteLine(&line);
   }
-  for (const cluster::StoryGroup& g : groups) {
+  for (const ArticleCluster& g : clustering->stories) {
     base::JsonWriter w(&line);
     w.BeginObject();
     w.Field("type", "story");
@@ -163,7 +170,10 @@ int RunBatch(const ClusterFlags& flags, const cluster::ClusterOptions& options) 
     WriteLine(&line);
   }
   std::fflush(stdout);
-  PrintIssues(report.issues, articles.size(), groups.size(), reporter.skipped());
+  const ClusterIssues& n = clustering->issues;
+  PrintIssues(cluster::InputIssueCounts{n.no_date, n.bad_date, n.future_date, n.empty_body, n.empty_article,
+                                        n.truncated_body, n.repeated_id},
+              articles.size(), clustering->stories.size(), reporter.skipped());
   return FinishInputReport(reporter, articles.size(), {flags.input}, "cluster");
 }
 
@@ -188,7 +198,7 @@ void RegisterCluster(CLI::App& app) {
       options.merge_threshold = flags->threshold;
     }
     if (flags->window_hours > 0) options.window_hours = flags->window_hours;
-    ExitWith(flags->stream ? RunStream(*flags, options) : RunBatch(*flags, options));
+    ExitWith(flags->stream ? RunStream(*flags, options) : RunBatch(*flags));
   });
 }
 

@@ -53,6 +53,7 @@
 
 #include "base/file_io.h"
 #include "cli/commands.h"
+#include "cluster/near_copies.h"
 #include "extract/article_analysis.h"
 #include "ingest/article_parser.h"
 #include "synthesize/reference_summarizers.h"
@@ -224,7 +225,8 @@ int RunEvalSummary(const EvalSummaryFlags& flags) {
     const auto members = Pointers(analyses);
     std::string summary;
     if (flags.system == "newsfuse") {
-      const Story story = synthesize::BuildStory(cluster.name, members, options);
+      const Story story =
+          synthesize::BuildStory(cluster.name, members, newsfuse::cluster::FindNearCopies(articles), options);
       for (const auto& s : story.summary) summary += s.text + "\n";
     } else {
       summary = ReferenceSummary(flags.system, members, flags.words);

@@ -144,7 +144,7 @@ int RunExtract(const ExtractFlags& flags) {
       bench.BeginObject();
       bench.Field("articleBody", ingest::ArticleBodyText(a));
       bench.OptionalField("headline", a.title);
-      bench.OptionalField("datePublished", a.published);
+      bench.OptionalDateField("datePublished", a.published);
       bench.EndObject();
     } else {
       WriteArticleJson(a, extras, &out);

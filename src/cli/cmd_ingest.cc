@@ -29,9 +29,9 @@
 #include "base/json_writer.h"
 #include "cli/commands.h"
 #include "ingest/corpus_loader.h"
+#include "newsfuse/engine.h"
 #include "render/brief_json_reader.h"
 #include "render/brief_markdown.h"
-#include "store/store.h"
 #include "store/story_row_json.h"
 
 namespace newsfuse::cli {
@@ -77,9 +77,10 @@ class InputProgress {
         // A JSONL line is about the article's text plus its keys.
         uint64_t bytes = 64 + a.id.size();
         for (const Paragraph& p : a.paragraphs) bytes += p.text.size() + 4;
-        for (const auto* f : {&a.title, &a.outlet, &a.url, &a.published, &a.subtitle}) {
+        for (const auto* f : {&a.title, &a.outlet, &a.url, &a.subtitle}) {
           if (*f) bytes += (*f)->size() + 12;
         }
+        if (a.published) bytes += a.published->ToString().size() + 12;
         within = (it->first == current_ ? current_within_ : 0) + bytes;
       }
     }
@@ -222,15 +223,16 @@ class BatchQueue {
 
 int RunIngest(const IngestFlags& flags) {
   Terminal terminal(!flags.no_progress && ::isatty(STDERR_FILENO));
-  store::StoreOptions options;
+  EngineOptions options;
+  options.db = flags.db;
   options.threads = flags.threads;
   options.sync_full = flags.sync_full;
-  auto opened = store::Store::Open(flags.db, options);
+  auto opened = Engine::Open(options);
   if (!opened.ok()) {
     PrintError(opened.status());
     return 1;
   }
-  store::Store& st = **opened;
+  Engine& st = **opened;
 
   int ack_fd = -1;
   if (!flags.ack_log.empty()) {
@@ -309,7 +311,7 @@ int RunIngest(const IngestFlags& flags) {
         if (!failure.ok()) continue;  // drain, so the reader can finish
       }
       const size_t n = batch.articles.size();
-      auto result = st.Ingest(std::move(batch.articles));
+      auto result = st.AddArticles(std::move(batch.articles));
       if (!result.ok()) {
         std::lock_guard<std::mutex> lock(mu);
         failure = result.status();
@@ -372,10 +374,11 @@ int RunIngest(const IngestFlags& flags) {
 
 // ---------------------------------------------------------------- reading verbs
 
-Result<std::unique_ptr<store::Store>> OpenExisting(const std::string& db) {
-  store::StoreOptions options;
+Result<std::unique_ptr<Engine>> OpenExisting(const std::string& db) {
+  EngineOptions options;
+  options.db = db;
   options.must_exist = true;
-  return store::Store::Open(db, options);
+  return Engine::Open(options);
 }
 
 struct StoriesFlags {
@@ -463,7 +466,7 @@ int RunArticle(const ArticleFlags& flags) {
     w.Field("story_id", sa.story_id);
     w.OptionalField("outlet", sa.article.outlet);
     w.OptionalField("title", sa.article.title);
-    w.OptionalField("published", sa.article.published);
+    w.OptionalDateField("published", sa.article.published);
     w.OptionalField("url", sa.article.url);
     w.Key("ingested");
     w.Int(sa.ingested_unix);
@@ -483,7 +486,7 @@ int RunArticle(const ArticleFlags& flags) {
     out += '\n';
   } else {
     out += sa.article.title.value_or("(no headline)") + "\n";
-    out += sa.article.outlet.value_or("-") + " | " + sa.article.published.value_or("-") + " | story " +
+    out += sa.article.outlet.value_or("-") + " | " + OptionalDateString(sa.article.published).value_or("-") + " | story " +
            sa.story_id + "\n\n";
     for (const Paragraph& p : sa.article.paragraphs) out += p.text + "\n\n";
     for (const store::ArticleChange& c : sa.changes) {
@@ -540,7 +543,7 @@ int RunStoreCheck(const CheckFlags& flags) {
     PrintError(opened.status());
     return 1;
   }
-  store::Store& st = **opened;
+  Engine& st = **opened;
   auto problems = st.CheckIntegrity();
   if (!problems.ok()) {
     PrintError(problems.status());

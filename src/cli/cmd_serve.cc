@@ -12,7 +12,7 @@
 
 #include "cli/commands.h"
 #include "serve/server.h"
-#include "store/store.h"
+#include "newsfuse/engine.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -35,16 +35,17 @@ int RunServe(ServeFlags flags) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  store::StoreOptions store_options;
-  store_options.ner_model = flags.ner_model;
-  store_options.threads = flags.store_threads;
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(flags.db, store_options);
-  if (!store.ok()) {
-    PrintError(store.status());
+  EngineOptions options;
+  options.db = flags.db;
+  options.ner_model = flags.ner_model;
+  options.threads = flags.store_threads;
+  Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
+  if (!engine.ok()) {
+    PrintError(engine.status());
     return 1;
   }
   flags.server.max_body_bytes = static_cast<size_t>(flags.max_body_mib * (1 << 20));
-  serve::Server server(store->get(), flags.server);
+  serve::Server server(engine->get(), flags.server);
   Result<int> port = server.Bind();
   if (!port.ok()) {
     PrintError(port.status());

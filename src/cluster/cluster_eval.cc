@@ -101,7 +101,7 @@ Result<std::vector<LabelledArticle>> ReadEcbPlus(const std::string& path) {
     a.article.outlet = OptionalField(obj, "source");
     a.article.url = OptionalField(obj, "url");
     a.article.title = OptionalField(obj, "title");
-    a.article.published = OptionalField(obj, "date");
+    if (auto date = OptionalField(obj, "date")) a.article.published = ParseIsoDate(*date);
     a.article.language = "en";
     AddParagraphs(*text, &a.article);
     a.gold = *cluster;
@@ -133,7 +133,7 @@ std::vector<std::string> PredictStream(const std::vector<LabelledArticle>& artic
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   auto key = [&](size_t i) {
     const auto& p = articles[i].article.published;
-    return p ? *p : std::string("~");  // undated after the dated
+    return p ? p->ToString() : std::string("~");  // undated after the dated
   };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
   StoryClusterer clusterer(options);

@@ -17,7 +17,7 @@ Article Make(std::string id, std::string date, std::string title, std::string bo
              std::string outlet = "example.com") {
   Article a;
   a.id = std::move(id);
-  a.published = std::move(date);
+  if (!date.empty()) a.published = ParseIsoDate(date);
   a.title = std::move(title);
   a.outlet = std::move(outlet);
   Paragraph p;
@@ -70,7 +70,10 @@ TEST(StoryClustererTest, BadInputIsCountedNotFatal) {
   StoryClusterer c(TestOptions());
   c.Assign(Make("x", "", "No date here", Bridge()));
   c.Assign(Make("y", "2999-01-01", "From the future", Bridge()));
-  c.Assign(Make("z", "not a date", "Bad date", ""));
+  // Readers give only real days; a caller can still build one that is not.
+  Article bad = Make("z", "", "Bad date", "");
+  bad.published = CivilDate{.year = 2024, .month = 2, .day = 31};
+  c.Assign(bad);
   Assignment dup = c.Assign(Make("x", "2009-01-01", "Same id again", Jackson()));
   Article empty;
   empty.id = "e";

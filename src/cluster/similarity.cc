@@ -25,12 +25,12 @@ int64_t ReferenceMinutes(const ClusterOptions& options) {
 }
 
 int64_t ArticleMinutes(const Article& article, const ClusterOptions& options, uint32_t* issues) {
-  if (!article.published || article.published->empty()) {
+  if (!article.published) {
     *issues |= kNoDate;
     return kUnknownTime;
   }
-  std::optional<base::CivilDate> date = base::ParseIsoDate(*article.published);
-  if (!date || !date->valid()) {
+  const std::optional<base::CivilDate>& date = article.published;
+  if (!date->valid()) {
     *issues |= kBadDate | kNoDate;
     return kUnknownTime;
   }

@@ -163,7 +163,7 @@ bool SyntheticCorpus::Next(Article* article, std::string* gold_story) {
   char when[32];
   std::snprintf(when, sizeof(when), "%sT%02u:%02u", options_.day.c_str(), slot.minute / 60,
                 slot.minute % 60);
-  article->published = std::string(when);
+  article->published = ParseIsoDate(when);
   std::string title = Capitalised(vocabulary_[story.words[rng_() % story.words.size()]]);
   title += " " + story.names[rng_() % story.names.size()];
   for (int k = 0; k < 5; ++k) title += " " + vocabulary_[story.words[rng_() % story.words.size()]];
@@ -202,7 +202,7 @@ size_t AppendJsonLine(const Article& article, std::string_view story, std::strin
   w.BeginObject();
   w.Field("id", article.id);
   w.OptionalField("outlet", article.outlet);
-  w.OptionalField("published", article.published);
+  w.OptionalDateField("published", article.published);
   w.OptionalField("title", article.title);
   w.Field("text", text);
   if (!story.empty()) w.Field("story", story);

@@ -19,7 +19,8 @@ ArticleAnalysis AnalyzeArticle(const Article& article, const AnalysisOptions& op
   ArticleAnalysis a;
   a.article = &article;
   a.doc = text::BuildDocument(article);
-  if (article.published) a.published = base::ParseIsoDate(*article.published);
+  // Readers give only real days; a caller's invalid date is no date.
+  if (article.published && article.published->valid()) a.published = article.published;
   a.anchor = a.published ? a.published : options.fallback_anchor;
 
   for (const auto& s : a.doc.sentences) {
@@ -61,8 +62,7 @@ std::vector<ArticleAnalysis> AnalyzeArticles(const std::vector<Article>& article
 std::optional<base::CivilDate> MedianPublicationDate(const std::vector<Article>& articles) {
   std::vector<long> days;
   for (const auto& a : articles) {
-    if (!a.published) continue;
-    if (auto d = base::ParseIsoDate(*a.published)) days.push_back(d->DaysSinceEpoch());
+    if (a.published && a.published->valid()) days.push_back(a.published->DaysSinceEpoch());
   }
   if (days.empty()) return std::nullopt;
   std::sort(days.begin(), days.end());

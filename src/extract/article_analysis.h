@@ -36,7 +36,7 @@ struct AnalysisOptions {
 struct ArticleAnalysis {
   const Article* article = nullptr;  // not owned; outlives the analysis
   text::Document doc;
-  std::optional<base::CivilDate> published;  // parsed Article::published
+  std::optional<base::CivilDate> published;  // Article::published
   std::optional<base::CivilDate> anchor;     // published, else the fallback
   std::vector<text::Span> tokens;            // all tokens of doc.text
   std::vector<uint32_t> sentence_token_end;  // per sentence: index past its last token

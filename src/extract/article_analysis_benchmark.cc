@@ -21,7 +21,7 @@ std::vector<Article> ExampleArticles() {
     if (!bytes.ok()) continue;
     Article a;
     a.id = base::FileStem(f);
-    a.published = "2025-03-11";
+    a.published = ParseIsoDate("2025-03-11");
     for (auto line : base::SplitLines(*bytes)) {
       if (base::Trim(line).empty()) continue;
       Paragraph p;

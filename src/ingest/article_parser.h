@@ -17,7 +17,8 @@ namespace newsfuse::ingest {
 
 struct MetadataFields {
   std::string id;
-  std::optional<std::string> url, outlet, title, published, language;
+  std::optional<std::string> url, outlet, title, language;
+  std::optional<CivilDate> published;
 };
 
 Result<Article> ParseArticleText(const MetadataFields& meta, std::string_view origin,

@@ -453,7 +453,7 @@ HtmlMetadata ExtractHtmlMetadata(const GumboNode* root, std::string_view page,
                                 &f.visible_date}) {
     if (!*candidate) continue;
     if (auto d = NormalizeHtmlDate(**candidate)) {
-      m.published = *d;
+      m.published = ParseIsoDate(*d);
       break;
     }
   }

@@ -24,13 +24,14 @@
 #include <vector>
 
 #include "ingest/html_prefilter.h"
+#include "newsfuse/date.h"
 
 namespace newsfuse::ingest {
 
 struct HtmlMetadata {
   std::optional<std::string> title;
   std::optional<std::string> description;  // og:description / meta description
-  std::optional<std::string> published;    // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
+  std::optional<CivilDate> published;
   std::optional<std::string> outlet;
   std::optional<std::string> url;          // canonical, else og:url
   std::optional<std::string> language;     // "en", "de", ...

@@ -58,7 +58,7 @@ TEST(HtmlReaderTest, ExtractsBodyWithoutPageFurniture) {
   EXPECT_TRUE(a->paragraphs[2].is_heading);
   EXPECT_EQ(a->title.value_or(""), "Harbor ferry service to resume next month");
   EXPECT_EQ(a->outlet.value_or(""), "The Coastal Ledger");
-  EXPECT_EQ(a->published.value_or(""), "2024-03-14T08:30");
+  EXPECT_EQ(OptionalDateString(a->published).value_or(""), "2024-03-14T08:30");
   EXPECT_EQ(a->url.value_or(""), "https://ledger.example/news/harbor-ferry");
   EXPECT_EQ(a->language.value_or(""), "en");
   EXPECT_EQ(a->id, "harbor-ferry");
@@ -87,7 +87,7 @@ TEST(HtmlReaderTest, ReadsJsonLdMetadata) {
                                       HtmlReaderOptions(), &extras);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title.value_or(""), "Council votes to extend library hours");
-  EXPECT_EQ(a->published.value_or(""), "2023-11-07T17:45");
+  EXPECT_EQ(OptionalDateString(a->published).value_or(""), "2023-11-07T17:45");
   EXPECT_EQ(a->outlet.value_or(""), "Northfield Post");
   EXPECT_EQ(a->language.value_or(""), "en");
   EXPECT_THAT(extras.authors, ::testing::ElementsAre("Dev Okafor", "Lena Brandt"));
@@ -239,7 +239,7 @@ TEST(HtmlMetadataTest, NeverTakesDateFromCaptionOrRelatedTeaser) {
       "</body></html>";
   Result<Article> a = ReadHtmlArticle("i", "i.html", page);
   ASSERT_TRUE(a.ok());
-  EXPECT_FALSE(a->published.has_value()) << *a->published;
+  EXPECT_FALSE(a->published.has_value()) << a->published->ToString();
 }
 
 TEST(HtmlPrefilterTest, CutsScriptStyleCommentsButKeepsJsonLd) {
@@ -318,7 +318,7 @@ TEST(HtmlReaderTest, PrefilterKeepsWhatTheReadersUse) {
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->url.value_or(""), "https://d.test/flood");
   EXPECT_EQ(a->outlet.value_or(""), "The Daily");
-  EXPECT_EQ(a->published.value_or(""), "2021-07-15T08:30");
+  EXPECT_EQ(OptionalDateString(a->published).value_or(""), "2021-07-15T08:30");
   EXPECT_EQ(a->language.value_or(""), "de");
   ASSERT_EQ(extras.authors.size(), 1u);
   EXPECT_EQ(extras.authors[0], "Ana Lima");
@@ -384,7 +384,7 @@ TEST(HtmlMetadataTest, LiftedJsonLdReadsLikeTheWholePage) {
     const HtmlMetadata m = ExtractHtmlMetadata(output->root, filtered, lifted);
     gumbo_destroy_output(&kGumboDefaultOptions, output);
     EXPECT_EQ(m.title.value_or(""), "Pier reopens") << lift;
-    EXPECT_EQ(m.published.value_or(""), "2022-03-04T05:06") << lift;
+    EXPECT_EQ(OptionalDateString(m.published).value_or(""), "2022-03-04T05:06") << lift;
     EXPECT_EQ(m.outlet.value_or(""), "Coast News") << lift;
     ASSERT_EQ(m.authors.size(), 1u) << lift;
     EXPECT_EQ(m.authors[0], "Joe Bloggs");

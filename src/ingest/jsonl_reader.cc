@@ -122,9 +122,9 @@ Result<std::optional<std::string>> StringField(simdjson::dom::object obj, std::s
 
 // Metadata dates come as ISO strings, or as whatever the crawler saw
 // ("April 1, 2024, 5:29 PM"); anything else is not a date we can trust.
-std::optional<std::string> NormalizePublished(const std::string& raw) {
-  if (auto iso = base::ParseIsoDate(raw)) return iso->ToString();
-  if (auto dl = ParseDateline(raw)) return dl->date.ToString();
+std::optional<CivilDate> NormalizePublished(const std::string& raw) {
+  if (auto iso = base::ParseIsoDate(raw)) return iso;
+  if (auto dl = ParseDateline(raw)) return dl->date;
   return std::nullopt;
 }
 

@@ -27,7 +27,7 @@ TEST(JsonlReaderTest, ReadsMetadataFromFields) {
   const Article& a = articles[0];
   EXPECT_EQ(a.id, "a1");
   EXPECT_EQ(a.outlet.value_or(""), "Coastline Wire");
-  EXPECT_EQ(a.published.value_or(""), "2025-03-11T06:00");
+  EXPECT_EQ(OptionalDateString(a.published).value_or(""), "2025-03-11T06:00");
   EXPECT_EQ(a.title.value_or(""), "Bridge shut");
   ASSERT_EQ(a.paragraphs.size(), 1u);  // the repeated title line is dropped
   EXPECT_EQ(reporter.skipped(), 0u);

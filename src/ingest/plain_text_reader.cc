@@ -262,14 +262,14 @@ Result<Article> ParsePlainTextArticle(std::string_view id, std::string_view orig
   // 6. Publication date: the first "published" dateline, else the first "updated".
   for (const Line& line : lines) {
     if (line.dateline && line.dateline->kind == DatelineKind::kPublished) {
-      article.published = line.dateline->date.ToString();
+      article.published = line.dateline->date;
       break;
     }
   }
   if (!article.published) {
     for (const Line& line : lines) {
       if (line.dateline) {
-        article.published = line.dateline->date.ToString();
+        article.published = line.dateline->date;
         break;
       }
     }

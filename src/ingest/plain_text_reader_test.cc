@@ -25,7 +25,7 @@ TEST(PlainTextReaderTest, ReadsHeadlineStandfirstDatelineAndBody) {
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title.value_or(""), "Cargo ship strikes bridge, closing the main crossing");
   EXPECT_EQ(a->subtitle.value_or(""), "Officials say the span will stay shut for a month.");
-  EXPECT_EQ(a->published.value_or(""), "2025-03-11T18:42");
+  EXPECT_EQ(OptionalDateString(a->published).value_or(""), "2025-03-11T18:42");
   EXPECT_EQ(a->outlet.value_or(""), "The Ledger");
   ASSERT_EQ(a->paragraphs.size(), 2u);
   EXPECT_EQ(AllText(*a).find("PHOTO"), std::string::npos);
@@ -68,7 +68,7 @@ TEST(PlainTextReaderTest, DatelineAtTheEndAndAltTextBesideCaption) {
       "Updated: March 12, 2025, 9:15 AM\n";
   auto a = ParsePlainTextArticle("x", "x.txt", text);
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->published.value_or(""), "2025-03-12T09:15");
+  EXPECT_EQ(OptionalDateString(a->published).value_or(""), "2025-03-12T09:15");
   ASSERT_EQ(a->paragraphs.size(), 1u);
   EXPECT_EQ(a->paragraphs[0].text.substr(0, 20), "The transit agency s");
 }

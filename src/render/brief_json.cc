@@ -176,7 +176,7 @@ void WriteArticleMetadata(const Article& a, base::JsonWriter& w) {
   w.OptionalField("url", a.url);
   w.OptionalField("title", a.title);
   w.OptionalField("subtitle", a.subtitle);
-  w.OptionalField("published", a.published);
+  w.OptionalDateField("published", a.published);
   w.OptionalField("language", a.language);
 }
 

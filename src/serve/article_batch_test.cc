@@ -14,7 +14,7 @@ TEST(ArticleBatchTest, SingleObjectMayBePrettyPrinted) {
   EXPECT_TRUE(b.rejected.empty());
   EXPECT_EQ(b.articles[0].id, "x1");
   EXPECT_EQ(b.articles[0].title.value_or(""), "Port reopens");
-  EXPECT_EQ(b.articles[0].published.value_or(""), "2025-03-12");
+  EXPECT_EQ(OptionalDateString(b.articles[0].published).value_or(""), "2025-03-12");
   EXPECT_EQ(b.lines, std::vector<size_t>{1});
 }
 

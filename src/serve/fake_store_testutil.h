@@ -177,8 +177,9 @@ class FakeStore : public store::Store {
     for (const auto* sa : members) {
       if (sa->article.outlet) outlets.insert(*sa->article.outlet);
       if (sa->article.published) {
-        if (!r.first_published || *sa->article.published < *r.first_published) r.first_published = sa->article.published;
-        if (!r.last_published || *sa->article.published > *r.last_published) r.last_published = sa->article.published;
+        const std::string day = sa->article.published->ToString();
+        if (!r.first_published || day < *r.first_published) r.first_published = day;
+        if (!r.last_published || day > *r.last_published) r.last_published = day;
       }
     }
     r.outlets.assign(outlets.begin(), outlets.end());

@@ -205,8 +205,8 @@ class HttpServer : public httplib::Server {
 };
 
 struct Server::Impl {
-  Impl(store::Store* s, ServerOptions o)
-      : store(s), options(std::move(o)), limiter({.rate = options.rate_limit, .burst = options.rate_burst}) {}
+  Impl(Engine* e, ServerOptions o)
+      : store(e), options(std::move(o)), limiter({.rate = options.rate_limit, .burst = options.rate_burst}) {}
 
   void Configure();
   // Each route; each leaves a complete response in `res`.
@@ -222,7 +222,7 @@ struct Server::Impl {
   template <typename Fn>
   void Guard(const Request& req, Response& res, Fn&& fn);
 
-  store::Store* store;
+  Engine* store;  // the engine, which owns the store
   ServerOptions options;
   RateLimiter limiter;
   HttpServer http;
@@ -591,7 +591,7 @@ void Server::Impl::PostArticles(const Request& req, Response& res, const httplib
     return SetJson(res, 400, std::move(body));
   }
   const std::vector<size_t> lines = batch.lines;
-  Result<store::IngestResult> result = store->Ingest(std::move(batch.articles));
+  Result<store::IngestResult> result = store->AddArticles(std::move(batch.articles));
   if (!result.ok()) return SetStoreError(res, result.status());
   std::string body;
   body.reserve(128 + 96 * result->articles.size());
@@ -632,8 +632,8 @@ void Server::Impl::PostArticles(const Request& req, Response& res, const httplib
   SetJson(res, 200, std::move(body));
 }
 
-Server::Server(store::Store* store, ServerOptions options)
-    : impl_(std::make_unique<Impl>(store, std::move(options))) {
+Server::Server(Engine* engine, ServerOptions options)
+    : impl_(std::make_unique<Impl>(engine, std::move(options))) {
   impl_->Configure();
 }
 

@@ -1,10 +1,11 @@
 // File: serve/server.h
 //
-// `newsfuse serve`: the HTTP API over a store, and the web page, from one
+// `newsfuse serve`: the HTTP API over the engine's store (newsfuse/engine.h),
+// and the web page, from one
 // binary. cpp-httplib does the HTTP; this file owns the routes, the JSON, the
 // limits and the error handling.
 //
-//   serve::Server server(store.get(), {.port = 0});
+//   serve::Server server(engine.get(), {.port = 0});
 //   Result<int> port = server.Bind();      // listening after this
 //   std::thread t([&] { server.Run(); });  // serves until Stop()
 //   ...
@@ -14,7 +15,7 @@
 //   POST /api/articles                 one object, an array, or JSON Lines -> ingest summary
 //   GET  /api/stories?sort=recent|largest&q=&entity=&limit=&offset=
 //   GET  /api/stories/{id}             a story row and its corrections
-//   GET  /api/stories/{id}/brief       Store::BriefingJson, verbatim
+//   GET  /api/stories/{id}/brief       Engine::BriefingJson, verbatim
 //   GET  /api/articles/{id}            an article, its paragraphs, boilerplate and corrections
 //   GET  /api/health
 //   GET  / and /story/{id}             web/index.html (the page routes on its path)
@@ -28,8 +29,8 @@
 // a request can fail, the process does not.
 //
 // Thread-safety: Bind() then Run() from one thread; Stop() from any thread
-// (not from a signal handler). The store must outlive the Server and be
-// safe to call from many threads at once (store::Store is).
+// (not from a signal handler). The engine must outlive the Server (it is
+// safe to call from many threads at once).
 #ifndef NEWSFUSE_SERVE_SERVER_H_
 #define NEWSFUSE_SERVE_SERVER_H_
 
@@ -39,7 +40,7 @@
 
 #include "newsfuse/result.h"
 #include "newsfuse/status.h"
-#include "store/store.h"
+#include "newsfuse/engine.h"
 
 namespace newsfuse::serve {
 
@@ -61,8 +62,8 @@ struct ServerOptions {
 
 class Server {
  public:
-  // `store` is not owned.
-  Server(store::Store* store, ServerOptions options);
+  // `engine` is not owned.
+  Server(Engine* engine, ServerOptions options);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

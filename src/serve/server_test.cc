@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/engine_internal.h"
 #include "serve/fake_store_testutil.h"
 #include "serve/web_assets.h"
 
@@ -29,7 +30,7 @@ class ServerTest : public ::testing::Test {
   void Start(ServerOptions options = {}) {
     options.port = 0;
     if (options.rate_limit == ServerOptions{}.rate_limit) options.rate_limit = 0;
-    server_ = std::make_unique<Server>(&store_, options);
+    server_ = std::make_unique<Server>(engine_.get(), options);
     Result<int> port = server_->Bind();
     ASSERT_TRUE(port.ok()) << port.status().ToString();
     port_ = *port;
@@ -72,6 +73,7 @@ class ServerTest : public ::testing::Test {
   }
 
   testing::FakeStore store_;
+  std::unique_ptr<Engine> engine_ = engine::EngineOverStore(&store_);
   std::unique_ptr<Server> server_;
   std::thread thread_;
   int port_ = 0;
@@ -112,7 +114,8 @@ TEST_F(ServerTest, SecondServerCannotTakeTheSamePort) {
   testing::FakeStore other_store;
   ServerOptions o;
   o.port = port_;
-  Server other(&other_store, o);
+  std::unique_ptr<Engine> other_engine = engine::EngineOverStore(&other_store);
+  Server other(other_engine.get(), o);
   Result<int> bound = other.Bind();
   EXPECT_FALSE(bound.ok());
   if (!bound.ok()) {

@@ -307,7 +307,7 @@ EncodedArticle EncodeArticle(const Article& article, size_t search_body_bytes) {
   HashOptional(state, article.url);
   HashOptional(state, article.title);
   HashOptional(state, article.subtitle);
-  HashOptional(state, article.published);
+  HashOptional(state, OptionalDateString(article.published));
   HashOptional(state, article.language);
   HashField(state, e.body);
   HashField(state, e.layout);

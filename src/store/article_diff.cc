@@ -182,7 +182,8 @@ std::vector<ArticleChange> DiffArticles(const Article& before, const Article& af
                                         int64_t at_unix) {
   std::vector<ArticleChange> out;
   DiffField("title", before.title, after.title, after.id, at_unix, &out);
-  DiffField("published", before.published, after.published, after.id, at_unix, &out);
+  DiffField("published", OptionalDateString(before.published), OptionalDateString(after.published),
+            after.id, at_unix, &out);
   DiffField("outlet", before.outlet, after.outlet, after.id, at_unix, &out);
   const std::string old_body = BodyText(before);
   const std::string new_body = BodyText(after);

@@ -2,10 +2,12 @@
 //
 // The embedded store: one SQLite file holding articles, the stories they were
 // clustered into, what changed when an article was corrected, and each
-// story's briefing. The service (serve/) and the `ingest` verb write through
-// it; nothing else touches the database.
+// story's briefing. It persists and nothing else: which story an article
+// joins (StoreOptions::assigner) and what a briefing says
+// (StoreOptions::build_briefing) are the engine's (engine/), which owns the
+// store and is what the service and the CLI call.
 //
-//   Result<std::unique_ptr<Store>> store = Store::Open("news.db", {});
+//   Result<std::unique_ptr<Store>> store = Store::Open("news.db", options);
 //   Result<IngestResult> r = (*store)->Ingest(std::move(batch));  // durable on return
 //   Result<std::vector<StoryRow>> top = (*store)->ListStories({.sort = StorySort::kLargest});
 //   Result<std::string> json = (*store)->BriefingJson(top->front().id);
@@ -46,26 +48,33 @@
 #include <string_view>
 #include <vector>
 
-#include "cluster/cluster_options.h"
 #include "newsfuse/article.h"
 #include "newsfuse/result.h"
 #include "newsfuse/status.h"
+#include "newsfuse/stories.h"
+#include "store/story_assigner.h"
 
 namespace newsfuse::store {
 
-struct StoreOptions {
-  // Entity tagger for briefings (extract/entity_tagger.h); empty: the
-  // default model path. A missing model leaves entities out of briefings.
-  std::string ner_model;
-  // Summary budget of stored briefings, in words.
-  int summary_words = 100;
+// Builds the briefing JSON of stored story `story_id` from its members
+// (the engine's pipeline; the store only keeps what it returns).
+using BriefingBuilder =
+    std::function<Result<std::string>(const std::string& story_id, std::vector<Article> members)>;
 
-  // Additions to the contract (defaults suit the service and the CLI):
+struct StoreOptions {
+  // Decides which story a new article joins (store/story_assigner.h); not
+  // owned, must outlive the store. Required to Ingest.
+  StoryAssigner* assigner = nullptr;
+  // Builds a briefing that is not stored or is stale. Required for
+  // BriefingJson of a story whose briefing is not current.
+  BriefingBuilder build_briefing;
+
   // A briefing is built from at most this many of the story's articles, the
   // most recently published (a 1,000-article story would otherwise take
   // seconds to brief and say no more).
   size_t briefing_max_articles = 200;
-  // Threads that fingerprint a batch and analyse a briefing (0: all cores).
+  // Threads that prepare a batch (encode, hash, StoryAssigner::Prepare)
+  // and a replay (0: all cores).
   unsigned threads = 0;
   // true: synchronous=FULL, an acknowledged batch also survives a power cut
   // or an OS crash. false (default): synchronous=NORMAL, which in WAL mode
@@ -78,9 +87,7 @@ struct StoreOptions {
   // against ~100 us for everything else). 0 indexes whole bodies. Fixed
   // when the file is created (stored in it); later values are ignored.
   size_t search_body_bytes = 600;
-  // Story assignment (cluster/story_clusterer.h).
-  cluster::ClusterOptions cluster;
-  // On Open, the clusterer is restored by replaying at most this many of the
+  // On Open, the assigner is restored by replaying at most this many of the
   // most recently ingested articles (those inside the clusterer's window).
   size_t replay_max_articles = 50000;
   // The database exists and is a newsfuse store; never create one.
@@ -89,64 +96,17 @@ struct StoreOptions {
   bool read_only = false;
 };
 
-enum class IngestOutcome {
-  kInserted,          // new article
-  kUnchanged,         // same id, same content: nothing written
-  kUpdated,           // same id, new content: a correction (changes recorded)
-  kDuplicateContent,  // another id already has this exact body: not stored
-};
-const char* IngestOutcomeName(IngestOutcome outcome);  // "inserted", ...
-
-struct ArticleOutcome {
-  std::string id;
-  IngestOutcome outcome = IngestOutcome::kInserted;
-  std::string story_id;      // the story it belongs to ("" if none)
-  std::string duplicate_of;  // for kDuplicateContent: the stored id
-};
-
-struct IngestResult {
-  std::vector<ArticleOutcome> articles;  // one per input article, input order
-  size_t inserted = 0, unchanged = 0, updated = 0, duplicates = 0;
-};
-
-enum class StorySort { kRecent, kLargest };
-
-struct StoryQuery {
-  StorySort sort = StorySort::kRecent;
-  std::string text;    // words that must appear in a member's title or body (FTS)
-  std::string entity;  // a name that must appear in a member article
-  size_t limit = 50;   // at most 500
-  size_t offset = 0;
-};
-
-struct StoryRow {
-  std::string id;
-  std::string headline;
-  size_t article_count = 0;
-  std::vector<std::string> outlets;
-  std::optional<std::string> first_published;  // "YYYY-MM-DD[THH:MM]"
-  std::optional<std::string> last_published;
-  int64_t updated_unix = 0;  // last change to its membership or contents
-};
-
-struct ArticleChange {
-  std::string article_id;
-  int64_t at_unix = 0;
-  std::string field;   // "title", "figure", "quote", "text", "published", "outlet"
-  std::string before;
-  std::string after;
-};
-
-struct StoredArticle {
-  Article article;
-  std::string story_id;
-  int64_t ingested_unix = 0;
-  std::vector<ArticleChange> changes;  // oldest first
-};
-
-struct StoreStats {
-  size_t articles = 0, stories = 0, changes = 0;
-};
+// The result types are the library's (newsfuse/stories.h).
+using newsfuse::ArticleChange;
+using newsfuse::ArticleOutcome;
+using newsfuse::IngestOutcome;
+using newsfuse::IngestOutcomeName;
+using newsfuse::IngestResult;
+using newsfuse::StoredArticle;
+using newsfuse::StoreStats;
+using newsfuse::StoryQuery;
+using newsfuse::StoryRow;
+using newsfuse::StorySort;
 
 class Store {
  public:
@@ -164,7 +124,8 @@ class Store {
   virtual Result<std::optional<StoredArticle>> GetArticle(const std::string& article_id) = 0;
 
   // The story's briefing as the JSON of docs brief-json.md (one story in
-  // "stories"), built on first request and kept until the story changes.
+  // "stories"), built on first request (StoreOptions::build_briefing) and
+  // kept until the story changes.
   // nullopt when there is no such story.
   virtual Result<std::optional<std::string>> BriefingJson(const std::string& story_id) = 0;
 

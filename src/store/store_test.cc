@@ -10,6 +10,7 @@
 #include <fstream>
 #include <thread>
 
+#include "engine/engine_internal.h"
 #include "store/article_codec.h"
 #include "store/article_diff.h"
 
@@ -25,7 +26,7 @@ Article Make(const std::string& id, const std::string& outlet, const std::string
   a.origin = id + ".txt";
   a.outlet = outlet;
   a.title = title;
-  a.published = published;
+  a.published = ParseIsoDate(published);
   for (const auto& p : paragraphs) a.paragraphs.push_back({p, false, false, ""});
   return a;
 }
@@ -80,8 +81,13 @@ class StoreTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "news.db").string();
-    options_.ner_model = "/nonexistent/model.bin";  // fast: no tagger in unit tests
-    options_.threads = 2;
+    // The engine's clusterer assigns stories and its pipeline builds the
+    // briefings, as in the product.
+    EngineOptions engine;
+    engine.ner_model = "/nonexistent/model.bin";  // fast: no tagger in unit tests
+    engine.threads = 2;
+    pipeline_ = std::make_unique<engine::StorePipeline>(engine);
+    pipeline_->Attach(&options_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -93,6 +99,7 @@ class StoreTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::string path_;
+  std::unique_ptr<engine::StorePipeline> pipeline_;
   StoreOptions options_;
 };
 
@@ -329,7 +336,7 @@ TEST_F(StoreTest, ReopenKeepsEverythingAndStoriesContinue) {
   ASSERT_TRUE(article.ok() && article->has_value());
   EXPECT_EQ((*article)->article.title, Tunnel().title);
   EXPECT_EQ((*article)->article.paragraphs.size(), 3u);
-  EXPECT_EQ((*article)->article.published, "2026-03-06");
+  EXPECT_EQ(OptionalDateString((*article)->article.published), "2026-03-06");
 
   // After the restart, a new report of the fire joins the stored story.
   auto r = store->Ingest({FerryB()});

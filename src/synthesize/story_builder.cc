@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "base/strings.h"
-#include "fingerprint/minhash.h"
 #include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
 #include "synthesize/story_sections.h"
@@ -42,44 +41,6 @@ uint32_t OwnWording(const FactGroup& g, uint32_t art, uint32_t target,
     }
   }
   return best;
-}
-
-// Per article, the earlier article it reprints (or itself): near-copies by
-// MinHash of word 3-shingles at the clusterer's duplicate level (estimated
-// Jaccard >= 0.5). The original is the earlier published one, else the one
-// listed first; chains point at their first original.
-std::vector<uint32_t> NearCopies(const std::vector<const extract::ArticleAnalysis*>& articles) {
-  const size_t n = articles.size();
-  std::vector<fingerprint::MinHash> sigs(n);
-  fingerprint::MinHashBuilder builder;
-  for (size_t i = 0; i < n; ++i) {
-    for (const auto& p : articles[i]->article->paragraphs) builder.AddText(p.text);
-    sigs[i] = builder.Finish();
-  }
-  auto earlier = [&](uint32_t a, uint32_t b) {
-    const auto& pa = articles[a]->article->published;
-    const auto& pb = articles[b]->article->published;
-    if (pa && pb && *pa != *pb) return *pa < *pb;
-    if (pa.has_value() != pb.has_value()) return pa.has_value();
-    return a < b;
-  };
-  std::vector<uint32_t> order(n);
-  for (uint32_t i = 0; i < n; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), earlier);
-  std::vector<uint32_t> original(n);
-  for (uint32_t i = 0; i < n; ++i) original[i] = i;
-  for (size_t k = 0; k < n; ++k) {
-    const uint32_t b = order[k];
-    for (size_t l = 0; l < k; ++l) {
-      const uint32_t a = order[l];
-      if (original[a] != a || sigs[a].empty || sigs[b].empty) continue;
-      if (fingerprint::EstimateJaccard(sigs[a], sigs[b]) >= 0.5) {
-        original[b] = a;
-        break;
-      }
-    }
-  }
-  return original;
 }
 
 // Outlets that contradict each other on one aligned fact: the first member
@@ -216,7 +177,7 @@ std::vector<SummaryUnit> SummaryUnits(const std::vector<const extract::ArticleAn
 
 Story BuildStory(const std::string& story_id,
                  const std::vector<const extract::ArticleAnalysis*>& articles,
-                 const StoryOptions& options) {
+                 const std::vector<std::optional<size_t>>& copy_of, const StoryOptions& options) {
   Story story;
   story.id = story_id;
   for (const auto* a : articles) {
@@ -224,16 +185,17 @@ Story BuildStory(const std::string& story_id,
     SourceInfo s;
     s.id = art.id;
     s.outlet = art.outlet;
-    s.published = art.published;
+    s.published = OptionalDateString(art.published);
     s.title = art.title;
     s.url = art.url;
     s.dropped = art.dropped;
     story.sources.push_back(std::move(s));
   }
   // Reprints and near-copies count once: marked on the source, and a fact's
-  // support counts originals.
-  const std::vector<uint32_t> original = NearCopies(articles);
+  // support counts originals. Per article, the article it reprints, or itself.
+  std::vector<uint32_t> original(articles.size());
   for (uint32_t i = 0; i < articles.size(); ++i) {
+    original[i] = i < copy_of.size() && copy_of[i] ? static_cast<uint32_t>(*copy_of[i]) : i;
     if (original[i] != i) story.sources[i].duplicate_of = articles[original[i]]->article->id;
   }
   auto independent = [&](const std::vector<uint32_t>& arts) {

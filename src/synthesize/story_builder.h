@@ -6,6 +6,7 @@
 #ifndef NEWSFUSE_SYNTHESIZE_STORY_BUILDER_H_
 #define NEWSFUSE_SYNTHESIZE_STORY_BUILDER_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,10 +54,16 @@ std::vector<StatementSentence> StatementSentences(const std::vector<const extrac
 std::vector<SummaryUnit> SummaryUnits(const std::vector<const extract::ArticleAnalysis*>& articles,
                                       const std::vector<StatementSentence>& sentences, StemIds& stems);
 
-// REQUIRES: every pointer is non-null and outlives the call.
+// The story told by `articles`. `copy_of` carries the near-copies decided
+// where the story was grouped (cluster/near_copies.h): copy_of[i] is the
+// index of the article that article i reprints, nullopt for an original
+// (shorter than `articles`: the rest are originals). A reprint is marked on
+// its source and counts once towards a fact's support.
+// REQUIRES: every pointer is non-null and outlives the call; every
+// copy_of[i] < articles.size().
 Story BuildStory(const std::string& story_id,
                  const std::vector<const extract::ArticleAnalysis*>& articles,
-                 const StoryOptions& options = {});
+                 const std::vector<std::optional<size_t>>& copy_of, const StoryOptions& options = {});
 
 }  // namespace newsfuse::synthesize
 

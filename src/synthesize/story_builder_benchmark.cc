@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "base/file_io.h"
+#include "cluster/near_copies.h"
 #include "extract/article_analysis.h"
 #include "ingest/article_parser.h"
 #include "synthesize/story_builder.h"
@@ -52,8 +53,9 @@ void BM_BuildStory(benchmark::State& state) {
   const auto analyses = extract::AnalyzeArticles(articles, options);
   std::vector<const extract::ArticleAnalysis*> members;
   for (const auto& a : analyses) members.push_back(&a);
-  if (BuildStory("s", members).summary.empty()) return state.SkipWithError("empty summary");
-  for (auto _ : state) benchmark::DoNotOptimize(BuildStory("s", members));
+  const auto copies = cluster::FindNearCopies(articles);
+  if (BuildStory("s", members, copies).summary.empty()) return state.SkipWithError("empty summary");
+  for (auto _ : state) benchmark::DoNotOptimize(BuildStory("s", members, copies));
   state.counters["articles"] = static_cast<double>(n);
   state.counters["nproc"] = std::thread::hardware_concurrency();
 }
@@ -71,7 +73,7 @@ void BM_AnalyzeAndBuildStory(benchmark::State& state) {
     const auto analyses = extract::AnalyzeArticles(articles, options);
     std::vector<const extract::ArticleAnalysis*> members;
     for (const auto& a : analyses) members.push_back(&a);
-    benchmark::DoNotOptimize(BuildStory("s", members));
+    benchmark::DoNotOptimize(BuildStory("s", members, cluster::FindNearCopies(articles)));
   }
   state.counters["articles"] = static_cast<double>(n);
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cluster/near_copies.h"
 #include "extract/article_analysis.h"
 
 namespace newsfuse::synthesize {
@@ -18,7 +19,7 @@ struct Fixture {
     Article a;
     a.id = id;
     a.outlet = "Outlet " + id;
-    if (!published.empty()) a.published = published;
+    if (!published.empty()) a.published = ParseIsoDate(published);
     for (const auto& p : paragraphs) {
       Paragraph para;
       para.text = p;
@@ -33,7 +34,7 @@ struct Fixture {
     analyses = extract::AnalyzeArticles(articles, options);
     std::vector<const extract::ArticleAnalysis*> members;
     for (const auto& a : analyses) members.push_back(&a);
-    return BuildStory("s", members);
+    return BuildStory("s", members, cluster::FindNearCopies(articles));
   }
 };
 

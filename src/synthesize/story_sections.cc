@@ -440,8 +440,8 @@ std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles) {
           first.clear();
           break;
         }
-        first = std::min(first, *pub);
-        last = std::max(last, *pub);
+        first = std::min(first, pub->ToString());
+        last = std::max(last, pub->ToString());
       }
       spans.emplace_back(first, last);
     }
@@ -615,8 +615,9 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
         if (it.q->unit.empty()) v.nouns.insert(Singular(it.q->noun));
         const auto& pub = articles[it.article]->article->published;
         if (pub) {
-          v.first_published = v.first_published.empty() ? *pub : std::min(v.first_published, *pub);
-          v.last_published = std::max(v.last_published, *pub);
+          const std::string day = pub->ToString();
+          v.first_published = v.first_published.empty() ? day : std::min(v.first_published, day);
+          v.last_published = std::max(v.last_published, day);
         } else {
           v.undated = true;
         }

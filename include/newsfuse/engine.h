@@ -1,0 +1,170 @@
+// File: newsfuse/engine.h
+//
+// The library's entry point. An Engine owns the pipeline (fingerprint ->
+// cluster -> analyse -> synthesize -> render) and, when opened with a
+// database, the store of articles it keeps the stories of. The CLI, the
+// HTTP service and a program that links the library all call it.
+//
+//   newsfuse::EngineOptions options;             // no db: sets of articles only
+//   auto engine = newsfuse::Engine::Open(options);
+//   if (!engine.ok()) return Fail(engine.status());
+//   newsfuse::ReadResult read = newsfuse::ReadArticles({"examples/harbor-bridge"});
+//   newsfuse::Result<newsfuse::Brief> brief = (*engine)->BriefArticles(read.articles);
+//   std::cout << newsfuse::BriefToMarkdown(*brief);
+//
+//   options.db = "news.db";                      // with a store
+//   engine = newsfuse::Engine::Open(options);
+//   (*engine)->AddArticles(std::move(batch));    // durable when it returns ok
+//   auto top = (*engine)->ListStories({.sort = newsfuse::StorySort::kLargest});
+//   auto json = (*engine)->BriefingJson(top->front().id);
+//
+// Errors: every operation that can fail on input or on the database returns
+// a Status or a Result naming what failed; nothing throws for an expected
+// error. The operations on the store fail with kFailedPrecondition when the
+// engine was opened without one.
+//
+// Thread-safety: every method may be called from any thread at once.
+// AddArticles calls are serialised where they write (one batch is one
+// transaction) and overlap in their per-article work; reads and briefings
+// run concurrently with each other and with a write. BriefArticles and
+// ClusterArticles share no state between calls.
+#ifndef NEWSFUSE_ENGINE_H_
+#define NEWSFUSE_ENGINE_H_
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsfuse/article.h"
+#include "newsfuse/brief.h"
+#include "newsfuse/result.h"
+#include "newsfuse/status.h"
+#include "newsfuse/stories.h"
+
+namespace newsfuse {
+
+struct EngineOptions {
+  // The store: an SQLite file, created if absent. Empty: no store; only
+  // BriefArticles and ClusterArticles are available.
+  std::string db;
+  bool must_exist = false;  // the store exists; never create one
+  bool read_only = false;   // no AddArticles; briefings built but not stored
+  // An acknowledged batch also survives a power cut (fsync per commit).
+  bool sync_full = false;
+
+  // The entity tagger model; empty: the default model (models/README.md). A
+  // missing model leaves entities out of briefings (EntityModelStatus says
+  // why).
+  std::string ner_model;
+  int summary_words = 100;  // summary length budget of a briefing, in words
+  // Average similarity at which sentences of different outlets state one
+  // fact; unset: the tuned default.
+  std::optional<float> fact_threshold;
+  // Similarity at which an article joins a story; unset: the tuned default.
+  std::optional<float> cluster_threshold;
+  // Threads that fingerprint, cluster and analyse (0: all cores).
+  unsigned threads = 0;
+  // A stored story's briefing reads at most this many of its articles, the
+  // most recently published.
+  size_t briefing_max_articles = 200;
+};
+
+// One story found in a set of articles by ClusterArticles.
+struct ArticleCluster {
+  std::string id;               // "s1", "s2", ... in time order of the first member
+  std::vector<size_t> members;  // indices into the input, by time then input order
+  // Per member: the input index of the article it is a near-copy of, if any.
+  std::vector<std::optional<size_t>> duplicate_of;
+  std::string headline;              // of the member closest to the story's centre
+  std::vector<std::string> outlets;  // distinct, in member order
+  std::string first_published;       // "YYYY-MM-DDTHH:MM", "" when no member is dated
+  std::string last_published;
+};
+
+// Input problems ClusterArticles counted (none is fatal).
+struct ClusterIssues {
+  size_t no_date = 0, bad_date = 0, future_date = 0;
+  size_t empty_body = 0, empty_article = 0, truncated_body = 0;
+  size_t repeated_id = 0;
+};
+
+struct Clustering {
+  std::vector<ArticleCluster> stories;
+  // Input indices left out of every story: their id came earlier in the input.
+  std::vector<size_t> repeated_ids;
+  ClusterIssues issues;
+};
+
+// Articles read from files (plain text, JSONL, HTML, WARC, or folders of
+// them; "-" reads JSONL from standard input), in input order. An input that
+// cannot be read is reported on standard error and skipped.
+struct ReadResult {
+  std::vector<Article> articles;
+  size_t skipped = 0;  // inputs (files, lines, records) that could not be read
+};
+ReadResult ReadArticles(const std::vector<std::string>& inputs);
+
+// The briefing as the JSON of docs/brief-json.md, and as Markdown.
+std::string BriefToJson(const Brief& brief);
+std::string BriefToMarkdown(const Brief& brief);
+
+class Engine {
+ public:
+  // Opens the engine, and its store when options.db is set; fails with a
+  // message naming the file when the store cannot be opened or is not one.
+  static Result<std::unique_ptr<Engine>> Open(const EngineOptions& options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // ---- Sets of articles (no store needed)
+
+  // Groups the articles into stories and marks near-copies (by MinHash
+  // shingles). Never fails on bad articles: they are counted in `issues`.
+  Result<Clustering> ClusterArticles(const std::vector<Article>& articles);
+
+  // The briefing of each story in `articles`, largest story first (ties:
+  // the story whose first article comes first in the input); one story for
+  // a single article or when `one_story`. Fails only on an empty input.
+  Result<Brief> BriefArticles(const std::vector<Article>& articles, bool one_story = false);
+
+  // Loads the entity tagger now (it is otherwise loaded at the first
+  // briefing): OK, or why briefings will have no entities.
+  Status EntityModelStatus();
+
+  // ---- The store (kFailedPrecondition without one)
+
+  // Stores a batch in one transaction and assigns each new or corrected
+  // article to a story. Durable when it returns ok.
+  Result<IngestResult> AddArticles(std::vector<Article> batch);
+  Result<std::vector<StoryRow>> ListStories(const StoryQuery& query);
+  Result<std::optional<StoryRow>> GetStory(const std::string& story_id);
+  Result<std::optional<StoredArticle>> GetArticle(const std::string& article_id);
+  // Corrections recorded for the articles of a story, oldest first.
+  Result<std::vector<ArticleChange>> StoryChanges(const std::string& story_id);
+  // The stored story's briefing as brief-json.md JSON (one story), built on
+  // first request and kept until the story changes; nullopt: no such story.
+  Result<std::optional<std::string>> BriefingJson(const std::string& story_id);
+  Result<StoreStats> Stats();
+  // Problems a full check finds in the store; empty when all is well.
+  Result<std::vector<std::string>> CheckIntegrity();
+  // Calls `fn(id)` for every stored article id, in ingest order.
+  Status ForEachArticleId(const std::function<void(std::string_view id)>& fn);
+  // Returns once every article acknowledged before the call is searchable.
+  Status WaitForIndex();
+
+  // For the library's own factories (Open, and engine/engine_internal.h).
+  struct Impl;
+  explicit Engine(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsfuse
+
+#endif  // NEWSFUSE_ENGINE_H_

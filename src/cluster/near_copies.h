@@ -1,0 +1,39 @@
+// File: cluster/near_copies.h
+//
+// Reprints and near-copies among the articles of one story that was not
+// grouped by ClusterArticles (a story taken as given, a stored story):
+// MinHash of word 3-shingles (fingerprint/minhash.h) compared pair by pair,
+// at the clusterer's duplicate level (ClusterOptions::duplicate_jaccard).
+// Where ClusterArticles grouped the story, the engine carries its
+// StoryGroup::duplicate_of instead. Either way the story takes the decision
+// to the synthesis (synthesize::BuildStory), which counts a reprint once.
+//
+//   std::vector<std::optional<size_t>> copy_of = FindNearCopies(members);
+//   if (copy_of[i]) ... members[i] reprints members[*copy_of[i]]
+//
+// Every pair is compared (a story has tens to hundreds of members), unlike
+// the LSH candidates of ClusterArticles over a whole corpus.
+#ifndef NEWSFUSE_CLUSTER_NEAR_COPIES_H_
+#define NEWSFUSE_CLUSTER_NEAR_COPIES_H_
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "cluster/cluster_options.h"
+#include "newsfuse/article.h"
+
+namespace newsfuse::cluster {
+
+// Per article, the index of the earlier article it copies (estimated
+// Jaccard >= `threshold`), or nullopt for an original. "Earlier" is the
+// earlier publication date (undated after dated), else the earlier index;
+// a copy always points at an original, never at another copy. An article
+// with no body is never a copy.
+std::vector<std::optional<size_t>> FindNearCopies(std::span<const Article> articles,
+                                                  double threshold = ClusterOptions().duplicate_jaccard);
+
+}  // namespace newsfuse::cluster
+
+#endif  // NEWSFUSE_CLUSTER_NEAR_COPIES_H_
