@@ -1,7 +1,7 @@
 // `newsfuse eval extract [DIR] [--per-page N]`: scores the HTML main-content
 // extractor on the article-extraction benchmark layout (DIR/ground-truth.json
 // mapping id -> {"articleBody", "url"}, and DIR/html/<id>.html.gz), with the
-// benchmark's own metric (ingest/articlebody_eval.h).
+// benchmark's own metric (eval/articlebody_eval.h).
 #include <simdjson.h>
 
 #include <algorithm>
@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "base/file_io.h"
+#include "base/repo_path.h"
 #include "cli/commands.h"
-#include "ingest/articlebody_eval.h"
+#include "eval/articlebody_eval.h"
+#include "ingest/article_body.h"
 #include "ingest/html_reader.h"
 
 namespace newsfuse::cli {
@@ -91,14 +93,14 @@ int RunEvalExtract(const std::string& dir, int per_page) {
 }  // namespace
 
 void RegisterEvalExtract(CLI::App& eval) {
-  auto dir = std::make_shared<std::string>(NEWSFUSE_SHARED_DIR "/data/html/articlebody");
+  auto dir = std::make_shared<std::string>("../shared/data/html/articlebody");
   auto per_page = std::make_shared<int>(0);
   CLI::App* cmd = eval.add_subcommand(
       "extract", "score the HTML article-body extractor on the extraction benchmark pages");
   cmd->add_option("dir", *dir, "folder with ground-truth.json and html/<id>.html.gz")
       ->capture_default_str();
   cmd->add_option("--per-page", *per_page, "also list the N worst pages");
-  cmd->callback([dir, per_page] { ExitWith(RunEvalExtract(*dir, *per_page)); });
+  cmd->callback([dir, per_page] { ExitWith(RunEvalExtract(base::FindRepoPath(*dir), *per_page)); });
 }
 
 }  // namespace newsfuse::cli

@@ -19,7 +19,7 @@
 #include "base/json_writer.h"
 #include "cli/commands.h"
 #include "render/brief_json.h"
-#include "ingest/articlebody_eval.h"
+#include "ingest/article_body.h"
 #include "ingest/html_reader.h"
 #include "ingest/reporter.h"
 #include "ingest/warc_reader.h"
