@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The reference a user would otherwise reach for: scikit-learn TF-IDF plus
 average-link agglomerative clustering over cosine distance, on a JSONL corpus
-with gold labels (`newsfuse gen-corpus` writes one). Prints its time and its
+with gold labels (`newsfuse-bench gen-corpus` writes one). Prints its time and its
 B-cubed / pairwise scores with the same contingency-table definitions as
 `newsfuse eval cluster` (Miranda et al. 2018).
 

@@ -7,8 +7,9 @@
 #include <memory>
 #include <string>
 
+#include "base/repo_path.h"
 #include "cli/commands.h"
-#include "cluster/cluster_eval.h"
+#include "eval/cluster_eval.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -106,8 +107,8 @@ int RunEvalClusterPairs(const std::string& pairs_path, const std::string& ecb_pa
 }  // namespace
 
 void RegisterEvalCluster(CLI::App& eval) {
-  auto path = std::make_shared<std::string>(NEWSFUSE_SHARED_DIR
-                                            "/data/clustering/ecbplus/ecbplus_train_dev.jsonl");
+  auto path = std::make_shared<std::string>(
+                                            "../shared/data/clustering/ecbplus/ecbplus_train_dev.jsonl");
   auto stream = std::make_shared<bool>(false);
   CLI::App* cmd = eval.add_subcommand(
       "cluster", "story clustering on ECB+: tune on train, B-cubed and pairwise F1 on dev");
@@ -133,10 +134,10 @@ void RegisterEvalCluster(CLI::App& eval) {
       ->capture_default_str();
   cmd->add_option("--lead-sentences", base->fingerprint.lead_sentences, "sentences in the lead")
       ->capture_default_str();
-  cmd->callback([path, stream, base] { ExitWith(RunEvalCluster(*path, *stream, *base)); });
+  cmd->callback([path, stream, base] { ExitWith(RunEvalCluster(base::FindRepoPath(*path), *stream, *base)); });
 
-  auto pairs = std::make_shared<std::string>(NEWSFUSE_SHARED_DIR
-                                             "/data/clustering/tgcontest_pairs/pairs.jsonl");
+  auto pairs = std::make_shared<std::string>(
+                                             "../shared/data/clustering/tgcontest_pairs/pairs.jsonl");
   auto ecb = std::make_shared<std::string>(*path);
   auto lang = std::make_shared<std::string>("en");
   CLI::App* p = eval.add_subcommand("cluster-pairs",
@@ -145,7 +146,9 @@ void RegisterEvalCluster(CLI::App& eval) {
   p->add_option("--ecb", *ecb, "ECB+ JSONL whose train split tunes the options")
       ->capture_default_str();
   p->add_option("--lang", *lang, "language of the pairs to score")->capture_default_str();
-  p->callback([pairs, ecb, lang] { ExitWith(RunEvalClusterPairs(*pairs, *ecb, *lang)); });
+  p->callback([pairs, ecb, lang] {
+    ExitWith(RunEvalClusterPairs(base::FindRepoPath(*pairs), base::FindRepoPath(*ecb), *lang));
+  });
 }
 
 }  // namespace newsfuse::cli

@@ -2,7 +2,7 @@
 // extractor on folders in the article-extraction benchmark layout
 // (DIR/ground-truth.json mapping id -> {"articleBody", "url"}, and
 // DIR/html/<id>.html.gz), with the benchmark's own metric
-// (ingest/articlebody_eval.h). A DIR without ground-truth.json whose
+// (eval/articlebody_eval.h). A DIR without ground-truth.json whose
 // sub-folders have one (../shared/data/html) stands for all of them. Per set:
 // F1, precision, recall, the pages that came out empty, the pages scoring
 // below 0.3 F1, and the extraction's pages/s.
@@ -18,8 +18,10 @@
 #include <vector>
 
 #include "base/file_io.h"
+#include "base/repo_path.h"
 #include "cli/commands.h"
-#include "ingest/articlebody_eval.h"
+#include "eval/articlebody_eval.h"
+#include "ingest/article_body.h"
 #include "ingest/html_reader.h"
 
 namespace newsfuse::cli {
@@ -158,10 +160,11 @@ void RegisterEvalExtract(CLI::App& eval) {
       "extract", "score the HTML article-body extractor on main-content extraction sets");
   cmd->add_option("dirs", *dirs,
                   "folders with ground-truth.json and html/<id>.html.gz, or a folder of such "
-                  "folders (all of them); default: " NEWSFUSE_SHARED_DIR "/data/html/articlebody");
+                  "folders (all of them); default: ../shared/data/html/articlebody");
   cmd->add_option("--per-page", *per_page, "also list the N worst pages of each set");
   cmd->callback([dirs, per_page] {
-    if (dirs->empty()) dirs->push_back(NEWSFUSE_SHARED_DIR "/data/html/articlebody");
+    if (dirs->empty()) dirs->push_back("../shared/data/html/articlebody");
+    for (std::string& d : *dirs) d = base::FindRepoPath(d);
     ExitWith(RunEvalExtract(*dirs, *per_page));
   });
 }

@@ -6,29 +6,31 @@
 #include <string>
 
 #include "base/file_io.h"
+#include "base/repo_path.h"
 #include "cli/commands.h"
 #include "extract/entity_tagger.h"
-#include "extract/ner_eval.h"
+#include "eval/ner_eval.h"
 
 namespace newsfuse::cli {
 namespace {
 
 struct EvalNerFlags {
   std::string model;
-  std::string data = NEWSFUSE_SHARED_DIR "/data/ner/conll2003/eng.testa";
+  std::string data = "../shared/data/ner/conll2003/eng.testa";
   std::string output;
   size_t max_documents = 0;
 };
 
 int RunEvalNer(const EvalNerFlags& flags) {
   const std::string model_path = flags.model.empty() ? extract::EntityTagger::DefaultModelPath() : flags.model;
+  const std::string data = base::FindRepoPath(flags.data);
   auto tagger = extract::EntityTagger::Load(model_path);
   if (!tagger.ok()) {
     PrintError(tagger.status());
     return 1;
   }
   std::string predictions;
-  auto result = extract::EvaluateNer(**tagger, flags.data, flags.max_documents,
+  auto result = extract::EvaluateNer(**tagger, data, flags.max_documents,
                                      flags.output.empty() ? nullptr : &predictions);
   if (!result.ok()) {
     PrintError(result.status());
@@ -42,7 +44,7 @@ int RunEvalNer(const EvalNerFlags& flags) {
     }
   }
   std::cout << "model: " << model_path << "\n  " << (*tagger)->description() << "\n";
-  std::cout << "data: " << flags.data << " (" << result->documents << " documents)\n";
+  std::cout << "data: " << data << " (" << result->documents << " documents)\n";
   std::cout << result->scores.Report();
   char line[256];
   std::snprintf(line, sizeof line,
@@ -61,7 +63,7 @@ int RunEvalNer(const EvalNerFlags& flags) {
 void RegisterEvalNer(CLI::App& eval) {
   auto flags = std::make_shared<EvalNerFlags>();
   CLI::App* cmd = eval.add_subcommand("ner", "score the named-entity tagger on CoNLL-2003 data (conlleval)");
-  cmd->add_option("--model", flags->model, "model file (default: the committed models/ner-conll2003.bin)");
+  cmd->add_option("--model", flags->model, "model file (default: models/ner-conll2003.bin of the repository, or $NEWSFUSE_MODEL_DIR)");
   cmd->add_option("--data", flags->data, "CoNLL file with gold NER tags")->capture_default_str();
   cmd->add_option("--output", flags->output, "write WORD GOLD PREDICTED lines (conlleval input) here");
   cmd->add_option("--documents", flags->max_documents, "score only the first N documents (0: all)");

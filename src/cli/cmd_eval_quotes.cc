@@ -1,20 +1,21 @@
 // `newsfuse eval quotes [DIR]`: scores the quote finder on PolNeAR direct
 // quotes (default: the shared dev split) and prints speaker and quote-span
 // P/R/F1, exact and overlap, beside citron's figures on PARC 3.0. The
-// definitions are in extract/quote_eval.h. `--errors` lists every miss.
+// definitions are in eval/quote_eval.h. `--errors` lists every miss.
 #include <iostream>
 #include <memory>
 #include <string>
 
+#include "base/repo_path.h"
 #include "cli/commands.h"
-#include "extract/polnear_reader.h"
-#include "extract/quote_eval.h"
+#include "eval/polnear_reader.h"
+#include "eval/quote_eval.h"
 
 namespace newsfuse::cli {
 namespace {
 
 struct EvalQuotesFlags {
-  std::string dir = NEWSFUSE_SHARED_DIR "/data/quotes/polnear/dev";
+  std::string dir = "../shared/data/quotes/polnear/dev";
   bool errors = false;
 };
 
@@ -37,7 +38,10 @@ void RegisterEvalQuotes(CLI::App& eval) {
   cmd->add_option("dir", flags->dir, "PolNeAR split folder holding text/ and attributions/")
       ->capture_default_str();
   cmd->add_flag("--errors", flags->errors, "print each missed, wrong or spurious quote and speaker");
-  cmd->callback([flags] { ExitWith(RunEvalQuotes(*flags)); });
+  cmd->callback([flags] {
+    flags->dir = base::FindRepoPath(flags->dir);
+    ExitWith(RunEvalQuotes(*flags));
+  });
 }
 
 }  // namespace newsfuse::cli

@@ -5,8 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "base/repo_path.h"
 #include "cli/commands.h"
-#include "text/sbd_eval.h"
+#include "eval/sbd_eval.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -46,11 +47,11 @@ int RunEvalSbd(const std::string& path) {
 }  // namespace
 
 void RegisterEvalSbd(CLI::App& eval) {
-  auto path = std::make_shared<std::string>(NEWSFUSE_SHARED_DIR "/data/sbd/golden_rules_en.jsonl");
+  auto path = std::make_shared<std::string>("../shared/data/sbd/golden_rules_en.jsonl");
   CLI::App* cmd = eval.add_subcommand("sbd", "score the sentence splitter on the Golden Rules set");
   cmd->add_option("file", *path, "JSONL with {id, rule, text, expected} per line")
       ->capture_default_str();
-  cmd->callback([path] { ExitWith(RunEvalSbd(*path)); });
+  cmd->callback([path] { ExitWith(RunEvalSbd(base::FindRepoPath(*path))); });
 }
 
 }  // namespace newsfuse::cli

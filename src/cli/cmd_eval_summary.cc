@@ -1,11 +1,10 @@
 // `newsfuse eval summary [DIR] [--clusters a,b] [--words 100]`: runs the
 // summarizer over DUC-style clusters (DIR/<cluster>/doc_*.txt with human
 // references ref_*.txt) and prints ROUGE-1, ROUGE-2 and ROUGE-SU4 recall
-// with the DUC 2004 settings (see synthesize/rouge.h). `--leave-one-out`
+// with the DUC 2004 settings (see eval/rouge.h). `--leave-one-out`
 // scores each cluster with a word-importance model trained on the others.
-// `newsfuse train-summary` (also here, beside the loading it shares) trains
-// that model on the nine clean DUC 2003 clusters and writes
-// synthesize/word_importance_model.inc.
+// `newsfuse train-summary` (cmd_train_summary.cc) trains that model on the
+// nine clean DUC 2003 clusters.
 //
 // R-1 recall at 100 words (the DUC 2004 published figures: DPP 39.84,
 // submodular 39.23, LexRank 36.00):
@@ -48,35 +47,32 @@
 // 34.85; a length prior, quote and pronoun filters: no gain.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 #include "base/file_io.h"
+#include "base/repo_path.h"
 #include "cli/commands.h"
 #include "cluster/near_copies.h"
+#include "eval/duc_clusters.h"
+#include "eval/reference_summarizers.h"
+#include "eval/rouge.h"
 #include "extract/article_analysis.h"
-#include "ingest/article_parser.h"
-#include "synthesize/reference_summarizers.h"
-#include "synthesize/rouge.h"
 #include "synthesize/story_builder.h"
 #include "synthesize/word_importance.h"
+#include "train/word_importance_trainer.h"
 
 namespace newsfuse::cli {
 
 namespace {
 
-// The DUC 2003 clusters whose topics DUC 2004 does not reuse (the data's README).
-const std::vector<std::string> kCleanDuc2003 = {"d30012t", "d30016t", "d30025t", "d31002t", "d31010t",
-                                                "d31011t", "d31027t", "d31028t", "d31041t"};
-
 struct EvalSummaryFlags {
-  std::string dir = NEWSFUSE_SHARED_DIR "/data/mds/duc2003";
+  std::string dir = "../shared/data/mds/duc2003";
   std::vector<std::string> clusters;
   int words = 100;
   bool all = false;
   bool show = false;
   bool leave_one_out = false;
-  std::string system = "newsfuse";  // or "lexrank" (synthesize/reference_summarizers.h)
+  std::string system = "newsfuse";  // or "lexrank" (eval/reference_summarizers.h)
   int min_sentences = synthesize::SummaryOptions{}.min_sentences;  // as the product
   // The product's defaults unless flags say otherwise, but filled to the
   // word cut as DUC systems were (SummaryOptions::fill_to_cut).
@@ -110,95 +106,24 @@ std::string ReferenceSummary(const std::string& system, const std::vector<const 
   return summary;
 }
 
-// One DUC-style cluster: its articles and its human summaries.
-struct SummaryCluster {
-  std::string name;
-  std::vector<Article> articles;
-  std::vector<std::string> references;
-};
-
-// The clusters to read: `names`, or the nine clean DUC 2003 ones for a
-// DUC 2003 folder, or (all) every folder in `dir`.
-std::vector<std::string> ClusterNames(const std::string& dir, const std::vector<std::string>& names, bool all) {
-  std::vector<std::string> clusters = names;
-  if (clusters.empty() && !all && dir.find("duc2003") != std::string::npos) clusters = kCleanDuc2003;
-  if (clusters.empty()) {
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-      if (entry.is_directory()) clusters.push_back(entry.path().filename().string());
-    }
-    std::sort(clusters.begin(), clusters.end());
-  }
-  return clusters;
-}
-
-// Reads DIR/NAME/doc_*.txt and ref_*.txt; prints what it cannot read and
-// returns false when the cluster lacks documents or references.
-bool LoadCluster(const std::string& dir, const std::string& name, SummaryCluster* out) {
-  out->name = name;
-  const std::string folder = dir + "/" + name;
-  auto files = base::ListFiles(folder, {".txt"});
-  if (!files.ok()) {
-    PrintError(files.status());
-    return false;
-  }
-  for (const auto& f : *files) {
-    const std::string file = f.substr(f.find_last_of('/') + 1);
-    auto bytes = base::ReadFile(f, 16u << 20);
-    if (!bytes.ok()) {
-      PrintError(bytes.status());
-      continue;
-    }
-    if (file.rfind("ref_", 0) == 0) {
-      out->references.push_back(*bytes);
-    } else if (file.rfind("doc_", 0) == 0) {
-      ingest::MetadataFields meta;
-      meta.id = base::FileStem(f);
-      meta.title = "";  // DUC bodies have no headline line
-      auto article = ingest::ParseArticleText(meta, f, *bytes);
-      if (article.ok()) {
-        out->articles.push_back(std::move(*article));
-      } else {
-        PrintError(article.status());
-      }
-    }
-  }
-  if (out->articles.empty() || out->references.empty()) {
-    PrintError(Status::NotFound(folder, "no doc_*.txt or ref_*.txt"));
-    return false;
-  }
-  return true;
-}
-
-// The word-importance model's training examples from one cluster: the
-// story's summary units as BuildStory makes them, against its references.
-std::vector<synthesize::WordImportanceExample> TrainingExamples(const SummaryCluster& cluster) {
-  const auto analyses = extract::AnalyzeArticles(cluster.articles, extract::AnalysisOptions{});
-  const auto members = Pointers(analyses);
-  synthesize::StemIds stems;
-  const auto units = synthesize::SummaryUnits(members, synthesize::StatementSentences(members), stems);
-  std::vector<synthesize::StemSentence> sentences;
-  for (const auto& u : units) sentences.push_back(u.sentence);
-  std::vector<std::vector<uint32_t>> references(cluster.references.size());
-  for (size_t r = 0; r < references.size(); ++r) stems.Add(cluster.references[r], &references[r]);
-  return synthesize::WordImportanceExamples(sentences, stems, references);
-}
-
-int RunEvalSummary(const EvalSummaryFlags& flags) {
+int RunEvalSummary(EvalSummaryFlags flags) {
+  flags.dir = base::FindRepoPath(flags.dir);
   if (!base::IsDirectory(flags.dir)) {
     PrintError(Status::NotFound(flags.dir, "no such folder of clusters"));
     return 1;
   }
-  std::vector<SummaryCluster> clusters;
-  for (const std::string& name : ClusterNames(flags.dir, flags.clusters, flags.all)) {
-    SummaryCluster c;
-    if (LoadCluster(flags.dir, name, &c)) clusters.push_back(std::move(c));
+  std::vector<synthesize::DucCluster> clusters;
+  for (const std::string& name : synthesize::DucClusterNames(flags.dir, flags.clusters, flags.all)) {
+    synthesize::DucCluster c;
+    if (synthesize::ReadDucCluster(flags.dir, name, PrintError, &c)) clusters.push_back(std::move(c));
   }
   // Leave one cluster out: each cluster's summary uses a model trained on
   // the others, so the figure is a held-out one.
   std::vector<std::vector<synthesize::WordImportanceExample>> examples;
   if (flags.leave_one_out) {
-    for (const auto& c : clusters) examples.push_back(TrainingExamples(c));
+    for (const auto& c : clusters) {
+      examples.push_back(synthesize::ClusterWordImportanceExamples(c.articles, c.references));
+    }
   }
   synthesize::StoryOptions options;
   options.summary = flags.summary;
@@ -208,7 +133,7 @@ int RunEvalSummary(const EvalSummaryFlags& flags) {
   size_t scored = 0;
   std::printf("%-10s %8s %8s %8s\n", "cluster", "R-1", "R-2", "R-SU4");
   for (size_t ci = 0; ci < clusters.size(); ++ci) {
-    const SummaryCluster& cluster = clusters[ci];
+    const synthesize::DucCluster& cluster = clusters[ci];
     synthesize::WordImportanceModel fold_model;
     if (flags.leave_one_out) {
       std::vector<synthesize::WordImportanceExample> train;
@@ -248,47 +173,10 @@ int RunEvalSummary(const EvalSummaryFlags& flags) {
               "average", 100 * total.rouge1 / n, 100 * total.rouge2 / n, 100 * total.rouge_su4 / n, scored,
               flags.words);
   if (flags.system != "newsfuse") {
-    std::printf("system: %s (synthesize/reference_summarizers.h), on the sentences newsfuse chooses from\n",
+    std::printf("system: %s (eval/reference_summarizers.h), on the sentences newsfuse chooses from\n",
                 flags.system.c_str());
   }
   std::printf("peers, DUC 2004 ROUGE-1 recall at 100 words: DPP 39.84, submodular 39.23, LexRank 36.00\n");
-  return 0;
-}
-
-struct TrainSummaryFlags {
-  std::string dir = NEWSFUSE_SHARED_DIR "/data/mds/duc2003";
-  std::vector<std::string> clusters;  // default: the nine clean DUC 2003 ones
-  std::string out = NEWSFUSE_SOURCE_DIR "/src/synthesize/word_importance_model.inc";
-};
-
-int RunTrainSummary(const TrainSummaryFlags& flags) {
-  if (!base::IsDirectory(flags.dir)) {
-    PrintError(Status::NotFound(flags.dir, "no such folder of clusters"));
-    return 1;
-  }
-  std::vector<synthesize::WordImportanceExample> examples;
-  std::string names;
-  for (const std::string& name : ClusterNames(flags.dir, flags.clusters, false)) {
-    SummaryCluster c;
-    if (!LoadCluster(flags.dir, name, &c)) continue;
-    const auto e = TrainingExamples(c);
-    examples.insert(examples.end(), e.begin(), e.end());
-    names += (names.empty() ? "" : " ") + name;
-  }
-  if (examples.empty()) {
-    PrintError(Status::NotFound(flags.dir, "no cluster to train on"));
-    return 1;
-  }
-  const synthesize::WordImportanceModel model = synthesize::FitWordImportance(examples);
-  const std::string provenance = "Trained on " + names + " (" + std::to_string(examples.size()) +
-                                 " stem occurrences), L2 1.";
-  const Status written = base::WriteFileAtomically(flags.out, synthesize::WordImportanceModelSource(model, provenance));
-  if (!written.ok()) {
-    PrintError(written);
-    return 1;
-  }
-  std::printf("train-summary: wrote %s from %zu examples (%s); rebuild to use it\n", flags.out.c_str(),
-              examples.size(), names.c_str());
   return 0;
 }
 
@@ -316,17 +204,6 @@ void RegisterEvalSummary(CLI::App& eval) {
                 "add sentences past the budget up to the word cut, which truncates them (DUC practice)")
       ->capture_default_str();
   cmd->callback([flags] { ExitWith(RunEvalSummary(*flags)); });
-}
-
-void RegisterTrainSummary(CLI::App& app) {
-  auto flags = std::make_shared<TrainSummaryFlags>();
-  CLI::App* cmd = app.add_subcommand(
-      "train-summary", "train the summary's word-importance model on DUC-style clusters and write its C++ source");
-  cmd->add_option("dir", flags->dir, "folder of clusters (<cluster>/doc_*.txt, ref_*.txt)")->capture_default_str();
-  cmd->add_option("--clusters", flags->clusters, "cluster names (default: the nine clean DUC 2003 ones)")
-      ->delimiter(',');
-  cmd->add_option("--out", flags->out, "file to write")->capture_default_str();
-  cmd->callback([flags] { ExitWith(RunTrainSummary(*flags)); });
 }
 
 }  // namespace newsfuse::cli

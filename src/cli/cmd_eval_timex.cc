@@ -5,14 +5,15 @@
 #include <vector>
 
 #include "base/file_io.h"
+#include "base/repo_path.h"
 #include "cli/commands.h"
-#include "extract/timex_eval.h"
+#include "eval/timex_eval.h"
 
 namespace newsfuse::cli {
 namespace {
 
 struct EvalTimexFlags {
-  std::string dir = std::string(NEWSFUSE_SHARED_DIR) + "/data/timex/tbaq-cleaned";
+  std::string dir = "../shared/data/timex/tbaq-cleaned";
   bool errors = false;
 };
 
@@ -86,7 +87,10 @@ void RegisterEvalTimex(CLI::App& eval) {
                   "folder of .tml files, or holding TimeBank/ and AQUAINT/ (default: "
                   "../shared/data/timex/tbaq-cleaned)");
   cmd->add_flag("--errors", flags->errors, "also list every disagreement with gold");
-  cmd->callback([flags] { ExitWith(RunEvalTimex(*flags)); });
+  cmd->callback([flags] {
+    flags->dir = base::FindRepoPath(flags->dir);
+    ExitWith(RunEvalTimex(*flags));
+  });
 }
 
 }  // namespace newsfuse::cli

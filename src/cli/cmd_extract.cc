@@ -21,7 +21,7 @@
 #include "cli/commands.h"
 #include "render/brief_json.h"
 #include "base/utf8.h"
-#include "ingest/articlebody_eval.h"
+#include "ingest/article_body.h"
 #include "ingest/charset.h"
 #include "ingest/html_reader.h"
 #include "ingest/reporter.h"

@@ -29,9 +29,9 @@ const std::map<std::string, std::vector<std::string>>& ExampleTable() {
       {"store-check",
        {"newsfuse store-check --db news.db", "newsfuse store-check --db news.db --expect-ids acks.log"}},
       {"train-ner",
-       {"newsfuse train-ner --train eng.train --dev eng.testa --out models/ner-conll2003.bin"}},
-      {"train-summary", {"newsfuse train-summary"}},
-      {"gen-corpus", {"newsfuse gen-corpus --articles 1000 > synthetic.jsonl"}},
+       {"newsfuse train-ner --out my-ner.bin",
+        "newsfuse train-ner --train eng.train --dev eng.testa --out models/ner-conll2003.bin"}},
+      {"train-summary", {"newsfuse train-summary --out my-model.inc"}},
       {"eval", {"newsfuse eval ner", "newsfuse eval summary --leave-one-out"}},
       {"eval sbd", {"newsfuse eval sbd"}},
       {"eval summary", {"newsfuse eval summary", "newsfuse eval summary --system lexrank"}},
@@ -41,9 +41,6 @@ const std::map<std::string, std::vector<std::string>>& ExampleTable() {
       {"eval quotes", {"newsfuse eval quotes"}},
       {"eval cluster", {"newsfuse eval cluster"}},
       {"eval cluster-pairs", {"newsfuse eval cluster-pairs", "newsfuse eval cluster-pairs --lang de"}},
-      {"bench", {"newsfuse bench cluster --articles 10000", "newsfuse bench serve --articles 2000 --seconds 5"}},
-      {"bench cluster", {"newsfuse bench cluster --articles 10000"}},
-      {"bench serve", {"newsfuse bench serve --articles 2000 --seconds 5"}},
   };
   return *table;
 }

@@ -1,5 +1,6 @@
-// `newsfuse train-ner --train eng.train --dev eng.testa --out models/ner-conll2003.bin`:
-// trains the named-entity model (see extract/ner_trainer.h) and writes it.
+// `newsfuse train-ner [--train eng.train] [--dev eng.testa] --out FILE`: trains
+// the named-entity model (see train/ner_trainer.h) and writes it to FILE (the
+// shipped one is models/ner-conll2003.bin; --out names it to replace it).
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -7,17 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "base/repo_path.h"
 #include "cli/commands.h"
-#include "extract/ner_trainer.h"
+#include "train/ner_trainer.h"
 
 namespace newsfuse::cli {
 namespace {
 
 struct TrainNerFlags {
-  std::string train = NEWSFUSE_SHARED_DIR "/data/ner/conll2003/eng.train";
-  std::string dev = NEWSFUSE_SHARED_DIR "/data/ner/conll2003/eng.testa";
-  std::string out = NEWSFUSE_SOURCE_DIR "/models/ner-conll2003.bin";
-  std::vector<std::string> unlabelled = {NEWSFUSE_SHARED_DIR "/data"};
+  std::string train = "../shared/data/ner/conll2003/eng.train";
+  std::string dev = "../shared/data/ner/conll2003/eng.testa";
+  std::string out;
+  std::vector<std::string> unlabelled = {"../shared/data"};
   int max_epochs = 25;
   int epochs = 0;
   int folds = 5;
@@ -28,9 +30,10 @@ struct TrainNerFlags {
 
 int RunTrainNer(const TrainNerFlags& flags) {
   extract::ner::NerTrainOptions options;
-  options.train_path = flags.train;
-  options.dev_path = flags.dev;
-  for (const std::string& p : flags.unlabelled) {
+  options.train_path = base::FindRepoPath(flags.train);
+  options.dev_path = base::FindRepoPath(flags.dev);
+  for (const std::string& given : flags.unlabelled) {
+    const std::string p = base::FindRepoPath(given);
     if (std::filesystem::exists(p)) {
       options.unlabelled_paths.push_back(p);
     } else {
@@ -74,7 +77,8 @@ void RegisterTrainNer(CLI::App& app) {
   cmd->add_option("--train", flags->train, "CoNLL training file")->capture_default_str();
   cmd->add_option("--dev", flags->dev, "CoNLL dev file, to choose the epochs on ('' for none)")
       ->capture_default_str();
-  cmd->add_option("--out", flags->out, "model file to write")->capture_default_str();
+  cmd->add_option("--out", flags->out, "model file to write (the shipped one is models/ner-conll2003.bin)")
+      ->required();
   cmd->add_option("--unlabelled", flags->unlabelled,
                   "files or folders of unlabelled text for the word clusters (labels are never read)")
       ->capture_default_str();

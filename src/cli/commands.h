@@ -22,7 +22,7 @@ namespace newsfuse::cli {
 void RegisterBrief(CLI::App& app);
 void RegisterExtract(CLI::App& app);
 void RegisterTrainNer(CLI::App& app);
-void RegisterTrainSummary(CLI::App& app);  // lives in cmd_eval_summary.cc, beside its data
+void RegisterTrainSummary(CLI::App& app);
 // `newsfuse eval <what>`: `eval` is the parent command.
 void RegisterEvalSbd(CLI::App& eval);
 void RegisterEvalSummary(CLI::App& eval);
@@ -32,12 +32,8 @@ void RegisterEvalTimex(CLI::App& eval);
 void RegisterEvalQuotes(CLI::App& eval);
 void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs`
 void RegisterCluster(CLI::App& app);
-void RegisterGenCorpus(CLI::App& app);
 void RegisterServe(CLI::App& app);
 void RegisterIngest(CLI::App& app);  // also `stories`, `article`, `briefing`, `store-check`
-// `newsfuse bench <what>`: `bench` is the parent command (speed runs, never tests).
-void RegisterBenchCluster(CLI::App& bench);
-void RegisterBenchServe(CLI::App& bench);
 
 // cmd_help.cc: the examples that end each verb's --help (call after every
 // Register*), and `newsfuse help [VERB...]` / an unknown verb, answered before
@@ -53,12 +49,16 @@ std::optional<int> HandleHelpAndUnknownVerbs(CLI::App& app, int argc, char** arg
 int FinishInputReport(const ingest::SummaryReporter& reporter, size_t articles,
                       const std::vector<std::string>& inputs, std::string_view verb);
 
+// Shared by both binaries (commands.cc).
 // Records the exit code a subcommand's callback wants main() to return.
 void ExitWith(int code);
 int PendingExitCode();
 
 // Prints "newsfuse: <status>" to standard error.
 void PrintError(const Status& status);
+
+// Parses the command line and runs the chosen verb; returns main()'s exit code.
+int RunApp(CLI::App& app, int argc, char** argv);
 
 }  // namespace newsfuse::cli
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/parallel_for.h"
 #include "cluster/similarity.h"
 #include "fingerprint/fingerprinter.h"
 #include "fingerprint/tokens.h"
@@ -27,27 +28,12 @@ constexpr size_t kRowsPerBand = fingerprint::kMinHashSlots / kBands;
 // Pairs below this similarity add nothing measurable to an average and are
 // not stored (matters only for the candidate path on large inputs).
 constexpr float kMinStoredSimilarity = 0.01f;
+// Fingerprinting fewer articles than this per thread is not worth a thread.
+constexpr size_t kMinItemsPerThread = 32;
 
 uint64_t BandKey(const fingerprint::MinHash& m, size_t band) {
   uint64_t h = XXH3_64bits(&m.slots[band * kRowsPerBand], kRowsPerBand * sizeof(uint32_t));
   return fingerprint::MixHash(h, band);
-}
-
-template <typename Fn>
-void ParallelFor(size_t n, size_t threads, Fn&& fn) {
-  if (threads <= 1 || n < 64) {
-    fn(0, 0, n);
-    return;
-  }
-  std::vector<std::thread> pool;
-  const size_t chunk = (n + threads - 1) / threads;
-  for (size_t t = 0; t < threads; ++t) {
-    size_t begin = t * chunk;
-    size_t end = std::min(n, begin + chunk);
-    if (begin >= end) break;
-    pool.emplace_back([&fn, t, begin, end] { fn(t, begin, end); });
-  }
-  for (std::thread& th : pool) th.join();
 }
 
 void TopKeys(const ArticleVectors& v, size_t terms, size_t entities, std::vector<uint32_t>* out) {
@@ -155,86 +141,125 @@ void SplitByProtagonist(const std::vector<size_t>& order, const std::vector<RawF
   }
 }
 
-}  // namespace
+// Per pair of groups: the sum of scored pair similarities and how many
+// pairs were scored. With every pair scored (exact) the average divides by
+// |A||B|, as UPGMA does; on the candidate path it divides by the pairs
+// actually scored, since an unscored pair is unknown, not dissimilar (big
+// stories would otherwise fall apart: each article meets only the most
+// recent postings).
+struct PairSum {
+  double sum = 0;
+  double count = 0;
+};
 
-std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
-                                        const ClusterOptions& options, ClusterReport* report) {
-  const size_t n = articles.size();
-  ClusterReport local_report;
-  ClusterReport& rep = report ? *report : local_report;
-  rep = ClusterReport{};
-  rep.article_issues.assign(n, kNoIssue);
+// One run of ClusterArticles: its steps, in the order Run calls them, over
+// the state they share (one slot per input article unless said).
+class Clustering {
+ public:
+  Clustering(std::span<const Article> articles, const ClusterOptions& options, ClusterReport* report)
+      : articles_(articles), options_(options), rep_(*report), n_(articles.size()) {}
 
-  // Repeated ids are left out; the first occurrence stands.
-  std::vector<bool> active(n, true);
-  std::vector<int64_t> minutes(n, kUnknownTime);
-  {
+  std::vector<StoryGroup> Run() {
+    SkipRepeatedIds();
+    Fingerprint();
+    SortByTime();
+    FindCopies();
+    StartGroups();
+    IndexNames();
+    ScorePairs();
+    MergeByAverageLink();
+    SplitByProtagonist(order_, raw_, copy_of_, options_,
+                       [this](size_t i, size_t j) { return PairSimilarity(i, j); },
+                       [this](size_t i, uint32_t own, uint32_t other) { return Mentions(i, own, other); },
+                       &story_of_);
+    return Assemble();
+  }
+
+ private:
+  // Repeated ids are left out; the first occurrence stands. Also reads each
+  // article's time.
+  void SkipRepeatedIds() {
+    rep_ = ClusterReport{};
+    rep_.article_issues.assign(n_, kNoIssue);
+    active_.assign(n_, true);
+    minutes_.assign(n_, kUnknownTime);
     std::unordered_set<std::string_view> seen;
-    seen.reserve(n);
-    for (size_t i = 0; i < n; ++i) {
-      minutes[i] = ArticleMinutes(articles[i], options, &rep.article_issues[i]);
-      if (!seen.insert(articles[i].id).second) {
-        rep.article_issues[i] |= kDuplicateId;
-        active[i] = false;
-        ++rep.duplicate_ids;
+    seen.reserve(n_);
+    for (size_t i = 0; i < n_; ++i) {
+      minutes_[i] = ArticleMinutes(articles_[i], options_, &rep_.article_issues[i]);
+      if (!seen.insert(articles_[i].id).second) {
+        rep_.article_issues[i] |= kDuplicateId;
+        active_[i] = false;
+        ++rep_.duplicate_ids;
       }
     }
   }
 
-  size_t threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = std::clamp<size_t>(threads, 1, 16);
-  std::vector<RawFingerprint> raw(n);
-  ParallelFor(n, threads, [&](size_t, size_t begin, size_t end) {
-    fingerprint::Fingerprinter fp(options.fingerprint);
-    for (size_t i = begin; i < end; ++i) {
-      if (active[i]) raw[i] = fp.Extract(articles[i]);
+  // Raw fingerprints (in parallel), the input's document frequencies, the
+  // issues fingerprinting found, then the weighed vectors (in parallel).
+  void Fingerprint() {
+    size_t threads = options_.threads ? options_.threads : std::thread::hardware_concurrency();
+    threads = std::clamp<size_t>(threads, 1, 16);
+    raw_.resize(n_);
+    // One range per thread, so each thread makes one Fingerprinter (its scratch).
+    const size_t per_thread = (n_ + threads - 1) / threads;
+    base::ParallelForRanges(n_, static_cast<unsigned>(threads), per_thread, kMinItemsPerThread,
+                            [&](size_t begin, size_t end) {
+      fingerprint::Fingerprinter fp(options_.fingerprint);
+      for (size_t i = begin; i < end; ++i) {
+        if (active_[i]) raw_[i] = fp.Extract(articles_[i]);
+      }
+    });
+    fingerprint::DocumentFrequency df;
+    for (size_t i = 0; i < n_; ++i) {
+      if (!active_[i]) continue;
+      uint32_t& issues = rep_.article_issues[i];
+      if (raw_[i].truncated) issues |= kTruncatedBody;
+      if (raw_[i].body_bytes == 0) {
+        issues |= kEmptyBody;
+        if (!articles_[i].title || articles_[i].title->empty()) issues |= kEmptyArticle;
+      }
+      df.Add(raw_[i]);
     }
-  });
-  fingerprint::DocumentFrequency df;
-  for (size_t i = 0; i < n; ++i) {
-    if (!active[i]) continue;
-    uint32_t& issues = rep.article_issues[i];
-    if (raw[i].truncated) issues |= kTruncatedBody;
-    if (raw[i].body_bytes == 0) {
-      issues |= kEmptyBody;
-      if (!articles[i].title || articles[i].title->empty()) issues |= kEmptyArticle;
-    }
-    df.Add(raw[i]);
+    for (size_t i = 0; i < n_; ++i) rep_.issues.Count(rep_.article_issues[i]);
+    vec_.resize(n_);
+    base::ParallelForRanges(n_, static_cast<unsigned>(threads), per_thread, kMinItemsPerThread,
+                            [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) {
+        if (active_[i]) vec_[i] = fingerprint::Weigh(raw_[i], df, options_.fingerprint);
+      }
+    });
   }
-  for (size_t i = 0; i < n; ++i) rep.issues.Count(rep.article_issues[i]);
-  std::vector<ArticleVectors> vec(n);
-  ParallelFor(n, threads, [&](size_t, size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      if (active[i]) vec[i] = fingerprint::Weigh(raw[i], df, options.fingerprint);
-    }
-  });
 
   // Time order (undated last, then input order): the earliest of a copy
   // group is its original.
-  std::vector<size_t> order;
-  order.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (active[i]) order.push_back(i);
+  void SortByTime() {
+    order_.reserve(n_);
+    for (size_t i = 0; i < n_; ++i) {
+      if (active_[i]) order_.push_back(i);
+    }
+    auto time_key = [&](size_t i) { return minutes_[i] == kUnknownTime ? INT64_MAX : minutes_[i]; };
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](size_t a, size_t b) { return time_key(a) < time_key(b); });
   }
-  auto time_key = [&](size_t i) { return minutes[i] == kUnknownTime ? INT64_MAX : minutes[i]; };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return time_key(a) < time_key(b); });
 
-  std::vector<std::optional<size_t>> copy_of(n);
-  {
+  // Near-copies by MinHash bands: each article copies the earliest original
+  // it resembles most, at duplicate_jaccard or above.
+  void FindCopies() {
+    copy_of_.resize(n_);
     std::unordered_map<uint64_t, size_t> bands;
-    bands.reserve(order.size() * kBands);
-    for (size_t i : order) {
-      const fingerprint::MinHash& m = raw[i].minhash;
+    bands.reserve(order_.size() * kBands);
+    for (size_t i : order_) {
+      const fingerprint::MinHash& m = raw_[i].minhash;
       if (m.empty) continue;
-      double best = options.duplicate_jaccard;
+      double best = options_.duplicate_jaccard;
       for (size_t b = 0; b < kBands; ++b) {
         auto it = bands.find(BandKey(m, b));
         if (it == bands.end()) continue;
-        double j = fingerprint::EstimateJaccard(m, raw[it->second].minhash);
+        double j = fingerprint::EstimateJaccard(m, raw_[it->second].minhash);
         if (j >= best) {
           best = j;
-          copy_of[i] = copy_of[it->second].value_or(it->second);
+          copy_of_[i] = copy_of_[it->second].value_or(it->second);
         }
       }
       for (size_t b = 0; b < kBands; ++b) bands.emplace(BandKey(m, b), i);  // first one stays
@@ -242,199 +267,233 @@ std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
   }
 
   // One starting group per copy group.
-  std::vector<uint32_t> group_of(n, UINT32_MAX);
-  std::vector<uint32_t> size;
-  for (size_t i : order) {
-    if (copy_of[i] && group_of[*copy_of[i]] != UINT32_MAX) {
-      group_of[i] = group_of[*copy_of[i]];
-      ++size[group_of[i]];
-    } else {
-      group_of[i] = static_cast<uint32_t>(size.size());
-      size.push_back(1);
+  void StartGroups() {
+    group_of_.assign(n_, UINT32_MAX);
+    for (size_t i : order_) {
+      if (copy_of_[i] && group_of_[*copy_of_[i]] != UINT32_MAX) {
+        group_of_[i] = group_of_[*copy_of_[i]];
+        ++size_[group_of_[i]];
+      } else {
+        group_of_[i] = static_cast<uint32_t>(size_.size());
+        size_.push_back(1);
+      }
     }
+    neighbours_.resize(size_.size());
+    exact_ = order_.size() <= options_.exact_pairs_limit;
   }
-  const size_t groups = size.size();
-  // Per pair of groups: the sum of scored pair similarities and how many
-  // pairs were scored. With every pair scored (exact) the average divides
-  // by |A||B|, as UPGMA does; on the candidate path it divides by the pairs
-  // actually scored, since an unscored pair is unknown, not dissimilar (big
-  // stories would otherwise fall apart: each article meets only the most
-  // recent postings).
-  struct PairSum {
-    double sum = 0;
-    double count = 0;
-  };
-  std::vector<std::unordered_map<uint32_t, PairSum>> neighbours(groups);
-  const bool exact = order.size() <= options.exact_pairs_limit;
 
   // Every name each article mentions, sorted, for the protagonist check
   // (the weighed vectors keep only the top names).
-  std::vector<std::vector<fingerprint::TermCount>> names(n);
-  if (options.protagonist_conflict_factor != 1.0f || options.split_min_articles != 0) {
-    for (size_t i : order) {
-      if (raw[i].protagonist == 0) continue;
-      names[i] = raw[i].entities;
-      std::sort(names[i].begin(), names[i].end(),
-                [](const auto& a, const auto& b) { return a.term < b.term; });
+  void IndexNames() {
+    names_.resize(n_);
+    if (options_.protagonist_conflict_factor == 1.0f && options_.split_min_articles == 0) return;
+    for (size_t i : order_) {
+      if (raw_[i].protagonist == 0) continue;
+      names_[i] = raw_[i].entities;
+      std::sort(names_[i].begin(), names_[i].end(), [](const auto& a, const auto& b) { return a.term < b.term; });
     }
   }
-  auto count_of = [&](size_t i, uint32_t entity) {
-    auto it = std::lower_bound(names[i].begin(), names[i].end(), entity,
+
+  float CountOf(size_t i, uint32_t entity) const {
+    auto it = std::lower_bound(names_[i].begin(), names_[i].end(), entity,
                                [](const fingerprint::TermCount& c, uint32_t e) { return c.term < e; });
-    return it != names[i].end() && it->term == entity ? it->count : 0.0f;
-  };
+    return it != names_[i].end() && it->term == entity ? it->count : 0.0f;
+  }
+
   // True when article i names `other` more than a passing mention.
-  auto mentions = [&](size_t i, uint32_t own, uint32_t other) {
-    const float c = count_of(i, other);
-    return c > 0 && c > options.protagonist_mention_ratio * count_of(i, own);
-  };
-  auto pair_similarity = [&](size_t i, size_t j) {
-    float s = MixedSimilarity(Dot(vec[i].terms, vec[j].terms),
-                              Dot(vec[i].entities, vec[j].entities), options);
-    const uint32_t pi = raw[i].protagonist;
-    const uint32_t pj = raw[j].protagonist;
-    if (pi != 0 && pj != 0 && pi != pj && !mentions(i, pi, pj) && !mentions(j, pj, pi)) {
-      s *= options.protagonist_conflict_factor;
+  bool Mentions(size_t i, uint32_t own, uint32_t other) const {
+    const float c = CountOf(i, other);
+    return c > 0 && c > options_.protagonist_mention_ratio * CountOf(i, own);
+  }
+
+  float PairSimilarity(size_t i, size_t j) const {
+    float s = MixedSimilarity(Dot(vec_[i].terms, vec_[j].terms), Dot(vec_[i].entities, vec_[j].entities), options_);
+    const uint32_t pi = raw_[i].protagonist;
+    const uint32_t pj = raw_[j].protagonist;
+    if (pi != 0 && pj != 0 && pi != pj && !Mentions(i, pi, pj) && !Mentions(j, pj, pi)) {
+      s *= options_.protagonist_conflict_factor;
     }
-    return s * TimeFactor(minutes[i], minutes[j], minutes[j], options);
-  };
-  auto add_pair = [&](size_t i, size_t j) {
-    uint32_t gi = group_of[i];
-    uint32_t gj = group_of[j];
+    return s * TimeFactor(minutes_[i], minutes_[j], minutes_[j], options_);
+  }
+
+  void AddPair(size_t i, size_t j) {
+    uint32_t gi = group_of_[i];
+    uint32_t gj = group_of_[j];
     if (gi == gj) return;
-    float s = pair_similarity(i, j);
-    ++rep.scored_pairs;
-    if (exact && s < kMinStoredSimilarity) return;
-    PairSum& a = neighbours[gi][gj];
+    float s = PairSimilarity(i, j);
+    ++rep_.scored_pairs;
+    if (exact_ && s < kMinStoredSimilarity) return;
+    PairSum& a = neighbours_[gi][gj];
     a.sum += s;
     a.count += 1;
-    PairSum& b = neighbours[gj][gi];
+    PairSum& b = neighbours_[gj][gi];
     b.sum += s;
     b.count += 1;
-  };
-  if (exact) {
-    for (size_t x = 0; x < order.size(); ++x) {
-      for (size_t y = x + 1; y < order.size(); ++y) add_pair(order[x], order[y]);
+  }
+
+  // Every pair on a small input; else candidate pairs: earlier articles
+  // indexed under one of an article's top words or names (the most recent
+  // posting_cap per key).
+  void ScorePairs() {
+    if (exact_) {
+      for (size_t x = 0; x < order_.size(); ++x) {
+        for (size_t y = x + 1; y < order_.size(); ++y) AddPair(order_[x], order_[y]);
+      }
+      return;
     }
-  } else {
-    // Candidate pairs: earlier articles indexed under one of my top words or
-    // names (the most recent posting_cap per key).
     std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
     std::vector<uint32_t> keys;
     std::vector<uint32_t> seen;
-    for (size_t i : order) {
-      TopKeys(vec[i], options.query_terms, options.query_entities, &keys);
+    for (size_t i : order_) {
+      TopKeys(vec_[i], options_.query_terms, options_.query_entities, &keys);
       seen.clear();
       for (uint32_t key : keys) {
         std::vector<uint32_t>& list = postings[key];
-        size_t k = std::min(list.size(), options.posting_cap);
+        size_t k = std::min(list.size(), options_.posting_cap);
         for (size_t r = 0; r < k; ++r) seen.push_back(list[list.size() - 1 - r]);
         list.push_back(static_cast<uint32_t>(i));
-        if (list.size() >= 2 * options.posting_cap) {
-          list.erase(list.begin(), list.begin() + options.posting_cap);
+        if (list.size() >= 2 * options_.posting_cap) {
+          list.erase(list.begin(), list.begin() + options_.posting_cap);
         }
       }
       std::sort(seen.begin(), seen.end());
       seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-      for (uint32_t j : seen) add_pair(j, i);
+      for (uint32_t j : seen) AddPair(j, i);
     }
   }
 
   // Average-link agglomeration over the stored sums of pair similarities:
   // average(A, B) = sum(A, B) / (|A| |B|); pairs never scored count as 0.
-  std::vector<uint32_t> stamp(groups, 0);
-  std::vector<bool> dead(groups, false);
-  std::priority_queue<HeapEntry> heap;
-  auto push = [&](uint32_t a, uint32_t b, const PairSum& p) {
-    double avg = exact ? p.sum / (static_cast<double>(size[a]) * size[b]) : p.sum / p.count;
-    if (avg >= options.merge_threshold) heap.push({avg, a, b, stamp[a], stamp[b]});
-  };
-  for (uint32_t a = 0; a < groups; ++a) {
-    for (const auto& [b, p] : neighbours[a]) {
-      if (a < b) push(a, b, p);
-    }
-  }
-  std::vector<uint32_t> merged_into(groups);
-  for (uint32_t g = 0; g < groups; ++g) merged_into[g] = g;
-  while (!heap.empty()) {
-    HeapEntry e = heap.top();
-    heap.pop();
-    if (dead[e.a] || dead[e.b] || stamp[e.a] != e.stamp_a || stamp[e.b] != e.stamp_b) continue;
-    uint32_t keep = e.a;
-    uint32_t gone = e.b;
-    if (neighbours[keep].size() < neighbours[gone].size()) std::swap(keep, gone);
-    for (const auto& [k, p] : neighbours[gone]) {
-      if (k == keep) continue;
-      PairSum& a = neighbours[keep][k];
-      a.sum += p.sum;
-      a.count += p.count;
-      neighbours[k].erase(gone);
-      PairSum& b = neighbours[k][keep];
-      b.sum += p.sum;
-      b.count += p.count;
-    }
-    neighbours[keep].erase(gone);
-    neighbours[gone].clear();
-    dead[gone] = true;
-    merged_into[gone] = keep;
-    size[keep] += size[gone];
-    ++stamp[keep];
-    for (const auto& [k, p] : neighbours[keep]) push(keep, k, p);
-  }
-  auto find = [&](uint32_t g) {
-    while (merged_into[g] != g) g = merged_into[g] = merged_into[merged_into[g]];
-    return g;
-  };
-
-  std::vector<uint32_t> story_of(n, UINT32_MAX);
-  for (size_t i : order) story_of[i] = find(group_of[i]);
-  SplitByProtagonist(order, raw, copy_of, options, pair_similarity, mentions, &story_of);
-
-  // Assemble the groups, in time order of their first article.
-  std::unordered_map<uint32_t, size_t> slot;
-  std::vector<StoryGroup> out;
-  for (size_t i : order) {
-    uint32_t g = story_of[i];
-    auto [it, inserted] = slot.emplace(g, out.size());
-    if (inserted) {
-      out.emplace_back();
-      out.back().id = "s" + std::to_string(out.size());
-    }
-    StoryGroup& s = out[it->second];
-    s.members.push_back(i);
-    s.duplicate_of.push_back(copy_of[i]);
-    if (articles[i].outlet &&
-        std::find(s.outlets.begin(), s.outlets.end(), *articles[i].outlet) == s.outlets.end()) {
-      s.outlets.push_back(*articles[i].outlet);
-    }
-  }
-  for (StoryGroup& s : out) {
-    int64_t first = kUnknownTime;
-    int64_t last = kUnknownTime;
-    std::vector<TermWeight> centre;
-    for (size_t i : s.members) {
-      if (minutes[i] != kUnknownTime) {
-        first = first == kUnknownTime ? minutes[i] : std::min(first, minutes[i]);
-        last = last == kUnknownTime ? minutes[i] : std::max(last, minutes[i]);
+  // Sets each article's story.
+  void MergeByAverageLink() {
+    const size_t groups = size_.size();
+    std::vector<uint32_t> stamp(groups, 0);
+    std::vector<bool> dead(groups, false);
+    std::priority_queue<HeapEntry> heap;
+    auto push = [&](uint32_t a, uint32_t b, const PairSum& p) {
+      double avg = exact_ ? p.sum / (static_cast<double>(size_[a]) * size_[b]) : p.sum / p.count;
+      if (avg >= options_.merge_threshold) heap.push({avg, a, b, stamp[a], stamp[b]});
+    };
+    for (uint32_t a = 0; a < groups; ++a) {
+      for (const auto& [b, p] : neighbours_[a]) {
+        if (a < b) push(a, b, p);
       }
     }
-    s.first_published = FormatMinutes(first);
-    s.last_published = FormatMinutes(last);
-    // Headline: the titled member whose words are closest to the others'.
+    std::vector<uint32_t> merged_into(groups);
+    for (uint32_t g = 0; g < groups; ++g) merged_into[g] = g;
+    while (!heap.empty()) {
+      HeapEntry e = heap.top();
+      heap.pop();
+      if (dead[e.a] || dead[e.b] || stamp[e.a] != e.stamp_a || stamp[e.b] != e.stamp_b) continue;
+      uint32_t keep = e.a;
+      uint32_t gone = e.b;
+      if (neighbours_[keep].size() < neighbours_[gone].size()) std::swap(keep, gone);
+      for (const auto& [k, p] : neighbours_[gone]) {
+        if (k == keep) continue;
+        PairSum& a = neighbours_[keep][k];
+        a.sum += p.sum;
+        a.count += p.count;
+        neighbours_[k].erase(gone);
+        PairSum& b = neighbours_[k][keep];
+        b.sum += p.sum;
+        b.count += p.count;
+      }
+      neighbours_[keep].erase(gone);
+      neighbours_[gone].clear();
+      dead[gone] = true;
+      merged_into[gone] = keep;
+      size_[keep] += size_[gone];
+      ++stamp[keep];
+      for (const auto& [k, p] : neighbours_[keep]) push(keep, k, p);
+    }
+    auto find = [&](uint32_t g) {
+      while (merged_into[g] != g) g = merged_into[g] = merged_into[merged_into[g]];
+      return g;
+    };
+    story_of_.assign(n_, UINT32_MAX);
+    for (size_t i : order_) story_of_[i] = find(group_of_[i]);
+  }
+
+  // The groups, in time order of their first article, with their outlets,
+  // time span and headline.
+  std::vector<StoryGroup> Assemble() const {
+    std::unordered_map<uint32_t, size_t> slot;
+    std::vector<StoryGroup> out;
+    for (size_t i : order_) {
+      uint32_t g = story_of_[i];
+      auto [it, inserted] = slot.emplace(g, out.size());
+      if (inserted) {
+        out.emplace_back();
+        out.back().id = "s" + std::to_string(out.size());
+      }
+      StoryGroup& s = out[it->second];
+      s.members.push_back(i);
+      s.duplicate_of.push_back(copy_of_[i]);
+      if (articles_[i].outlet &&
+          std::find(s.outlets.begin(), s.outlets.end(), *articles_[i].outlet) == s.outlets.end()) {
+        s.outlets.push_back(*articles_[i].outlet);
+      }
+    }
+    for (StoryGroup& s : out) {
+      SetTimeSpan(&s);
+      SetHeadline(&s);
+    }
+    return out;
+  }
+
+  void SetTimeSpan(StoryGroup* s) const {
+    int64_t first = kUnknownTime;
+    int64_t last = kUnknownTime;
+    for (size_t i : s->members) {
+      if (minutes_[i] != kUnknownTime) {
+        first = first == kUnknownTime ? minutes_[i] : std::min(first, minutes_[i]);
+        last = last == kUnknownTime ? minutes_[i] : std::max(last, minutes_[i]);
+      }
+    }
+    s->first_published = FormatMinutes(first);
+    s->last_published = FormatMinutes(last);
+  }
+
+  // Headline: the titled member whose words are closest to the others'.
+  void SetHeadline(StoryGroup* s) const {
     float best = -1;
-    for (size_t i : s.members) {
-      if (!articles[i].title || articles[i].title->empty()) continue;
+    for (size_t i : s->members) {
+      if (!articles_[i].title || articles_[i].title->empty()) continue;
       float score = 0;
-      if (s.members.size() <= 64) {
-        for (size_t j : s.members) score += Dot(vec[i].terms, vec[j].terms);
+      if (s->members.size() <= 64) {
+        for (size_t j : s->members) score += Dot(vec_[i].terms, vec_[j].terms);
       }
       if (score > best) {
         best = score;
-        s.headline = *articles[i].title;
+        s->headline = *articles_[i].title;
       }
     }
   }
-  return out;
+
+  std::span<const Article> articles_;
+  const ClusterOptions& options_;
+  ClusterReport& rep_;
+  const size_t n_;
+  std::vector<bool> active_;               // false: a repeated id
+  std::vector<int64_t> minutes_;           // kUnknownTime when undated
+  std::vector<RawFingerprint> raw_;
+  std::vector<ArticleVectors> vec_;
+  std::vector<size_t> order_;              // the active articles in time order
+  std::vector<std::optional<size_t>> copy_of_;
+  std::vector<uint32_t> group_of_;         // starting group (one per copy group)
+  std::vector<uint32_t> size_;             // per group: articles
+  std::vector<std::unordered_map<uint32_t, PairSum>> neighbours_;  // per group
+  bool exact_ = true;                      // every pair scored
+  std::vector<std::vector<fingerprint::TermCount>> names_;
+  std::vector<uint32_t> story_of_;
+};
+
+}  // namespace
+
+std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
+                                        const ClusterOptions& options, ClusterReport* report) {
+  ClusterReport local_report;
+  return Clustering(articles, options, report ? report : &local_report).Run();
 }
 
 }  // namespace newsfuse::cluster

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "cluster/cluster_articles.h"
-#include "cluster/cluster_eval.h"
+#include "eval/cluster_eval.h"
 #include "cluster/similarity.h"
 #include "cluster/story_clusterer.h"
 

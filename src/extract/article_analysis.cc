@@ -1,9 +1,8 @@
 #include "extract/article_analysis.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
+#include "base/parallel_for.h"
 #include "text/tokenizer.h"
 
 namespace newsfuse::extract {
@@ -46,16 +45,8 @@ ArticleAnalysis AnalyzeArticle(const Article& article, const AnalysisOptions& op
 std::vector<ArticleAnalysis> AnalyzeArticles(const std::vector<Article>& articles,
                                              const AnalysisOptions& options) {
   std::vector<ArticleAnalysis> out(articles.size());
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, articles.size())));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < articles.size();) out[i] = AnalyzeArticle(articles[i], options);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  base::ParallelFor(articles.size(), options.threads, /*min_items_per_thread=*/1,
+                    [&](size_t i) { out[i] = AnalyzeArticle(articles[i], options); });
   return out;
 }
 

@@ -34,7 +34,7 @@ std::vector<Article> ExampleArticles() {
 }
 
 void BM_AnalyzeArticle(benchmark::State& state) {
-  static const auto tagger = EntityTagger::Load(EntityTagger::DefaultModelPath());
+  static const auto tagger = EntityTagger::Load(NEWSFUSE_SOURCE_DIR "/models/ner-conll2003.bin");
   if (!tagger.ok()) return state.SkipWithError(tagger.status().ToString().c_str());
   const std::vector<Article> articles = ExampleArticles();
   if (articles.empty()) return state.SkipWithError("examples/harbor-bridge not found");

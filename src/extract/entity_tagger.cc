@@ -1,11 +1,10 @@
 #include "extract/entity_tagger.h"
 
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
+#include "base/repo_path.h"
 #include "extract/ner_model.h"
 
 namespace newsfuse::extract {
@@ -53,23 +52,10 @@ Result<std::unique_ptr<EntityTagger>> EntityTagger::Load(const std::string& path
 }
 
 std::string EntityTagger::DefaultModelPath() {
-  namespace fs = std::filesystem;
-  if (const char* dir = std::getenv("NEWSFUSE_MODEL_DIR"); dir && *dir) return (fs::path(dir) / kModelFile).string();
-  std::error_code ec;
-#ifdef NEWSFUSE_SOURCE_DIR
-  {
-    const fs::path p = fs::path(NEWSFUSE_SOURCE_DIR) / "models" / kModelFile;
-    if (fs::exists(p, ec)) return p.string();
+  if (const char* dir = std::getenv("NEWSFUSE_MODEL_DIR"); dir && *dir) {
+    return (std::filesystem::path(dir) / kModelFile).string();
   }
-#endif
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (const fs::path& dir : {exe.parent_path(), exe.parent_path().parent_path()}) {
-      const fs::path p = dir / "models" / kModelFile;
-      if (fs::exists(p, ec)) return p.string();
-    }
-  }
-  return (fs::path("models") / kModelFile).string();
+  return base::FindRepoPath(std::string("models/") + kModelFile);
 }
 
 const std::string& EntityTagger::description() const { return model_->description; }

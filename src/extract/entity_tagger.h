@@ -60,9 +60,9 @@ class EntityTagger {
   static Result<std::unique_ptr<EntityTagger>> Load(const std::string& path);
 
   // Where the default model is: $NEWSFUSE_MODEL_DIR/ner-conll2003.bin when
-  // that variable is set; else models/ner-conll2003.bin in the source tree
-  // (NEWSFUSE_SOURCE_DIR, when built from source) if it exists; else
-  // models/ner-conll2003.bin next to the running binary or one level up.
+  // that variable is set; else models/ner-conll2003.bin found by the rule of
+  // base/repo_path.h (the current directory, then the folders above the
+  // binary's folder: the repository root for build/newsfuse).
   static std::string DefaultModelPath();
 
   ~EntityTagger();

@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "extract/conll_reader.h"
+#include "eval/conll_reader.h"
 #include "extract/entity_tagger.h"
 #include "text/tokenizer.h"
 

@@ -6,7 +6,6 @@
 #define NEWSFUSE_EXTRACT_NER_TYPES_H_
 
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 namespace newsfuse::extract {
@@ -18,10 +17,6 @@ inline constexpr int kNumEntityTypes = 4;
 
 // "PERSON", "ORGANIZATION", "LOCATION", "OTHER".
 std::string_view EntityTypeName(EntityType type);
-// "PER", "ORG", "LOC", "MISC": the CoNLL spelling.
-std::string_view EntityTypeConllName(EntityType type);
-// Parses the CoNLL spelling; nullopt for anything else.
-std::optional<EntityType> ParseConllEntityType(std::string_view name);
 
 // Tokens [begin, end) of one sentence (or document) that form one entity.
 struct TokenChunk {

@@ -5,7 +5,7 @@
 // previous quote or sentence. Speaker noun phrases are read off the tokens
 // next to the verb with a few lexicons (titles, roles, adverbs), because a
 // parser would cost more than the whole finder and news attribution is
-// formulaic enough for this to hold up (see quote_eval.h for the figures).
+// formulaic enough for this to hold up (see eval/quote_eval.h for the figures).
 #include "extract/quote_finder.h"
 
 #include <algorithm>

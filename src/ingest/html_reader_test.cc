@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "base/file_io.h"
-#include "ingest/articlebody_eval.h"
+#include "ingest/article_body.h"
 #include "ingest/charset.h"
 #include "ingest/html_gunzip.h"
 #include "ingest/html_metadata.h"

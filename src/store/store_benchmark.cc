@@ -1,4 +1,4 @@
-// Speed of the store's two hot paths on synthetic news (cluster/synthetic_corpus.h,
+// Speed of the store's two hot paths on synthetic news (bench/synthetic_corpus.h,
 // ~3 KB bodies): Ingest of new articles in batches, and BriefingJson of a
 // story whose briefing is current (the cached read the service serves).
 // Figures: articles/s and reads/s over wall time; `--benchmark_counters_tabular`
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "cluster/synthetic_corpus.h"
+#include "bench/synthetic_corpus.h"
 #include "engine/engine_internal.h"
 #include "store/article_codec.h"
 #include "store/store.h"
@@ -29,10 +29,10 @@ std::string TempDb(const std::string& name) {
 }
 
 std::vector<Article> Corpus(size_t n, uint64_t seed) {
-  cluster::SyntheticOptions so;
+  bench::SyntheticOptions so;
   so.articles = n;
   so.seed = seed;
-  cluster::SyntheticCorpus corpus(so);
+  bench::SyntheticCorpus corpus(so);
   std::vector<Article> out;
   Article a;
   std::string gold;

@@ -65,7 +65,7 @@ void BM_AnalyzeAndBuildStory(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));
   const std::vector<Article> articles = DucArticles(n);
   if (articles.size() < n) return state.SkipWithError("DUC 2003 data in ../shared is absent");
-  static const auto tagger = extract::EntityTagger::Load(extract::EntityTagger::DefaultModelPath());
+  static const auto tagger = extract::EntityTagger::Load(NEWSFUSE_SOURCE_DIR "/models/ner-conll2003.bin");
   extract::AnalysisOptions options;
   options.threads = 1;
   options.tagger = tagger.ok() ? tagger->get() : nullptr;

@@ -13,9 +13,9 @@
 // earns P(1, w) + ... + P(n, w), which is the expected ROUGE-1 hit count of
 // those tokens against one reference summary. The summarizer maximises that.
 //
-// Words are ROUGE's stems (rouge.h), stop words included: ROUGE counts them.
-// Trained by `newsfuse train-summary` on the nine clean DUC 2003
-// clusters; the weights are word_importance_model.inc.
+// Words are ROUGE's stems (rouge_tokenizer.h), stop words included: ROUGE counts them.
+// Trained by `newsfuse train-summary` (train/word_importance_trainer.h) on
+// the nine clean DUC 2003 clusters; the weights are word_importance_model.inc.
 #ifndef NEWSFUSE_SYNTHESIZE_WORD_IMPORTANCE_H_
 #define NEWSFUSE_SYNTHESIZE_WORD_IMPORTANCE_H_
 
@@ -26,7 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "synthesize/rouge.h"
+#include "synthesize/rouge_tokenizer.h"
 
 namespace newsfuse::synthesize {
 
@@ -91,28 +91,6 @@ struct WordImportanceModel {
 
 // The committed model (word_importance_model.inc).
 const WordImportanceModel& TrainedWordImportance();
-
-// One training example: a stem's k-th occurrence, and the share of the
-// story's reference summaries that use the stem at least k times (a soft
-// label: logistic loss against a share).
-struct WordImportanceExample {
-  StemStats stats;
-  int occurrence = 1;
-  float share = 0;
-};
-
-// Examples for every stem of the story's sentences and occurrences 1..max.
-std::vector<WordImportanceExample> WordImportanceExamples(const std::vector<StemSentence>& sentences,
-                                                          const StemIds& stems,
-                                                          const std::vector<std::vector<uint32_t>>& references,
-                                                          int max_occurrence = 3);
-
-// L2-regularised logistic regression on standardised features (Newton's
-// method; the bias is not regularised). `l2` = 1 is scikit-learn's C = 1.
-WordImportanceModel FitWordImportance(const std::vector<WordImportanceExample>& examples, double l2 = 1.0);
-
-// The model as C++ source for word_importance_model.inc.
-std::string WordImportanceModelSource(const WordImportanceModel& model, std::string_view provenance);
 
 }  // namespace newsfuse::synthesize
 

@@ -14,7 +14,7 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 articles=${STORE_CRASH_ARTICLES:-6000}
-"$NEWSFUSE" gen-corpus --articles "$articles" --seed 5 -o "$dir/big.jsonl" > /dev/null || fail "gen-corpus"
+"${NEWSFUSE_BENCH:?NEWSFUSE_BENCH must name the newsfuse-bench binary}" gen-corpus --articles "$articles" --seed 5 -o "$dir/big.jsonl" > /dev/null || fail "gen-corpus"
 lines=$(wc -l < "$dir/big.jsonl")
 distinct=$(grep -o '^{"id":"[^"]*"' "$dir/big.jsonl" | sort -u | wc -l)
 [ "$distinct" -gt 0 ] || fail "no ids in the generated corpus"

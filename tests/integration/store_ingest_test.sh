@@ -55,7 +55,7 @@ grep -q "^ok: .*5 articles, 2 stories, 1 changes" "$dir/check" || fail "store-ch
 
 # On a terminal (a pseudo-terminal from script(1)), a progress bar.
 if command -v script > /dev/null; then
-  "$NEWSFUSE" gen-corpus --articles 3000 -o "$dir/many.jsonl" > /dev/null || fail "gen-corpus"
+  "${NEWSFUSE_BENCH:?NEWSFUSE_BENCH must name the newsfuse-bench binary}" gen-corpus --articles 3000 -o "$dir/many.jsonl" > /dev/null || fail "gen-corpus"
   script -qec "'$NEWSFUSE' ingest '$dir/many.jsonl' --db '$dir/tty.db' --batch 100" /dev/null > "$dir/tty" 2>&1 ||
     fail "ingest on a terminal: $(tail -c 300 "$dir/tty")"
   grep -q "articles/s  ETA" "$dir/tty" || fail "no progress bar on a terminal: $(tail -c 300 "$dir/tty" | cat -A)"
