@@ -102,6 +102,10 @@ struct Story {
   std::vector<TimelineEntry> timeline;
   std::vector<Discrepancy> discrepancies;
   std::vector<OutletContribution> contributions;
+  // Where a work bound cut the analysis ("article 17: 100,000 sentences,
+  // analysed the first 5,000"); empty for ordinary input, and then left out
+  // of the JSON.
+  std::vector<std::string> notes;
 };
 
 struct Brief {

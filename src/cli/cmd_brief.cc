@@ -80,16 +80,26 @@ int RunBrief(const BriefFlags& flags) {
   for (size_t s = 0; s < stories.size(); ++s) {
     // Each story is analysed on its own: relative dates ("on Tuesday") in an
     // undated article resolve against the median date of its own story.
-    std::vector<Article> articles;
-    articles.reserve(stories[s].size());
-    for (size_t i : stories[s]) articles.push_back(corpus.articles[i]);
-    analysis.fallback_anchor = extract::MedianPublicationDate(articles);
-    const std::vector<extract::ArticleAnalysis> analyses =
-        extract::AnalyzeArticles(articles, analysis);
-    std::vector<const extract::ArticleAnalysis*> members;
-    for (const auto& a : analyses) members.push_back(&a);
-    brief.stories.push_back(
-        synthesize::BuildStory("story-" + std::to_string(s + 1), members, options));
+    // One story that cannot be built (std::bad_alloc) is reported and left
+    // out; the others are still written.
+    try {
+      std::vector<Article> articles;
+      articles.reserve(stories[s].size());
+      for (size_t i : stories[s]) articles.push_back(corpus.articles[i]);
+      analysis.fallback_anchor = extract::MedianPublicationDate(articles);
+      const std::vector<extract::ArticleAnalysis> analyses =
+          extract::AnalyzeArticles(articles, analysis);
+      std::vector<const extract::ArticleAnalysis*> members;
+      for (const auto& a : analyses) members.push_back(&a);
+      brief.stories.push_back(
+          synthesize::BuildStory("story-" + std::to_string(s + 1), members, options));
+      for (const std::string& note : brief.stories.back().notes) {
+        std::cerr << "newsfuse: story-" << s + 1 << ": " << note << "\n";
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "newsfuse: story-" << s + 1 << " (" << stories[s].size() << " article(s)) skipped: " << e.what()
+                << "\n";
+    }
   }
 
   if (flags.format == "json") {
