@@ -39,72 +39,48 @@ void SetLowWater(int fd, int bytes) { setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &b
 
 }  // namespace
 
-ConnectionGate::Pass& ConnectionGate::Pass::operator=(Pass&& other) noexcept {
-  if (this != &other) {
-    if (gate_) gate_->Leave(address_);
-    gate_ = other.gate_;
-    address_ = std::move(other.address_);
-    other.gate_ = nullptr;
-  }
-  return *this;
+void ConnectionGate::PushOut(Waiter& w) {
+  w.pushed_out = true;
+  ::shutdown(w.fd, SHUT_RD);
+  --active_;
+  if (auto it = per_address_.find(w.address); it != per_address_.end() && --it->second == 0) per_address_.erase(it);
+  ++pushed_;
 }
 
-ConnectionGate::Pass::~Pass() {
-  if (gate_) gate_->Leave(address_);
-}
-
-ConnectionGate::Pass ConnectionGate::Enter(int fd) {
-  Pass pass;
-  std::string address = PeerAddress(fd);
-  if (address.empty()) return pass;
-  std::lock_guard<std::mutex> lock(mutex_);
-  size_t& open = per_address_[address];
-  if (open >= options_.max_per_address) {
-    if (open == 0) per_address_.erase(address);
-    ++refused_;
-    return pass;
-  }
-  ++open;
-  pass.gate_ = this;
-  pass.address_ = std::move(address);
-  return pass;
-}
-
-void ConnectionGate::Leave(const std::string& address) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = per_address_.find(address);
-  if (it == per_address_.end()) return;
-  if (--it->second == 0) per_address_.erase(it);
-}
-
-bool ConnectionGate::AwaitHead(int fd, const Pass& pass) {
-  if (!pass.admitted()) return false;
+bool ConnectionGate::AwaitHead(int fd) {
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                            std::chrono::duration<double>(options_.header_deadline_s));
+  std::string address = PeerAddress(fd);
   std::list<Waiter>::iterator me;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    // Full: the longest-waiting connections make room. shutdown() wakes its
-    // poll(); its node (and its fd, open and so not reused) stays until its
-    // own thread takes the node off the list, under this mutex, before the
-    // fd is closed.
-    for (auto it = waiting_.begin(); it != waiting_.end() && options_.max_waiting > 0 &&
-                                     waiting_.size() - pushed_now_ >= options_.max_waiting;
+    if (closed_) return false;
+    auto mine = [&] {
+      const auto it = per_address_.find(address);
+      return it == per_address_.end() ? size_t{0} : it->second;
+    };
+    for (auto it = waiting_.begin(); it != waiting_.end() && mine() >= std::max<size_t>(options_.max_per_address, 1);
          ++it) {
-      if (it->pushed_out) continue;
-      it->pushed_out = true;
-      ::shutdown(it->fd, SHUT_RD);
-      ++pushed_now_;
-      ++pushed_;
+      if (it->pushed_out || it->address != address) continue;
+      PushOut(*it);
+      ++pushed_by_address_;
     }
-    me = waiting_.insert(waiting_.end(), Waiter{fd});
+    for (auto it = waiting_.begin(); it != waiting_.end() && active_ >= std::max<size_t>(options_.max_waiting, 1);
+         ++it) {
+      if (!it->pushed_out) PushOut(*it);
+    }
+    me = waiting_.insert(waiting_.end(), Waiter{fd, address});
+    ++per_address_[address];
+    ++active_;
   }
   // Peek at what has arrived; then wait (SO_RCVLOWAT) until more than that
   // has, so poll() does not wake for bytes already seen.
   std::vector<char> buf(options_.max_head_bytes);
   bool ok = false;
   size_t seen = 0;
+  const auto idle = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options_.idle_timeout_s));
+  auto last_byte = Clock::now();
   while (true) {
     const ssize_t n = recv(fd, buf.data(), buf.size(), MSG_PEEK | MSG_DONTWAIT);
     if (n == 0) break;  // closed by the peer (or pushed out)
@@ -116,9 +92,12 @@ bool ConnectionGate::AwaitHead(int fd, const Pass& pass) {
         ok = true;
         break;
       }
+      if (static_cast<size_t>(n) > seen) last_byte = Clock::now();
       seen = static_cast<size_t>(n);
     }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::min(deadline, last_byte + idle) - Clock::now())
+                          .count();
     if (left <= 0) break;
     SetLowWater(fd, static_cast<int>(seen + 1));
     pollfd p{fd, POLLIN, 0};
@@ -128,15 +107,21 @@ bool ConnectionGate::AwaitHead(int fd, const Pass& pass) {
   SetLowWater(fd, 1);
   std::lock_guard<std::mutex> lock(mutex_);
   const bool pushed_out = me->pushed_out;
-  if (pushed_out) --pushed_now_;
+  if (!pushed_out) {
+    --active_;
+    if (auto it = per_address_.find(address); it != per_address_.end() && --it->second == 0) per_address_.erase(it);
+    if (!ok) ++slow_;
+  }
   waiting_.erase(me);
-  if (!ok && !pushed_out) ++slow_;
   return ok && !pushed_out;
 }
 
-uint64_t ConnectionGate::refused_per_address() const {
+void ConnectionGate::Close() {
   std::lock_guard<std::mutex> lock(mutex_);
-  return refused_;
+  closed_ = true;
+  for (Waiter& w : waiting_) {
+    if (!w.pushed_out) PushOut(w);
+  }
 }
 
 uint64_t ConnectionGate::dropped_slow() const {
@@ -147,6 +132,11 @@ uint64_t ConnectionGate::dropped_slow() const {
 uint64_t ConnectionGate::pushed_out() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return pushed_;
+}
+
+uint64_t ConnectionGate::pushed_out_by_address() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return pushed_by_address_;
 }
 
 }  // namespace newsfuse::serve

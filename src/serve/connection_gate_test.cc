@@ -53,22 +53,26 @@ double SecondsSince(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-TEST(ConnectionGate, CapsConnectionsPerAddress) {
+TEST(ConnectionGate, OneAddressMayHoldOnlySoManyWaiters) {
   Loopback net;
-  ConnectionGate gate({.max_per_address = 2});
-  Pair a, b, c;
-  net.Connect(&a);
-  net.Connect(&b);
-  net.Connect(&c);
-  ConnectionGate::Pass pa = gate.Enter(a.server);
-  ConnectionGate::Pass pb = gate.Enter(b.server);
-  EXPECT_TRUE(pa.admitted());
-  EXPECT_TRUE(pb.admitted());
-  EXPECT_EQ(pa.address(), "127.0.0.1");
-  EXPECT_FALSE(gate.Enter(c.server).admitted());
-  EXPECT_EQ(gate.refused_per_address(), 1u);
-  pa = ConnectionGate::Pass();  // one closes: room for another
-  EXPECT_TRUE(gate.Enter(c.server).admitted());
+  ConnectionGate gate({.max_per_address = 2, .max_waiting = 100, .header_deadline_s = 30});
+  Pair slow[2], fresh;
+  for (Pair& p : slow) net.Connect(&p);
+  net.Connect(&fresh);
+  bool results[2] = {true, true};
+  std::thread waiters[2];
+  for (int i = 0; i < 2; ++i) {
+    waiters[i] = std::thread([&, i] { results[i] = gate.AwaitHead(slow[i].server); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // 0 waits longest
+  }
+  Send(fresh.client, "GET / HTTP/1.1\r\n\r\n");
+  EXPECT_TRUE(gate.AwaitHead(fresh.server));  // never refused
+  waiters[0].join();
+  EXPECT_FALSE(results[0]);  // pushed out: the oldest of its address
+  EXPECT_EQ(gate.pushed_out_by_address(), 1u);
+  Send(slow[1].client, "GET / HTTP/1.1\r\n\r\n");
+  waiters[1].join();
+  EXPECT_TRUE(results[1]);
 }
 
 TEST(ConnectionGate, WholeHeadPassesAtOnce) {
@@ -78,8 +82,7 @@ TEST(ConnectionGate, WholeHeadPassesAtOnce) {
   net.Connect(&p);
   Send(p.client, "GET /api/stories HTTP/1.1\r\nHost: x\r\n\r\n");
   const auto start = std::chrono::steady_clock::now();
-  const ConnectionGate::Pass pass = gate.Enter(p.server);
-  EXPECT_TRUE(gate.AwaitHead(p.server, pass));
+  EXPECT_TRUE(gate.AwaitHead(p.server));
   EXPECT_LT(SecondsSince(start), 0.5);
   // Only peeked at: the server still reads the whole head.
   char buf[64];
@@ -99,8 +102,7 @@ TEST(ConnectionGate, TricklingHeadMeetsTheTotalDeadline) {
     }
   });
   const auto start = std::chrono::steady_clock::now();
-  const ConnectionGate::Pass pass = gate.Enter(p.server);
-  EXPECT_FALSE(gate.AwaitHead(p.server, pass));
+  EXPECT_FALSE(gate.AwaitHead(p.server));
   const double waited = SecondsSince(start);
   EXPECT_GE(waited, 0.5);
   EXPECT_LT(waited, 1.5);  // every byte arrived in time, the head did not
@@ -116,14 +118,12 @@ TEST(ConnectionGate, NewConnectionPushesOutTheLongestWaiting) {
   net.Connect(&fresh);
   bool slow_result = true;
   std::thread waiter([&] {
-    const ConnectionGate::Pass pass = gate.Enter(slow.server);
-    slow_result = gate.AwaitHead(slow.server, pass);
+    slow_result = gate.AwaitHead(slow.server);
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the slow one waits first
   const auto start = std::chrono::steady_clock::now();
   Send(fresh.client, "GET / HTTP/1.1\r\n\r\n");
-  const ConnectionGate::Pass pass = gate.Enter(fresh.server);
-  EXPECT_TRUE(gate.AwaitHead(fresh.server, pass));
+  EXPECT_TRUE(gate.AwaitHead(fresh.server));
   waiter.join();
   EXPECT_FALSE(slow_result);
   EXPECT_LT(SecondsSince(start), 5.0);  // long before its 30 s deadline

@@ -178,7 +178,7 @@ bool HttplibServeSocket(httplib::Server* server, socket_t sock) asm("_ZN7httplib
 class HttpServer : public httplib::Server {
  public:
   void SetGate(std::unique_ptr<ConnectionGate> gate) { gate_ = std::move(gate); }
-  const ConnectionGate* gate() const { return gate_.get(); }
+  ConnectionGate* gate() { return gate_.get(); }
 
   // httplib 0.11 listens with a backlog of 5 (compiled into Debian's shared
   // library): a burst of new connections beyond that has its SYNs dropped
@@ -190,14 +190,10 @@ class HttpServer : public httplib::Server {
 
  private:
   bool process_and_close_socket(socket_t sock) override {
-    if (gate_) {
-      const ConnectionGate::Pass pass = gate_->Enter(sock);
-      if (!pass.admitted() || !gate_->AwaitHead(sock, pass)) {
-        ::shutdown(sock, SHUT_RDWR);
-        ::close(sock);
-        return false;
-      }
-      return HttplibServeSocket(this, sock);
+    if (gate_ && !gate_->AwaitHead(sock)) {
+      ::shutdown(sock, SHUT_RDWR);
+      ::close(sock);
+      return false;
     }
     return HttplibServeSocket(this, sock);
   }
@@ -259,6 +255,7 @@ void Server::Impl::Configure() {
       .max_per_address = std::max<size_t>(options.max_connections_per_address, 1),
       .max_waiting = std::max<size_t>(max_threads / 2, 1),
       .header_deadline_s = options.header_deadline_s,
+      .idle_timeout_s = options.read_timeout_s,
   }));
   auto usec = [](double s, time_t* sec, time_t* us) {
     s = std::max(s, 0.001);
@@ -665,6 +662,7 @@ void Server::Stop() {
   for (int i = 0; i < 1000 && !s.http.is_running() && !s.run_finished; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
+  if (s.http.gate()) s.http.gate()->Close();  // connections still waiting for a head go now
   s.http.stop();
 }
 

@@ -25,9 +25,9 @@
 // a read or write that stalls longer than its timeout drops the connection;
 // connections get their own worker (up to `max_threads`), so idle keep-alive
 // and slow clients do not hold up others; a connection's request head must
-// arrive within `header_deadline_s`, each address may hold
-// `max_connections_per_address` connections, and slow heads may take only
-// half the workers (serve/connection_gate.h). Every handler catches everything:
+// arrive within `header_deadline_s`, and connections waiting for theirs may
+// take only `max_connections_per_address` per address and half the workers
+// in all (serve/connection_gate.h). Every handler catches everything:
 // a request can fail, the process does not.
 //
 // Thread-safety: Bind() then Run() from one thread; Stop() from any thread
@@ -55,9 +55,9 @@ struct ServerOptions {
   double read_timeout_s = 5;              // a client silent this long is dropped
   // A connection's whole request head must arrive within this (a client
   // trickling a byte a second never trips the read timeout); at most this
-  // many connections per client address are open at once; at most half of
-  // max_threads wait for a head at once, the longest-waiting pushed out
-  // first (serve/connection_gate.h).
+  // many connections per client address, and half of max_threads in all,
+  // wait for their head at once, the longest-waiting pushed out by a new one
+  // (serve/connection_gate.h).
   double header_deadline_s = 10;
   size_t max_connections_per_address = 32;
   double write_timeout_s = 5;

@@ -32,6 +32,22 @@ double Containment(const std::set<std::string>& a, const std::set<std::string>& 
   return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
+// The same, for sorted ids (a merge rather than a lookup per stem).
+double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++shared, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
 void AddSource(std::vector<std::string>* sources, const std::string& id) {
   if (std::find(sources->begin(), sources->end(), id) == sources->end()) sources->push_back(id);
 }
@@ -570,14 +586,16 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
   // of thousands of figures once made this quadratic).
   struct SentenceContext {
     std::set<std::string> stems;
+    std::vector<uint32_t> ids;  // the stems as sorted ids: pairs compare these
     std::string text;
   };
+  std::map<std::string, uint32_t> stem_ids;
   std::map<std::pair<size_t, size_t>, SentenceContext> contexts;  // (article, sentence) ->
   struct Item {
     size_t article;
     const extract::Quantity* q;
     std::string cls;
-    const std::set<std::string>* context;  // stems of the sentence
+    const SentenceContext* context;  // the sentence and its stems
     const std::string* sentence;
   };
   std::map<std::string, std::string> surface;  // stem -> first word seen with it
@@ -596,11 +614,15 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
       if (fresh) {
         ctx->second.text = std::string(a.doc.Text(a.doc.sentences[s].span));
         ctx->second.stems = ContentStems(ctx->second.text, stemmer);
+        for (const auto& stem : ctx->second.stems) {
+          ctx->second.ids.push_back(stem_ids.try_emplace(stem, static_cast<uint32_t>(stem_ids.size())).first->second);
+        }
+        std::sort(ctx->second.ids.begin(), ctx->second.ids.end());
         ForEachWord(ctx->second.text, [&](std::string_view w) {
           if (!IsStopword(w)) surface.try_emplace(std::string(stemmer.Stem(w)), std::string(w));
         });
       }
-      items.push_back(Item{ai, &q, cls, &ctx->second.stems, &ctx->second.text});
+      items.push_back(Item{ai, &q, cls, &ctx->second, &ctx->second.text});
     }
   }
   if (candidates > max_candidates && notes) {
@@ -625,7 +647,9 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
       const double hi = std::max(a.q->value, b.q->value), lo = std::min(a.q->value, b.q->value);
       if (lo <= 0 || hi / lo > 3.0) continue;
       // One sentence's figures share all their context (when it has any).
-      if (a.context == b.context ? a.context->empty() : Containment(*a.context, *b.context) < 0.3) continue;
+      if (a.context == b.context ? a.context->ids.empty() : Containment(a.context->ids, b.context->ids) < 0.3) {
+        continue;
+      }
       parent[find(i)] = find(j);
       linked[i] = linked[j] = true;
     }
@@ -667,7 +691,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
     // The subject: what is counted, and the context word the sentences share most.
     std::map<std::string, int> shared;
     for (size_t m : members) {
-      for (const auto& s : *items[m].context) shared[s]++;
+      for (const auto& s : items[m].context->stems) shared[s]++;
     }
     std::string context;
     int best = 1;

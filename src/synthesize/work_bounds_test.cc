@@ -65,7 +65,9 @@ TEST(WorkBounds, OverlongSentenceIsCutIntoPiecesAtSpaces) {
   for (size_t i = 0; i < an.doc.sentences.size(); ++i) {
     const auto& s = an.doc.sentences[i];
     EXPECT_LE(s.span.size(), 100u);
-    if (i + 1 < an.doc.sentences.size()) EXPECT_EQ(an.doc.text[s.span.end - 1], ' ') << "cut inside a word";
+    if (i + 1 < an.doc.sentences.size()) {
+      EXPECT_EQ(an.doc.text[s.span.end - 1], ' ') << "cut inside a word";
+    }
   }
   EXPECT_TRUE(AnyContains(an.notes, "longer than 100 bytes, cut into pieces"));
 }
