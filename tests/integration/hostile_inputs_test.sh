@@ -13,8 +13,15 @@ fail() { echo "FAIL: $*"; exit 1; }
 scale=${NEWSFUSE_HOSTILE_SCALE:-1}
 n() { echo $(( $1 / scale )); }
 
-# repeat TEXT COUNT > FILE: TEXT written COUNT times, no separator added.
+# repeat TEXT COUNT: TEXT written COUNT times, no separator added.
 repeat() { yes "$1" | head -n "$2" | tr -d '\n'; }
+# An ordinary article (headline, one real paragraph) before the hostile
+# paragraph: alone, most of these are dropped at reading as page furniture.
+article() {
+  printf 'Bridge closes after ship strike\n\nThe harbour bridge closed on Monday after a cargo ship hit it, the mayor said.\n\n'
+  cat
+  printf '\n'
+}
 
 brief() {  # brief NAME SECONDS [GREP_NOTE]
   local name=$1 limit=$2 note=${3:-}
@@ -32,33 +39,34 @@ brief() {  # brief NAME SECONDS [GREP_NOTE]
 
 # Crashes: a 3 MiB word (the NER hash once recursed per 128 bytes) and text
 # of only line/paragraph separators and ideographic spaces (UBSan in TagWords).
-head -c $((3 << 20)) /dev/zero | tr '\0' 'x' > "$dir/longword.txt"
+head -c $((3 << 20)) /dev/zero | tr '\0' 'x' | article > "$dir/longword.txt"
 brief longword 120 "bytes of text, analysed the first"
 for sep in '\xe2\x80\xa8' '\xe2\x80\xa9' '\xe3\x80\x80'; do
-  repeat "$(printf "$sep")" 2000 > "$dir/separators.txt"
-  printf 'Headline\n\n' | cat - "$dir/separators.txt" > "$dir/separators2.txt"
-  for f in separators separators2; do
-    timeout 60 "$NEWSFUSE" brief "$dir/$f.txt" --format json > "$dir/$f.json" 2> "$dir/$f.err"
-    rc=$?
-    # Nothing readable is exit 1 with a clear line; anything else must be 0.
-    [ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "$f ($sep): exit $rc: $(tail -3 "$dir/$f.err")"
-  done
+  repeat "$(printf "$sep")" 2000 | article > "$dir/separators.txt"
+  brief separators 60
+  repeat "$(printf "$sep")" 2000 > "$dir/only.txt"
+  timeout 60 "$NEWSFUSE" brief "$dir/only.txt" --format json > "$dir/only.json" 2> "$dir/only.err"
+  rc=$?
+  # Nothing readable is exit 1 with a clear line; anything else must be 0.
+  [ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "only separators ($sep): exit $rc: $(tail -3 "$dir/only.err")"
 done
 echo "separators: ok"
 
 # Quadratic once: one sentence repeated (fact alignment), "hello 53"
 # repeated (numbers), nested parentheses and runs of quote marks (quotes),
 # and a soup of date words (time expressions).
-repeat 'The transport minister said the harbour bridge would reopen to traffic on Monday after repairs costing 40 million dollars. ' "$(n 20000)" > "$dir/sentence.txt"
-brief sentence 120 "sentences, analysed the first"
-repeat 'hello 53 ' "$(n 16000)" > "$dir/hello53.txt"
+repeat 'The transport minister said the harbour bridge would reopen to traffic on Monday after repairs costing 40 million dollars. ' "$(n 20000)" | article > "$dir/sentence.txt"
+if [ "$scale" -eq 1 ]; then brief sentence 120 "sentences, analysed the first"; else brief sentence 120; fi
+repeat 'hello 53 ' "$(n 16000)" | article > "$dir/hello53.txt"
 brief hello53 120
-{ repeat '(' "$(n 64000)"; printf x; repeat ')' "$(n 64000)"; } > "$dir/parens.txt"
+{ repeat '(' "$(n 64000)"; printf x; repeat ')' "$(n 64000)"; } | article > "$dir/parens.txt"
 brief parens 120
-repeat '"' "$(n 200000)" > "$dir/quotes.txt"
+repeat '"' "$(n 200000)" | article > "$dir/quotes.txt"
 brief quotes 120
-words=(Monday Tuesday last next week month year January March 12 2024 1999 yesterday tomorrow noon
-       morning ago days two the of on in early late spring decade century tonight Friday)
-for ((i = 0; i < $(n 50000); ++i)); do printf '%s ' "${words[RANDOM % ${#words[@]}]}"; done > "$dir/datesoup.txt"
+awk -v n="$(n 50000)" 'BEGIN {
+  k = split("Monday Tuesday last next week month year January March 12 2024 1999 yesterday tomorrow noon " \
+            "morning ago days two the of on in early late spring decade century tonight Friday", w, " ")
+  srand(15); for (i = 0; i < n; ++i) printf "%s ", w[1 + int(rand() * k)]
+}' | article > "$dir/datesoup.txt"
 brief datesoup 120
 echo "hostile inputs ok"
