@@ -62,6 +62,15 @@ void WorkerPool::Work() {
     ++idle_;
     const bool woken = cond_.wait_for(lock, idle_retire_, [this] { return !jobs_.empty() || shutdown_; });
     --idle_;
+    if (!woken && worked_since_trim_) {
+      // The first idle spell after work: hand the heap's free pages back
+      // (glibc keeps what a large briefing freed in its arenas, so resident
+      // memory only grew: retention, not a leak).
+      worked_since_trim_ = false;
+      lock.unlock();
+      malloc_trim(0);
+      lock.lock();
+    }
     if (!woken && threads_.size() > min_threads_) {
       // Idle too long and not needed: leave, handing this thread's object
       // to retired_ for the next enqueue() or shutdown() to join.
@@ -70,9 +79,7 @@ void WorkerPool::Work() {
       if (self != threads_.end()) {
         retired_.push_back(std::move(*self));
         threads_.erase(self);
-        const bool last = threads_.size() == min_threads_;
         lock.unlock();
-        if (last) malloc_trim(0);
         return;
       }
     }
@@ -83,6 +90,7 @@ void WorkerPool::Work() {
     lock.unlock();
     fn();
     lock.lock();
+    worked_since_trim_ = true;
   }
 }
 

@@ -8,8 +8,9 @@
 // until `max_threads` connections are open at once (then tasks queue).
 // A worker beyond `min_threads` that has had nothing to do for
 // `idle_retire` leaves (issue 15: 506 threads stayed after an attack), and
-// the last one to leave hands the heap's free memory back to the system
-// (malloc_trim: glibc keeps what a large briefing freed in its arenas).
+// after work the first worker idle that long hands the heap's free memory
+// back to the system (malloc_trim: glibc keeps what a large briefing freed
+// in its arenas, which made resident memory only grow).
 //
 // Thread-safety: Enqueue() from any thread; Shutdown() once.
 #ifndef NEWSFUSE_SERVE_WORKER_POOL_H_
@@ -54,6 +55,7 @@ class WorkerPool : public httplib::TaskQueue {
   std::vector<std::thread> retired_;        // left Work(), to join; guarded by mutex_
   size_t idle_ = 0;                         // guarded by mutex_
   bool shutdown_ = false;                   // guarded by mutex_
+  bool worked_since_trim_ = false;          // guarded by mutex_
 };
 
 }  // namespace newsfuse::serve
