@@ -42,6 +42,10 @@ int PendingExitCode();
 // Prints "newsfuse: <status>" to standard error.
 void PrintError(const Status& status);
 
+// Parses the command line and runs the chosen command: its exit code, CLI11's
+// for a bad command line, 2 for anything a command throws (app_main.cc).
+int RunCommandLine(CLI::App& app, int argc, char** argv);
+
 }  // namespace newsfuse::cli
 
 #endif  // NEWSFUSE_CLI_COMMANDS_H_

@@ -1,19 +1,5 @@
 // The newsfuse binary: wires the verbs together. Each verb is in cmd_<verb>.cc.
-#include <exception>
-#include <iostream>
-
 #include "cli/commands.h"
-
-namespace newsfuse::cli {
-namespace {
-int exit_code = 0;
-}  // namespace
-
-void ExitWith(int code) { exit_code = code; }
-int PendingExitCode() { return exit_code; }
-void PrintError(const Status& status) { std::cerr << "newsfuse: " << status.ToString() << "\n"; }
-
-}  // namespace newsfuse::cli
 
 int main(int argc, char** argv) {
   using namespace newsfuse::cli;
@@ -44,15 +30,5 @@ int main(int argc, char** argv) {
   RegisterBenchCluster(*bench);
   RegisterBenchServe(*bench);
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  } catch (const std::exception& e) {
-    // The library does not throw for expected errors; this is the last guard
-    // against a crash on something unexpected (bad_alloc, a library that throws).
-    std::cerr << "newsfuse: " << e.what() << "\n";
-    return 2;
-  }
-  return PendingExitCode();
+  return RunCommandLine(app, argc, argv);
 }
