@@ -26,7 +26,7 @@
 // connections get their own worker (up to `max_threads`), so idle keep-alive
 // and slow clients do not hold up others; a connection's request head must
 // arrive within `header_deadline_s`, and connections waiting for theirs may
-// take only `max_connections_per_address` per address and half the workers
+// take only `max_connections_per_address` per address and a quarter of the workers
 // in all (serve/connection_gate.h). Every handler catches everything:
 // a request can fail, the process does not.
 //
@@ -55,7 +55,7 @@ struct ServerOptions {
   double read_timeout_s = 5;              // a client silent this long is dropped
   // A connection's whole request head must arrive within this (a client
   // trickling a byte a second never trips the read timeout); at most this
-  // many connections per client address, and half of max_threads in all,
+  // many connections per client address, and a quarter of max_threads in all,
   // wait for their head at once, the longest-waiting pushed out by a new one
   // (serve/connection_gate.h).
   double header_deadline_s = 10;
