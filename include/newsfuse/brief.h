@@ -102,10 +102,17 @@ struct Story {
   std::vector<TimelineEntry> timeline;
   std::vector<Discrepancy> discrepancies;
   std::vector<OutletContribution> contributions;
+  // Where a work bound cut the analysis ("article 17: 100,000 sentences,
+  // analysed the first 5,000"); empty for ordinary input, and then left out
+  // of the JSON.
+  std::vector<std::string> notes;
 };
 
 struct Brief {
   std::vector<Story> stories;
+  // Stories that could not be built (std::bad_alloc on a hostile one), one
+  // line each; the others are still in `stories`. Not part of the JSON.
+  std::vector<std::string> skipped;
 };
 
 }  // namespace newsfuse

@@ -47,6 +47,10 @@ int RunBrief(const BriefFlags& flags) {
     PrintError(brief.status());
     return 1;
   }
+  for (const Story& story : brief->stories) {
+    for (const std::string& note : story.notes) std::cerr << "newsfuse: " << story.id << ": " << note << "\n";
+  }
+  for (const std::string& problem : brief->skipped) std::cerr << "newsfuse: " << problem << "\n";
   if (brief->stories.size() > 1) {
     std::cerr << "newsfuse: " << corpus.articles.size() << " articles in " << brief->stories.size()
               << " stories\n";

@@ -57,7 +57,8 @@ int PendingExitCode();
 // Prints "newsfuse: <status>" to standard error.
 void PrintError(const Status& status);
 
-// Parses the command line and runs the chosen verb; returns main()'s exit code.
+// Parses the command line and runs the chosen verb: its exit code, CLI11's
+// for a bad command line, 2 for anything a verb throws (commands.cc).
 int RunApp(CLI::App& app, int argc, char** argv);
 
 }  // namespace newsfuse::cli

@@ -1,6 +1,7 @@
 // Engine (newsfuse/engine.h): the pipeline over sets of articles, and over a
 // store through the hooks of engine_internal.h.
 #include <algorithm>
+#include <exception>
 #include <unordered_map>
 #include <utility>
 
@@ -104,11 +105,18 @@ Result<Brief> Engine::BriefArticles(const std::vector<Article>& articles, bool o
   for (size_t s = 0; s < stories.size(); ++s) {
     // Each story is analysed on its own: relative dates in an undated
     // article resolve against the median date of its own story.
-    std::vector<Article> members;
-    members.reserve(stories[s].members.size());
-    for (size_t i : stories[s].members) members.push_back(articles[i]);
-    brief.stories.push_back(
-        engine::BriefStory("story-" + std::to_string(s + 1), members, stories[s].copy_of, tagger, pipeline));
+    // One story that cannot be built is reported and left out; the others
+    // are still briefed.
+    const std::string id = "story-" + std::to_string(s + 1);
+    try {
+      std::vector<Article> members;
+      members.reserve(stories[s].members.size());
+      for (size_t i : stories[s].members) members.push_back(articles[i]);
+      brief.stories.push_back(engine::BriefStory(id, members, stories[s].copy_of, tagger, pipeline));
+    } catch (const std::exception& e) {
+      brief.skipped.push_back(id + " (" + std::to_string(stories[s].members.size()) +
+                              " article(s)) skipped: " + e.what());
+    }
   }
   return brief;
 }

@@ -66,14 +66,23 @@ std::vector<int> BilouFromChunks(std::span<const TokenChunk> chunks, size_t n) {
 uint64_t HashBytes(std::string_view s, uint64_t seed) { return XXH3_64bits_withSeed(s.data(), s.size(), seed); }
 
 uint64_t HashLower(std::string_view s) {
-  char buf[128];
-  const size_t n = std::min(s.size(), sizeof buf);
-  for (size_t k = 0; k < n; ++k) {
-    const char c = s[k];
-    buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  // A long token is hashed in 128-byte pieces folded from the last piece to
+  // the first: h(piece 0) mixed with the hash of the rest, the same value a
+  // recursion over the rest would give, without a stack depth set by the
+  // input (one 6 MiB word once overflowed it).
+  constexpr size_t kPiece = 128;
+  const size_t pieces = s.empty() ? 1 : (s.size() + kPiece - 1) / kPiece;
+  uint64_t h = 0;
+  for (size_t p = pieces; p-- > 0;) {
+    char buf[kPiece];
+    const std::string_view piece = s.substr(p * kPiece, kPiece);
+    for (size_t k = 0; k < piece.size(); ++k) {
+      const char c = piece[k];
+      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    const uint64_t own = XXH3_64bits(buf, piece.size());
+    h = p + 1 == pieces ? own : Mix64(own + h);
   }
-  uint64_t h = XXH3_64bits(buf, n);
-  if (s.size() > n) h = Mix64(h + HashLower(s.substr(n)));  // very long tokens: hash in pieces
   return h;
 }
 

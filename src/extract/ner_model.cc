@@ -140,15 +140,18 @@ void TagWords(const NerModel& model, std::span<const std::string_view> words,
   s->tags.assign(n, kTagO);
   s->hashes.clear();
   s->hash_offsets.assign(1, 0);
+  // A sentence without words (text of only U+2028 or U+3000, say) has
+  // nothing to tag: indexing its first row would read past the arrays.
   uint32_t sb = 0;
   for (uint32_t se : s->doc.sentence_ends) {
+    if (se <= sb) continue;
     for (uint32_t i = sb; i < se; ++i) {
       const size_t first = s->hashes.size();
       Stage1Features(s->doc, sb, se, i, [&](uint64_t h) {
         if (s->hashes.size() - first < kMaxFeatures) s->hashes.push_back(h);
       });
       s->hash_offsets.push_back(static_cast<uint32_t>(s->hashes.size()));
-      AddRows(model.stage1.weights, &s->hashes[first], s->hashes.size() - first, &s->emissions[i * kNumTags]);
+      AddRows(model.stage1.weights, s->hashes.data() + first, s->hashes.size() - first, &s->emissions[i * kNumTags]);
     }
     ViterbiDecode(&s->emissions[sb * kNumTags], se - sb, model.stage1.transitions, &s->tags[sb], &s->viterbi);
     sb = se;
@@ -158,10 +161,11 @@ void TagWords(const NerModel& model, std::span<const std::string_view> words,
   if (model.stage2_full) std::fill(s->emissions.begin(), s->emissions.end(), 0.0f);
   sb = 0;
   for (uint32_t se : s->doc.sentence_ends) {
+    if (se <= sb) continue;
     for (uint32_t i = sb; i < se; ++i) {
       float* e = &s->emissions[i * kNumTags];
       if (model.stage2_full) {
-        AddRows(model.stage2.weights, &s->hashes[s->hash_offsets[i]], s->hash_offsets[i + 1] - s->hash_offsets[i], e);
+        AddRows(model.stage2.weights, s->hashes.data() + s->hash_offsets[i], s->hash_offsets[i + 1] - s->hash_offsets[i], e);
       }
       uint64_t doc_hashes[kMaxFeatures];
       size_t count = 0;

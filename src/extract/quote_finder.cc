@@ -376,15 +376,19 @@ void Tokens::Cut() {
 }
 
 void Tokens::MarkSentences() {
+  auto closer = [&](size_t j) {
+    return toks_[j].mark == Mark::kClose || toks_[j].mark == Mark::kStraight || IsPunct(static_cast<int>(j), ')');
+  };
+  // The last token before i that is not a closing mark or bracket (0 when
+  // none is): kept as i advances rather than looked for back from each
+  // token, which was quadratic in a run of 100,000 marks or parentheses.
+  size_t before_closers = 0;
   for (size_t i = 0; i < toks_.size(); ++i) {
     Tok& tok = toks_[i];
+    const size_t j = before_closers;
+    if (i > 0 && !closer(i)) before_closers = i;
     if (i == 0 || tok.newline_before) { tok.sentence_start = true; continue; }
-    // Look back past closing marks and brackets for . ? !
-    size_t j = i - 1;
-    while (j > 0 && (toks_[j].mark == Mark::kClose || toks_[j].mark == Mark::kStraight ||
-                     IsPunct(static_cast<int>(j), ')'))) {
-      --j;
-    }
+    // Before the closing marks and brackets: . ? ! ends a sentence.
     bool end_punct = IsPunct(static_cast<int>(j), '.') || IsPunct(static_cast<int>(j), '?') ||
                      IsPunct(static_cast<int>(j), '!') || Text(j) == "\xE2\x80\xA6";
     if (!end_punct) continue;

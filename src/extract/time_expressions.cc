@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 
@@ -295,7 +296,15 @@ class Recognizer {
   bool Glued(int i) const { return i >= 0 && i < size() && !toks_[i].space_before; }
   // Token i is a hyphen joining i-1 and i+1 without spaces ("third-quarter").
   bool Hyphen(int i) const { return Is(i, "-") && Glued(i) && Glued(i + 1); }
-  int NumValue(int i) const { return IsNum(i) && L(i).size() <= 9 ? std::atoi(Raw(i).data()) : -1; }
+  // The token's leading digits, read within the token (atoi on its bytes
+  // once read past the end of a text that ends in a digit: the fuzzer's).
+  int NumValue(int i) const {
+    if (!IsNum(i) || L(i).size() > 9) return -1;
+    const std::string_view raw = Raw(i);
+    int value = 0;
+    std::from_chars(raw.data(), raw.data() + raw.size(), value);
+    return value;
+  }
 
   // Number at i: digits or words ("twenty-four", "a couple of"). Returns the
   // token after it, or -1; *n = -2 for "several", "few", "many", "some".

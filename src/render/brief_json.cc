@@ -155,6 +155,7 @@ void WriteStory(const Story& st, JsonWriter& w) {
     w.EndObject();
   }
   w.EndArray();
+  if (!st.notes.empty()) w.StringArray("notes", st.notes);
   w.EndObject();
 }
 

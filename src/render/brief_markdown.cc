@@ -184,6 +184,11 @@ std::string BriefToMarkdown(const Brief& brief) {
       md += "| " + Md(s.id) + " | " + Cell(s.outlet) + " | " + Cell(s.published) + " | " + Cell(s.title) + " |\n";
     }
     md += "\n";
+    if (!st.notes.empty()) {
+      md += "## Analysis bounds\n\n";
+      for (const auto& n : st.notes) md += "- " + n + "\n";
+      md += "\n";
+    }
   }
   return md;
 }

@@ -25,7 +25,10 @@
 // a token bucket (`rate_limit` requests/s, 429 with Retry-After when empty);
 // a read or write that stalls longer than its timeout drops the connection;
 // connections get their own worker (up to `max_threads`), so idle keep-alive
-// and slow clients do not hold up others. Every handler catches everything:
+// and slow clients do not hold up others; a connection's request head must
+// arrive within `header_deadline_s`, and connections waiting for theirs may
+// take only `max_connections_per_address` per address and a quarter of the workers
+// in all (serve/connection_gate.h). Every handler catches everything:
 // a request can fail, the process does not.
 //
 // Thread-safety: Bind() then Run() from one thread; Stop() from any thread
@@ -51,6 +54,13 @@ struct ServerOptions {
   size_t max_threads = 512;               // connections served at once; more wait
   size_t max_body_bytes = size_t{32} << 20;
   double read_timeout_s = 5;              // a client silent this long is dropped
+  // A connection's whole request head must arrive within this (a client
+  // trickling a byte a second never trips the read timeout); at most this
+  // many connections per client address, and a quarter of max_threads in all,
+  // wait for their head at once, the longest-waiting pushed out by a new one
+  // (serve/connection_gate.h).
+  double header_deadline_s = 10;
+  size_t max_connections_per_address = 32;
   double write_timeout_s = 5;
   int keep_alive_timeout_s = 5;           // idle keep-alive connections close after this
   size_t keep_alive_max_requests = 1000;  // per connection

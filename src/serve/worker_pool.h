@@ -6,8 +6,11 @@
 // keep-alive idle time included, so a fixed pool of N is starved by N idle or
 // slow clients; growing on demand keeps such clients from stalling others
 // until `max_threads` connections are open at once (then tasks queue).
-// Threads, once started, stay until Shutdown() (an idle one costs a blocked
-// thread's stack).
+// A worker beyond `min_threads` that has had nothing to do for
+// `idle_retire` leaves (issue 15: 506 threads stayed after an attack), and
+// after work the first worker idle that long hands the heap's free memory
+// back to the system (malloc_trim: glibc keeps what a large briefing freed
+// in its arenas, which made resident memory only grow).
 //
 // Thread-safety: Enqueue() from any thread; Shutdown() once.
 #ifndef NEWSFUSE_SERVE_WORKER_POOL_H_
@@ -15,6 +18,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -27,7 +31,8 @@ namespace newsfuse::serve {
 
 class WorkerPool : public httplib::TaskQueue {
  public:
-  WorkerPool(size_t min_threads, size_t max_threads);
+  WorkerPool(size_t min_threads, size_t max_threads,
+             std::chrono::milliseconds idle_retire = std::chrono::seconds(10));
   ~WorkerPool() override;  // shuts down if not done yet
 
   void enqueue(std::function<void()> fn) override;
@@ -40,13 +45,17 @@ class WorkerPool : public httplib::TaskQueue {
  private:
   void Work();
 
+  const size_t min_threads_;
   const size_t max_threads_;
+  const std::chrono::milliseconds idle_retire_;
   mutable std::mutex mutex_;
   std::condition_variable cond_;
   std::deque<std::function<void()>> jobs_;  // guarded by mutex_
   std::vector<std::thread> threads_;        // guarded by mutex_
+  std::vector<std::thread> retired_;        // left Work(), to join; guarded by mutex_
   size_t idle_ = 0;                         // guarded by mutex_
   bool shutdown_ = false;                   // guarded by mutex_
+  bool worked_since_trim_ = false;          // guarded by mutex_
 };
 
 }  // namespace newsfuse::serve

@@ -106,7 +106,16 @@ Result<std::optional<std::string>> SqliteStore::BriefingJson(const std::string& 
     }
   }
   if (builder) {
-    Result<BriefingPtr> built = BuildBriefing(*id, version);
+    // A build that throws (std::bad_alloc on a hostile story) is an error for
+    // the callers waiting on it, and its slot in building_ is cleared below
+    // like any other: the next request builds again rather than finding a
+    // promise that was never kept.
+    Result<BriefingPtr> built = Status::Internal("briefing", "story " + story_id + ": build failed");
+    try {
+      built = BuildBriefing(*id, version);
+    } catch (const std::exception& e) {
+      built = Status::Internal("briefing", "story " + story_id + ": " + e.what());
+    }
     {
       std::lock_guard<std::mutex> lock(cache_mu_);
       if (built.ok()) {

@@ -8,13 +8,17 @@ namespace newsfuse::synthesize {
 
 std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
                                   const std::vector<SparseVector>& vectors,
-                                  const AlignOptions& options) {
+                                  const AlignOptions& options, AlignStats* stats) {
   const uint32_t n = static_cast<uint32_t>(vectors.size());
   // Candidate pairs through an inverted index: only sentences sharing a term
   // are scored, and their dot product is accumulated term by term from the
   // postings (in term order, as Cosine adds them) instead of merging the two
-  // vectors again for every pair. Units are taken last to first so that the
-  // postings hold exactly the later units j > i.
+  // vectors again for every pair. The postings hold the earlier units j < i.
+  // Every posting visited is one step of the pair budget: a unit whose
+  // visits would pass it is not compared, nor any unit after it (they stay
+  // facts of their own), and so is every unit once max_kept_pairs pairs
+  // reach the floor, so that time and memory stay bounded when
+  // thousands of sentences share their words.
   uint32_t terms = 0;
   for (const auto& v : vectors) {
     if (!v.empty()) terms = std::max(terms, v.back().first + 1);
@@ -29,7 +33,14 @@ std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
   std::vector<Edge> edges;
   std::vector<float> acc(n, 0.0f);
   std::vector<uint32_t> touched;
-  for (uint32_t i = n; i-- > 0;) {
+  uint64_t visits = 0;
+  uint32_t compared = 0;
+  uint64_t kept = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t need = 0;
+    for (const auto& [term, w] : vectors[i]) need += postings[term].size();
+    if (visits + need > options.max_pair_visits || kept > options.max_kept_pairs) break;
+    visits += need;
     touched.clear();
     for (const auto& [term, w] : vectors[i]) {
       for (const auto& [j, wj] : postings[term]) {
@@ -44,11 +55,19 @@ std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
       if (s < options.candidate_floor) continue;
       neighbours[i].emplace_back(j, s);
       neighbours[j].emplace_back(i, s);
-      const float need = article_of[i] == article_of[j] ? options.same_article_threshold : options.threshold;
-      if (s >= need) edges.push_back(Edge{s, i, j});
+      ++kept;
+      const float need_s = article_of[i] == article_of[j] ? options.same_article_threshold : options.threshold;
+      if (s >= need_s) edges.push_back(Edge{s, j, i});
     }
     for (const auto& [term, w] : vectors[i]) postings[term].emplace_back(i, w);
+    compared = i + 1;
   }
+  if (stats) {
+    stats->units = n;
+    stats->compared_units = compared;
+    stats->pair_visits = visits;
+  }
+  postings = {};
   for (auto& list : neighbours) std::sort(list.begin(), list.end());
   std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
     return x.s != y.s ? x.s > y.s : (x.a != y.a ? x.a < y.a : x.b < y.b);

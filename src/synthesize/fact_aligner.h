@@ -23,6 +23,19 @@ struct AlignOptions {
   float threshold = 0.22f;            // average cosine to merge two groups
   float same_article_threshold = 0.60f;
   float candidate_floor = 0.12f;      // pairs below this are never scored
+  // Postings visited while scoring pairs (about the pairs that share a
+  // term): bounds time. Real stories stay far below it (none of the seed,
+  // development, ECB+ or HTML-benchmark stories meets it or the next bound).
+  uint64_t max_pair_visits = 50'000'000;
+  // Pairs at or above candidate_floor kept for clustering: bounds memory
+  // when sentences repeat (every pair of 10,000 copies of one sentence).
+  uint64_t max_kept_pairs = 2'000'000;
+};
+
+struct AlignStats {
+  uint32_t units = 0;
+  uint32_t compared_units = 0;  // the first ones, compared before the budget ran out
+  uint64_t pair_visits = 0;
 };
 
 struct FactGroup {
@@ -35,7 +48,7 @@ struct FactGroup {
 // Returns groups ordered by support (distinct articles), then by first unit.
 std::vector<FactGroup> AlignFacts(const std::vector<uint32_t>& article_of,
                                   const std::vector<SparseVector>& vectors,
-                                  const AlignOptions& options = {});
+                                  const AlignOptions& options = {}, AlignStats* stats = nullptr);
 
 }  // namespace newsfuse::synthesize
 

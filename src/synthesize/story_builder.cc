@@ -220,7 +220,14 @@ Story BuildStory(const std::string& story_id,
   StemIds stems;
   const std::vector<SummaryUnit> summary_units = SummaryUnits(articles, statements, stems);
   const std::vector<SparseVector> vectors = space.Vectors();
-  const std::vector<FactGroup> groups = AlignFacts(article_of, vectors, options.align);
+  AlignStats align_stats;
+  const std::vector<FactGroup> groups = AlignFacts(article_of, vectors, options.align, &align_stats);
+  for (const auto* a : articles) story.notes.insert(story.notes.end(), a->notes.begin(), a->notes.end());
+  if (align_stats.compared_units < align_stats.units) {
+    story.notes.push_back("facts: " + extract::GroupThousands(align_stats.units) +
+                          " statement sentences, aligned the first " +
+                          extract::GroupThousands(align_stats.compared_units) + " (pair budget)");
+  }
 
   // Facts: one per group, its representative's wording, every source;
   // consensus when most independent outlets report it, and those first.
@@ -279,7 +286,7 @@ Story BuildStory(const std::string& story_id,
 
   // Entities, quotes, timeline, discrepancies.
   MergedEntities merged = MergeEntities(articles);
-  story.quotes = MergeQuotes(articles, merged);
+  story.quotes = MergeQuotes(articles, merged, &story.notes);
   // The timeline joins one day's sentences that the aligner put in one fact.
   std::vector<std::vector<int>> fact_of(articles.size());
   for (uint32_t ai = 0; ai < articles.size(); ++ai) fact_of[ai].assign(articles[ai]->doc.sentences.size(), -1);
@@ -287,8 +294,8 @@ Story BuildStory(const std::string& story_id,
     for (uint32_t m : groups[g].members) fact_of[units[m].article][units[m].sentence] = static_cast<int>(g);
   }
   story.timeline = BuildTimeline(articles, &fact_of);
-  story.discrepancies = FindNumberDiscrepancies(articles);
-  for (auto& d : FindDateDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
+  story.discrepancies = FindNumberDiscrepancies(articles, &story.notes);
+  for (auto& d : FindDateDiscrepancies(articles, &story.notes)) story.discrepancies.push_back(std::move(d));
   AddClaimConflicts(groups, units, article_of, vectors, articles, &story.discrepancies);
   for (auto& d : merged.spelling) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindTitleDiscrepancies(articles, merged)) story.discrepancies.push_back(std::move(d));

@@ -32,6 +32,22 @@ double Containment(const std::set<std::string>& a, const std::set<std::string>& 
   return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
+// The same, for sorted ids (a merge rather than a lookup per stem).
+double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++shared, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
 void AddSource(std::vector<std::string>* sources, const std::string& id) {
   if (std::find(sources->begin(), sources->end(), id) == sources->end()) sources->push_back(id);
 }
@@ -105,7 +121,9 @@ std::optional<std::pair<base::CivilDate, std::string>> PeriodStart(const std::st
 
 }  // namespace
 
-std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntities& merged) {
+std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntities& merged,
+                                    std::vector<std::string>* notes, size_t max_candidates) {
+  size_t candidates = 0;
   struct Entry {
     BriefQuote quote;
     std::set<std::string> stems;
@@ -120,6 +138,7 @@ std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntiti
       if (q.kind == extract::QuoteKind::kScare) continue;
       const std::string text = base::CollapseWhitespace(q.quote.In(a.doc.text));
       if (base::SplitWords(text).size() < 3) continue;
+      if (++candidates > max_candidates) continue;
       const std::string speaker = CanonicalSpeaker(a, ai, q.speaker, merged);
       std::set<std::string> stems = ContentStems(text, stemmer);
       // One statement quoted by several outlets: the same words (allowing
@@ -156,6 +175,10 @@ std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntiti
       }
       if (!placed) match->quote.variants.push_back(QuoteVariant{text, {id}});
     }
+  }
+  if (candidates > max_candidates && notes) {
+    notes->push_back("quotes: " + extract::GroupThousands(candidates) + " quotations, merged the first " +
+                     extract::GroupThousands(max_candidates));
   }
   std::vector<BriefQuote> out;
   for (auto& e : entries) {
@@ -236,11 +259,16 @@ bool TellingDay(std::string_view before) {
   return false;
 }
 
-std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
+// At most `max_candidates` (the first ones); `*seen`, when not null, counts
+// them all.
+std::vector<DatedSentence> CollectDatedSentences(const Articles& articles, size_t max_candidates,
+                                                 size_t* seen = nullptr) {
   std::vector<DatedSentence> out;
+  size_t candidates = 0;
   Stemmer stemmer;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const auto* a = articles[ai];
+    std::map<size_t, std::set<std::string>> sentence_stems;  // stemmed once per sentence
     std::set<size_t> used_sentences;
     std::map<size_t, std::set<std::string>> days_in_sentence;
     for (const auto& t : a->times) {
@@ -273,6 +301,7 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
       c.date = first.DateString();
       if (period) c.precision = period->second;
       if (!used_sentences.insert(s * 100000 + static_cast<size_t>(first.DaysSinceEpoch() % 100000)).second) continue;
+      if (++candidates > max_candidates) continue;
       c.text = std::string(a->doc.Text(a->doc.sentences[s].span));
       c.source = a->article->id;
       c.article = ai;
@@ -286,7 +315,9 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
                               IsPlanned(before) && !TellingDay(before));
       c.only_date = day && days_in_sentence[s].size() == 1;  // periods never make date discrepancies
       c.anchored = explicit_date || a->published.has_value();
-      c.stems = ContentStems(c.text, stemmer);
+      auto [stems, fresh] = sentence_stems.try_emplace(s);
+      if (fresh) stems->second = ContentStems(c.text, stemmer);
+      c.stems = stems->second;
       c.date_stems = ContentStems(expr, stemmer);
       const size_t sentence_begin = a->doc.sentences[s].span.begin;
       for (const auto& stem : ContentStems(ClauseAround(c.text, t.span.begin - sentence_begin,
@@ -297,6 +328,7 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles) {
       out.push_back(std::move(c));
     }
   }
+  if (seen) *seen = candidates;
   return out;
 }
 
@@ -316,7 +348,7 @@ bool IsPlanned(std::string_view sentence) {
 }
 
 std::vector<TimelineEntry> BuildTimeline(const Articles& articles, const std::vector<std::vector<int>>* fact_of) {
-  std::vector<DatedSentence> candidates = CollectDatedSentences(articles);
+  std::vector<DatedSentence> candidates = CollectDatedSentences(articles, kMaxPairwiseCandidates);
   auto fact = [&](const DatedSentence& c) {
     if (!fact_of || c.article >= fact_of->size() || c.sentence >= (*fact_of)[c.article].size()) return -1;
     return (*fact_of)[c.article][c.sentence];
@@ -370,12 +402,18 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles, const std::ve
   return out;
 }
 
-std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles) {
+std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles, std::vector<std::string>* notes,
+                                               size_t max_candidates) {
   // The same event, told by different outlets with different days: the
   // sentences share most of their words once the time expressions are set
   // aside. Only sentences that name one day, on a day an outlet fixed (an
   // explicit date, or a weekday counted from a known publication date).
-  std::vector<DatedSentence> c = CollectDatedSentences(articles);
+  size_t seen = 0;
+  std::vector<DatedSentence> c = CollectDatedSentences(articles, max_candidates, &seen);
+  if (seen > max_candidates && notes) {
+    notes->push_back("dates: " + extract::GroupThousands(seen) + " dated sentences, compared the first " +
+                     extract::GroupThousands(max_candidates));
+  }
   c.erase(std::remove_if(c.begin(), c.end(),
                          [](const DatedSentence& d) { return !d.only_date || !d.anchored; }),
           c.end());
@@ -542,16 +580,27 @@ std::string NumberLabel(const std::vector<NumberVersion>& versions) {
   return "update";
 }
 
-std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
+std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::vector<std::string>* notes,
+                                                 size_t max_candidates) {
+  // A sentence's stems, read once however many figures it holds (a sentence
+  // of thousands of figures once made this quadratic).
+  struct SentenceContext {
+    std::set<std::string> stems;
+    std::vector<uint32_t> ids;  // the stems as sorted ids: pairs compare these
+    std::string text;
+  };
+  std::map<std::string, uint32_t> stem_ids;
+  std::map<std::pair<size_t, size_t>, SentenceContext> contexts;  // (article, sentence) ->
   struct Item {
     size_t article;
     const extract::Quantity* q;
     std::string cls;
-    std::set<std::string> context;  // stems of the sentence
-    std::string sentence;
+    const SentenceContext* context;  // the sentence and its stems
+    const std::string* sentence;
   };
   std::map<std::string, std::string> surface;  // stem -> first word seen with it
   std::vector<Item> items;
+  size_t candidates = 0;
   Stemmer stemmer;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const auto& a = *articles[ai];
@@ -559,14 +608,26 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
       if (q.value < 10 && q.unit.empty()) continue;  // "two hours" rarely conflicts
       const std::string cls = q.unit == "$" || q.unit == "%" ? q.unit : NounClass(q.noun);
       if (cls.empty()) continue;
+      if (++candidates > max_candidates) continue;
       const size_t s = a.SentenceAt(q.span.begin);
-      Item it{ai, &q, cls, {}, std::string(a.doc.Text(a.doc.sentences[s].span))};
-      it.context = ContentStems(it.sentence, stemmer);
-      ForEachWord(it.sentence, [&](std::string_view w) {
-        if (!IsStopword(w)) surface.try_emplace(std::string(stemmer.Stem(w)), std::string(w));
-      });
-      items.push_back(std::move(it));
+      auto [ctx, fresh] = contexts.try_emplace({ai, s});
+      if (fresh) {
+        ctx->second.text = std::string(a.doc.Text(a.doc.sentences[s].span));
+        ctx->second.stems = ContentStems(ctx->second.text, stemmer);
+        for (const auto& stem : ctx->second.stems) {
+          ctx->second.ids.push_back(stem_ids.try_emplace(stem, static_cast<uint32_t>(stem_ids.size())).first->second);
+        }
+        std::sort(ctx->second.ids.begin(), ctx->second.ids.end());
+        ForEachWord(ctx->second.text, [&](std::string_view w) {
+          if (!IsStopword(w)) surface.try_emplace(std::string(stemmer.Stem(w)), std::string(w));
+        });
+      }
+      items.push_back(Item{ai, &q, cls, &ctx->second, &ctx->second.text});
     }
+  }
+  if (candidates > max_candidates && notes) {
+    notes->push_back("numbers: " + extract::GroupThousands(candidates) + " figures, compared the first " +
+                     extract::GroupThousands(max_candidates));
   }
   // Pairs from different articles about the same kind of thing, in the same
   // order of magnitude, in sentences that share their context words.
@@ -585,7 +646,10 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
       if (a.cls != b.cls) continue;
       const double hi = std::max(a.q->value, b.q->value), lo = std::min(a.q->value, b.q->value);
       if (lo <= 0 || hi / lo > 3.0) continue;
-      if (Containment(a.context, b.context) < 0.3) continue;
+      // One sentence's figures share all their context (when it has any).
+      if (a.context == b.context ? a.context->ids.empty() : Containment(a.context->ids, b.context->ids) < 0.3) {
+        continue;
+      }
       parent[find(i)] = find(j);
       linked[i] = linked[j] = true;
     }
@@ -628,7 +692,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
     // The subject: what is counted, and the context word the sentences share most.
     std::map<std::string, int> shared;
     for (size_t m : members) {
-      for (const auto& s : items[m].context) shared[s]++;
+      for (const auto& s : items[m].context->stems) shared[s]++;
     }
     std::string context;
     int best = 1;
@@ -646,7 +710,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles) {
       DiscrepancyVariant v;
       const Item& it = items[ms.front()];
       v.value = FormatValue(*it.q, articles[it.article]->doc.text);
-      v.text = it.sentence;
+      v.text = *it.sentence;
       for (size_t m : ms) AddSource(&v.sources, articles[items[m].article]->article->id);
       d.variants.push_back(std::move(v));
     }

@@ -23,8 +23,14 @@
 
 namespace newsfuse::synthesize {
 
+// The number, date and quote sections compare their candidates pair by
+// pair; past this many candidates in a story (far above any real story's)
+// the rest are left out, with a note in `notes` (when not null).
+inline constexpr size_t kMaxPairwiseCandidates = 3000;
+
 std::vector<BriefQuote> MergeQuotes(const std::vector<const extract::ArticleAnalysis*>& articles,
-                                    const MergedEntities& entities);
+                                    const MergedEntities& entities, std::vector<std::string>* notes = nullptr,
+                                    size_t max_candidates = kMaxPairwiseCandidates);
 
 // Each entry's `planned`: the day lies after its article's publication date,
 // or on it with a cue of a coming event (IsPlanned); an event one outlet
@@ -42,7 +48,8 @@ std::vector<TimelineEntry> BuildTimeline(const std::vector<const extract::Articl
 bool IsPlanned(std::string_view sentence);
 
 std::vector<Discrepancy> FindNumberDiscrepancies(
-    const std::vector<const extract::ArticleAnalysis*>& articles);
+    const std::vector<const extract::ArticleAnalysis*>& articles, std::vector<std::string>* notes = nullptr,
+    size_t max_candidates = kMaxPairwiseCandidates);
 
 // One figure of a number discrepancy, as the label sees it.
 struct NumberVersion {
@@ -64,7 +71,8 @@ std::string NumberLabel(const std::vector<NumberVersion>& versions);
 // earlier reports planned it for one day and later ones give another, else
 // "conflict".
 std::vector<Discrepancy> FindDateDiscrepancies(
-    const std::vector<const extract::ArticleAnalysis*>& articles);
+    const std::vector<const extract::ArticleAnalysis*>& articles, std::vector<std::string>* notes = nullptr,
+    size_t max_candidates = kMaxPairwiseCandidates);
 
 // Titles of one person that differ across outlets ("national security
 // adviser" vs "National Security Council chief").
