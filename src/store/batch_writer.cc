@@ -28,7 +28,7 @@ void SqliteStore::PrepareBatch(std::vector<Prepared>& items) {
       ReleaseReader(std::move(*conn));
     }
   }
-  ParallelFor(items.size(), options_.threads, [&](size_t i) {
+  base::ParallelFor(items.size(), options_.threads, kMinItemsPerThread, [&](size_t i) {
     items[i].enc = EncodeArticle(items[i].article, search_body_bytes_);
     if (!stored[i]) items[i].prepared = options_.assigner->Prepare(items[i].article);
   });

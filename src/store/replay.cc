@@ -44,7 +44,7 @@ Status SqliteStore::RestoreAssigner() {
     if (rc != SQLITE_DONE) return rows->Error("replay");
     if (chunk.empty()) break;
     std::vector<std::any> prepared(chunk.size());
-    ParallelFor(chunk.size(), options_.threads,
+    base::ParallelFor(chunk.size(), options_.threads, kMinItemsPerThread,
                 [&](size_t i) { prepared[i] = options_.assigner->Prepare(chunk[i]); });
     for (size_t i = 0; i < chunk.size(); ++i) {
       options_.assigner->Replay(chunk[i], std::move(prepared[i]), stories[i]);

@@ -71,11 +71,16 @@
 #include <utility>
 #include <vector>
 
+#include "base/parallel_for.h"
 #include "store/article_codec.h"
 #include "store/sqlite_util.h"
 #include "store/store.h"
 
 namespace newsfuse::store::sqlite {
+
+// Per-article work (encoding, story preparation) runs on base::ParallelFor;
+// below this many articles per thread a thread costs more than it saves.
+inline constexpr size_t kMinItemsPerThread = 16;
 
 inline constexpr const char* kArticleColumns =
     "id, origin, outlet, url, title, subtitle, published, language, body, layout, dropped, "
@@ -91,9 +96,6 @@ std::string JoinOutlets(const std::vector<std::string>& v);
 // Reads an article row selected with kArticleColumns.
 Status ReadArticleRow(const Statement& st, Article* a, int64_t* story_id, int64_t* ingested,
                       int64_t* rowid, std::string* names);
-
-// Runs fn(i) for i in [0, n) on up to `threads` threads (the caller is one).
-void ParallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& fn);
 
 // A connection of the read pool with its statements, prepared once.
 struct ReadConn {

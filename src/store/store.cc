@@ -140,22 +140,4 @@ Result<Statement*> SqliteStore::R(ReadConn& conn, const std::string& sql) {
   return slot.get();
 }
 
-void ParallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& fn) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  // Below ~16 items per thread, starting a thread costs more than it saves.
-  const size_t workers = std::min<size_t>(threads, std::max<size_t>(1, n / 16));
-  if (workers <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-}
-
 }  // namespace newsfuse::store::sqlite
