@@ -57,8 +57,8 @@ struct EngineOptions {
   bool sync_full = false;
 
   // The entity tagger model; empty: the default model (models/README.md). A
-  // missing model leaves entities out of briefings (EntityModelStatus says
-  // why).
+  // missing or damaged model leaves entities out of briefings; call
+  // EntityModelStatus to treat it as an error (the CLI verbs do).
   std::string ner_model;
   int summary_words = 100;  // summary length budget of a briefing, in words
   // Average similarity at which sentences of different outlets state one
