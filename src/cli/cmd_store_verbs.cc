@@ -1,5 +1,6 @@
 // The store's reading verbs (the writing one, `ingest`, is cmd_ingest.cc):
 //   `newsfuse stories --db FILE [--sort recent|largest] [--text W] [--entity N] [--json]`
+//   `newsfuse stories --db FILE --members`   every article's story, as `cluster` prints it
 //   `newsfuse article --db FILE ID [--json]`
 //   `newsfuse briefing --db FILE STORY [--format json|markdown]`   a story's stored briefing
 //   `newsfuse store-check --db FILE [--expect-ids FILE]`
@@ -8,7 +9,9 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "base/json_writer.h"
 #include "cli/commands.h"
@@ -33,7 +36,77 @@ struct StoriesFlags {
   std::string text, entity;
   size_t limit = 20, offset = 0;
   bool json = false;
+  bool members = false;
 };
+
+// `stories --members`: every stored article's story as `cluster` prints it
+// (cmd_cluster.cc), so that a store's grouping can be scored or compared
+// with `cluster`'s on the same articles: one {"type":"article"} line per
+// article, grouped by story, then one {"type":"story"} line per story.
+// Stories come in the ingest order of their first article, members in ingest
+// order. "duplicate_of" is always null: the store keeps no near-copy
+// decision (an exact copy is not stored at all).
+int RunStoryMembers(Engine& engine, const std::string& db) {
+  std::vector<std::string> story_order;
+  std::unordered_map<std::string, std::vector<std::string>> members;  // story -> article ids
+  Status listed = engine.ForEachArticleId([&](std::string_view id) { story_order.emplace_back(id); });
+  if (!listed.ok()) {
+    PrintError(listed);
+    return 1;
+  }
+  std::vector<std::string> ids = std::move(story_order);
+  story_order.clear();
+  for (const std::string& id : ids) {
+    auto got = engine.GetArticle(id);
+    if (!got.ok()) {
+      PrintError(got.status());
+      return 1;
+    }
+    if (!got->has_value()) continue;  // removed since it was listed
+    auto [it, first] = members.try_emplace((*got)->story_id);
+    if (first) story_order.push_back((*got)->story_id);
+    it->second.push_back(id);
+  }
+  std::string out;
+  for (const std::string& story : story_order) {
+    for (const std::string& id : members[story]) {
+      base::JsonWriter w(&out);
+      w.BeginObject();
+      w.Field("type", "article");
+      w.Field("id", id);
+      w.Field("story", story);
+      w.Key("duplicate_of");
+      w.Null();
+      w.EndObject();
+      out += '\n';
+    }
+  }
+  for (const std::string& story : story_order) {
+    auto row = engine.GetStory(story);
+    if (!row.ok()) {
+      PrintError(row.status());
+      return 1;
+    }
+    if (!row->has_value()) {
+      PrintError(Status::DataLoss(db, "story \"" + story + "\" of a stored article is missing"));
+      return 1;
+    }
+    const StoryRow& r = **row;
+    base::JsonWriter w(&out);
+    w.BeginObject();
+    w.Field("type", "story");
+    w.Field("story", story);
+    w.Field("headline", r.headline);
+    w.StringArray("articles", members[story]);
+    w.StringArray("outlets", r.outlets);
+    w.OptionalField("first_published", r.first_published.value_or(""));  // null when undated
+    w.OptionalField("last_published", r.last_published.value_or(""));
+    w.EndObject();
+    out += '\n';
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return std::fflush(stdout) == 0 ? 0 : 1;
+}
 
 int RunStories(const StoriesFlags& flags) {
   auto opened = OpenExisting(flags.db);
@@ -41,6 +114,7 @@ int RunStories(const StoriesFlags& flags) {
     PrintError(opened.status());
     return 1;
   }
+  if (flags.members) return RunStoryMembers(**opened, flags.db);
   store::StoryQuery q;
   q.sort = flags.sort == "largest" ? store::StorySort::kLargest : store::StorySort::kRecent;
   q.text = flags.text;
@@ -259,7 +333,15 @@ void RegisterStoreVerbs(CLI::App& app) {
     cmd->add_option("--entity", flags->entity, "a name a member article must mention");
     cmd->add_option("--limit", flags->limit, "at most this many")->check(CLI::Range(1, 500))->capture_default_str();
     cmd->add_option("--offset", flags->offset, "skip this many first");
-    cmd->add_flag("--json", flags->json, "JSON instead of one line per story");
+    CLI::Option* json = cmd->add_flag("--json", flags->json, "JSON instead of one line per story");
+    cmd->add_flag("--members", flags->members,
+                  "every stored article's story, as JSONL lines like `newsfuse cluster` prints")
+        ->excludes(json)
+        ->excludes("--sort")
+        ->excludes("--text")
+        ->excludes("--entity")
+        ->excludes("--limit")
+        ->excludes("--offset");
     cmd->callback([flags] { ExitWith(RunStories(*flags)); });
   }
   {
