@@ -27,7 +27,8 @@
 // AddArticles calls are serialised where they write (one batch is one
 // transaction) and overlap in their per-article work; reads and briefings
 // run concurrently with each other and with a write. BriefArticles and
-// ClusterArticles share no state between calls.
+// ClusterArticles share no state between calls; nor do the StoryStreams
+// OpenStream returns (each is for one caller at a time).
 #ifndef NEWSFUSE_ENGINE_H_
 #define NEWSFUSE_ENGINE_H_
 
@@ -57,8 +58,8 @@ struct EngineOptions {
   bool sync_full = false;
 
   // The entity tagger model; empty: the default model (models/README.md). A
-  // missing model leaves entities out of briefings (EntityModelStatus says
-  // why).
+  // missing or damaged model leaves entities out of briefings; call
+  // EntityModelStatus to treat it as an error (the CLI verbs do).
   std::string ner_model;
   int summary_words = 100;  // summary length budget of a briefing, in words
   // Average similarity at which sentences of different outlets state one
@@ -99,6 +100,63 @@ struct Clustering {
   ClusterIssues issues;
 };
 
+// ---- Streams: stories assigned one article at a time (Engine::OpenStream)
+
+// A story a stream has closed: no later article can join it.
+struct ClosedStory {
+  std::string id;                        // as the stream's assignments name it: "s1", ...
+  std::string headline;                  // of the member closest to the story's centre
+  std::vector<std::string> article_ids;  // in arrival order
+  std::vector<std::string> outlets;      // distinct, first-seen order
+  std::string first_published;           // "YYYY-MM-DDTHH:MM", "" when no member is dated
+  std::string last_published;
+};
+
+struct StreamOptions {
+  // Hours without news after which a story is closed; unset: the tuned
+  // default.
+  std::optional<double> window_hours;
+  // Called, on the thread of the Add or Finish that caused it, with each story
+  // as it closes (its window passed, or Finish), and when a closing story is
+  // merged into an open one (its articles then appear in that one's
+  // ClosedStory).
+  std::function<void(ClosedStory&&)> on_closed;
+  std::function<void(const std::string& story, const std::string& into)> on_merged;
+};
+
+// Where Add put an article.
+struct StreamAssignment {
+  std::string story;  // the story it joined or opened
+  // The id of the earlier article it is a near-copy of, if any.
+  std::optional<std::string> duplicate_of;
+  bool repeated_id = false;  // its id came earlier in the stream
+};
+
+// Story assignment in arrival order, the streaming counterpart of
+// Engine::ClusterArticles. Not thread-safe: one caller at a time (streams
+// share nothing, so different streams may run on different threads).
+class StoryStream {
+ public:
+  ~StoryStream();
+  StoryStream(const StoryStream&) = delete;
+  StoryStream& operator=(const StoryStream&) = delete;
+
+  // Assigns the next article to a story. Never fails on a bad article (it is
+  // counted in issues()); kFailedPrecondition after Finish.
+  Result<StreamAssignment> Add(const Article& article);
+  // Closes every open story (on_closed for each); kFailedPrecondition when
+  // called twice.
+  Status Finish();
+  // Input problems counted so far.
+  ClusterIssues issues() const;
+
+  struct Impl;
+  explicit StoryStream(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 // Articles read from files (plain text, JSONL, HTML, WARC, or folders of
 // them; "-" reads JSONL from standard input), in input order. An input that
 // cannot be read is reported on standard error and skipped.
@@ -131,6 +189,11 @@ class Engine {
   // the story whose first article comes first in the input); one story for
   // a single article or when `one_story`. Fails only on an empty input.
   Result<Brief> BriefArticles(const std::vector<Article>& articles, bool one_story = false);
+
+  // A stream that assigns articles to stories as they arrive, with this
+  // engine's cluster options. Fails with kInvalidArgument on a window that is
+  // not a positive number of hours.
+  Result<std::unique_ptr<StoryStream>> OpenStream(StreamOptions options);
 
   // Loads the entity tagger now (it is otherwise loaded at the first
   // briefing): OK, or why briefings will have no entities.

@@ -38,9 +38,11 @@ int RunBrief(const BriefFlags& flags) {
     PrintError(engine.status());
     return 1;
   }
+  // A briefing without its entities would look complete and is not: a
+  // missing or damaged model stops the run, naming the file.
   if (Status model = (*engine)->EntityModelStatus(); !model.ok()) {
-    // Without the model the briefing still has its summary and facts; say so.
-    std::cerr << "newsfuse: " << model.ToString() << " (entities left out)\n";
+    PrintError(model);
+    return 1;
   }
   Result<Brief> brief = (*engine)->BriefArticles(corpus.articles, flags.one_story);
   if (!brief.ok()) {

@@ -2,9 +2,9 @@
 // copies. Writes JSONL to standard output: one {"type":"article"} line per
 // article (id -> story, duplicate_of), then one {"type":"story"} line per
 // story (articles, outlets, time span, headline). Bad input is counted and
-// summarised on standard error. The batch pass is the engine's
-// (Engine::ClusterArticles).
-//   --stream  assign each article on arrival (StoryClusterer, file order)
+// summarised on standard error. Both passes are the engine's:
+// Engine::ClusterArticles, and Engine::OpenStream for
+//   --stream  assign each article on arrival (file order)
 //             instead of the batch average-link pass over the whole input.
 //             A story that leaves the window may be merged into an open
 //             one (the merge pass): a {"type":"merge","story":..,"into":..}
@@ -20,8 +20,6 @@
 #include "base/json_writer.h"
 #include "cli/commands.h"
 #include "ingest/corpus_loader.h"
-#include "cluster/similarity.h"
-#include "cluster/story_clusterer.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/reporter.h"
 #include "newsfuse/engine.h"
@@ -42,14 +40,14 @@ void WriteLine(std::string* line) {
   line->clear();
 }
 
-void PrintIssues(const cluster::InputIssueCounts& n, size_t articles, size_t stories,
+void PrintIssues(const ClusterIssues& n, size_t articles, size_t stories,
                  size_t skipped_lines) {
   std::fprintf(stderr,
                "newsfuse cluster: %zu articles, %zu stories; skipped lines %zu; no date %zu "
                "(unparsable %zu, far future %zu), empty body %zu (nothing at all %zu), body "
                "truncated %zu, repeated id %zu\n",
                articles, stories, skipped_lines, n.no_date, n.bad_date, n.future_date,
-               n.empty_body, n.empty_article, n.truncated_body, n.duplicate_id);
+               n.empty_body, n.empty_article, n.truncated_body, n.repeated_id);
 }
 
 // Any input `brief` reads: plain text, JSONL, HTML pages, WARC files, folders.
@@ -58,56 +56,76 @@ void ReadInput(const std::string& input, ingest::Reporter& reporter,
   ingest::ForEachArticle({input}, ingest::LoadOptions{}, reporter, on_article);
 }
 
-int RunStream(const ClusterFlags& flags, cluster::ClusterOptions options) {
+int RunStream(const ClusterFlags& flags) {
   ingest::SummaryReporter reporter;
-  cluster::StoryClusterer clusterer(options);
+  EngineOptions options;
+  if (flags.threshold >= 0) options.cluster_threshold = flags.threshold;
+  StreamOptions stream_options;
+  if (flags.window_hours > 0) stream_options.window_hours = flags.window_hours;
   std::string line;
   size_t stories = 0;
   size_t articles = 0;
-  clusterer.set_on_frozen([&](cluster::FrozenStory&& s) {
+  stream_options.on_closed = [&](ClosedStory&& s) {
     ++stories;
     base::JsonWriter w(&line);
     w.BeginObject();
     w.Field("type", "story");
-    w.Field("story", "s" + std::to_string(s.id));
+    w.Field("story", s.id);
     w.Field("headline", s.headline);
     w.StringArray("articles", s.article_ids);
     w.StringArray("outlets", s.outlets);
-    w.OptionalField("first_published", cluster::FormatMinutes(s.first_minute));
-    w.OptionalField("last_published", cluster::FormatMinutes(s.last_minute));
+    w.OptionalField("first_published", s.first_published);  // null when empty (undated)
+    w.OptionalField("last_published", s.last_published);
     w.EndObject();
     WriteLine(&line);
-  });
-  clusterer.set_on_merged([&](uint64_t story, uint64_t into) {
+  };
+  stream_options.on_merged = [&](const std::string& story, const std::string& into) {
     base::JsonWriter w(&line);
     w.BeginObject();
     w.Field("type", "merge");
-    w.Field("story", "s" + std::to_string(story));
-    w.Field("into", "s" + std::to_string(into));
+    w.Field("story", story);
+    w.Field("into", into);
     w.EndObject();
     WriteLine(&line);
-  });
+  };
+  Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
+  using OpenedStream = Result<std::unique_ptr<StoryStream>>;
+  OpenedStream stream = engine.ok() ? (*engine)->OpenStream(std::move(stream_options)) : OpenedStream(engine.status());
+  if (!stream.ok()) {
+    PrintError(stream.status());
+    return 1;
+  }
+  Status failure;
   ReadInput(flags.input, reporter, [&](Article&& a) {
-    cluster::Assignment x = clusterer.Assign(a);
+    if (!failure.ok()) return;
+    Result<StreamAssignment> x = (*stream)->Add(a);
+    if (!x.ok()) {
+      failure = x.status();
+      return;
+    }
     ++articles;
     base::JsonWriter w(&line);
     w.BeginObject();
     w.Field("type", "article");
     w.Field("id", a.id);
-    w.Field("story", "s" + std::to_string(x.story_id));
+    w.Field("story", x->story);
     w.Key("duplicate_of");
-    if (x.duplicate_of) {
-      w.String(x.duplicate_of_id);
+    if (x->duplicate_of) {
+      w.String(*x->duplicate_of);
     } else {
       w.Null();
     }
-    if (x.issues & cluster::kDuplicateId) w.Field("skipped", "repeated id");
+    if (x->repeated_id) w.Field("skipped", "repeated id");
     w.EndObject();
     WriteLine(&line);
   });
-  clusterer.FreezeAll();
+  if (failure.ok()) failure = (*stream)->Finish();
   std::fflush(stdout);
-  PrintIssues(clusterer.issue_counts(), articles, stories, reporter.skipped());
+  if (!failure.ok()) {
+    PrintError(failure);
+    return 1;
+  }
+  PrintIssues((*stream)->issues(), articles, stories, reporter.skipped());
   return FinishInputReport(reporter, articles, {flags.input}, "cluster");
 }
 
@@ -170,10 +188,7 @@ int RunBatch(const ClusterFlags& flags) {
     WriteLine(&line);
   }
   std::fflush(stdout);
-  const ClusterIssues& n = clustering->issues;
-  PrintIssues(cluster::InputIssueCounts{n.no_date, n.bad_date, n.future_date, n.empty_body, n.empty_article,
-                                        n.truncated_body, n.repeated_id},
-              articles.size(), clustering->stories.size(), reporter.skipped());
+  PrintIssues(clustering->issues, articles.size(), clustering->stories.size(), reporter.skipped());
   return FinishInputReport(reporter, articles.size(), {flags.input}, "cluster");
 }
 
@@ -191,15 +206,7 @@ void RegisterCluster(CLI::App& app) {
                   "similarity at which an article joins a story (default: tuned on ECB+ train)");
   cmd->add_option("--window-hours", flags->window_hours,
                   "stream: hours without news after which a story is frozen");
-  cmd->callback([flags] {
-    cluster::ClusterOptions options;
-    if (flags->threshold >= 0) {
-      options.assign_threshold = flags->threshold;
-      options.merge_threshold = flags->threshold;
-    }
-    if (flags->window_hours > 0) options.window_hours = flags->window_hours;
-    ExitWith(flags->stream ? RunStream(*flags, options) : RunBatch(*flags));
-  });
+  cmd->callback([flags] { ExitWith(flags->stream ? RunStream(*flags) : RunBatch(*flags)); });
 }
 
 }  // namespace newsfuse::cli

@@ -44,6 +44,13 @@ int RunServe(ServeFlags flags) {
     PrintError(engine.status());
     return 1;
   }
+  // Loaded now rather than at the first briefing: a missing or damaged model
+  // is an error naming the file before the server listens, not briefings
+  // silently without entities.
+  if (Status model = (*engine)->EntityModelStatus(); !model.ok()) {
+    PrintError(model);
+    return 1;
+  }
   flags.server.max_body_bytes = static_cast<size_t>(flags.max_body_mib * (1 << 20));
   serve::Server server(engine->get(), flags.server);
   Result<int> port = server.Bind();

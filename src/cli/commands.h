@@ -33,7 +33,8 @@ void RegisterEvalQuotes(CLI::App& eval);
 void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs`
 void RegisterCluster(CLI::App& app);
 void RegisterServe(CLI::App& app);
-void RegisterIngest(CLI::App& app);  // also `stories`, `article`, `briefing`, `store-check`
+void RegisterIngest(CLI::App& app);
+void RegisterStoreVerbs(CLI::App& app);  // `stories`, `article`, `briefing`, `store-check`
 
 // cmd_help.cc: the examples that end each verb's --help (call after every
 // Register*), and `newsfuse help [VERB...]` / an unknown verb, answered before

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   RegisterCluster(app);
   RegisterServe(app);
   RegisterIngest(app);
+  RegisterStoreVerbs(app);
   AddExamples(app);
   if (std::optional<int> answered = HandleHelpAndUnknownVerbs(app, argc, argv)) return *answered;
 

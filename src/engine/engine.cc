@@ -57,10 +57,12 @@ Result<Clustering> Engine::ClusterArticles(const std::vector<Article>& articles)
   for (size_t i = 0; i < articles.size(); ++i) {
     if (report.article_issues[i] & cluster::kDuplicateId) out.repeated_ids.push_back(i);
   }
-  const cluster::InputIssueCounts& n = report.issues;
-  out.issues = ClusterIssues{n.no_date,    n.bad_date,       n.future_date, n.empty_body,
-                             n.empty_article, n.truncated_body, n.duplicate_id};
+  out.issues = engine::ToClusterIssues(report.issues);
   return out;
+}
+
+Result<std::unique_ptr<StoryStream>> Engine::OpenStream(StreamOptions options) {
+  return engine::OpenStoryStream(impl_->cluster, std::move(options));
 }
 
 Result<Brief> Engine::BriefArticles(const std::vector<Article>& articles, bool one_story) {

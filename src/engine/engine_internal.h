@@ -54,6 +54,11 @@ PipelineOptions PipelineOptionsFor(const EngineOptions& options);
 // stories and briefings are whatever that store makes of them.
 std::unique_ptr<Engine> EngineOverStore(store::Store* store, const EngineOptions& options = {});
 
+ClusterIssues ToClusterIssues(const cluster::InputIssueCounts& counts);
+
+// Engine::OpenStream over these cluster options (story_stream.cc).
+Result<std::unique_ptr<StoryStream>> OpenStoryStream(cluster::ClusterOptions options, StreamOptions stream);
+
 // The same as Engine::Open with cluster options beyond EngineOptions' (the
 // store benchmark's synthetic day lies in the future).
 Result<std::unique_ptr<Engine>> OpenEngine(const EngineOptions& options, const cluster::ClusterOptions& cluster);

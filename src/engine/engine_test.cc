@@ -86,6 +86,42 @@ TEST(EngineTest, ClustersAndBriefsASetCarryingItsNearCopies) {
   EXPECT_EQ(one->stories[0].sources[1].duplicate_of, std::optional<std::string>("wire"));
 }
 
+TEST(EngineTest, AStreamAssignsOnArrivalAndClosesEveryStoryAtFinish) {
+  auto engine = Engine::Open(Options());
+  ASSERT_TRUE(engine.ok());
+  std::vector<ClosedStory> closed;
+  StreamOptions stream_options;
+  stream_options.on_closed = [&](ClosedStory&& s) { closed.push_back(std::move(s)); };
+  Result<std::unique_ptr<StoryStream>> stream = (*engine)->OpenStream(std::move(stream_options));
+  ASSERT_TRUE(stream.ok()) << stream.status().ToString();
+  std::vector<StreamAssignment> assigned;
+  for (const Article& a : Articles()) {
+    Result<StreamAssignment> x = (*stream)->Add(a);
+    ASSERT_TRUE(x.ok()) << x.status().ToString();
+    assigned.push_back(*x);
+  }
+  Result<StreamAssignment> repeated = (*stream)->Add(Articles()[2]);
+  ASSERT_TRUE(repeated.ok());
+  EXPECT_TRUE(repeated->repeated_id);
+  EXPECT_EQ(assigned[0].story, assigned[1].story);
+  EXPECT_NE(assigned[0].story, assigned[2].story);
+  EXPECT_EQ(assigned[1].duplicate_of, std::optional<std::string>("wire"));
+  EXPECT_FALSE(assigned[0].duplicate_of.has_value());
+  EXPECT_TRUE(closed.empty()) << "nothing closes while its window is open";
+  ASSERT_TRUE((*stream)->Finish().ok());
+  ASSERT_EQ(closed.size(), 2u);
+  const ClosedStory& depot = closed[0].id == assigned[0].story ? closed[0] : closed[1];
+  EXPECT_EQ(depot.article_ids, (std::vector<std::string>{"wire", "reprint"}));
+  EXPECT_EQ(depot.first_published, "2025-03-11T09:00");
+  EXPECT_EQ((*stream)->issues().repeated_id, 1u);
+  EXPECT_EQ((*stream)->Add(Articles()[0]).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ((*stream)->Finish().code(), StatusCode::kFailedPrecondition);
+
+  StreamOptions no_window;
+  no_window.window_hours = 0;
+  EXPECT_EQ((*engine)->OpenStream(no_window).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST(EngineTest, AStoreKeepsStoriesAndBriefingsAcrossOpens) {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("newsfuse_engine_test_" + std::to_string(::getpid()));
