@@ -101,6 +101,18 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+// The addresses the page itself renders: the list and one story
+// ("/story/ID", a trailing '/' allowed), as web/app.js routes them. Any other
+// path, "/story/a/b" included, is the page's "Page not found" and gets 404.
+bool IsPagePath(std::string_view path) {
+  if (path == "/" || path == "/index.html") return true;
+  constexpr std::string_view kStory = "/story/";
+  if (!StartsWith(path, kStory)) return false;
+  std::string_view id = path.substr(kStory.size());
+  if (!id.empty() && id.back() == '/') id.remove_suffix(1);
+  return !id.empty() && id.find('/') == std::string_view::npos;
+}
+
 // A non-negative integer query parameter; nullopt (after a 400) when malformed.
 std::optional<size_t> SizeParam(const Request& req, const char* name, size_t fallback,
                                 Response& res) {
@@ -414,7 +426,7 @@ void Server::Impl::RouteGet(const Request& req, Response& res) {
     }
     return SetError(res, 404, "no such API resource: " + path);
   }
-  if (path == "/" || path == "/index.html" || StartsWith(path, "/story/")) {
+  if (IsPagePath(path)) {
     return ServeAsset(req, res, "index.html", /*is_page=*/true);
   }
   if (StartsWith(path, "/assets/")) return ServeAsset(req, res, std::string_view(path).substr(8), false);

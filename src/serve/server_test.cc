@@ -367,12 +367,19 @@ TEST_F(ServerTest, StoryBriefAndArticle) {
   }
   // A mistyped page address gets the page (which says "Page not found"),
   // still with 404; JSON only where there is no page.
-  res = Client()->Get("/no/such/page");
-  EXPECT_EQ(res->status, 404);
-  if (FindWebAsset("index.html")) {
-    EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8");
-  } else {
-    EXPECT_EQ(ErrorStatus(res->body), 404) << res->body;
+  // Only "/", "/index.html" and "/story/ID" are pages: a path under /story/
+  // with more segments, or none, is mistyped like any other.
+  for (const char* mistyped : {"/no/such/page", "/story/a/b", "/story/s-bridge/x", "/story/", "/story//"}) {
+    res = Client()->Get(mistyped);
+    EXPECT_EQ(res->status, 404) << mistyped;
+    if (FindWebAsset("index.html")) {
+      EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8") << mistyped;
+    } else {
+      EXPECT_EQ(ErrorStatus(res->body), 404) << mistyped << ": " << res->body;
+    }
+  }
+  for (const char* page : {"/", "/index.html", "/story/s-bridge", "/story/s-bridge/"}) {
+    EXPECT_EQ(Client()->Get(page)->status, 200) << page;
   }
 }
 

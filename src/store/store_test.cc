@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <new>
 #include <thread>
 
 #include "engine/engine_internal.h"
@@ -309,6 +311,66 @@ TEST_F(StoreTest, BriefingIsCachedAndRebuiltAfterCorrection) {
   auto junk = store->BriefingJson("../etc");
   ASSERT_TRUE(junk.ok());
   EXPECT_FALSE(junk->has_value());
+}
+
+// What one BriefingJson call came to: "json", "error: <status>", "none", or
+// "threw: <what>" (an exception escaping the store is a failure, not a crash
+// of the test binary).
+std::string BriefingOutcome(Store& store, const std::string& story) {
+  try {
+    auto json = store.BriefingJson(story);
+    if (!json.ok()) return "error: " + json.status().ToString();
+    return json->has_value() ? "json" : "none";
+  } catch (const std::exception& e) {
+    return std::string("threw: ") + e.what();
+  }
+}
+
+TEST_F(StoreTest, FailedBriefingBuildIsAnErrorForEveryWaiterAndIsRetried) {
+  // The engine's builder, wrapped: while `fail` is set every build throws
+  // std::bad_alloc (a hostile story running the pipeline out of memory);
+  // the first build also waits for `release`, so the other requests arrive
+  // while it is in flight and wait on it.
+  BriefingBuilder real = options_.build_briefing;
+  std::atomic<bool> fail{true};
+  std::atomic<int> builds{0};
+  std::promise<void> entered, release;
+  std::shared_future<void> released = release.get_future().share();
+  options_.build_briefing = [&](const std::string& id, std::vector<Article> members) -> Result<std::string> {
+    if (builds.fetch_add(1) == 0) {
+      entered.set_value();
+      released.wait();
+    }
+    if (fail) throw std::bad_alloc();
+    return real(id, std::move(members));
+  };
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  auto r = store->Ingest({FerryA(), FerryB()});
+  ASSERT_TRUE(r.ok());
+  const std::string story = r->articles[0].story_id;
+
+  std::vector<std::string> outcomes(4);
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] { outcomes[0] = BriefingOutcome(*store, story); });
+  entered.get_future().wait();
+  for (int i = 1; i < 4; ++i) threads.emplace_back([&, i] { outcomes[i] = BriefingOutcome(*store, story); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  release.set_value();
+  for (auto& t : threads) t.join();
+  for (const auto& o : outcomes) {
+    EXPECT_EQ(o.rfind("error: ", 0), 0u) << o;
+    EXPECT_NE(o.find("bad_alloc"), std::string::npos) << o;
+  }
+
+  // Not cached: the next request builds again and gets the briefing.
+  fail = false;
+  const int before = builds.load();
+  EXPECT_EQ(BriefingOutcome(*store, story), "json");
+  EXPECT_EQ(builds.load(), before + 1);
+  auto json = store->BriefingJson(story);
+  ASSERT_TRUE(json.ok() && json->has_value());
+  EXPECT_NE((*json)->find("212"), std::string::npos);
 }
 
 TEST_F(StoreTest, ReopenKeepsEverythingAndStoriesContinue) {

@@ -269,7 +269,7 @@ const server = http.createServer(async (req, res) => {
       return await api(req, res, url);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method not allowed');
-    if (url.pathname === '/' || /^\/story\/[^/]+$/.test(url.pathname)) return sendFile(res, 'index.html');
+    if (url.pathname === '/' || /^\/story\/[^/]+\/?$/.test(url.pathname)) return sendFile(res, 'index.html');
     if (url.pathname.startsWith('/assets/')) return sendFile(res, url.pathname.slice('/assets/'.length));
     return sendFile(res, 'index.html', 404);  // the page says "Page not found", as the real server's does
   } catch (e) {

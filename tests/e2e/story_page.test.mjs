@@ -397,10 +397,13 @@ test('every text on the list, the story page and the not-found page has a contra
 
 test('a mistyped address shows a not-found page with a way back', async () => {
   const { page, problems } = await openPage();
-  const response = await page.goto(`${base}/stroies`);
-  assert.equal(response.status(), 404);
-  await page.getByRole('heading', { name: 'Page not found' }).waitFor({ timeout: 30000 });
-  assert.ok(!(await page.locator('body').textContent()).includes('"error"'), 'no raw JSON');
+  // "/story/a/b" looks like a story address but is none: 404 too, not 200.
+  for (const mistyped of ['/story/a/b', '/stroies']) {
+    const response = await page.goto(`${base}${mistyped}`);
+    assert.equal(response.status(), 404, mistyped);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor({ timeout: 30000 });
+    assert.ok(!(await page.locator('body').textContent()).includes('"error"'), `${mistyped}: no raw JSON`);
+  }
   await page.locator('.not-found a[href="/"]').click();
   await page.locator('.story-card').first().waitFor({ timeout: 30000 });
   assert.deepEqual(problems, []);
