@@ -478,6 +478,24 @@ struct NameEntry {
   int gender;  // 0 unknown, 1 male, 2 female
 };
 
+// The attribution found for one quote: the speaker's mention, the cue verb
+// (or "according to") if one was seen, and the canonical speaker name.
+struct Attribution {
+  NounPhrase np;
+  int cue_first = -1;
+  int cue_last = -1;
+  std::string speaker;
+};
+
+// Where one quote sits: the token bounds every attribution step searches in.
+struct QuoteSite {
+  const Region& reg;
+  int after;       // first token after the quote
+  int sent_start;  // first token of the quote's sentence
+  int next_open;   // opening mark of the next quote, or the end of the text
+  int prev_close;  // last token of the previous quote, or -1
+};
+
 class Attributor {
  public:
   Attributor(std::string_view text, const Tokens& tk, std::span<const NamedSpan> names)
@@ -505,6 +523,15 @@ class Attributor {
   void Attribute(const std::vector<Region>& regions, std::vector<Quote>* out);
 
  private:
+  // The attribution steps, in the order Attribute tries them, and their helpers.
+  void CueAfterQuote(const QuoteSite& s, Attribution* f) const;
+  NounPhrase PlainStretch(int t, int v) const;
+  void CueBeforeQuote(const QuoteSite& s, Attribution* f) const;
+  void CueLaterInSentence(const QuoteSite& s, Attribution* f) const;
+  QuoteKind KindOf(const Region& reg) const;
+  void CueInPreviousSentence(const QuoteSite& s, const Attribution* prev, Attribution* f) const;
+  void Record(Attribution* f, Quote* q);
+
   bool IsNameWord(int i) const;
   bool IsPossessive(int i) const {
     std::string_view w = tk_.Text(i);
@@ -1014,203 +1041,230 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
   return NameText(np.first, np.last);
 }
 
-void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote>* out) {
-  struct Found {
+// Step 1. After the quote: ", she said." / ", said Smith." / ", according to X."
+void Attributor::CueAfterQuote(const QuoteSite& s, Attribution* f) const {
+  const Region& reg = s.reg;
+  if (reg.close < 0) return;
+  int end = std::min(SentenceEnd(reg.close), s.next_open);
+  int t = s.after;
+  if (t < end && (tk_.IsPunct(t, ',') || tk_.IsDash(t))) ++t;
+  if (t >= end || tk_[t].newline_before) return;
+  if (IsCue(t) && !IsParticiple(t)) {
+    f->np = SubjectAfter(t + 1, end);
+    if (f->np.valid()) f->cue_first = f->cue_last = t;
+  } else if (tk_.IsWordEq(t, "according") && tk_.IsWordEq(t + 1, "to")) {
+    f->np = SubjectAfter(t + 2, end);
+    if (f->np.valid()) { f->cue_first = t; f->cue_last = t + 1; }
+  } else {
+    for (int v = t + 1; v < end && v <= t + 18; ++v) {
+      if (tk_[v].kind == TokKind::kMark) break;
+      if (!IsCue(v) || IsParticiple(v)) continue;
+      NounPhrase np = SubjectBefore(v, t);
+      if ((!np.valid() || np.first > t + 1) && tk_.Is(t, kDeterminers) && v - t <= 10) {
+        NounPhrase whole = PlainStretch(t, v);
+        if (whole.valid()) np = whole;
+      }
+      if (np.valid() && np.first <= t + 1) {
+        f->np = np;
+        f->cue_first = f->cue_last = v;
+      }
+      break;
+    }
+  }
+}
+
+// "a readout of the meeting from the White House read": the whole stretch
+// [t, v) is the subject when it holds no clause; invalid when it does.
+NounPhrase Attributor::PlainStretch(int t, int v) const {
+  bool plain = true;
+  for (int k = t; k < v; ++k) {
+    plain = plain && tk_[k].kind == TokKind::kWord && !tk_.Is(k, kClauseWords) && !IsCue(k);
+  }
+  if (!plain) return {};
+  NounPhrase whole;
+  whole.first = t;
+  whole.last = v - 1;
+  for (int k = v - 1; k > t; --k) {
+    if (!IsNameWord(k)) continue;
+    NounPhrase inner = NameBackward(k, t + 1);
+    whole.name_first = inner.name_first;
+    whole.name_last = inner.name_last;
+    break;
+  }
+  return whole;
+}
+
+// Step 2. Before the quote, in its sentence, back to the previous quote.
+void Attributor::CueBeforeQuote(const QuoteSite& s, Attribution* f) const {
+  const Region& reg = s.reg;
+  int bound = std::max(s.sent_start, s.prev_close + 1);
+  for (int v = reg.open - 1; v >= bound; --v) {
+    if (tk_.IsWordEq(v, "according") && tk_.IsWordEq(v + 1, "to")) {
+      NounPhrase np = SubjectAfter(v + 2, reg.open);
+      if (np.valid()) { f->np = np; f->cue_first = v; f->cue_last = v + 1; }
+      break;
+    }
+    if (!IsCue(v)) continue;
     NounPhrase np;
-    int cue_first = -1;
-    int cue_last = -1;
-    std::string speaker;
-  };
-  std::vector<Found> found(regions.size());
+    if (IsParticiple(v)) {
+      np = SentenceSubject(bound, v);
+    } else {
+      np = SubjectBefore(v, bound);
+      if (!np.valid() && v > bound && tk_.IsWordEq(v - 1, "and")) np = SentenceSubject(s.sent_start, v);
+      // "said Smith, "..."": a postposed subject before the quote.
+      if (!np.valid() && v + 1 < reg.open && (IsNameWord(v + 1) || tk_.Is(v + 1, kPronouns))) {
+        np = SubjectAfter(v + 1, reg.open);
+      }
+    }
+    if (np.valid()) {
+      f->np = np;
+      f->cue_first = f->cue_last = v;
+      break;
+    }
+    // "X said the world lost a voice that said "..."": a relative
+    // clause's verb has no subject of its own; the main verb's counts.
+    if (!(v > bound && (tk_.IsWordEq(v - 1, "that") || tk_.IsWordEq(v - 1, "which")))) break;
+  }
+}
+
+// Step 1b. A quote opening its sentence with the attribution later on:
+// ""..." if she loses, said X." / ""..." about the plan, X said."
+void Attributor::CueLaterInSentence(const QuoteSite& s, Attribution* f) const {
+  const Region& reg = s.reg;
+  if (reg.close < 0 || !tk_[reg.open].sentence_start) return;
+  int end = std::min(SentenceEnd(reg.close), s.next_open);
+  for (int c = s.after; c + 1 < end && c < s.after + 30; ++c) {
+    if (!tk_.IsPunct(c, ',')) continue;
+    int t = c + 1;
+    if (IsCue(t) && !IsParticiple(t) && (IsNameWord(t + 1) || tk_.Is(t + 1, kDeterminers))) {
+      NounPhrase np = SubjectAfter(t + 1, end);
+      if (np.valid()) { f->np = np; f->cue_first = f->cue_last = t; }
+      break;
+    }
+    if (IsNameWord(t) || tk_.Is(t, kPronouns)) {
+      int v = t + 1;
+      while (v < end && v < t + 5 && IsNameWord(v)) ++v;
+      if (v < end && IsCue(v) && !IsParticiple(v) && (v + 1 >= end || tk_.IsPunct(v + 1, '.'))) {
+        NounPhrase np = SubjectBefore(v, t);
+        if (np.valid()) { f->np = np; f->cue_first = f->cue_last = v; }
+        break;
+      }
+    }
+  }
+}
+
+// Full, partial or scare quote: a quote that opens a sentence or reads as one
+// is full; one or two words are scare quotes; the rest are partial.
+QuoteKind Attributor::KindOf(const Region& reg) const {
+  const bool opens_sentence = tk_[reg.open].sentence_start ||
+                              (reg.open > 0 && (tk_.IsPunct(reg.open - 1, ':') ||
+                                                (tk_.IsPunct(reg.open - 1, ',') && tk_[reg.first].cap)));
+  int words = 0;
+  for (int k = reg.first; k <= reg.last && words < 3; ++k) words += tk_[k].kind == TokKind::kWord;
+  const bool sentence_like = tk_[reg.first].cap && words >= 3 &&
+                             (tk_.IsPunct(reg.last, '.') || tk_.IsPunct(reg.last, ',') ||
+                              tk_.IsPunct(reg.last, '?') || tk_.IsPunct(reg.last, '!'));
+  return (opens_sentence || sentence_like) ? QuoteKind::kFull
+         : words <= 2                      ? QuoteKind::kScare
+                                           : QuoteKind::kPartial;
+}
+
+// Step 3. A quote opening a sentence with no cue: the previous sentence ends
+// with a colon, or continues the previous quote, or names the speaker.
+// `prev` is the previous quote's attribution, null for the first quote.
+void Attributor::CueInPreviousSentence(const QuoteSite& s, const Attribution* prev, Attribution* f) const {
+  const Region& reg = s.reg;
+  if (!tk_[reg.open].sentence_start || reg.open <= 0) return;
+  int prev_start = SentenceStart(reg.open - 1);
+  if (tk_.IsPunct(reg.open - 1, ':')) {
+    for (int v = reg.open - 2; v >= prev_start; --v) {
+      if (!IsCue(v)) continue;
+      NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_start);
+      if (np.valid()) { f->np = np; f->cue_first = f->cue_last = v; }
+      break;
+    }
+  }
+  if (!f->np.valid() && prev != nullptr && prev->np.valid()) {
+    // The previous quote ends in the previous sentence or this one's
+    // neighbour: "..." he said. "...".
+    int sentences_between = 0;
+    for (int k = s.prev_close + 1; k < reg.open; ++k) sentences_between += tk_[k].sentence_start;
+    if (sentences_between <= 1) {
+      f->np = prev->np;
+      f->speaker = prev->speaker;
+    }
+  }
+  if (!f->np.valid()) {
+    int prev_first = std::max(prev_start, s.prev_close + 1);
+    for (int v = reg.open - 1; v >= prev_first; --v) {
+      if (IsCue(v)) {
+        NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
+        if (np.valid()) f->np = np;
+        break;
+      }
+      // "X spoke to reporters on Friday." / "X, in an interview, ..."
+      if (tk_.Is(v, kSpeechEvents) && prev_first == prev_start) {
+        NounPhrase np = SentenceSubject(prev_start, v);
+        if (np.valid()) f->np = np;
+        break;
+      }
+    }
+  }
+}
+
+// Writes the found speaker and cue into the quote, and remembers a named
+// speaker's surname so later bare surnames resolve to them.
+void Attributor::Record(Attribution* f, Quote* q) {
+  if (!f->np.valid()) return;
+  if (f->speaker.empty()) f->speaker = Canonical(f->np);
+  // Remember the speaker as a person when the name heads the mention
+  // (not "the South Carolina primary") and names no organisation.
+  if (!f->np.pronoun && f->np.name_last >= 0 &&
+      (f->np.name_last == f->np.last || tk_[f->np.name_last + 1].kind != TokKind::kWord) &&
+      !tk_.Is(f->np.name_last, kOrgWords) && !tk_.Is(f->np.name_last, kRoleWords) &&
+      f->np.name_last > f->np.name_first) {
+    speaker_surnames_.push_back(tk_.Text(f->np.name_last));
+  }
+  q->speaker_mention.begin = tk_[f->np.first].begin;
+  q->speaker_mention.end = tk_[f->np.last].end;
+  q->speaker = f->speaker;
+  if (f->cue_first >= 0) {
+    q->cue.begin = tk_[f->cue_first].begin;
+    q->cue.end = tk_[f->cue_last].end;
+  }
+}
+
+// Each quote, in text order, tries the attribution patterns from the most to
+// the least certain and stops at the first that finds a cue; later quotes may
+// inherit an earlier quote's speaker, so `found` keeps every result.
+void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote>* out) {
+  std::vector<Attribution> found(regions.size());
   for (size_t r = 0; r < regions.size(); ++r) {
     const Region& reg = regions[r];
     Quote q;
     q.quote.begin = tk_[reg.first].begin;
     q.quote.end = tk_[reg.last].end;
-    const int after = reg.close >= 0 ? reg.close + 1 : reg.last + 1;
-    const int sent_start = SentenceStart(reg.open);
-    const int next_open = r + 1 < regions.size() ? regions[r + 1].open : n_;
-    const int prev_close =
-        r > 0 ? (regions[r - 1].close >= 0 ? regions[r - 1].close : regions[r - 1].last) : -1;
-    Found f;
-
-    // 1. After the quote: ", she said." / ", said Smith." / ", according to X."
-    if (reg.close >= 0) {
-      int end = std::min(SentenceEnd(reg.close), next_open);
-      int t = after;
-      if (t < end && (tk_.IsPunct(t, ',') || tk_.IsDash(t))) ++t;
-      if (t < end && !tk_[t].newline_before) {
-        if (IsCue(t) && !IsParticiple(t)) {
-          f.np = SubjectAfter(t + 1, end);
-          if (f.np.valid()) f.cue_first = f.cue_last = t;
-        } else if (tk_.IsWordEq(t, "according") && tk_.IsWordEq(t + 1, "to")) {
-          f.np = SubjectAfter(t + 2, end);
-          if (f.np.valid()) { f.cue_first = t; f.cue_last = t + 1; }
-        } else {
-          for (int v = t + 1; v < end && v <= t + 18; ++v) {
-            if (tk_[v].kind == TokKind::kMark) break;
-            if (!IsCue(v) || IsParticiple(v)) continue;
-            NounPhrase np = SubjectBefore(v, t);
-            if ((!np.valid() || np.first > t + 1) && tk_.Is(t, kDeterminers) && v - t <= 10) {
-              // "a readout of the meeting from the White House read": the
-              // whole stretch is the subject when it holds no clause.
-              bool plain = true;
-              for (int k = t; k < v; ++k) {
-                plain = plain && tk_[k].kind == TokKind::kWord && !tk_.Is(k, kClauseWords) && !IsCue(k);
-              }
-              if (plain) {
-                NounPhrase whole;
-                whole.first = t;
-                whole.last = v - 1;
-                for (int k = v - 1; k > t; --k) {
-                  if (!IsNameWord(k)) continue;
-                  NounPhrase inner = NameBackward(k, t + 1);
-                  whole.name_first = inner.name_first;
-                  whole.name_last = inner.name_last;
-                  break;
-                }
-                np = whole;
-              }
-            }
-            if (np.valid() && np.first <= t + 1) {
-              f.np = np;
-              f.cue_first = f.cue_last = v;
-            }
-            break;
-          }
-        }
-      }
-    }
-    // 2. Before the quote, in its sentence.
-    if (f.cue_first < 0) {
-      int bound = std::max(sent_start, prev_close + 1);
-      for (int v = reg.open - 1; v >= bound; --v) {
-        if (tk_.IsWordEq(v, "according") && tk_.IsWordEq(v + 1, "to")) {
-          NounPhrase np = SubjectAfter(v + 2, reg.open);
-          if (np.valid()) { f.np = np; f.cue_first = v; f.cue_last = v + 1; }
-          break;
-        }
-        if (!IsCue(v)) continue;
-        NounPhrase np;
-        if (IsParticiple(v)) {
-          np = SentenceSubject(bound, v);
-        } else {
-          np = SubjectBefore(v, bound);
-          if (!np.valid() && v > bound && tk_.IsWordEq(v - 1, "and")) np = SentenceSubject(sent_start, v);
-          // "said Smith, "..."": a postposed subject before the quote.
-          if (!np.valid() && v + 1 < reg.open && (IsNameWord(v + 1) || tk_.Is(v + 1, kPronouns))) {
-            np = SubjectAfter(v + 1, reg.open);
-          }
-        }
-        if (np.valid()) {
-          f.np = np;
-          f.cue_first = f.cue_last = v;
-          break;
-        }
-        // "X said the world lost a voice that said "..."": a relative
-        // clause's verb has no subject of its own; the main verb's counts.
-        if (!(v > bound && (tk_.IsWordEq(v - 1, "that") || tk_.IsWordEq(v - 1, "which")))) break;
-      }
-    }
-    // 1b. A quote opening its sentence with the attribution later on:
-    // ""..." if she loses, said X." / ""..." about the plan, X said."
-    if (f.cue_first < 0 && reg.close >= 0 && tk_[reg.open].sentence_start) {
-      int end = std::min(SentenceEnd(reg.close), next_open);
-      for (int c = after; c + 1 < end && c < after + 30; ++c) {
-        if (!tk_.IsPunct(c, ',')) continue;
-        int t = c + 1;
-        if (IsCue(t) && !IsParticiple(t) && (IsNameWord(t + 1) || tk_.Is(t + 1, kDeterminers))) {
-          NounPhrase np = SubjectAfter(t + 1, end);
-          if (np.valid()) { f.np = np; f.cue_first = f.cue_last = t; }
-          break;
-        }
-        if (IsNameWord(t) || tk_.Is(t, kPronouns)) {
-          int v = t + 1;
-          while (v < end && v < t + 5 && IsNameWord(v)) ++v;
-          if (v < end && IsCue(v) && !IsParticiple(v) && (v + 1 >= end || tk_.IsPunct(v + 1, '.'))) {
-            NounPhrase np = SubjectBefore(v, t);
-            if (np.valid()) { f.np = np; f.cue_first = f.cue_last = v; }
-            break;
-          }
-        }
-      }
-    }
+    const QuoteSite site{
+        .reg = reg,
+        .after = reg.close >= 0 ? reg.close + 1 : reg.last + 1,
+        .sent_start = SentenceStart(reg.open),
+        .next_open = r + 1 < regions.size() ? regions[r + 1].open : n_,
+        .prev_close = r > 0 ? (regions[r - 1].close >= 0 ? regions[r - 1].close : regions[r - 1].last) : -1,
+    };
+    const Attribution* prev = r > 0 ? &found[r - 1] : nullptr;
+    Attribution f;
+    CueAfterQuote(site, &f);
+    if (f.cue_first < 0) CueBeforeQuote(site, &f);
+    if (f.cue_first < 0) CueLaterInSentence(site, &f);
     // A second quote in the sentence of an attributed one shares its speaker
     // ("X said he is "..." because "...").
-    if (f.cue_first < 0 && r > 0 && found[r - 1].np.valid() && SentenceStart(regions[r - 1].open) == sent_start &&
-        !tk_[reg.open].sentence_start) {
-      f = found[r - 1];
+    if (f.cue_first < 0 && prev != nullptr && prev->np.valid() &&
+        SentenceStart(regions[r - 1].open) == site.sent_start && !tk_[reg.open].sentence_start) {
+      f = *prev;
     }
-    // The quote's kind.
-    const bool opens_sentence = tk_[reg.open].sentence_start ||
-                                (reg.open > 0 && (tk_.IsPunct(reg.open - 1, ':') ||
-                                                  (tk_.IsPunct(reg.open - 1, ',') && tk_[reg.first].cap)));
-    int words = 0;
-    for (int k = reg.first; k <= reg.last && words < 3; ++k) words += tk_[k].kind == TokKind::kWord;
-    const bool sentence_like = tk_[reg.first].cap && words >= 3 &&
-                               (tk_.IsPunct(reg.last, '.') || tk_.IsPunct(reg.last, ',') ||
-                                tk_.IsPunct(reg.last, '?') || tk_.IsPunct(reg.last, '!'));
-    q.kind = (opens_sentence || sentence_like) ? QuoteKind::kFull
-             : words <= 2                      ? QuoteKind::kScare
-                                               : QuoteKind::kPartial;
-    // 3. A quote opening a sentence with no cue: the previous sentence ends
-    // with a colon, or continues the previous quote, or names the speaker.
-    if (f.cue_first < 0 && tk_[reg.open].sentence_start && reg.open > 0) {
-      int prev_start = SentenceStart(reg.open - 1);
-      if (tk_.IsPunct(reg.open - 1, ':')) {
-        for (int v = reg.open - 2; v >= prev_start; --v) {
-          if (!IsCue(v)) continue;
-          NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_start);
-          if (np.valid()) { f.np = np; f.cue_first = f.cue_last = v; }
-          break;
-        }
-      }
-      if (!f.np.valid() && r > 0 && found[r - 1].np.valid()) {
-        // The previous quote ends in the previous sentence or this one's
-        // neighbour: "..." he said. "...".
-        int prev_end = prev_close;
-        int sentences_between = 0;
-        for (int k = prev_end + 1; k < reg.open; ++k) sentences_between += tk_[k].sentence_start;
-        if (sentences_between <= 1) {
-          f.np = found[r - 1].np;
-          f.speaker = found[r - 1].speaker;
-        }
-      }
-      if (!f.np.valid()) {
-        int prev_first = std::max(prev_start, prev_close + 1);
-        for (int v = reg.open - 1; v >= prev_first; --v) {
-          if (IsCue(v)) {
-            NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
-            if (np.valid()) f.np = np;
-            break;
-          }
-          // "X spoke to reporters on Friday." / "X, in an interview, ..."
-          if (tk_.Is(v, kSpeechEvents) && prev_first == prev_start) {
-            NounPhrase np = SentenceSubject(prev_start, v);
-            if (np.valid()) f.np = np;
-            break;
-          }
-        }
-      }
-    }
-    if (f.np.valid()) {
-      if (f.speaker.empty()) f.speaker = Canonical(f.np);
-      // Remember the speaker as a person when the name heads the mention
-      // (not "the South Carolina primary") and names no organisation.
-      if (!f.np.pronoun && f.np.name_last >= 0 &&
-          (f.np.name_last == f.np.last || tk_[f.np.name_last + 1].kind != TokKind::kWord) &&
-          !tk_.Is(f.np.name_last, kOrgWords) && !tk_.Is(f.np.name_last, kRoleWords) &&
-          f.np.name_last > f.np.name_first) {
-        speaker_surnames_.push_back(tk_.Text(f.np.name_last));
-      }
-      q.speaker_mention.begin = tk_[f.np.first].begin;
-      q.speaker_mention.end = tk_[f.np.last].end;
-      q.speaker = f.speaker;
-      if (f.cue_first >= 0) {
-        q.cue.begin = tk_[f.cue_first].begin;
-        q.cue.end = tk_[f.cue_last].end;
-      }
-    }
+    q.kind = KindOf(reg);
+    if (f.cue_first < 0) CueInPreviousSentence(site, prev, &f);
+    Record(&f, &q);
     found[r] = f;
     out->push_back(std::move(q));
   }
