@@ -59,6 +59,17 @@ enum class Tense : uint8_t { kNone, kPast, kFuture };
 enum class Unit : uint8_t { kNone, kSecond, kMinute, kHour, kDay, kWeek, kMonth, kQuarter,
                             kYear, kDecade, kCentury };
 
+// A parsed "N units" phrase ("two years", "a year", "for years", "2 1/2
+// years"): what CountExpr hands to its duration reading.
+struct CountPhrase {
+  int n = 0;                // the count; negative for a bare plural ("for years")
+  Unit unit = Unit::kNone;
+  bool numbered = false;    // a number or "a"/"an" precedes the unit
+  bool plural = false;
+  bool hyphenated = false;  // "24-hour"
+  bool half = false;        // "2 1/2 years", "a minute and a half"
+};
+
 // A recognized expression in token coordinates.
 struct Cand {
   int end = 0;  // one past the last token
@@ -338,6 +349,9 @@ class Recognizer {
   std::optional<Cand> QuarterExpr(int i);
   std::optional<Cand> RelativePeriod(int i);
   std::optional<Cand> CountExpr(int i);
+  // CountExpr's two readings of a parsed "N units" phrase.
+  Cand RelativeCount(int i, int end, int n, Unit unit);
+  Cand CountDuration(int i, int end, const CountPhrase& p);
   std::optional<Cand> ClockTime(int i);
   std::optional<Cand> SetExpr(int i);
   std::optional<Cand> SeasonExpr(int i, int year, int end);
@@ -1678,86 +1692,107 @@ std::optional<Cand> Recognizer::CountExpr(int i) {
   if (Is(end, "old") || (Is(end, "of") && Is(end + 1, "age"))) return std::nullopt;
   // "two years ago", "a year earlier", "three days later", "two weeks from now"
   std::string_view after = L(end);
-  const int count = n < 0 ? 1 : n;
   const bool sub_day = unit == Unit::kSecond || unit == Unit::kMinute || unit == Unit::kHour;
   if ((after == "ago" || after == "earlier" || after == "before" || after == "later" ||
        after == "after" || (after == "from" && Is(end + 1, "now"))) &&
       !hyphenated && !sub_day) {
-    const int dir = (after == "ago" || after == "earlier" || after == "before") ? -1 : 1;
-    const int last = after == "from" ? end + 2 : end + 1;
-    // "Three days later, the border reopened": later than the event just
-    // told, not than the publication date; TimeML marks the duration and
-    // leaves "later" out as the signal that links it to that event.
-    if (after == "later" || (after == "after" && !IsWord(last))) {
-      Cand c = ValueCand(end, DurationValue(unit, n < 0 ? -1 : n), TimexType::kDuration);
-      c.allows_approx = true;
-      return c;
-    }
-    // "before"/"after" followed by a noun phrase are prepositions: "two days
-    // after the vote" is a duration, not a date.
-    if ((after == "before" || after == "after") && IsWord(last) &&
-        !(Is(last, ".") || Is(last, ","))) {
-      Cand c = ValueCand(end, DurationValue(unit, n < 0 ? -1 : n), TimexType::kDuration);
-      c.allows_approx = true;
-      return c;
-    }
-    Cand c;
-    c.end = last;
+    return RelativeCount(i, end, n, unit);
+  }
+  return CountDuration(i, end, CountPhrase{.n = n, .unit = unit, .numbered = numbered, .plural = plural,
+                                           .hyphenated = hyphenated, .half = half});
+}
+
+// "two years ago", "a year earlier", "three days later", "two weeks from
+// now": N units from the anchor (or from the event just told); end is the
+// token after the unit, holding the direction word.
+Cand Recognizer::RelativeCount(int i, int end, int n, Unit unit) {
+  std::string_view after = L(end);
+  const int count = n < 0 ? 1 : n;
+  const int dir = (after == "ago" || after == "earlier" || after == "before") ? -1 : 1;
+  const int last = after == "from" ? end + 2 : end + 1;
+  // "Three days later, the border reopened": later than the event just
+  // told, not than the publication date; TimeML marks the duration and
+  // leaves "later" out as the signal that links it to that event.
+  if (after == "later" || (after == "after" && !IsWord(last))) {
+    Cand c = ValueCand(end, DurationValue(unit, n < 0 ? -1 : n), TimexType::kDuration);
     c.allows_approx = true;
-    c.allows_mod = true;
-    c.future = dir > 0;
-    if (!anchor_) {
-      c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
-      return c;
-    }
-    const CivilDate& a = *anchor_;
-    if (n < 0) {
-      c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
-      return c;
-    }
-    switch (unit) {
-      case Unit::kDay: {
-        Cand day = DayCand(last, a.AddDays(dir * count));
-        day.allows_approx = true;
-        return day;
-      }
-      case Unit::kWeek:
-        c.value = WeekValue(a.AddDays(7 * dir * count));
-        break;
-      case Unit::kMonth: {
-        CivilDate m = AddMonths(a, dir * count);
-        c.value = Fmt("%04d-%02d", m.year, m.month);
-        break;
-      }
-      case Unit::kQuarter: {
-        CivilDate m = AddMonths(a, 3 * dir * count);
-        c.value = Fmt("%04d-Q%d", m.year, QuarterOf(m.month));
-        break;
-      }
-      case Unit::kYear:
-        if (count == 1 && dir < 0 && !YearBefore(i).empty()) {
-          // "a year earlier" compares with the period just named.
-          c.value = YearBefore(i);
-        } else if (count == 1 && last_quarter_ > 0 && dir < 0) {
-          // ... or, in a report on a quarter, the same quarter a year before.
-          c.value = Fmt("%04d-Q%d", last_quarter_year_ - 1, last_quarter_);
-        } else {
-          c.value = Fmt("%04d", a.year + dir * count);
-        }
-        break;
-      case Unit::kDecade:
-        c.value = Fmt("%03d", (a.year + 10 * dir * count) / 10);
-        break;
-      case Unit::kCentury:
-        c.value = Fmt("%02d", (a.year + 100 * dir * count) / 100);
-        break;
-      default:
-        c.type = TimexType::kTime;
-        c.value = "PRESENT_REF";
-        break;
-    }
     return c;
   }
+  // "before"/"after" followed by a noun phrase are prepositions: "two days
+  // after the vote" is a duration, not a date.
+  if ((after == "before" || after == "after") && IsWord(last) &&
+      !(Is(last, ".") || Is(last, ","))) {
+    Cand c = ValueCand(end, DurationValue(unit, n < 0 ? -1 : n), TimexType::kDuration);
+    c.allows_approx = true;
+    return c;
+  }
+  Cand c;
+  c.end = last;
+  c.allows_approx = true;
+  c.allows_mod = true;
+  c.future = dir > 0;
+  if (!anchor_) {
+    c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+    return c;
+  }
+  const CivilDate& a = *anchor_;
+  if (n < 0) {
+    c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+    return c;
+  }
+  switch (unit) {
+    case Unit::kDay: {
+      Cand day = DayCand(last, a.AddDays(dir * count));
+      day.allows_approx = true;
+      return day;
+    }
+    case Unit::kWeek:
+      c.value = WeekValue(a.AddDays(7 * dir * count));
+      break;
+    case Unit::kMonth: {
+      CivilDate m = AddMonths(a, dir * count);
+      c.value = Fmt("%04d-%02d", m.year, m.month);
+      break;
+    }
+    case Unit::kQuarter: {
+      CivilDate m = AddMonths(a, 3 * dir * count);
+      c.value = Fmt("%04d-Q%d", m.year, QuarterOf(m.month));
+      break;
+    }
+    case Unit::kYear:
+      if (count == 1 && dir < 0 && !YearBefore(i).empty()) {
+        // "a year earlier" compares with the period just named.
+        c.value = YearBefore(i);
+      } else if (count == 1 && last_quarter_ > 0 && dir < 0) {
+        // ... or, in a report on a quarter, the same quarter a year before.
+        c.value = Fmt("%04d-Q%d", last_quarter_year_ - 1, last_quarter_);
+      } else {
+        c.value = Fmt("%04d", a.year + dir * count);
+      }
+      break;
+    case Unit::kDecade:
+      c.value = Fmt("%03d", (a.year + 10 * dir * count) / 10);
+      break;
+    case Unit::kCentury:
+      c.value = Fmt("%02d", (a.year + 100 * dir * count) / 100);
+      break;
+    default:
+      c.type = TimexType::kTime;
+      c.value = "PRESENT_REF";
+      break;
+  }
+  return c;
+}
+
+// "24-hour", "five years", "a minute and a half", "for years": a duration,
+// or a set when "a year" follows a rate ("5% a year").
+Cand Recognizer::CountDuration(int i, int end, const CountPhrase& p) {
+  const int n = p.n;
+  const Unit unit = p.unit;
+  const bool numbered = p.numbered;
+  const bool plural = p.plural;
+  const bool hyphenated = p.hyphenated;
+  const bool half = p.half;
   // "24-hour", "five-year-old": the hyphenated adjective keeps "old" out.
   std::string value = DurationValue(unit, n < 0 ? -1 : n);
   if (half && n >= 0) {
