@@ -58,9 +58,11 @@ struct EngineOptions {
   bool sync_full = false;
 
   // The entity tagger model; empty: the default model (models/README.md). A
-  // missing or damaged model leaves entities out of briefings; call
-  // EntityModelStatus to treat it as an error (the CLI verbs do).
+  // missing or damaged model leaves entities out of briefings, unless
+  // require_entity_model: then Open loads it at once and fails naming the
+  // file (the CLI verbs that brief do; EntityModelStatus tells it later).
   std::string ner_model;
+  bool require_entity_model = false;
   int summary_words = 100;  // summary length budget of a briefing, in words
   // Average similarity at which sentences of different outlets state one
   // fact; unset: the tuned default.

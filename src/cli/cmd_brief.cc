@@ -33,15 +33,12 @@ int RunBrief(const BriefFlags& flags) {
   options.summary_words = flags.summary_words;
   options.fact_threshold = flags.fact_threshold;
   options.threads = flags.threads;
+  // A briefing without its entities would look complete and is not: a
+  // missing or damaged model stops the run, naming the file.
+  options.require_entity_model = true;
   Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
   if (!engine.ok()) {
     PrintError(engine.status());
-    return 1;
-  }
-  // A briefing without its entities would look complete and is not: a
-  // missing or damaged model stops the run, naming the file.
-  if (Status model = (*engine)->EntityModelStatus(); !model.ok()) {
-    PrintError(model);
     return 1;
   }
   Result<Brief> brief = (*engine)->BriefArticles(corpus.articles, flags.one_story);

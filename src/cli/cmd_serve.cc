@@ -39,16 +39,13 @@ int RunServe(ServeFlags flags) {
   options.db = flags.db;
   options.ner_model = flags.ner_model;
   options.threads = flags.store_threads;
-  Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
-  if (!engine.ok()) {
-    PrintError(engine.status());
-    return 1;
-  }
   // Loaded now rather than at the first briefing: a missing or damaged model
   // is an error naming the file before the server listens, not briefings
   // silently without entities.
-  if (Status model = (*engine)->EntityModelStatus(); !model.ok()) {
-    PrintError(model);
+  options.require_entity_model = true;
+  Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
+  if (!engine.ok()) {
+    PrintError(engine.status());
     return 1;
   }
   flags.server.max_body_bytes = static_cast<size_t>(flags.max_body_mib * (1 << 20));

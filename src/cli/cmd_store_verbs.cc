@@ -23,10 +23,12 @@
 namespace newsfuse::cli {
 namespace {
 
-Result<std::unique_ptr<Engine>> OpenExisting(const std::string& db) {
+// `require_entity_model`: for a verb that may build a briefing.
+Result<std::unique_ptr<Engine>> OpenExisting(const std::string& db, bool require_entity_model = false) {
   EngineOptions options;
   options.db = db;
   options.must_exist = true;
+  options.require_entity_model = require_entity_model;
   return Engine::Open(options);
 }
 
@@ -224,15 +226,11 @@ struct BriefingFlags {
 };
 
 int RunBriefing(const BriefingFlags& flags) {
-  auto opened = OpenExisting(flags.db);
-  if (!opened.ok()) {
-    PrintError(opened.status());
-    return 1;
-  }
   // A stale briefing is rebuilt here, with the entity model: missing or
   // damaged, it is an error naming the file (as for `brief` and `serve`).
-  if (Status model = (*opened)->EntityModelStatus(); !model.ok()) {
-    PrintError(model);
+  auto opened = OpenExisting(flags.db, /*require_entity_model=*/true);
+  if (!opened.ok()) {
+    PrintError(opened.status());
     return 1;
   }
   auto json = (*opened)->BriefingJson(flags.story);

@@ -215,7 +215,11 @@ Result<std::unique_ptr<Engine>> OpenEngine(const EngineOptions& options, const c
     impl->owned_store = std::move(*opened);
     impl->store = impl->owned_store.get();
   }
-  return std::make_unique<Engine>(std::move(impl));
+  auto engine = std::make_unique<Engine>(std::move(impl));
+  if (options.require_entity_model) {
+    if (Status model = engine->EntityModelStatus(); !model.ok()) return model;
+  }
+  return engine;
 }
 
 }  // namespace engine

@@ -57,6 +57,20 @@ TEST(EngineTest, WithoutAStoreTheStoreOperationsSaySo) {
   EXPECT_NE(model.ToString().find("/nonexistent/ner.bin"), std::string::npos) << model.ToString();
 }
 
+TEST(EngineTest, ARequiredEntityModelThatIsMissingFailsOpenNamingTheFile) {
+  EngineOptions options;
+  options.ner_model = "/nonexistent/ner-model.bin";
+  Result<std::unique_ptr<Engine>> lenient = Engine::Open(options);
+  ASSERT_TRUE(lenient.ok()) << lenient.status().ToString();
+  EXPECT_FALSE((*lenient)->EntityModelStatus().ok());
+
+  options.require_entity_model = true;
+  Result<std::unique_ptr<Engine>> strict = Engine::Open(options);
+  ASSERT_FALSE(strict.ok());
+  EXPECT_NE(strict.status().ToString().find("/nonexistent/ner-model.bin"), std::string::npos)
+      << strict.status().ToString();
+}
+
 TEST(EngineTest, ClustersAndBriefsASetCarryingItsNearCopies) {
   auto engine = Engine::Open(Options());
   ASSERT_TRUE(engine.ok());
