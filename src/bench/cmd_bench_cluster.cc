@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/repo_path.h"
+#include "base/cpu_time.h"
 #include "bench/commands.h"
 #include "bench/synthetic_corpus.h"
 #include "cluster/cluster_articles.h"
@@ -26,14 +27,6 @@ namespace newsfuse::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// CPU time of the calling thread: on a shared machine wall time includes
-// waiting for a core, CPU time does not.
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 double Seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
@@ -74,11 +67,11 @@ bool FillChunk(bench::SyntheticCorpus& corpus, size_t size, Chunk* c) {
 
 // Fingerprints articles of `c` until none is left; returns the CPU seconds.
 double FingerprintShare(fingerprint::Fingerprinter& fp, Chunk* c) {
-  const double c0 = ThreadCpuSeconds();
+  const double c0 = base::ThreadCpuSeconds();
   for (size_t i = c->next++; i < c->articles.size(); i = c->next++) {
     c->raws[i] = fp.Extract(c->articles[i]);
   }
-  return ThreadCpuSeconds() - c0;
+  return base::ThreadCpuSeconds() - c0;
 }
 
 // The stream as a pipeline on `threads` threads: while the main thread
@@ -138,9 +131,9 @@ int RunStreamSpeed(const BenchFlags& flags) {
     Chunk& c = *current;
     for (size_t i = 0; i < c.articles.size(); ++i) {
       auto s = Clock::now();
-      double c0 = ThreadCpuSeconds();
+      double c0 = base::ThreadCpuSeconds();
       cluster::Assignment x = clusterer.AssignFingerprint(c.articles[i], std::move(c.raws[i]));
-      double c1 = ThreadCpuSeconds();
+      double c1 = base::ThreadCpuSeconds();
       latency_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
       cpu_latency_us.push_back((c1 - c0) * 1e6);
       assign_cpu += c1 - c0;

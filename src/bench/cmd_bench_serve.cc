@@ -26,6 +26,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/cpu_time.h"
 #include "bench/commands.h"
 #include "bench/synthetic_corpus.h"
 #include "serve/article_batch.h"
@@ -56,12 +57,6 @@ struct BenchServeFlags {
   bool ingest_only = false;
   bool direct = false;
 };
-
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 double Seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
@@ -163,12 +158,12 @@ int RunBenchServe(const BenchServeFlags& flags) {
   {
     // What the POST handler spends reading the bodies (the project's JSONL
     // reader: JSON, then the plain-text article parser), on one thread.
-    const double c0 = ThreadCpuSeconds();
+    const double c0 = base::ThreadCpuSeconds();
     size_t parsed = 0;
     for (const std::string& body : bodies) {
       parsed += serve::ParseArticleBatch(body, serve::BodyFormat::kJsonLines).articles.size();
     }
-    const double c = ThreadCpuSeconds() - c0;
+    const double c = base::ThreadCpuSeconds() - c0;
     std::printf("reading the bodies (JSONL reader, as in the POST handler, 1 thread): %zu articles, %.0f us CPU "
                 "per article\n",
                 parsed, parsed ? 1e6 * c / parsed : 0.0);

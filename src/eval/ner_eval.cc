@@ -1,20 +1,13 @@
 #include "eval/ner_eval.h"
 
-#include <time.h>
-
 #include <chrono>
 
+#include "base/cpu_time.h"
 #include "eval/conll_reader.h"
 
 namespace newsfuse::extract {
 
 namespace {
-
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 // IOB2 tags of `n` tokens from chunks.
 std::vector<std::string> Iob2(const std::vector<TokenChunk>& chunks, size_t n) {
@@ -47,9 +40,9 @@ Result<NerEvalResult> EvaluateNer(const EntityTagger& tagger, const std::string&
     }
     mentions.clear();
     const auto start = std::chrono::steady_clock::now();
-    const double cpu_start = ThreadCpuSeconds();
+    const double cpu_start = base::ThreadCpuSeconds();
     tagger.TagWords(words, sentence_ends, &mentions);
-    result.tag_cpu_seconds += ThreadCpuSeconds() - cpu_start;
+    result.tag_cpu_seconds += base::ThreadCpuSeconds() - cpu_start;
     result.tag_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.tokens += words.size();
     // Mentions never cross sentences (each sentence is decoded on its own).
