@@ -18,6 +18,31 @@ Status LineError(std::string_view source, size_t line, std::string_view problem)
   return Status::DataLoss(source, "line " + std::to_string(line) + ": " + std::string(problem));
 }
 
+// Calls fn(line_no, object) for each non-blank line of a JSON Lines file and
+// stops at the first error fn returns; a line that is not a JSON object is an
+// error naming the file and line.
+template <typename Fn>
+Status ForEachJsonObjectLine(const std::string& path, Fn&& fn) {
+  Result<std::string> contents = base::ReadFile(path, 1ull << 30);
+  if (!contents.ok()) return contents.status();
+  simdjson::dom::parser parser;
+  size_t line_no = 0;
+  for (std::string_view line : base::SplitLines(*contents)) {
+    ++line_no;
+    line = base::Trim(line);
+    if (line.empty()) continue;
+    simdjson::padded_string padded(line);
+    simdjson::dom::element doc;
+    simdjson::dom::object obj;
+    if (parser.parse(padded).get(doc) != simdjson::SUCCESS ||
+        doc.get_object().get(obj) != simdjson::SUCCESS) {
+      return LineError(path, line_no, "not a JSON object");
+    }
+    if (Status s = fn(line_no, obj); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 std::optional<std::string> OptionalField(simdjson::dom::object& obj, std::string_view key) {
   std::string_view sv;
   if (obj[key].get_string().get(sv) == simdjson::SUCCESS) return std::string(sv);
@@ -73,22 +98,8 @@ ClusteringScores ScoreClustering(const std::vector<std::string>& gold,
 }
 
 Result<std::vector<LabelledArticle>> ReadEcbPlus(const std::string& path) {
-  Result<std::string> contents = base::ReadFile(path, 1ull << 30);
-  if (!contents.ok()) return contents.status();
   std::vector<LabelledArticle> out;
-  simdjson::dom::parser parser;
-  size_t line_no = 0;
-  for (std::string_view line : base::SplitLines(*contents)) {
-    ++line_no;
-    line = base::Trim(line);
-    if (line.empty()) continue;
-    simdjson::padded_string padded(line);
-    simdjson::dom::element doc;
-    simdjson::dom::object obj;
-    if (parser.parse(padded).get(doc) != simdjson::SUCCESS ||
-        doc.get_object().get(obj) != simdjson::SUCCESS) {
-      return LineError(path, line_no, "not a JSON object");
-    }
+  Status st = ForEachJsonObjectLine(path, [&](size_t line_no, simdjson::dom::object obj) -> Status {
     LabelledArticle a;
     std::optional<std::string> id = OptionalField(obj, "id");
     std::optional<std::string> cluster = OptionalField(obj, "cluster");
@@ -107,7 +118,9 @@ Result<std::vector<LabelledArticle>> ReadEcbPlus(const std::string& path) {
     a.gold = *cluster;
     a.split = OptionalField(obj, "split").value_or("");
     out.push_back(std::move(a));
-  }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   return out;
 }
 
@@ -205,24 +218,10 @@ TunedOptions TuneOnTrain(const std::vector<LabelledArticle>& train, const Cluste
 }
 
 Result<PairSet> ReadTgContestPairs(const std::string& path, std::string_view language) {
-  Result<std::string> contents = base::ReadFile(path, 1ull << 30);
-  if (!contents.ok()) return contents.status();
   PairSet set;
   std::unordered_map<std::string, size_t> by_url;
-  simdjson::dom::parser parser;
-  size_t line_no = 0;
-  for (std::string_view line : base::SplitLines(*contents)) {
-    ++line_no;
-    line = base::Trim(line);
-    if (line.empty()) continue;
-    simdjson::padded_string padded(line);
-    simdjson::dom::element doc;
-    simdjson::dom::object obj;
-    if (parser.parse(padded).get(doc) != simdjson::SUCCESS ||
-        doc.get_object().get(obj) != simdjson::SUCCESS) {
-      return LineError(path, line_no, "not a JSON object");
-    }
-    if (OptionalField(obj, "lang").value_or("") != language) continue;
+  Status st = ForEachJsonObjectLine(path, [&](size_t line_no, simdjson::dom::object obj) -> Status {
+    if (OptionalField(obj, "lang").value_or("") != language) return Status::Ok();
     int64_t label = 0;
     if (obj["label"].get_int64().get(label) != simdjson::SUCCESS) {
       return LineError(path, line_no, "no integer field \"label\"");
@@ -250,7 +249,9 @@ Result<PairSet> ReadTgContestPairs(const std::string& path, std::string_view lan
       index[k] = it->second;
     }
     set.pairs.push_back({index[0], index[1], label == 1});
-  }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   return set;
 }
 
