@@ -116,6 +116,7 @@ Story ReadStory(object o) {
   ForEach(o, "contributions", [&](object c) {
     st.contributions.push_back({Str(c, "source"), Strings(c, "unique_facts"), Strings(c, "missing_consensus")});
   });
+  st.notes = Strings(o, "notes");
   return st;
 }
 

@@ -38,6 +38,7 @@ Brief SampleBrief() {
   st.discrepancies.push_back({"repair cost", "number", "conflict", {{"$120 million", "costs $120 million", {"md|1"}},
                                                                      {"$100 million", "costs $100 million", {"b2"}}}});
   st.contributions.push_back({"md|1", {"The mayor spoke."}, {}});
+  st.notes.push_back("article md|1: 5,200 sentences, analysed the first 5,000");
   Brief brief;
   brief.stories.push_back(st);
   return brief;
