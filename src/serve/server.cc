@@ -113,6 +113,16 @@ bool IsPagePath(std::string_view path) {
   return !id.empty() && id.find('/') == std::string_view::npos;
 }
 
+// The story id of a "/story/ID" page path (IsPagePath already holds), or
+// empty for "/" and "/index.html".
+std::string_view StoryPageId(std::string_view path) {
+  constexpr std::string_view kStory = "/story/";
+  if (!StartsWith(path, kStory)) return {};
+  std::string_view id = path.substr(kStory.size());
+  if (!id.empty() && id.back() == '/') id.remove_suffix(1);
+  return id;
+}
+
 // A non-negative integer query parameter; nullopt (after a 400) when malformed.
 std::optional<size_t> SizeParam(const Request& req, const char* name, size_t fallback,
                                 Response& res) {
@@ -252,6 +262,7 @@ struct Server::Impl {
   void PostArticles(const Request& req, Response& res, const httplib::ContentReader& reader);
   void ListStories(const Request& req, Response& res);
   void GetStory(const std::string& id, Response& res);
+  int StoryPageStatus(std::string_view path);
   void GetBrief(const std::string& id, Response& res);
   void GetArticle(const std::string& id, Response& res);
   void Health(Response& res);
@@ -427,7 +438,10 @@ void Server::Impl::RouteGet(const Request& req, Response& res) {
     return SetError(res, 404, "no such API resource: " + path);
   }
   if (IsPagePath(path)) {
-    return ServeAsset(req, res, "index.html", /*is_page=*/true);
+    // A story page for an id the store does not hold still gets the page
+    // (which says "Story not found"), but with 404, so a link checker or a
+    // script sees what a person sees. A store error leaves it to the page.
+    return ServeAsset(req, res, "index.html", /*is_page=*/true, StoryPageStatus(path));
   }
   if (StartsWith(path, "/assets/")) return ServeAsset(req, res, std::string_view(path).substr(8), false);
   if (path == "/favicon.ico") return ServeAsset(req, res, "favicon.ico", false);
@@ -523,6 +537,13 @@ void Server::Impl::ListStories(const Request& req, Response& res) {
   store::WriteStoryRows(*rows, w);
   w.EndObject();
   SetJson(res, 200, std::move(body));
+}
+
+int Server::Impl::StoryPageStatus(std::string_view path) {
+  const std::string_view id = StoryPageId(path);
+  if (id.empty()) return 200;
+  Result<std::optional<store::StoryRow>> row = store->GetStory(std::string(id));
+  return row.ok() && !row->has_value() ? 404 : 200;
 }
 
 void Server::Impl::GetStory(const std::string& id, Response& res) {

@@ -369,7 +369,10 @@ TEST_F(ServerTest, StoryBriefAndArticle) {
   // still with 404; JSON only where there is no page.
   // Only "/", "/index.html" and "/story/ID" are pages: a path under /story/
   // with more segments, or none, is mistyped like any other.
-  for (const char* mistyped : {"/no/such/page", "/story/a/b", "/story/s-bridge/x", "/story/", "/story//"}) {
+  // A well-formed story page for a story the store does not hold is the
+  // page too ("Story not found"), with 404.
+  for (const char* mistyped : {"/no/such/page", "/story/a/b", "/story/s-bridge/x", "/story/", "/story//",
+                               "/story/no-such-story", "/story/no-such-story/"}) {
     res = Client()->Get(mistyped);
     EXPECT_EQ(res->status, 404) << mistyped;
     if (FindWebAsset("index.html")) {
@@ -567,6 +570,7 @@ TEST_F(ServerTest, ManyIdleConnectionsDoNotStarveOthers) {
 
 TEST_F(ServerTest, WebPageAndAssets) {
   Start();
+  ASSERT_EQ(Post(std::string("[") + kArticleA + "," + kArticleB + "]")->status, 200);
   auto c = Client();
   for (const char* page : {"/", "/story/s-bridge"}) {
     auto res = c->Get(page);
