@@ -23,7 +23,11 @@ bool IsTitleHead(std::string_view lower) {
       "chancellor", "officer", "coordinator", "negotiator", "counsel", "master", "commissioner",
       "superintendent", "sheriff", "captain", "colonel", "col.", "lt.", "lieutenant", "admiral",
       "marshal", "treasurer", "manager", "editor", "correspondent", "analyst", "professor",
-      "economist", "deputy", "councilman", "councilwoman", "lawmaker", "official"};
+      "economist", "deputy", "councilman", "councilwoman", "lawmaker", "official",
+      // Roles outside politics that news gives people as titles.
+      "actress", "actor", "singer", "lawyer", "prosecutor", "dispatcher", "physician",
+      "nominee", "rector", "vicar", "capt.", "cpl.", "sgt.", "det.", "detective",
+      "lt", "capt", "cpl", "sgt"};
   return kHeads.count(lower) > 0;
 }
 
@@ -39,7 +43,8 @@ bool IsTitleWord(std::string_view lower) {
       "principal", "executive", "managing", "political", "diplomatic", "cabinet", "war",
       "agriculture", "education", "labor", "commerce", "environment", "climate", "city",
       "county", "district", "regional", "federal", "supreme", "high", "armed", "forces",
-      "army", "navy", "air", "force", "police", "fire", "spokesperson", "department"};
+      "army", "navy", "air", "force", "police", "fire", "spokesperson", "department",
+      "surgeon", "associate", "rear", "family", "superior", "court", "homicide", "common", "pleas"};
   return kWords.count(lower) > 0 || IsTitleHead(lower);
 }
 

@@ -44,7 +44,7 @@ constexpr auto kCueWords = std::to_array<std::string_view>({
     "described", "describing", "disagreed", "dismissed", "dismissing", "dubbed", "echoed",
     "echoing", "emailed", "emphasized", "exclaimed", "explained", "explaining", "explains",
     "hailed", "hailing", "insist", "insisted", "insisting", "insists", "joked", "joking",
-    "labeled", "labeling", "labelled", "lamented", "lamenting", "maintained", "mocked", "mocking",
+    "labeled", "labeling", "labelled", "lamented", "lamenting", "lauded", "lauding", "maintained", "mocked", "mocking",
     "mused", "muses", "note", "noted", "notes", "noting", "observed", "opined", "pleaded",
     "pledged", "pledging", "posted", "praised", "praising", "predicted", "predicting",
     "proclaimed", "promised", "promising", "questioned", "questioning", "quipped", "read",
@@ -417,6 +417,30 @@ bool CloseHint(const Tokens& tk, int i) {
   return !space_before && space_after;
 }
 
+// Texts laid out one sentence a line (ECB+, wire copy run through a
+// sentence splitter) break a quote of several sentences over lines that do
+// not reopen it: '"She is in rehab.' / 'Nothing bad will happen," he said.'
+// The quote opened before token `i` (the first of a new line, no mark of
+// its own) runs on when one of the next few lines holds its closing mark:
+// the first line with marks has an odd number of them (or opens with a
+// closing curly mark), and the lines before it have none.
+bool ClosesInComingParagraphs(const Tokens& tk, int i) {
+  constexpr int kMaxLines = 4;
+  const int n = static_cast<int>(tk.size());
+  int lines = 0, marks = 0;
+  bool first_is_close = false;
+  for (int k = i; k < n; ++k) {
+    if (k > i && tk[k].newline_before) {
+      if (marks > 0) break;
+      if (++lines >= kMaxLines) return false;
+    }
+    if (tk[k].kind != TokKind::kMark) continue;
+    if (marks == 0) first_is_close = tk[k].mark == Mark::kClose;
+    ++marks;
+  }
+  return marks % 2 == 1 || first_is_close;
+}
+
 std::vector<Region> PairMarks(const Tokens& tk) {
   std::vector<Region> out;
   const int n = static_cast<int>(tk.size());
@@ -433,6 +457,7 @@ std::vector<Region> PairMarks(const Tokens& tk) {
     if (inside && t.newline_before) {
       bool opening = t.mark == Mark::kOpen || (t.mark == Mark::kStraight && !CloseHint(tk, i));
       if (opening) continue;  // the quote continues in this paragraph
+      if (ClosesInComingParagraphs(tk, i)) continue;  // one sentence a line: the quote runs on
       finish(-1, i - 1);
     }
     if (t.kind != TokKind::kMark) continue;
@@ -530,9 +555,17 @@ class Attributor {
   void CueLaterInSentence(const QuoteSite& s, Attribution* f) const;
   QuoteKind KindOf(const Region& reg) const;
   void CueInPreviousSentence(const QuoteSite& s, const Attribution* prev, Attribution* f) const;
+  void CueInNextSentence(const QuoteSite& s, Attribution* f) const;
   void Record(Attribution* f, Quote* q);
 
   bool IsNameWord(int i) const;
+  // A lower-case word that can stand in a role before a name ("resident",
+  // "deputy director"), not a verb cue or a word that ends the phrase.
+  bool IsLowerNoun(int i) const {
+    if (i < 0 || i >= n_ || tk_[i].kind != TokKind::kWord || tk_[i].cap) return false;
+    return !tk_.Is(i, kCueWords) && !tk_.Is(i, kForwardStop) && !tk_.Is(i, kClauseWords) &&
+           !tk_.Is(i, kAuxWords) && !tk_.Is(i, kPronouns) && !IsParticiple(i);
+  }
   bool IsPossessive(int i) const {
     std::string_view w = tk_.Text(i);
     return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
@@ -839,9 +872,16 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
       np.last = k;
       np.name_first = j;
       np.name_last = k;
-      // "Clinton campaign manager Robby Mook": qualifier names before roles.
+      // "Clinton campaign manager Robby Mook", "South Richmond Hill
+      // resident Suri Charanjit": qualifier names before a role (a listed
+      // role word, or up to three lower-case words) and the person's name.
       int m = k + 1;
       while (m < limit && tk_.Is(m, kRoleWords)) ++m;
+      if (m == k + 1) {
+        int r = m;
+        while (r < limit && r < m + 3 && IsLowerNoun(r)) ++r;
+        if (r > m && r < limit && IsNameWord(r) && !tk_[r].newline_before) m = r;
+      }
       if (m > k + 1 && m < limit && IsNameWord(m)) {
         int e = m;
         while (e + 1 < limit && IsNameWord(e + 1) && !tk_[e + 1].newline_before) ++e;
@@ -868,6 +908,16 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
   }
   np.first = i;
   np.last = j - 1;
+  // "said her nephew, Ravi Singh, 32": the name in apposition is the speaker.
+  if (j + 1 < limit && tk_.IsPunct(j, ',') && IsNameWord(j + 1) && !tk_[j + 1].newline_before) {
+    int e = j + 1;
+    while (e + 1 < limit && IsNameWord(e + 1) && !tk_[e + 1].newline_before) ++e;
+    if (e + 1 >= limit || tk_.IsPunct(e + 1, ',') || tk_.IsPunct(e + 1, '.') || tk_[e + 1].kind == TokKind::kMark) {
+      np.name_first = j + 1;
+      np.name_last = e;
+      np.last = e;
+    }
+  }
   return np;
 }
 
@@ -1237,6 +1287,24 @@ void Attributor::Record(Attribution* f, Quote* q) {
 // Each quote, in text order, tries the attribution patterns from the most to
 // the least certain and stops at the first that finds a cue; later quotes may
 // inherit an earlier quote's speaker, so `found` keeps every result.
+// Step 4. A quote that makes a sentence of its own, with no speaker from the
+// steps before (no previous quote or sentence to continue), followed by one
+// that opens with a name and a speech verb: '"She's a hard worker." /
+// Kenneth Dorsey says the woman ...'.
+void Attributor::CueInNextSentence(const QuoteSite& s, Attribution* f) const {
+  const Region& reg = s.reg;
+  if (reg.close < 0 || !(reg.open == 0 || tk_[reg.open].sentence_start || tk_[reg.open].newline_before)) return;
+  const int t = reg.close + 1;
+  if (t >= n_ || t >= s.next_open || !(tk_[t].sentence_start || tk_[t].newline_before) || !IsNameWord(t)) return;
+  int e = t;
+  while (e + 1 < n_ && IsNameWord(e + 1) && !tk_[e + 1].newline_before) ++e;
+  int v = e + 1;
+  while (v < n_ && tk_.Is(v, kAuxWords)) ++v;
+  if (v >= n_ || !IsCue(v) || IsParticiple(v) || tk_[v].newline_before) return;
+  f->np = NounPhrase{t, e, t, e, false};
+  f->cue_first = f->cue_last = v;
+}
+
 void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote>* out) {
   std::vector<Attribution> found(regions.size());
   for (size_t r = 0; r < regions.size(); ++r) {
@@ -1264,6 +1332,7 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
     }
     q.kind = KindOf(reg);
     if (f.cue_first < 0) CueInPreviousSentence(site, prev, &f);
+    if (f.cue_first < 0 && !f.np.valid()) CueInNextSentence(site, &f);
     Record(&f, &q);
     found[r] = f;
     out->push_back(std::move(q));
