@@ -24,29 +24,38 @@ std::string BestSpelling(const ResolvedEntity& e) {
   return best;
 }
 
-// A real spelling discrepancy: two full names that are not one a part of
-// the other ("Jake Sulivan" / "Jake Sullivan", not "Netanyahu" / "Benjamin Netanyahu").
+// A real spelling discrepancy: two spellings of a person's name with the
+// same number of words, a letter or two apart ("Jake Sulivan" / "Jake
+// Sullivan", "Brian" / "Bryant Dalton"; not "Netanyahu" / "Benjamin
+// Netanyahu"). Each pair once, the name's own spelling first when it is one.
 void AddSpellingDiscrepancies(const std::vector<const extract::ArticleAnalysis*>& articles,
                               const ResolvedEntity& entity, const std::string& name,
                               std::vector<Discrepancy>* out) {
-  for (const auto& [n, arts_using] : entity.spellings) {
-    if (n == name || base::SplitWords(n).size() != base::SplitWords(name).size()) continue;
-    if (EditDistance(n, name, 2) > 2) continue;
-    Discrepancy d;
-    d.subject = "spelling of " + name;
-    d.kind = "spelling";
-    d.label = "spelling";
-    for (const std::string& spelling : {name, n}) {
-      DiscrepancyVariant v;
-      v.value = spelling;
-      std::vector<uint32_t> used = entity.spellings.at(spelling);
-      std::sort(used.begin(), used.end());
-      used.erase(std::unique(used.begin(), used.end()), used.end());
-      for (uint32_t a : used) v.sources.push_back(articles[a]->article->id);
-      v.text = spelling;
-      d.variants.push_back(std::move(v));
+  std::vector<std::string> spellings;
+  for (const auto& [n, arts] : entity.spellings) spellings.push_back(n);
+  std::stable_partition(spellings.begin(), spellings.end(), [&](const std::string& n) { return n == name; });
+  for (size_t i = 0; i < spellings.size(); ++i) {
+    for (size_t j = i + 1; j < spellings.size(); ++j) {
+      const std::string& a = spellings[i];
+      const std::string& b = spellings[j];
+      if (base::SplitWords(a).size() != base::SplitWords(b).size()) continue;
+      if (base::EqualsIgnoreCase(a, b) || EditDistance(a, b, 2) > 2) continue;
+      Discrepancy d;
+      d.subject = "spelling of " + name;
+      d.kind = "spelling";
+      d.label = "spelling";
+      for (const std::string& spelling : {a, b}) {
+        DiscrepancyVariant v;
+        v.value = spelling;
+        std::vector<uint32_t> used = entity.spellings.at(spelling);
+        std::sort(used.begin(), used.end());
+        used.erase(std::unique(used.begin(), used.end()), used.end());
+        for (uint32_t x : used) v.sources.push_back(articles[x]->article->id);
+        v.text = spelling;
+        d.variants.push_back(std::move(v));
+      }
+      out->push_back(std::move(d));
     }
-    out->push_back(std::move(d));
   }
 }
 

@@ -90,6 +90,13 @@ constexpr auto kTrailingNoise = std::to_array<std::string_view>({
 constexpr auto kOrgQualifiers = std::to_array<std::string_view>({
     "center", "centre", "clinic", "co", "corp", "corporation", "company", "inc", "llc", "ltd",
     "medical", "recovery", "rehab", "treatment"});
+constexpr auto kMonths = std::to_array<std::string_view>({
+    "april", "august", "december", "february", "january", "july", "june", "march", "november",
+    "october", "september"});
+// Compass words that name a part of a place ("Northeast Philadelphia",
+// "South Richmond Hill").
+constexpr auto kCompass = std::to_array<std::string_view>({
+    "central", "east", "north", "northeast", "northwest", "south", "southeast", "southwest", "west"});
 // Words left out of an acronym ("American Medical Association" = "AMA").
 constexpr auto kAcronymSkip = std::to_array<std::string_view>({"and", "for", "in", "of", "the", "&"});
 
@@ -230,6 +237,8 @@ class Resolution {
     JoinShortForms();
     JoinSurnames();
     JoinSpellingVariants();
+    JoinCompassParts();
+    RetypeByHeads();
     RecoverMissedMentions();
     return Output();
   }
@@ -468,6 +477,29 @@ class Resolution {
       }
       if (match >= 0 && !ambiguous) Absorb(static_cast<size_t>(match), c, true);
     }
+    JoinAcronymLedNames();
+  }
+
+  // "LA Superior Court" / "L.A. Superior Court" = "Los Angeles Superior
+  // Court": a name that opens with an acronym of the other's first words.
+  void JoinAcronymLedNames() {
+    for (size_t c : Alive(-1)) {
+      if (!clusters_[c].alive || clusters_[c].type == kPerson) continue;
+      const std::string name = BestSpelling(clusters_[c]);
+      const auto raw = base::SplitWords(name);
+      if (raw.size() < 2 || !IsAcronym(raw[0])) continue;
+      const auto w = FoldedWords(name);
+      for (size_t d : Alive(-1)) {
+        if (d == c || clusters_[d].type == kPerson) continue;
+        const auto l = FoldedWords(BestSpelling(clusters_[d]));
+        const size_t rest = w.size() - 1;
+        if (l.size() <= rest + 1 || !std::equal(w.begin() + 1, w.end(), l.end() - static_cast<long>(rest))) continue;
+        const std::vector<std::string> head(l.begin(), l.end() - static_cast<long>(rest));
+        if (Initials(head) != w[0]) continue;
+        Absorb(d, c, true);
+        break;
+      }
+    }
   }
 
   // True when `longer` is `shorter` followed by more words.
@@ -488,28 +520,84 @@ class Resolution {
     return core(a) == core(b);
   }
 
+  // What a longer name adds to a short one says whether both name one
+  // organisation: kind words ("Kraft" + "Foods", "Betty Ford" + "Center",
+  // "Morningside" + "Recovery Center") or a place ("Xavier University" +
+  // "of Louisiana"). A short name that already ends in a kind word takes only
+  // qualifiers or a place ("Jamaica Hospital" + "Medical Center"), never
+  // another body ("American Medical Association" + "Board of Trustees").
+  bool AddsOnlyKindOrPlace(const std::vector<std::string>& s, const std::vector<std::string>& l) const {
+    const bool complete = InSet(kOrgHeads, s.back());
+    size_t i = s.size();
+    for (; i < l.size(); ++i) {
+      if (l[i] == "of" || l[i] == "in") break;
+      if (!InSet(kOrgQualifiers, l[i]) && (complete || !InSet(kOrgHeads, l[i]))) return false;
+    }
+    if (i == l.size()) return true;
+    std::string place;
+    for (size_t k = i + 1; k < l.size(); ++k) place += (k > i + 1 ? " " : "") + l[k];
+    return !place.empty() && places_.Contains(place);
+  }
+
+  // A one-word name the tagger called a person may still be a short form of
+  // an organisation or place ("Cliffside" / "Cliffside Rehab Center") when no
+  // person of the story has that word in their name.
+  bool CouldBeShortForm(size_t c, const std::vector<std::string>& s) const {
+    if (clusters_[c].type != kPerson) return true;
+    if (s.size() != 1) return false;
+    for (size_t d : Alive(kPerson)) {
+      const auto w = FoldedWords(BestSpelling(clusters_[d]));
+      if (w.size() >= 2 && (w.front() == s[0] || w.back() == s[0])) return false;
+    }
+    return true;
+  }
+
+  // Share of the articles using cluster `c` that also use one of `others`.
+  double CoOccurrence(size_t c, const std::vector<size_t>& others) const {
+    int together = 0;
+    for (uint32_t a : clusters_[c].articles) {
+      for (size_t d : others) {
+        if (clusters_[d].Has(a)) {
+          ++together;
+          break;
+        }
+      }
+    }
+    return clusters_[c].articles.empty() ? 0 : static_cast<double>(together) / clusters_[c].articles.size();
+  }
+
   // "Kraft" / "Kraft Foods", "Xavier University" / "Xavier University of
   // Louisiana", "Betty Ford" / "Betty Ford Center" / "Betty Ford Clinic": a
-  // short name joins the longer names it opens when they all name one thing
-  // (each a prefix of the other or equal but for kind qualifiers). A short
-  // name that is a known place joins only where the articles that use it
-  // also use the longer name (a short form there), so "Philadelphia" stays
-  // apart from "Philadelphia Inquirer"; a multi-word place never joins.
+  // short name joins the longer names it opens when they add only kind words
+  // or a place and all name one thing (each a prefix of the other or equal
+  // but for kind qualifiers); "Superior Court" joins "Los Angeles Superior
+  // Court" (a place before it). A short name that is a known place joins
+  // only where most articles that use it also use the longer name (a short
+  // form there), so "Jamaica" stays apart from "Jamaica Hospital" in a story
+  // about Jamaica; a multi-word place never joins.
   void JoinShortForms() {
     auto alive = Alive(-1);
     std::sort(alive.begin(), alive.end(), [&](size_t x, size_t y) {
       return base::SplitWords(BestSpelling(clusters_[x])).size() < base::SplitWords(BestSpelling(clusters_[y])).size();
     });
     for (size_t c : alive) {
-      if (!clusters_[c].alive || clusters_[c].type == kPerson) continue;
+      if (!clusters_[c].alive) continue;
       const std::string short_name = BestSpelling(clusters_[c]);
       const auto s = FoldedWords(short_name);
+      if (s.empty() || !CouldBeShortForm(c, s)) continue;
       const bool place = places_.Contains(short_name);
       if (place && s.size() >= 2) continue;
       std::vector<size_t> longer;
       for (size_t d : Alive(-1)) {
         if (d == c || clusters_[d].type == kPerson) continue;
-        if (ExtendsAsPrefix(s, FoldedWords(BestSpelling(clusters_[d])))) longer.push_back(d);
+        const auto l = FoldedWords(BestSpelling(clusters_[d]));
+        if (ExtendsAsPrefix(s, l) && AddsOnlyKindOrPlace(s, l)) {
+          longer.push_back(d);
+        } else if (l.size() > s.size() && std::equal(s.rbegin(), s.rend(), l.rbegin()) && s.size() >= 2) {
+          std::string before;
+          for (size_t k = 0; k + s.size() < l.size(); ++k) before += (k ? " " : "") + l[k];
+          if (places_.Contains(before)) longer.push_back(d);
+        }
       }
       if (longer.empty()) continue;
       bool one_thing = true;
@@ -521,29 +609,16 @@ class Resolution {
         }
       }
       if (!one_thing) continue;
-      if (place) {
-        int together = 0;
-        for (uint32_t a : clusters_[c].articles) {
-          for (size_t d : longer) {
-            if (clusters_[d].Has(a)) {
-              ++together;
-              break;
-            }
-          }
-        }
-        if (together * 2 < static_cast<int>(clusters_[c].articles.size())) continue;
-      }
+      if (place && CoOccurrence(c, longer) < 0.5) continue;
       // Into the longer name most articles use; the others follow.
       size_t into = longer[0];
       for (size_t d : longer) {
         if (clusters_[d].articles.size() > clusters_[into].articles.size()) into = d;
       }
-      const int type = clusters_[into].type;
       for (size_t d : longer) {
         if (d != into && clusters_[d].alive) Absorb(into, d, false);
       }
       Absorb(into, c, true);
-      clusters_[into].type = type;
     }
   }
 
@@ -553,7 +628,6 @@ class Resolution {
       if (!clusters_[c].alive) continue;
       const auto words = FoldedWords(BestSpelling(clusters_[c]));
       if (words.size() != 1) continue;
-      if (clusters_[c].type != kPerson && places_.Contains(words[0])) continue;
       int match = -1;
       bool ambiguous = false;
       for (size_t d : Alive(kPerson)) {
@@ -563,15 +637,45 @@ class Resolution {
         if (match >= 0) ambiguous = true;
         match = static_cast<int>(d);
       }
-      if (match >= 0 && !ambiguous) Absorb(static_cast<size_t>(match), c, true);
+      if (match < 0 || ambiguous) continue;
+      // "Ramsey" the town is not Charles Ramsey unless the articles that
+      // write it also name him.
+      if (clusters_[c].type != kPerson && CoOccurrence(c, {static_cast<size_t>(match)}) < 0.5) continue;
+      Absorb(static_cast<size_t>(match), c, true);
     }
   }
 
   // Spellings a letter or two off: people whose full names differ in one
   // word by at most two edits ("Latoya" / "Latonya Brown", "Brian" /
-  // "Bryant Dalton"), one-word places or organisations of six letters or
-  // more one edit apart ("Schnectady"). Never two names some article writes
-  // side by side: those are two names.
+  // "Bryant Dalton"), compared spelling by spelling (so "Bryant A. Dalton"
+  // does not hide "Bryant Dalton"); one-word places or organisations of six
+  // letters or more one edit apart ("Schnectady"), unless some article
+  // writes both (then they are two names).
+  static bool SpellingVariant(const std::vector<std::string>& a, const std::vector<std::string>& b, bool person) {
+    if (a.size() != b.size() || a == b) return false;
+    if (person) {
+      if (a.size() < 2 || a.back().size() < 4) return false;
+      size_t differing = 0, distance = 0;
+      for (size_t k = 0; k < a.size(); ++k) {
+        if (a[k] == b[k]) continue;
+        ++differing;
+        distance += EditDistance(a[k], b[k], 2);
+      }
+      return differing == 1 && distance <= 2;
+    }
+    return a.size() == 1 && a[0].size() >= 6 && EditDistance(a[0], b[0], 1) <= 1;
+  }
+
+  bool AnySpellingVariant(const Cluster& x, const Cluster& y, bool person) const {
+    for (const auto& [na, aa] : x.spellings) {
+      const auto a = FoldedWords(na);
+      for (const auto& [nb, ab] : y.spellings) {
+        if (SpellingVariant(a, FoldedWords(nb), person)) return true;
+      }
+    }
+    return false;
+  }
+
   void JoinSpellingVariants() {
     auto alive = Alive(-1);
     for (size_t i = 0; i < alive.size(); ++i) {
@@ -580,31 +684,53 @@ class Resolution {
       for (size_t j = i + 1; j < alive.size(); ++j) {
         const size_t d = alive[j];
         if (!clusters_[d].alive || clusters_[c].type != clusters_[d].type) continue;
-        const auto a = FoldedWords(BestSpelling(clusters_[c]));
-        const auto b = FoldedWords(BestSpelling(clusters_[d]));
-        if (a.size() != b.size()) continue;
-        bool variant = false;
-        if (clusters_[c].type == kPerson) {
-          if (a.size() < 2) continue;
-          size_t differing = 0, distance = 0;
-          for (size_t k = 0; k < a.size(); ++k) {
-            if (a[k] == b[k]) continue;
-            ++differing;
-            distance += EditDistance(a[k], b[k], 2);
-          }
-          variant = differing == 1 && distance <= 2 && a.back().size() >= 4;
-        } else if (a.size() == 1) {
-          variant = a[0].size() >= 6 && EditDistance(a[0], b[0], 1) <= 1;
+        const bool person = clusters_[c].type == kPerson;
+        if (!AnySpellingVariant(clusters_[c], clusters_[d], person)) continue;
+        if (!person) {
+          bool side_by_side = false;
+          for (uint32_t x : clusters_[c].articles) side_by_side = side_by_side || clusters_[d].Has(x);
+          if (side_by_side) continue;
         }
-        if (!variant) continue;
-        // Two one-word names some article writes side by side are two
-        // names; a person's misspelt full name often sits beside the right one.
-        bool side_by_side = false;
-        for (uint32_t x : clusters_[c].articles) side_by_side = side_by_side || clusters_[d].Has(x);
-        if (side_by_side && a.size() == 1) continue;
         const bool c_major = clusters_[c].articles.size() >= clusters_[d].articles.size();
         Absorb(c_major ? c : d, c_major ? d : c, false);
         if (!c_major) break;
+      }
+    }
+  }
+
+  // "South Richmond Hill" is told as "Richmond Hill" by other outlets: a
+  // place named by a compass word and another place's name of two words or
+  // more joins it (a one-word rest, "South Korea" / "Korea", does not).
+  void JoinCompassParts() {
+    for (size_t c : Alive(kPlace)) {
+      if (!clusters_[c].alive) continue;
+      const auto w = FoldedWords(BestSpelling(clusters_[c]));
+      if (w.size() < 3 || !InSet(kCompass, w[0])) continue;
+      const std::vector<std::string> rest(w.begin() + 1, w.end());
+      for (size_t d : Alive(kPlace)) {
+        if (d != c && FoldedWords(BestSpelling(clusters_[d])) == rest) {
+          Absorb(d, c, false);
+          break;
+        }
+      }
+    }
+  }
+
+  // Joined clusters take the type their names' head words give, if any
+  // ("Morningside" + "Morningside Recovery Center" is an organisation).
+  void RetypeByHeads() {
+    for (size_t c : Alive(-1)) {
+      Cluster& cl = clusters_[c];
+      if (cl.type == kPerson) continue;
+      bool org = false, place = false;
+      for (const auto& [n, arts] : cl.spellings) {
+        org = org || HasHead(n, kOrgHeads);
+        place = place || HasHead(n, kPlaceHeads);
+      }
+      if (org) {
+        cl.type = kOrg;
+      } else if (place) {
+        cl.type = kPlace;
       }
     }
   }
@@ -642,7 +768,7 @@ class Resolution {
       for (uint32_t ai = 0; ai < articles_.size(); ++ai) {
         if (cl.Has(ai)) continue;
         for (const auto& form : forms) {
-          if (Writes(*articles_[ai], form)) {
+          if (Writes(*articles_[ai], form, cl.type == kPlace)) {
             cl.AddArticle(ai);
             cl.mentions += 1;
             break;
@@ -652,26 +778,49 @@ class Resolution {
     }
   }
 
-  // True when `a` has the token sequence `form`, not inside a longer run of
-  // capitalised words and not in a title-case headline line.
-  static bool Writes(const extract::ArticleAnalysis& a, const std::vector<std::string_view>& form) {
+  // True when `a` has the token sequence `form` (a one-word form as written,
+  // a longer one in any case: "LaTonya Brown" = "Latonya Brown"; a
+  // possessive "'s" allowed on the last word), not inside a longer name and
+  // not in a title-case headline line.
+  static bool Writes(const extract::ArticleAnalysis& a, const std::vector<std::string_view>& form, bool place) {
     const std::string_view text = a.doc.text;
     const auto& tk = a.tokens;
-    auto cap = [&](size_t t) {
+    std::vector<bool> sentence_start(tk.size(), false);
+    if (!tk.empty()) sentence_start[0] = true;
+    for (uint32_t e : a.sentence_token_end) {
+      if (e < tk.size()) sentence_start[e] = true;
+    }
+    // A neighbour that makes the match part of a longer name: capitalised,
+    // not opening its sentence ("A Schenectady man"), not a day or month
+    // ("Queens Friday"), not a compass word before a place ("Northeast
+    // Philadelphia" is Philadelphia).
+    auto name_like = [&](size_t t, bool before) {
       const std::string_view w = tk[t].In(text);
-      return !w.empty() && base::IsAsciiUpper(w[0]);
+      if (w.empty() || !base::IsAsciiUpper(w[0]) || sentence_start[t]) return false;
+      const std::string lower = LowerWord(w);
+      if (InSet(kTrailingNoise, lower) || InSet(kMonths, lower)) return false;
+      return !(before && place && InSet(kCompass, lower));
+    };
+    auto same = [&](std::string_view got, std::string_view want, bool last) {
+      if (last) {
+        for (std::string_view poss : {"'s", "\xE2\x80\x99s"}) {
+          if (got.size() > poss.size() && got.ends_with(poss) && got.size() - poss.size() == want.size()) {
+            got.remove_suffix(poss.size());
+            break;
+          }
+        }
+      }
+      return form.size() == 1 ? got == want : base::EqualsIgnoreCase(got, want);
     };
     for (size_t t = 0; t + form.size() <= tk.size(); ++t) {
       bool match = true;
-      for (size_t k = 0; k < form.size() && match; ++k) match = tk[t + k].In(text) == form[k];
+      for (size_t k = 0; k < form.size() && match; ++k) match = same(tk[t + k].In(text), form[k], k + 1 == form.size());
       if (!match) continue;
       const size_t end = t + form.size();
-      // Not part of a longer capitalised name ("White House" for "White"),
-      // unless the neighbour opens a sentence.
-      const bool joined_before = t > 0 && cap(t - 1) && tk[t - 1].end + 1 >= tk[t].begin &&
+      const bool joined_before = t > 0 && name_like(t - 1, true) &&
                                  text.substr(tk[t - 1].end, tk[t].begin - tk[t - 1].end).find('\n') == std::string_view::npos;
-      const bool joined_after = end < tk.size() && cap(end) && tk[end].begin <= tk[end - 1].end + 1;
-      if (form.size() == 1 && (joined_before || joined_after)) continue;
+      const bool joined_after = end < tk.size() && name_like(end, false) && tk[end].begin <= tk[end - 1].end + 1;
+      if (joined_before || joined_after) continue;
       if (InHeadline(a, text::Span{tk[t].begin, tk[end - 1].end})) continue;
       return true;
     }
