@@ -158,6 +158,61 @@ bool IsTitleHeadOrTitleChain(const std::vector<std::string_view>& words, size_t 
   return false;
 }
 
+bool IsDayOrMonth(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december"};
+  return kWords.count(lower) > 0;
+}
+
+// The tagger sometimes tags only the last words of a person's name
+// ("Regina [M. Benjamin]", "AMA President J. [James Rohack]", "LaTonya
+// [Sharon Brown]"). A person mention takes in up to two words right before
+// it (one space apart, untagged): an initial ("J."), or a capitalised word
+// that is not a title, honorific, day or month and that either stands
+// inside its sentence or is a word of another person name of the article.
+void ExtendCutPersonNames(std::string_view text, std::span<const text::Span> tokens,
+                          std::span<const EntityMention> mentions, std::vector<bool>* blocked,
+                          std::vector<std::pair<size_t, size_t>>* token_range, std::vector<std::string>* clean) {
+  std::unordered_set<std::string_view> person_words;
+  for (const auto& m : mentions) {
+    if (m.type != EntityType::kPerson) continue;
+    for (auto w : NameWords(m.span.In(text))) {
+      if (Capitalised(w)) person_words.insert(w);
+    }
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].type != EntityType::kPerson) continue;
+    size_t b = (*token_range)[i].first;
+    const size_t original = b;
+    while (b > 0 && original - b < 2) {
+      const size_t t = b - 1;
+      if ((*blocked)[t] || text.substr(tokens[t].end, tokens[b].begin - tokens[t].end) != " ") break;
+      const std::string_view w = tokens[t].In(text);
+      const bool initial = w.size() == 2 && base::IsAsciiUpper(w[0]) && w[1] == '.';
+      const std::string lower = AsciiLower(w);
+      bool ok = initial;
+      if (!ok && Capitalised(w) && !IsTitleWord(lower) && !IsHonorific(w) && !IsDayOrMonth(lower)) {
+        bool mid_sentence = false;
+        if (t > 0) {
+          const std::string_view prev = tokens[t - 1].In(text);
+          const std::string_view gap = text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+          mid_sentence = gap.find('\n') == std::string_view::npos && prev != "." && prev != "!" && prev != "?" &&
+                         prev != ":" && prev != "\"" && !prev.ends_with("\xE2\x80\x9C");
+        }
+        ok = mid_sentence || person_words.count(w) > 0;
+      }
+      if (!ok) break;
+      b = t;
+    }
+    if (b == original) continue;
+    for (size_t t = b; t < original; ++t) (*blocked)[t] = true;
+    (*token_range)[i].first = b;
+    (*clean)[i] = CleanName(text.substr(tokens[b].begin, mentions[i].span.end - tokens[b].begin));
+  }
+}
+
 }  // namespace
 
 std::string CleanName(std::string_view mention) {
@@ -206,6 +261,7 @@ LinkResult LinkEntities(std::string_view text, std::span<const text::Span> token
   };
   std::vector<std::string> clean(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) clean[i] = CleanName(mentions[i].span.In(text));
+  ExtendCutPersonNames(text, tokens, mentions, &blocked, &token_range, &clean);
   std::vector<size_t> order(mentions.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {

@@ -466,16 +466,22 @@ class Resolution {
       for (const auto& [n, arts] : clusters_[c].spellings) acronym = acronym || IsAcronym(n);
       if (!acronym) continue;
       const std::string letters = FoldKey(BestSpelling(clusters_[c]));
+      // The expansion the story uses: the only one, or one reported by at
+      // least three times as many articles as all others together.
       int match = -1;
-      bool ambiguous = false;
+      size_t others = 0;
       for (size_t d : Alive(-1)) {
         if (d == c || clusters_[d].type == kPerson) continue;
         const auto words = FoldedWords(BestSpelling(clusters_[d]));
         if (words.size() < 2 || Initials(words) != letters) continue;
-        if (match >= 0) ambiguous = true;
-        match = static_cast<int>(d);
+        if (match < 0 || clusters_[d].articles.size() > clusters_[match].articles.size()) {
+          if (match >= 0) others += clusters_[match].articles.size();
+          match = static_cast<int>(d);
+        } else {
+          others += clusters_[d].articles.size();
+        }
       }
-      if (match >= 0 && !ambiguous) Absorb(static_cast<size_t>(match), c, true);
+      if (match >= 0 && clusters_[match].articles.size() >= 3 * others) Absorb(static_cast<size_t>(match), c, true);
     }
     JoinAcronymLedNames();
   }
@@ -543,6 +549,9 @@ class Resolution {
   // an organisation or place ("Cliffside" / "Cliffside Rehab Center") when no
   // person of the story has that word in their name.
   bool CouldBeShortForm(size_t c, const std::vector<std::string>& s) const {
+    // "American" (an adjective the tagger calls OTHER) is no short form of
+    // "American Medical Association".
+    if (clusters_[c].type == static_cast<int>(EntityType::kOther)) return false;
     if (clusters_[c].type != kPerson) return true;
     if (s.size() != 1) return false;
     for (size_t d : Alive(kPerson)) {
