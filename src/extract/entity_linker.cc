@@ -49,8 +49,9 @@ bool IsTitleWord(std::string_view lower) {
 }
 
 bool IsHonorific(std::string_view w) {
-  static const std::unordered_set<std::string_view> kHon = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms",
-                                                            "Ms.", "Dr", "Dr.", "Sir", "Dame"};
+  static const std::unordered_set<std::string_view> kHon = {
+      "Mr",     "Mr.",    "Mrs",  "Mrs.", "Ms",    "Ms.",   "Dr",  "Dr.", "Sir",   "Dame",
+      "Doctor", "Sister", "Msgr", "Msgr.", "Rev", "Rev.", "Sr.", "Prof", "Prof."};
   return kHon.count(w) > 0;
 }
 
@@ -75,6 +76,9 @@ bool Capitalised(std::string_view w) { return !w.empty() && base::IsAsciiUpper(w
 // or contain one. `blocked[t]` marks tokens inside other entity mentions.
 std::string TitleBefore(std::string_view text, std::span<const text::Span> tokens,
                         const std::vector<bool>& blocked, size_t end) {
+  // An honorific between title and name ("chief executive officer Sister
+  // Carol Keehan") belongs to neither.
+  if (end > 0 && IsHonorific(tokens[end - 1].In(text))) --end;
   size_t begin = end;
   bool head = false;
   while (begin > 0 && end - begin < 8) {
@@ -125,7 +129,12 @@ std::string TitleAfter(std::string_view text, std::span<const text::Span> tokens
     ++t;
   }
   if (!head || t == begin) return "";
-  if (t < tokens.size()) {
+  // The title ends at punctuation, or before "of the ..." / "at the ..."
+  // naming where the title holds ("Vicar General of the Archdiocese").
+  const bool before_place_phrase = t > begin + 1 && t < tokens.size() &&
+                                   (AsciiLower(tokens[t - 1].In(text)) == "of" || AsciiLower(tokens[t - 1].In(text)) == "at") &&
+                                   AsciiLower(tokens[t].In(text)) == "the";
+  if (t < tokens.size() && !before_place_phrase) {
     const std::string_view next = tokens[t].In(text);
     if (next != "," && next != "." && next != ";") return "";
   }
