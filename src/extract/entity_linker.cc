@@ -79,6 +79,12 @@ std::string TitleBefore(std::string_view text, std::span<const text::Span> token
   // An honorific between title and name ("chief executive officer Sister
   // Carol Keehan") belongs to neither.
   if (end > 0 && IsHonorific(tokens[end - 1].In(text))) --end;
+  // "the nation's next Surgeon General, Doctor Regina Benjamin": a title
+  // set off by a comma, when it opens with capitals.
+  if (end > 1 && tokens[end - 1].In(text) == "," && Capitalised(tokens[end - 2].In(text)) &&
+      IsTitleHead(AsciiLower(tokens[end - 2].In(text)))) {
+    --end;
+  }
   size_t begin = end;
   bool head = false;
   while (begin > 0 && end - begin < 8) {
@@ -106,8 +112,21 @@ std::string TitleBefore(std::string_view text, std::span<const text::Span> token
 }
 
 // "NAME, Israel's minister for strategic affairs," / "NAME, the harbor master."
+bool IsDegree(std::string_view w) {
+  std::string k;
+  for (char c : w) {
+    if (c != '.') k.push_back(c);
+  }
+  return k == "MD" || k == "PhD" || k == "MBA" || k == "DC" || k == "Esq" || k == "Jr" || k == "RN" || k == "DO";
+}
+
 std::string TitleAfter(std::string_view text, std::span<const text::Span> tokens,
                        const std::vector<bool>& blocked, size_t after) {
+  // Degrees and suffixes before the appositive: "Regina M. Benjamin, MD, a
+  // family physician from southern Alabama".
+  while (after + 2 < tokens.size() && tokens[after].In(text) == "," && IsDegree(tokens[after + 1].In(text))) {
+    after += 2;
+  }
   if (after >= tokens.size() || tokens[after].In(text) != ",") return "";
   size_t t = after + 1;
   // Optional determiner or possessor: "the", "a", "Israel 's", "his".
@@ -131,9 +150,11 @@ std::string TitleAfter(std::string_view text, std::span<const text::Span> tokens
   if (!head || t == begin) return "";
   // The title ends at punctuation, or before "of the ..." / "at the ..."
   // naming where the title holds ("Vicar General of the Archdiocese").
-  const bool before_place_phrase = t > begin + 1 && t < tokens.size() &&
-                                   (AsciiLower(tokens[t - 1].In(text)) == "of" || AsciiLower(tokens[t - 1].In(text)) == "at") &&
-                                   AsciiLower(tokens[t].In(text)) == "the";
+  const std::string next_lower = t < tokens.size() ? AsciiLower(tokens[t].In(text)) : "";
+  const bool before_place_phrase =
+      t < tokens.size() &&
+      ((t > begin + 1 && AsciiLower(tokens[t - 1].In(text)) == "of" && next_lower == "the") ||
+       next_lower == "from" || next_lower == "at" || next_lower == "in" || next_lower == "with" || next_lower == "who");
   if (t < tokens.size() && !before_place_phrase) {
     const std::string_view next = tokens[t].In(text);
     if (next != "," && next != "." && next != ";") return "";

@@ -829,7 +829,9 @@ class Resolution {
       const bool joined_before = t > 0 && name_like(t - 1, true) &&
                                  text.substr(tk[t - 1].end, tk[t].begin - tk[t - 1].end).find('\n') == std::string_view::npos;
       const bool joined_after = end < tk.size() && name_like(end, false) && tk[end].begin <= tk[end - 1].end + 1;
-      if (joined_before || joined_after) continue;
+      // A longer name that holds a multi-word one still names it ("American
+      // Medical Association Board of Trustees"); a one-word one must stand alone.
+      if (form.size() == 1 && (joined_before || joined_after)) continue;
       if (InHeadline(a, text::Span{tk[t].begin, tk[end - 1].end})) continue;
       return true;
     }
