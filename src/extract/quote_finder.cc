@@ -462,6 +462,18 @@ std::vector<Region> PairMarks(const Tokens& tk) {
     }
     if (t.kind != TokKind::kMark) continue;
     if (!inside) {
+      // A detokeniser may shift a mark to the end of the line before the
+      // quote ('... facilities."' / 'She's in rehab.' / 'Nothing bad will
+      // happen. "'): a straight mark that ends a line and closes nothing
+      // opens the next line's quote when a coming line closes it.
+      if (t.mark == Mark::kStraight && CloseHint(tk, i) && !t.newline_before && i + 1 < n &&
+          tk[i + 1].newline_before && tk[i + 1].kind != TokKind::kMark && ClosesInComingParagraphs(tk, i + 1)) {
+        cur = Region{};
+        cur.open = i;
+        cur.first = i + 1;
+        inside = true;
+        continue;
+      }
       if (t.mark == Mark::kClose) continue;                          // stray
       if (t.mark == Mark::kStraight && CloseHint(tk, i) && !t.newline_before) continue;  // stray
       cur = Region{};

@@ -765,6 +765,16 @@ class Resolution {
         if (w.size() >= 2 || (cl.type != kPerson && w.size() == 1 && w[0].size() >= 3 && !IsCommonWord(LowerWord(w[0])))) {
           forms.push_back(w);
         }
+        // "Los Angeles Superior Court" is written "Superior Court" (or "LA
+        // Superior Court") too: an organisation named after its place is
+        // searched without it.
+        if (cl.type == kOrg && w.size() >= 3 && HasHead(n, kOrgHeads)) {
+          for (size_t k = 1; k + 2 <= w.size(); ++k) {
+            std::string place;
+            for (size_t j = 0; j < k; ++j) place += (j ? " " : "") + std::string(w[j]);
+            if (places_.Contains(place)) forms.emplace_back(w.begin() + static_cast<long>(k), w.end());
+          }
+        }
       }
       if (cl.type == kPerson) {
         const std::string best = BestSpelling(cl);
@@ -832,7 +842,9 @@ class Resolution {
       // A longer name that holds a multi-word one still names it ("American
       // Medical Association Board of Trustees"); a one-word one must stand alone.
       if (form.size() == 1 && (joined_before || joined_after)) continue;
-      if (InHeadline(a, text::Span{tk[t].begin, tk[end - 1].end})) continue;
+      // Headline capitals make a one-word match unreliable; a full name in a
+      // headline still names the entity ("Lindsay Lohan Checks Into Rehab").
+      if (form.size() == 1 && InHeadline(a, text::Span{tk[t].begin, tk[end - 1].end})) continue;
       return true;
     }
     return false;
