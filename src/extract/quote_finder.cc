@@ -568,6 +568,7 @@ class Attributor {
   QuoteKind KindOf(const Region& reg) const;
   void CueInPreviousSentence(const QuoteSite& s, const Attribution* prev, Attribution* f) const;
   void CueInNextSentence(const QuoteSite& s, Attribution* f) const;
+  void CueInSentenceBefore(const QuoteSite& s, int prev_start, Attribution* f) const;
   void Record(Attribution* f, Quote* q);
 
   bool IsNameWord(int i) const;
@@ -600,6 +601,7 @@ class Attributor {
     return i;
   }
   void CollectNames();
+  void InferGenderFromPronouns();
   NounPhrase NameBackward(int i, int bound) const;
   NounPhrase SubjectBefore(int verb, int bound) const;
   NounPhrase SubjectAfter(int first, int limit) const;
@@ -618,6 +620,8 @@ class Attributor {
   std::vector<char> tag_;
   std::vector<NameEntry> names_;  // capitalised runs in text order
   std::vector<int> sentence_;     // sentence number of each token
+  int current_open_ = -1;         // marks of the quote being attributed
+  int current_close_ = -1;
   std::vector<std::string_view> speaker_surnames_;  // of named speakers so far
   bool IsSpeakerSurname(std::string_view w) const {
     return std::find(speaker_surnames_.begin(), speaker_surnames_.end(), w) != speaker_surnames_.end();
@@ -695,6 +699,36 @@ void Attributor::CollectNames() {
                                  (e.gender != 0 || e.first > i || (i > 0 && tk_.Is(i - 1, kRoleWords))));
     names_.push_back(e);
     i = j + 1;
+  }
+  InferGenderFromPronouns();
+}
+
+// A name whose gender no first name tells takes it from the first personal
+// pronoun after it in its sentence, before any other name ("Detective
+// Dominic Mangoni ... said he asked", "Dr. Benjamin's position ... discussed
+// it with her"); names with the same last word share what is learnt.
+// A scan ends at the next name that is not a possessive.
+void Attributor::InferGenderFromPronouns() {
+  for (size_t k = 0; k < names_.size(); ++k) {
+    NameEntry& e = names_[k];
+    if (e.gender != 0 || !e.person) continue;
+    // A possessive name in between ("at Hiller's hearing") only modifies.
+    size_t next = k + 1;
+    while (next < names_.size() && IsPossessive(names_[next].last)) ++next;
+    const int end = next < names_.size() ? names_[next].first : n_;
+    // Bounded by the next name, so the scans add up to one pass.
+    for (int t = e.last + 1; t < end && t < n_ && !tk_[t].sentence_start; ++t) {
+      std::array<char, 40> buf;
+      const std::string_view w = tk_.LowerText(t, buf);
+      if (w == "he" || w == "him" || w == "his") { e.gender = 1; break; }
+      if (w == "she" || w == "her" || w == "hers") { e.gender = 2; break; }
+    }
+  }
+  for (NameEntry& e : names_) {
+    if (e.gender != 0) continue;
+    for (const NameEntry& f : names_) {
+      if (f.gender != 0 && tk_.Text(f.last) == tk_.Text(e.last)) { e.gender = f.gender; break; }
+    }
   }
 }
 
@@ -1053,6 +1087,9 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
     for (int k = static_cast<int>(names_.size()) - 1; k >= 0; --k) {
       const NameEntry& e = names_[k];
       if (tk_[e.first].begin >= pos) continue;
+      // A name inside the quote being attributed is what the speaker talks
+      // about, not who "he" or "she" after it is.
+      if (e.first > current_open_ && e.last < current_close_) continue;
       if (want_person) {
         // "Republican", "Democratic": adjectives, not people.
         if (tk_.Is(e.last, kRoleWords) || tk_.Is(e.last, kOrgWords)) continue;
@@ -1063,13 +1100,13 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
                       (e.person && sentence_[np.first] == sentence_[e.last]);
         if (!person && !e.org && e.first == e.last) {
           // A single word is a person when it ends a longer person's name.
-          std::string full = longest_with_last(tk_.Text(e.last), k);
+          std::string full = longest_with_last(surname(e.last), k);
           person = !full.empty() && full != NameText(e.first, e.last);
         }
         if (!person) continue;
         int g = e.gender;
         if (g == 0) {
-          std::string full = longest_with_last(tk_.Text(e.last), k);
+          std::string full = longest_with_last(surname(e.last), k);
           // The gender of the full name's first word, if that is known.
           for (const NameEntry& f : names_) {
             if (NameText(f.first, f.last) == full) { g = f.gender; break; }
@@ -1079,7 +1116,7 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
         // A full name stands for itself ("Melania Trump" is not "Donald
         // Trump"); a lone surname takes the fullest form seen.
         if (e.last > e.first) return NameText(e.first, e.last);
-        std::string full = longest_with_last(tk_.Text(e.last), k);
+        std::string full = longest_with_last(surname(e.last), k);
         return full.empty() ? NameText(e.first, e.last) : full;
       }
       if (e.org) return NameText(e.first, e.last);
@@ -1246,6 +1283,15 @@ void Attributor::CueInPreviousSentence(const QuoteSite& s, const Attribution* pr
       break;
     }
   }
+  // A sentence of its own between the previous quote and this one that
+  // names a speaker ("Dr. Benjamin said in the announcement that ...")
+  // speaks this quote, not the previous quote's speaker.
+  if (!f->np.valid() && s.prev_close < prev_start) {
+    CueInSentenceBefore(s, prev_start, f);
+    // A pronoun there ("..., he said.") most often continues the previous
+    // quote's speaker, which the steps below give.
+    if (f->np.valid() && f->np.pronoun && prev != nullptr && prev->np.valid()) f->np = NounPhrase{};
+  }
   if (!f->np.valid() && prev != nullptr && prev->np.valid()) {
     // The previous quote ends in the previous sentence or this one's
     // neighbour: "..." he said. "...".
@@ -1256,20 +1302,24 @@ void Attributor::CueInPreviousSentence(const QuoteSite& s, const Attribution* pr
       f->speaker = prev->speaker;
     }
   }
-  if (!f->np.valid()) {
-    int prev_first = std::max(prev_start, s.prev_close + 1);
-    for (int v = reg.open - 1; v >= prev_first; --v) {
-      if (IsCue(v)) {
-        NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
-        if (np.valid()) f->np = np;
-        break;
-      }
-      // "X spoke to reporters on Friday." / "X, in an interview, ..."
-      if (tk_.Is(v, kSpeechEvents) && prev_first == prev_start) {
-        NounPhrase np = SentenceSubject(prev_start, v);
-        if (np.valid()) f->np = np;
-        break;
-      }
+  if (!f->np.valid()) CueInSentenceBefore(s, prev_start, f);
+}
+
+// The speaker named with a speech verb or event in the sentence before the
+// quote (after the previous quote, if that ends inside it).
+void Attributor::CueInSentenceBefore(const QuoteSite& s, int prev_start, Attribution* f) const {
+  const int prev_first = std::max(prev_start, s.prev_close + 1);
+  for (int v = s.reg.open - 1; v >= prev_first; --v) {
+    if (IsCue(v)) {
+      NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
+      if (np.valid()) f->np = np;
+      break;
+    }
+    // "X spoke to reporters on Friday." / "X, in an interview, ..."
+    if (tk_.Is(v, kSpeechEvents) && prev_first == prev_start) {
+      NounPhrase np = SentenceSubject(prev_start, v);
+      if (np.valid()) f->np = np;
+      break;
     }
   }
 }
@@ -1332,6 +1382,8 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
         .prev_close = r > 0 ? (regions[r - 1].close >= 0 ? regions[r - 1].close : regions[r - 1].last) : -1,
     };
     const Attribution* prev = r > 0 ? &found[r - 1] : nullptr;
+    current_open_ = reg.open;
+    current_close_ = reg.close >= 0 ? reg.close : reg.last + 1;
     Attribution f;
     CueAfterQuote(site, &f);
     if (f.cue_first < 0) CueBeforeQuote(site, &f);
