@@ -60,10 +60,18 @@ int RunEvalEntities(const EvalEntitiesFlags& flags) {
             << r->key_mentions << " mentions in " << r->key_chains << " chains; response: tagger PERSON/ORG/LOC\n"
             << "mentions in those sentences (" << r->response_mentions
             << "), chained by the story-level resolution over each topic\n";
-  PrintLine("MUC   ", r->scores.muc);
-  PrintLine("B3    ", r->scores.b3);
-  PrintLine("CEAF-e", r->scores.ceafe);
-  std::cout << "  CoNLL F1 " << Pct(r->scores.ConllF1()) << "\n"
+  auto print = [](const char* title, const eval::CorefScores& s) {
+    std::cout << title << "\n";
+    PrintLine("MUC   ", s.muc);
+    PrintLine("B3    ", s.b3);
+    PrintLine("CEAF-e", s.ceafe);
+    std::cout << "  CoNLL F1 " << Pct(s.ConllF1()) << "\n";
+  };
+  print("predicted mentions (tagger + resolution):", r->scores);
+  print("key mentions, chained by the resolution (tagger misses as singletons, extras left out):",
+        r->gold_mentions);
+  print("key mentions, chained by folded name only (string-matching reference):", r->gold_mentions_same_name);
+  std::cout
             << "published (ECB+ test topics 36-45, ALL entity mentions incl. pronouns and nominals, so not the\n"
             << "same task; see ../shared/data/coref/README.md): Barhom et al. 2019 and Cattan et al. 2021 report\n"
             << "entity CoNLL F1 in their papers; compare only the protocol, not the number\n";

@@ -240,6 +240,8 @@ Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagge
     uint32_t next_id = 0;
     std::map<std::string, Chain> key_chains;
     std::map<int, Chain> response_chains;
+    std::map<int, Chain> gold_response;                  // by resolved entity
+    std::map<std::string, Chain> same_name_response;     // by folded name
     int next_singleton = -1;
     for (size_t di = 0; di < docs.size(); ++di) {
       const EcbDoc& d = docs[di];
@@ -266,19 +268,39 @@ Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagge
             break;
           }
         }
+        const bool on_key = id != UINT32_MAX;
         if (id == UINT32_MAX) id = next_id++;
         ++result.response_mentions;
         const uint32_t linked = an.entities.entity_of_mention[m];
         const int entity = resolved.entity_of_linked[di][linked];
-        response_chains[entity >= 0 ? entity : next_singleton--].push_back(id);
+        const int chain = entity >= 0 ? entity : next_singleton--;
+        response_chains[chain].push_back(id);
+        if (on_key) {
+          gold_response[chain].push_back(id);
+          std::string folded;
+          for (char ch : an.entities.entities[linked].name) {
+            if (ch != '.') folded.push_back(static_cast<char>(base::IsAsciiUpper(ch) ? ch - 'A' + 'a' : ch));
+          }
+          same_name_response[folded].push_back(id);
+        }
+      }
+      // Key mentions no predicted mention overlaps: singletons.
+      for (size_t k = 0; k < d.mentions.size(); ++k) {
+        if (key_used[k]) continue;
+        gold_response[next_singleton--].push_back(key_id[k]);
+        same_name_response["#" + std::to_string(key_id[k])].push_back(key_id[k]);
       }
       result.key_mentions += d.mentions.size();
     }
-    std::vector<Chain> key, response;
+    std::vector<Chain> key, response, gold, same_name;
     for (auto& [c, ids] : key_chains) key.push_back(std::move(ids));
     for (auto& [c, ids] : response_chains) response.push_back(std::move(ids));
+    for (auto& [c, ids] : gold_response) gold.push_back(std::move(ids));
+    for (auto& [c, ids] : same_name_response) same_name.push_back(std::move(ids));
     result.key_chains += key.size();
     result.scores.Add(ScoreCoref(key, response));
+    result.gold_mentions.Add(ScoreCoref(key, gold));
+    result.gold_mentions_same_name.Add(ScoreCoref(key, same_name));
     result.documents += docs.size();
     ++result.topics;
   }

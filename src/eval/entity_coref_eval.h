@@ -29,7 +29,14 @@
 namespace newsfuse::eval {
 
 struct EntityCorefResult {
-  CorefScores scores;
+  CorefScores scores;       // predicted mentions (above)
+  // The key's own mentions, each taking the entity of the predicted mention
+  // that overlaps it (a singleton when none does), spurious ones left out:
+  // the resolution alone, with the tagger's misses and extras set aside.
+  CorefScores gold_mentions;
+  // The same, with entities joined by their folded name only ("U.N." = "UN",
+  // the within-article chains kept): what string matching alone gives.
+  CorefScores gold_mentions_same_name;
   size_t topics = 0, documents = 0, key_mentions = 0, key_chains = 0, response_mentions = 0;
 };
 
