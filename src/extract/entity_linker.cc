@@ -132,7 +132,7 @@ std::string TitleAfter(std::string_view text, std::span<const text::Span> tokens
   // Optional determiner or possessor: "the", "a", "Israel 's", "his".
   if (t < tokens.size()) {
     const std::string lower = AsciiLower(tokens[t].In(text));
-    if (lower == "the" || lower == "a" || lower == "an" || lower == "his" || lower == "her") {
+    if (lower == "the" || lower == "a" || lower == "an" || lower == "his" || lower == "her" || lower == "as") {
       ++t;
     } else if (blocked[t] && t + 1 < tokens.size() &&
                (tokens[t + 1].In(text) == "'s" || tokens[t + 1].In(text) == "\xE2\x80\x99s")) {

@@ -820,7 +820,11 @@ class Resolution {
       if (InSet(kTrailingNoise, lower) || InSet(kMonths, lower)) return false;
       return !(before && place && InSet(kCompass, lower));
     };
-    auto same = [&](std::string_view got, std::string_view want, bool last) {
+    auto same = [&](std::string_view got, std::string_view want, bool last, bool first) {
+      // "victims-LaTonya Brown": a word glued to the name by a hyphen.
+      if (first && got.size() > want.size() + 1 && got[got.size() - want.size() - 1] == '-') {
+        got.remove_prefix(got.size() - want.size());
+      }
       if (last) {
         for (std::string_view poss : {"'s", "\xE2\x80\x99s"}) {
           if (got.size() > poss.size() && got.ends_with(poss) && got.size() - poss.size() == want.size()) {
@@ -833,7 +837,9 @@ class Resolution {
     };
     for (size_t t = 0; t + form.size() <= tk.size(); ++t) {
       bool match = true;
-      for (size_t k = 0; k < form.size() && match; ++k) match = same(tk[t + k].In(text), form[k], k + 1 == form.size());
+      for (size_t k = 0; k < form.size() && match; ++k) {
+        match = same(tk[t + k].In(text), form[k], k + 1 == form.size(), k == 0 && form.size() > 1);
+      }
       if (!match) continue;
       const size_t end = t + form.size();
       const bool joined_before = t > 0 && name_like(t - 1, true) &&
