@@ -8,22 +8,6 @@ namespace newsfuse::synthesize {
 
 namespace {
 
-// The fullest spelling ("Joe Biden" over "Biden"); among those, the one most
-// articles use; then the longer.
-std::string BestSpelling(const ResolvedEntity& e) {
-  std::string best;
-  size_t count = 0, words = 0;
-  for (const auto& [name, arts] : e.spellings) {
-    const size_t w = base::SplitWords(name).size();
-    if (best.empty() || w > words || (w == words && (arts.size() > count || (arts.size() == count && name.size() > best.size())))) {
-      words = w;
-      best = name;
-      count = arts.size();
-    }
-  }
-  return best;
-}
-
 // A real spelling discrepancy: two spellings of a person's name with the
 // same number of words, a letter or two apart ("Jake Sulivan" / "Jake
 // Sullivan", "Brian" / "Bryant Dalton"; not "Netanyahu" / "Benjamin
@@ -90,7 +74,7 @@ MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>&
   MergedEntities out;
   for (const ResolvedEntity& r : resolved.entities) {
     BriefEntity e;
-    e.name = BestSpelling(r);
+    e.name = BestSpelling(r.spellings);
     e.type = std::string(extract::EntityTypeName(r.type));
     e.titles = r.titles;
     for (uint32_t a : r.articles) e.sources.push_back(articles[a]->article->id);

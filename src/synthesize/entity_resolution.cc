@@ -11,6 +11,20 @@ namespace newsfuse::synthesize {
 
 using extract::EntityType;
 
+std::string BestSpelling(const std::map<std::string, std::vector<uint32_t>>& spellings) {
+  std::string best;
+  size_t count = 0, words = 0;
+  for (const auto& [name, arts] : spellings) {
+    const size_t w = base::SplitWords(name).size();
+    if (best.empty() || w > words || (w == words && (arts.size() > count || (arts.size() == count && name.size() > best.size())))) {
+      words = w;
+      best = name;
+      count = arts.size();
+    }
+  }
+  return best;
+}
+
 size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > cap) return cap + 1;
@@ -198,21 +212,7 @@ struct Cluster {
   bool Has(uint32_t a) const { return std::find(articles.begin(), articles.end(), a) != articles.end(); }
 };
 
-// The fullest spelling ("Joe Biden" over "Biden"); among those, the one most
-// articles use; then the longer.
-std::string BestSpelling(const Cluster& c) {
-  std::string best;
-  size_t count = 0, words = 0;
-  for (const auto& [name, arts] : c.spellings) {
-    const size_t w = base::SplitWords(name).size();
-    if (best.empty() || w > words || (w == words && (arts.size() > count || (arts.size() == count && name.size() > best.size())))) {
-      words = w;
-      best = name;
-      count = arts.size();
-    }
-  }
-  return best;
-}
+std::string BestSpelling(const Cluster& c) { return synthesize::BestSpelling(c.spellings); }
 
 int MajorityVote(const std::array<int, 4>& v) {
   int best = 0;

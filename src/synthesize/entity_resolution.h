@@ -56,6 +56,10 @@ struct EntityResolution {
 EntityResolution ResolveEntities(const std::vector<const extract::ArticleAnalysis*>& articles,
                                  const extract::PlaceGazetteer& places);
 
+// The fullest spelling ("Joe Biden" over "Biden"); among those, the one most
+// articles use; then the longer.
+std::string BestSpelling(const std::map<std::string, std::vector<uint32_t>>& spellings);
+
 // Levenshtein distance, capped: returns cap + 1 once the distance exceeds cap.
 size_t EditDistance(std::string_view a, std::string_view b, size_t cap);
 
