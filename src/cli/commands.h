@@ -30,6 +30,7 @@ void RegisterEvalExtract(CLI::App& eval);
 void RegisterEvalNer(CLI::App& eval);
 void RegisterEvalTimex(CLI::App& eval);
 void RegisterEvalQuotes(CLI::App& eval);
+void RegisterEvalEntities(CLI::App& eval);
 void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs`
 void RegisterCluster(CLI::App& app);
 void RegisterServe(CLI::App& app);

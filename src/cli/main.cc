@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   RegisterEvalNer(*eval);
   RegisterEvalTimex(*eval);
   RegisterEvalQuotes(*eval);
+  RegisterEvalEntities(*eval);
   RegisterEvalCluster(*eval);
   RegisterCluster(app);
   RegisterServe(app);

@@ -23,7 +23,11 @@ bool IsTitleHead(std::string_view lower) {
       "chancellor", "officer", "coordinator", "negotiator", "counsel", "master", "commissioner",
       "superintendent", "sheriff", "captain", "colonel", "col.", "lt.", "lieutenant", "admiral",
       "marshal", "treasurer", "manager", "editor", "correspondent", "analyst", "professor",
-      "economist", "deputy", "councilman", "councilwoman", "lawmaker", "official"};
+      "economist", "deputy", "councilman", "councilwoman", "lawmaker", "official",
+      // Roles outside politics that news gives people as titles.
+      "actress", "actor", "singer", "lawyer", "prosecutor", "dispatcher", "physician",
+      "nominee", "rector", "vicar", "capt.", "cpl.", "sgt.", "det.", "detective",
+      "lt", "capt", "cpl", "sgt"};
   return kHeads.count(lower) > 0;
 }
 
@@ -39,13 +43,15 @@ bool IsTitleWord(std::string_view lower) {
       "principal", "executive", "managing", "political", "diplomatic", "cabinet", "war",
       "agriculture", "education", "labor", "commerce", "environment", "climate", "city",
       "county", "district", "regional", "federal", "supreme", "high", "armed", "forces",
-      "army", "navy", "air", "force", "police", "fire", "spokesperson", "department"};
+      "army", "navy", "air", "force", "police", "fire", "spokesperson", "department",
+      "surgeon", "associate", "rear", "family", "superior", "court", "homicide", "common", "pleas"};
   return kWords.count(lower) > 0 || IsTitleHead(lower);
 }
 
 bool IsHonorific(std::string_view w) {
-  static const std::unordered_set<std::string_view> kHon = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms",
-                                                            "Ms.", "Dr", "Dr.", "Sir", "Dame"};
+  static const std::unordered_set<std::string_view> kHon = {
+      "Mr",     "Mr.",    "Mrs",  "Mrs.", "Ms",    "Ms.",   "Dr",  "Dr.", "Sir",   "Dame",
+      "Doctor", "Sister", "Msgr", "Msgr.", "Rev", "Rev.", "Sr.", "Prof", "Prof."};
   return kHon.count(w) > 0;
 }
 
@@ -70,6 +76,15 @@ bool Capitalised(std::string_view w) { return !w.empty() && base::IsAsciiUpper(w
 // or contain one. `blocked[t]` marks tokens inside other entity mentions.
 std::string TitleBefore(std::string_view text, std::span<const text::Span> tokens,
                         const std::vector<bool>& blocked, size_t end) {
+  // An honorific between title and name ("chief executive officer Sister
+  // Carol Keehan") belongs to neither.
+  if (end > 0 && IsHonorific(tokens[end - 1].In(text))) --end;
+  // "the nation's next Surgeon General, Doctor Regina Benjamin": a title
+  // set off by a comma, when it opens with capitals.
+  if (end > 1 && tokens[end - 1].In(text) == "," && Capitalised(tokens[end - 2].In(text)) &&
+      IsTitleHead(AsciiLower(tokens[end - 2].In(text)))) {
+    --end;
+  }
   size_t begin = end;
   bool head = false;
   while (begin > 0 && end - begin < 8) {
@@ -97,14 +112,27 @@ std::string TitleBefore(std::string_view text, std::span<const text::Span> token
 }
 
 // "NAME, Israel's minister for strategic affairs," / "NAME, the harbor master."
+bool IsDegree(std::string_view w) {
+  std::string k;
+  for (char c : w) {
+    if (c != '.') k.push_back(c);
+  }
+  return k == "MD" || k == "PhD" || k == "MBA" || k == "DC" || k == "Esq" || k == "Jr" || k == "RN" || k == "DO";
+}
+
 std::string TitleAfter(std::string_view text, std::span<const text::Span> tokens,
                        const std::vector<bool>& blocked, size_t after) {
+  // Degrees and suffixes before the appositive: "Regina M. Benjamin, MD, a
+  // family physician from southern Alabama".
+  while (after + 2 < tokens.size() && tokens[after].In(text) == "," && IsDegree(tokens[after + 1].In(text))) {
+    after += 2;
+  }
   if (after >= tokens.size() || tokens[after].In(text) != ",") return "";
   size_t t = after + 1;
   // Optional determiner or possessor: "the", "a", "Israel 's", "his".
   if (t < tokens.size()) {
     const std::string lower = AsciiLower(tokens[t].In(text));
-    if (lower == "the" || lower == "a" || lower == "an" || lower == "his" || lower == "her") {
+    if (lower == "the" || lower == "a" || lower == "an" || lower == "his" || lower == "her" || lower == "as") {
       ++t;
     } else if (blocked[t] && t + 1 < tokens.size() &&
                (tokens[t + 1].In(text) == "'s" || tokens[t + 1].In(text) == "\xE2\x80\x99s")) {
@@ -120,7 +148,14 @@ std::string TitleAfter(std::string_view text, std::span<const text::Span> tokens
     ++t;
   }
   if (!head || t == begin) return "";
-  if (t < tokens.size()) {
+  // The title ends at punctuation, or before "of the ..." / "at the ..."
+  // naming where the title holds ("Vicar General of the Archdiocese").
+  const std::string next_lower = t < tokens.size() ? AsciiLower(tokens[t].In(text)) : "";
+  const bool before_place_phrase =
+      t < tokens.size() &&
+      ((t > begin + 1 && AsciiLower(tokens[t - 1].In(text)) == "of" && next_lower == "the") ||
+       next_lower == "from" || next_lower == "at" || next_lower == "in" || next_lower == "with" || next_lower == "who");
+  if (t < tokens.size() && !before_place_phrase) {
     const std::string_view next = tokens[t].In(text);
     if (next != "," && next != "." && next != ";") return "";
   }
@@ -151,6 +186,61 @@ bool IsTitleHeadOrTitleChain(const std::vector<std::string_view>& words, size_t 
     if (IsTitleHead(lower)) return true;
   }
   return false;
+}
+
+bool IsDayOrMonth(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december"};
+  return kWords.count(lower) > 0;
+}
+
+// The tagger sometimes tags only the last words of a person's name
+// ("Regina [M. Benjamin]", "AMA President J. [James Rohack]", "LaTonya
+// [Sharon Brown]"). A person mention takes in up to two words right before
+// it (one space apart, untagged): an initial ("J."), or a capitalised word
+// that is not a title, honorific, day or month and that either stands
+// inside its sentence or is a word of another person name of the article.
+void ExtendCutPersonNames(std::string_view text, std::span<const text::Span> tokens,
+                          std::span<const EntityMention> mentions, std::vector<bool>* blocked,
+                          std::vector<std::pair<size_t, size_t>>* token_range, std::vector<std::string>* clean) {
+  std::unordered_set<std::string_view> person_words;
+  for (const auto& m : mentions) {
+    if (m.type != EntityType::kPerson) continue;
+    for (auto w : NameWords(m.span.In(text))) {
+      if (Capitalised(w)) person_words.insert(w);
+    }
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].type != EntityType::kPerson) continue;
+    size_t b = (*token_range)[i].first;
+    const size_t original = b;
+    while (b > 0 && original - b < 2) {
+      const size_t t = b - 1;
+      if ((*blocked)[t] || text.substr(tokens[t].end, tokens[b].begin - tokens[t].end) != " ") break;
+      const std::string_view w = tokens[t].In(text);
+      const bool initial = w.size() == 2 && base::IsAsciiUpper(w[0]) && w[1] == '.';
+      const std::string lower = AsciiLower(w);
+      bool ok = initial;
+      if (!ok && Capitalised(w) && !IsTitleWord(lower) && !IsHonorific(w) && !IsDayOrMonth(lower)) {
+        bool mid_sentence = false;
+        if (t > 0) {
+          const std::string_view prev = tokens[t - 1].In(text);
+          const std::string_view gap = text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+          mid_sentence = gap.find('\n') == std::string_view::npos && prev != "." && prev != "!" && prev != "?" &&
+                         prev != ":" && prev != "\"" && !prev.ends_with("\xE2\x80\x9C");
+        }
+        ok = mid_sentence || person_words.count(w) > 0;
+      }
+      if (!ok) break;
+      b = t;
+    }
+    if (b == original) continue;
+    for (size_t t = b; t < original; ++t) (*blocked)[t] = true;
+    (*token_range)[i].first = b;
+    (*clean)[i] = CleanName(text.substr(tokens[b].begin, mentions[i].span.end - tokens[b].begin));
+  }
 }
 
 }  // namespace
@@ -201,6 +291,7 @@ LinkResult LinkEntities(std::string_view text, std::span<const text::Span> token
   };
   std::vector<std::string> clean(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) clean[i] = CleanName(mentions[i].span.In(text));
+  ExtendCutPersonNames(text, tokens, mentions, &blocked, &token_range, &clean);
   std::vector<size_t> order(mentions.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {

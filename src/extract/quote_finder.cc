@@ -44,7 +44,7 @@ constexpr auto kCueWords = std::to_array<std::string_view>({
     "described", "describing", "disagreed", "dismissed", "dismissing", "dubbed", "echoed",
     "echoing", "emailed", "emphasized", "exclaimed", "explained", "explaining", "explains",
     "hailed", "hailing", "insist", "insisted", "insisting", "insists", "joked", "joking",
-    "labeled", "labeling", "labelled", "lamented", "lamenting", "maintained", "mocked", "mocking",
+    "labeled", "labeling", "labelled", "lamented", "lamenting", "lauded", "lauding", "maintained", "mocked", "mocking",
     "mused", "muses", "note", "noted", "notes", "noting", "observed", "opined", "pleaded",
     "pledged", "pledging", "posted", "praised", "praising", "predicted", "predicting",
     "proclaimed", "promised", "promising", "questioned", "questioning", "quipped", "read",
@@ -417,6 +417,30 @@ bool CloseHint(const Tokens& tk, int i) {
   return !space_before && space_after;
 }
 
+// Texts laid out one sentence a line (ECB+, wire copy run through a
+// sentence splitter) break a quote of several sentences over lines that do
+// not reopen it: '"She is in rehab.' / 'Nothing bad will happen," he said.'
+// The quote opened before token `i` (the first of a new line, no mark of
+// its own) runs on when one of the next few lines holds its closing mark:
+// the first line with marks has an odd number of them (or opens with a
+// closing curly mark), and the lines before it have none.
+bool ClosesInComingParagraphs(const Tokens& tk, int i) {
+  constexpr int kMaxLines = 4;
+  const int n = static_cast<int>(tk.size());
+  int lines = 0, marks = 0;
+  bool first_is_close = false;
+  for (int k = i; k < n; ++k) {
+    if (k > i && tk[k].newline_before) {
+      if (marks > 0) break;
+      if (++lines >= kMaxLines) return false;
+    }
+    if (tk[k].kind != TokKind::kMark) continue;
+    if (marks == 0) first_is_close = tk[k].mark == Mark::kClose;
+    ++marks;
+  }
+  return marks % 2 == 1 || first_is_close;
+}
+
 std::vector<Region> PairMarks(const Tokens& tk) {
   std::vector<Region> out;
   const int n = static_cast<int>(tk.size());
@@ -433,10 +457,23 @@ std::vector<Region> PairMarks(const Tokens& tk) {
     if (inside && t.newline_before) {
       bool opening = t.mark == Mark::kOpen || (t.mark == Mark::kStraight && !CloseHint(tk, i));
       if (opening) continue;  // the quote continues in this paragraph
+      if (ClosesInComingParagraphs(tk, i)) continue;  // one sentence a line: the quote runs on
       finish(-1, i - 1);
     }
     if (t.kind != TokKind::kMark) continue;
     if (!inside) {
+      // A detokeniser may shift a mark to the end of the line before the
+      // quote ('... facilities."' / 'She's in rehab.' / 'Nothing bad will
+      // happen. "'): a straight mark that ends a line and closes nothing
+      // opens the next line's quote when a coming line closes it.
+      if (t.mark == Mark::kStraight && CloseHint(tk, i) && !t.newline_before && i + 1 < n &&
+          tk[i + 1].newline_before && tk[i + 1].kind != TokKind::kMark && ClosesInComingParagraphs(tk, i + 1)) {
+        cur = Region{};
+        cur.open = i;
+        cur.first = i + 1;
+        inside = true;
+        continue;
+      }
       if (t.mark == Mark::kClose) continue;                          // stray
       if (t.mark == Mark::kStraight && CloseHint(tk, i) && !t.newline_before) continue;  // stray
       cur = Region{};
@@ -530,9 +567,18 @@ class Attributor {
   void CueLaterInSentence(const QuoteSite& s, Attribution* f) const;
   QuoteKind KindOf(const Region& reg) const;
   void CueInPreviousSentence(const QuoteSite& s, const Attribution* prev, Attribution* f) const;
+  void CueInNextSentence(const QuoteSite& s, Attribution* f) const;
+  void CueInSentenceBefore(const QuoteSite& s, int prev_start, Attribution* f) const;
   void Record(Attribution* f, Quote* q);
 
   bool IsNameWord(int i) const;
+  // A lower-case word that can stand in a role before a name ("resident",
+  // "deputy director"), not a verb cue or a word that ends the phrase.
+  bool IsLowerNoun(int i) const {
+    if (i < 0 || i >= n_ || tk_[i].kind != TokKind::kWord || tk_[i].cap) return false;
+    return !tk_.Is(i, kCueWords) && !tk_.Is(i, kForwardStop) && !tk_.Is(i, kClauseWords) &&
+           !tk_.Is(i, kAuxWords) && !tk_.Is(i, kPronouns) && !IsParticiple(i);
+  }
   bool IsPossessive(int i) const {
     std::string_view w = tk_.Text(i);
     return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
@@ -555,6 +601,7 @@ class Attributor {
     return i;
   }
   void CollectNames();
+  void InferGenderFromPronouns();
   NounPhrase NameBackward(int i, int bound) const;
   NounPhrase SubjectBefore(int verb, int bound) const;
   NounPhrase SubjectAfter(int first, int limit) const;
@@ -573,6 +620,8 @@ class Attributor {
   std::vector<char> tag_;
   std::vector<NameEntry> names_;  // capitalised runs in text order
   std::vector<int> sentence_;     // sentence number of each token
+  int current_open_ = -1;         // marks of the quote being attributed
+  int current_close_ = -1;
   std::vector<std::string_view> speaker_surnames_;  // of named speakers so far
   bool IsSpeakerSurname(std::string_view w) const {
     return std::find(speaker_surnames_.begin(), speaker_surnames_.end(), w) != speaker_surnames_.end();
@@ -650,6 +699,36 @@ void Attributor::CollectNames() {
                                  (e.gender != 0 || e.first > i || (i > 0 && tk_.Is(i - 1, kRoleWords))));
     names_.push_back(e);
     i = j + 1;
+  }
+  InferGenderFromPronouns();
+}
+
+// A name whose gender no first name tells takes it from the first personal
+// pronoun after it in its sentence, before any other name ("Detective
+// Dominic Mangoni ... said he asked", "Dr. Benjamin's position ... discussed
+// it with her"); names with the same last word share what is learnt.
+// A scan ends at the next name that is not a possessive.
+void Attributor::InferGenderFromPronouns() {
+  for (size_t k = 0; k < names_.size(); ++k) {
+    NameEntry& e = names_[k];
+    if (e.gender != 0 || !e.person) continue;
+    // A possessive name in between ("at Hiller's hearing") only modifies.
+    size_t next = k + 1;
+    while (next < names_.size() && IsPossessive(names_[next].last)) ++next;
+    const int end = next < names_.size() ? names_[next].first : n_;
+    // Bounded by the next name, so the scans add up to one pass.
+    for (int t = e.last + 1; t < end && t < n_ && !tk_[t].sentence_start; ++t) {
+      std::array<char, 40> buf;
+      const std::string_view w = tk_.LowerText(t, buf);
+      if (w == "he" || w == "him" || w == "his") { e.gender = 1; break; }
+      if (w == "she" || w == "her" || w == "hers") { e.gender = 2; break; }
+    }
+  }
+  for (NameEntry& e : names_) {
+    if (e.gender != 0) continue;
+    for (const NameEntry& f : names_) {
+      if (f.gender != 0 && tk_.Text(f.last) == tk_.Text(e.last)) { e.gender = f.gender; break; }
+    }
   }
 }
 
@@ -839,9 +918,16 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
       np.last = k;
       np.name_first = j;
       np.name_last = k;
-      // "Clinton campaign manager Robby Mook": qualifier names before roles.
+      // "Clinton campaign manager Robby Mook", "South Richmond Hill
+      // resident Suri Charanjit": qualifier names before a role (a listed
+      // role word, or up to three lower-case words) and the person's name.
       int m = k + 1;
       while (m < limit && tk_.Is(m, kRoleWords)) ++m;
+      if (m == k + 1) {
+        int r = m;
+        while (r < limit && r < m + 3 && IsLowerNoun(r)) ++r;
+        if (r > m && r < limit && IsNameWord(r) && !tk_[r].newline_before) m = r;
+      }
       if (m > k + 1 && m < limit && IsNameWord(m)) {
         int e = m;
         while (e + 1 < limit && IsNameWord(e + 1) && !tk_[e + 1].newline_before) ++e;
@@ -868,6 +954,16 @@ NounPhrase Attributor::SubjectAfter(int first, int limit) const {
   }
   np.first = i;
   np.last = j - 1;
+  // "said her nephew, Ravi Singh, 32": the name in apposition is the speaker.
+  if (j + 1 < limit && tk_.IsPunct(j, ',') && IsNameWord(j + 1) && !tk_[j + 1].newline_before) {
+    int e = j + 1;
+    while (e + 1 < limit && IsNameWord(e + 1) && !tk_[e + 1].newline_before) ++e;
+    if (e + 1 >= limit || tk_.IsPunct(e + 1, ',') || tk_.IsPunct(e + 1, '.') || tk_[e + 1].kind == TokKind::kMark) {
+      np.name_first = j + 1;
+      np.name_last = e;
+      np.last = e;
+    }
+  }
   return np;
 }
 
@@ -991,6 +1087,9 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
     for (int k = static_cast<int>(names_.size()) - 1; k >= 0; --k) {
       const NameEntry& e = names_[k];
       if (tk_[e.first].begin >= pos) continue;
+      // A name inside the quote being attributed is what the speaker talks
+      // about, not who "he" or "she" after it is.
+      if (e.first > current_open_ && e.last < current_close_) continue;
       if (want_person) {
         // "Republican", "Democratic": adjectives, not people.
         if (tk_.Is(e.last, kRoleWords) || tk_.Is(e.last, kOrgWords)) continue;
@@ -1001,13 +1100,13 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
                       (e.person && sentence_[np.first] == sentence_[e.last]);
         if (!person && !e.org && e.first == e.last) {
           // A single word is a person when it ends a longer person's name.
-          std::string full = longest_with_last(tk_.Text(e.last), k);
+          std::string full = longest_with_last(surname(e.last), k);
           person = !full.empty() && full != NameText(e.first, e.last);
         }
         if (!person) continue;
         int g = e.gender;
         if (g == 0) {
-          std::string full = longest_with_last(tk_.Text(e.last), k);
+          std::string full = longest_with_last(surname(e.last), k);
           // The gender of the full name's first word, if that is known.
           for (const NameEntry& f : names_) {
             if (NameText(f.first, f.last) == full) { g = f.gender; break; }
@@ -1017,7 +1116,7 @@ std::string Attributor::Canonical(const NounPhrase& np) const {
         // A full name stands for itself ("Melania Trump" is not "Donald
         // Trump"); a lone surname takes the fullest form seen.
         if (e.last > e.first) return NameText(e.first, e.last);
-        std::string full = longest_with_last(tk_.Text(e.last), k);
+        std::string full = longest_with_last(surname(e.last), k);
         return full.empty() ? NameText(e.first, e.last) : full;
       }
       if (e.org) return NameText(e.first, e.last);
@@ -1184,6 +1283,15 @@ void Attributor::CueInPreviousSentence(const QuoteSite& s, const Attribution* pr
       break;
     }
   }
+  // A sentence of its own between the previous quote and this one that
+  // names a speaker ("Dr. Benjamin said in the announcement that ...")
+  // speaks this quote, not the previous quote's speaker.
+  if (!f->np.valid() && s.prev_close < prev_start) {
+    CueInSentenceBefore(s, prev_start, f);
+    // A pronoun there ("..., he said.") most often continues the previous
+    // quote's speaker, which the steps below give.
+    if (f->np.valid() && f->np.pronoun && prev != nullptr && prev->np.valid()) f->np = NounPhrase{};
+  }
   if (!f->np.valid() && prev != nullptr && prev->np.valid()) {
     // The previous quote ends in the previous sentence or this one's
     // neighbour: "..." he said. "...".
@@ -1194,20 +1302,24 @@ void Attributor::CueInPreviousSentence(const QuoteSite& s, const Attribution* pr
       f->speaker = prev->speaker;
     }
   }
-  if (!f->np.valid()) {
-    int prev_first = std::max(prev_start, s.prev_close + 1);
-    for (int v = reg.open - 1; v >= prev_first; --v) {
-      if (IsCue(v)) {
-        NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
-        if (np.valid()) f->np = np;
-        break;
-      }
-      // "X spoke to reporters on Friday." / "X, in an interview, ..."
-      if (tk_.Is(v, kSpeechEvents) && prev_first == prev_start) {
-        NounPhrase np = SentenceSubject(prev_start, v);
-        if (np.valid()) f->np = np;
-        break;
-      }
+  if (!f->np.valid()) CueInSentenceBefore(s, prev_start, f);
+}
+
+// The speaker named with a speech verb or event in the sentence before the
+// quote (after the previous quote, if that ends inside it).
+void Attributor::CueInSentenceBefore(const QuoteSite& s, int prev_start, Attribution* f) const {
+  const int prev_first = std::max(prev_start, s.prev_close + 1);
+  for (int v = s.reg.open - 1; v >= prev_first; --v) {
+    if (IsCue(v)) {
+      NounPhrase np = IsParticiple(v) ? SentenceSubject(prev_start, v) : SubjectBefore(v, prev_first);
+      if (np.valid()) f->np = np;
+      break;
+    }
+    // "X spoke to reporters on Friday." / "X, in an interview, ..."
+    if (tk_.Is(v, kSpeechEvents) && prev_first == prev_start) {
+      NounPhrase np = SentenceSubject(prev_start, v);
+      if (np.valid()) f->np = np;
+      break;
     }
   }
 }
@@ -1237,6 +1349,24 @@ void Attributor::Record(Attribution* f, Quote* q) {
 // Each quote, in text order, tries the attribution patterns from the most to
 // the least certain and stops at the first that finds a cue; later quotes may
 // inherit an earlier quote's speaker, so `found` keeps every result.
+// Step 4. A quote that makes a sentence of its own, with no speaker from the
+// steps before (no previous quote or sentence to continue), followed by one
+// that opens with a name and a speech verb: '"She's a hard worker." /
+// Kenneth Dorsey says the woman ...'.
+void Attributor::CueInNextSentence(const QuoteSite& s, Attribution* f) const {
+  const Region& reg = s.reg;
+  if (reg.close < 0 || !(reg.open == 0 || tk_[reg.open].sentence_start || tk_[reg.open].newline_before)) return;
+  const int t = reg.close + 1;
+  if (t >= n_ || t >= s.next_open || !(tk_[t].sentence_start || tk_[t].newline_before) || !IsNameWord(t)) return;
+  int e = t;
+  while (e + 1 < n_ && IsNameWord(e + 1) && !tk_[e + 1].newline_before) ++e;
+  int v = e + 1;
+  while (v < n_ && tk_.Is(v, kAuxWords)) ++v;
+  if (v >= n_ || !IsCue(v) || IsParticiple(v) || tk_[v].newline_before) return;
+  f->np = NounPhrase{t, e, t, e, false};
+  f->cue_first = f->cue_last = v;
+}
+
 void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote>* out) {
   std::vector<Attribution> found(regions.size());
   for (size_t r = 0; r < regions.size(); ++r) {
@@ -1252,6 +1382,8 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
         .prev_close = r > 0 ? (regions[r - 1].close >= 0 ? regions[r - 1].close : regions[r - 1].last) : -1,
     };
     const Attribution* prev = r > 0 ? &found[r - 1] : nullptr;
+    current_open_ = reg.open;
+    current_close_ = reg.close >= 0 ? reg.close : reg.last + 1;
     Attribution f;
     CueAfterQuote(site, &f);
     if (f.cue_first < 0) CueBeforeQuote(site, &f);
@@ -1264,6 +1396,7 @@ void Attributor::Attribute(const std::vector<Region>& regions, std::vector<Quote
     }
     q.kind = KindOf(reg);
     if (f.cue_first < 0) CueInPreviousSentence(site, prev, &f);
+    if (f.cue_first < 0 && !f.np.valid()) CueInNextSentence(site, &f);
     Record(&f, &q);
     found[r] = f;
     out->push_back(std::move(q));

@@ -1,11 +1,10 @@
 // File: synthesize/entity_merger.h
 //
-// Merges the per-article entities of a story into one entity per person,
-// organisation or place: names are matched after folding case and dots
-// ("U.N." = "UN"), a surname alone joins the full name it ends, and a
-// spelling one or two letters off ("Jake Sulivan") joins the majority
-// spelling, kept in `variants` and reported as a discrepancy. Titles seen in
-// any source are kept.
+// The briefing's entities section from the story's resolved entities
+// (synthesize/entity_resolution.h does the resolving): each entity's name is
+// its fullest spelling, the other spellings are kept in `variants`, and a
+// person's spelling one or two letters off ("Jake Sulivan") is reported as a
+// discrepancy. Titles seen in any source are kept.
 #ifndef NEWSFUSE_SYNTHESIZE_ENTITY_MERGER_H_
 #define NEWSFUSE_SYNTHESIZE_ENTITY_MERGER_H_
 
@@ -14,6 +13,7 @@
 
 #include "extract/article_analysis.h"
 #include "newsfuse/brief.h"
+#include "synthesize/entity_resolution.h"
 
 namespace newsfuse::synthesize {
 
@@ -26,9 +26,6 @@ struct MergedEntities {
 };
 
 MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>& articles);
-
-// Levenshtein distance, capped: returns cap + 1 once the distance exceeds cap.
-size_t EditDistance(std::string_view a, std::string_view b, size_t cap);
 
 }  // namespace newsfuse::synthesize
 

@@ -1,8 +1,7 @@
 // File: synthesize/story_sections.h
 //
-// The briefing sections built from per-article annotations:
-//   quotes    one per statement, its wordings across outlets in `variants`
-//             (two translations of one remark are one quote);
+// The briefing sections built from per-article annotations (the quotes
+// section is synthesize/quote_merger.h):
 //   timeline  dated events, merged across outlets, planned vs happened;
 //   numbers   discrepancies between figures about the same thing
 //             ("more than one million" vs "about 1.4 million" people in Rafah),
@@ -20,17 +19,9 @@
 #include "extract/article_analysis.h"
 #include "newsfuse/brief.h"
 #include "synthesize/entity_merger.h"
+#include "synthesize/quote_merger.h"  // kMaxPairwiseCandidates, MergeQuotes (moved there)
 
 namespace newsfuse::synthesize {
-
-// The number, date and quote sections compare their candidates pair by
-// pair; past this many candidates in a story (far above any real story's)
-// the rest are left out, with a note in `notes` (when not null).
-inline constexpr size_t kMaxPairwiseCandidates = 3000;
-
-std::vector<BriefQuote> MergeQuotes(const std::vector<const extract::ArticleAnalysis*>& articles,
-                                    const MergedEntities& entities, std::vector<std::string>* notes = nullptr,
-                                    size_t max_candidates = kMaxPairwiseCandidates);
 
 // Each entry's `planned`: the day lies after its article's publication date,
 // or on it with a cue of a coming event (IsPlanned); an event one outlet

@@ -1,0 +1,53 @@
+// File: eval/entity_coref_eval.h
+//
+// Scores the story-level entity resolution (synthesize/entity_resolution.h)
+// on ECB+ as cross-document coreference of NAMED entity mentions. Per topic
+// (both its sub-topics, as the annotation's cross-document chains span them)
+// every document is analysed as an article (its tokens joined by spaces, one
+// sentence a line), the topic's articles are resolved together, and the
+// result is scored with MUC, B-cubed, CEAF-e and CoNLL F1 (eval/coref_metrics.h).
+//
+// Which mentions count (the key): gold entity mentions (classes HUMAN_PART_*,
+// NON_HUMAN_PART*, LOC_*) in the annotated sentences whose words are names:
+// every alphabetic token capitalised except function words ("of", "the",
+// "and", "de"), not a lone pronoun or determiner, and not only the first word
+// of its sentence. Their chains are the CROSS_DOC_COREF instances (a mention
+// in none is a singleton). The response: every PERSON, ORGANIZATION and
+// LOCATION mention the tagger finds in those sentences; one that overlaps a
+// key mention takes that mention's id (so a tagger miss costs recall and a
+// spurious mention precision, the predicted-mention setting).
+#ifndef NEWSFUSE_EVAL_ENTITY_COREF_EVAL_H_
+#define NEWSFUSE_EVAL_ENTITY_COREF_EVAL_H_
+
+#include <string>
+#include <vector>
+
+#include "eval/coref_metrics.h"
+#include "extract/entity_tagger.h"
+#include "newsfuse/result.h"
+
+namespace newsfuse::eval {
+
+struct EntityCorefResult {
+  CorefScores scores;       // predicted mentions (above)
+  // The key's own mentions, each taking the entity of the predicted mention
+  // that overlaps it (a singleton when none does), spurious ones left out:
+  // the resolution alone, with the tagger's misses and extras set aside.
+  CorefScores gold_mentions;
+  // The same, with entities joined by their folded name only ("U.N." = "UN",
+  // the within-article chains kept): what string matching alone gives.
+  CorefScores gold_mentions_same_name;
+  size_t topics = 0, documents = 0, key_mentions = 0, key_chains = 0, response_mentions = 0;
+};
+
+// ECB+ topics of the usual split (Cybulska & Vossen 2014; ../shared/data/coref/README.md).
+std::vector<int> EcbDevTopics();
+std::vector<int> EcbTrainTopics();
+
+// `dir` holds xml/<topic>/*.xml and ECBplus_coreference_sentences.csv.
+Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagger, const std::string& dir,
+                                              const std::vector<int>& topics);
+
+}  // namespace newsfuse::eval
+
+#endif  // NEWSFUSE_EVAL_ENTITY_COREF_EVAL_H_

@@ -1,0 +1,152 @@
+#include "synthesize/entity_resolution.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "text/tokenizer.h"
+
+namespace newsfuse::synthesize {
+namespace {
+
+using extract::EntityType;
+
+// A story of hand-written articles whose "tagger" marks exactly the given
+// names wherever they occur (so each test says what the tagger saw).
+class Story {
+ public:
+  Story& Add(const std::string& text, const std::vector<std::pair<std::string, EntityType>>& tagged,
+             const std::string& outlet = "") {
+    Article& art = articles_.emplace_back();
+    art.id = "a" + std::to_string(articles_.size());
+    if (!outlet.empty()) art.outlet = outlet;
+    size_t start = 0;
+    while (start <= text.size()) {
+      const size_t nl = text.find('\n', start);
+      Paragraph p;
+      p.text = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      art.paragraphs.push_back(p);
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    extract::ArticleAnalysis& a = analyses_.emplace_back();
+    a.article = &art;
+    a.doc = text::BuildDocument(art);
+    for (const auto& s : a.doc.sentences) {
+      text::TokenizeRange(a.doc.text, s.span, &a.tokens);
+      a.sentence_token_end.push_back(static_cast<uint32_t>(a.tokens.size()));
+    }
+    for (const auto& [name, type] : tagged) {
+      for (size_t at = a.doc.text.find(name); at != std::string::npos; at = a.doc.text.find(name, at + 1)) {
+        extract::EntityMention m;
+        m.span = text::Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size())};
+        m.type = type;
+        a.mentions.push_back(m);
+      }
+    }
+    std::sort(a.mentions.begin(), a.mentions.end(),
+              [](const extract::EntityMention& x, const extract::EntityMention& y) { return x.span.begin < y.span.begin; });
+    a.entities = extract::LinkEntities(a.doc.text, a.tokens, a.mentions);
+    return *this;
+  }
+
+  EntityResolution Resolve(const extract::PlaceGazetteer& places = extract::PlaceGazetteer::FromNames({})) const {
+    std::vector<const extract::ArticleAnalysis*> ptrs;
+    for (const auto& a : analyses_) ptrs.push_back(&a);
+    return ResolveEntities(ptrs, places);
+  }
+
+ private:
+  std::deque<Article> articles_;  // stable addresses for ArticleAnalysis::article
+  std::deque<extract::ArticleAnalysis> analyses_;
+};
+
+// The resolved entity that has `spelling`, or null.
+const ResolvedEntity* Find(const EntityResolution& r, const std::string& spelling) {
+  for (const auto& e : r.entities) {
+    if (e.spellings.count(spelling)) return &e;
+  }
+  return nullptr;
+}
+
+TEST(EntityResolutionTest, MiddleNameAndSurnameAreOnePerson) {
+  const auto r = Story()
+                     .Add("Mark Jay Heller told a judge that the client was settling in.", {{"Mark Jay Heller", EntityType::kPerson}})
+                     .Add("Her lawyer Mark Heller spoke to reporters on Thursday.", {{"Mark Heller", EntityType::kPerson}})
+                     .Add("The judge listened while Heller argued for an hour.", {{"Heller", EntityType::kPerson}})
+                     .Resolve();
+  const ResolvedEntity* e = Find(r, "Mark Jay Heller");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e, Find(r, "Mark Heller"));
+  EXPECT_EQ(e, Find(r, "Heller"));
+  EXPECT_EQ(e->articles.size(), 3u);
+}
+
+TEST(EntityResolutionTest, MisspeltFirstNameIsAVariantUnlessTwoOneWordNamesMeet) {
+  const auto r = Story()
+                     .Add("Police named the victim as Latonya Brown of the city.", {{"Latonya Brown", EntityType::kPerson}})
+                     .Add("Police named the victim as Latoya Brown of the city.", {{"Latoya Brown", EntityType::kPerson}})
+                     .Add("He drove from Schenectady that night, not from Schnectady Falls.",
+                          {{"Schenectady", EntityType::kLocation}, {"Schnectady", EntityType::kLocation}})
+                     .Resolve();
+  EXPECT_EQ(Find(r, "Latonya Brown"), Find(r, "Latoya Brown"));
+  // Written side by side in one article: two places.
+  EXPECT_NE(Find(r, "Schenectady"), Find(r, "Schnectady"));
+}
+
+TEST(EntityResolutionTest, AcronymAndShortFormJoinTheirOrganisation) {
+  const auto r = Story()
+                     .Add("The American Medical Association praised the choice of the board.",
+                          {{"American Medical Association", EntityType::kOrganization}})
+                     .Add("The AMA praised the choice on its web site.", {{"AMA", EntityType::kOrganization}})
+                     .Add("A worker at Kraft Foods was arrested after the shooting.", {{"Kraft Foods", EntityType::kOrganization}})
+                     .Add("Kraft closed the plant until further notice.", {{"Kraft", EntityType::kLocation}})
+                     .Resolve();
+  EXPECT_EQ(Find(r, "AMA"), Find(r, "American Medical Association"));
+  const ResolvedEntity* kraft = Find(r, "Kraft Foods");
+  ASSERT_NE(kraft, nullptr);
+  EXPECT_EQ(kraft, Find(r, "Kraft"));
+  EXPECT_EQ(kraft->type, EntityType::kOrganization);
+}
+
+TEST(EntityResolutionTest, CreditsAndTheOutletsOwnNameAreNoEntities) {
+  const auto r = Story()
+                     .Add("KYW's Pat Loeb reports that the plant was closed by Kraft.",
+                          {{"Pat Loeb", EntityType::kPerson}, {"Kraft", EntityType::kOrganization}})
+                     .Add("NBC Philadelphia learnt that the plant would stay closed, Kraft said.",
+                          {{"NBC Philadelphia", EntityType::kOrganization}, {"Kraft", EntityType::kOrganization}},
+                          "nbcphiladelphia.com")
+                     .Resolve();
+  EXPECT_EQ(Find(r, "Pat Loeb"), nullptr);
+  EXPECT_EQ(Find(r, "NBC Philadelphia"), nullptr);
+  EXPECT_NE(Find(r, "Kraft"), nullptr);
+}
+
+TEST(EntityResolutionTest, GazetteerTypesPlacesAndRecallFindsUntaggedMentions) {
+  const auto places = extract::PlaceGazetteer::FromNames({"Rancho Mirage", "Newport Beach"});
+  const auto r = Story()
+                     .Add("She checked into a clinic in Rancho Mirage on Thursday.", {{"Rancho Mirage", EntityType::kPerson}})
+                     .Add("She left a facility in Newport Beach for another one.", {{"Newport Beach", EntityType::kLocation}})
+                     .Add("Reporters waited outside the clinic in Newport Beach all day.", {})
+                     .Resolve(places);
+  const ResolvedEntity* rancho = Find(r, "Rancho Mirage");
+  ASSERT_NE(rancho, nullptr);
+  EXPECT_EQ(rancho->type, EntityType::kLocation);
+  const ResolvedEntity* newport = Find(r, "Newport Beach");
+  ASSERT_NE(newport, nullptr);
+  EXPECT_EQ(newport->articles, (std::vector<uint32_t>{1, 2}));
+}
+
+TEST(EntityResolutionTest, CommonWordsAreNoEntities) {
+  const auto r = Story()
+                     .Add("The Strategic group met on Monday to talk about strategic aims and strategic plans.",
+                          {{"Strategic", EntityType::kOrganization}})
+                     .Resolve();
+  EXPECT_EQ(Find(r, "Strategic"), nullptr);
+}
+
+}  // namespace
+}  // namespace newsfuse::synthesize

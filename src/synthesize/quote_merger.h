@@ -1,0 +1,31 @@
+// File: synthesize/quote_merger.h
+//
+// The briefing's quotes section: one entry per statement, its wordings
+// across outlets in `variants`. A quote's speaker is resolved to the story's
+// entity ("Heller" -> "Mark Jay Heller"); two quotes are one statement when
+// their content words match (allowing for translation and trimming), more
+// closely when the outlets name different speakers.
+#ifndef NEWSFUSE_SYNTHESIZE_QUOTE_MERGER_H_
+#define NEWSFUSE_SYNTHESIZE_QUOTE_MERGER_H_
+
+#include <string>
+#include <vector>
+
+#include "extract/article_analysis.h"
+#include "newsfuse/brief.h"
+#include "synthesize/entity_merger.h"
+
+namespace newsfuse::synthesize {
+
+// The number, date and quote sections compare their candidates pair by
+// pair; past this many candidates in a story (far above any real story's)
+// the rest are left out, with a note in `notes` (when not null).
+inline constexpr size_t kMaxPairwiseCandidates = 3000;
+
+std::vector<BriefQuote> MergeQuotes(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                    const MergedEntities& entities, std::vector<std::string>* notes = nullptr,
+                                    size_t max_candidates = kMaxPairwiseCandidates);
+
+}  // namespace newsfuse::synthesize
+
+#endif  // NEWSFUSE_SYNTHESIZE_QUOTE_MERGER_H_
