@@ -41,6 +41,9 @@ const std::map<std::string, std::vector<std::string>>& ExampleTable() {
       {"eval timex", {"newsfuse eval timex"}},
       {"eval quotes", {"newsfuse eval quotes"}},
       {"eval cluster", {"newsfuse eval cluster"}},
+      {"eval briefs",
+       {"newsfuse eval briefs ../shared/data/briefs ../shared/seeds/rafah-2024-04-01",
+        "newsfuse eval briefs ../shared/data/briefs/21_ecbplus --verbose"}},
       {"eval cluster-pairs", {"newsfuse eval cluster-pairs", "newsfuse eval cluster-pairs --lang de"}},
   };
   return *table;

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   RegisterEvalTimex(*eval);
   RegisterEvalQuotes(*eval);
   RegisterEvalCluster(*eval);
+  RegisterEvalBriefs(*eval);
   RegisterCluster(app);
   RegisterServe(app);
   RegisterIngest(app);

@@ -1,0 +1,36 @@
+#include "synthesize/value_discrepancies.h"
+
+#include <gtest/gtest.h>
+
+namespace newsfuse::synthesize {
+namespace {
+
+std::vector<std::string> Claims(std::string_view sentence) {
+  std::vector<std::string> out;
+  for (const ValueClaim& c : ValueClaims(sentence)) out.push_back(c.predicate + "|" + c.subject + "|" + c.value);
+  return out;
+}
+
+TEST(ValueClaimsTest, ReadsHomeLocationColourAndYear) {
+  EXPECT_EQ(Claims("Raj Chohan, 59, of College Point, was hit."),
+            (std::vector<std::string>{"home|Raj Chohan|College Point"}));
+  EXPECT_EQ(Claims("Chohan, who lived half a mile away in South Ozone Park, died."),
+            (std::vector<std::string>{"home|Chohan|South Ozone Park"}));
+  EXPECT_EQ(Claims("She checked into the Betty Ford Center in Rancho Mirage on Friday."),
+            (std::vector<std::string>{"location|Betty Ford Center|Rancho Mirage"}));
+  EXPECT_EQ(Claims("She was struck by a gray 2013 Toyota Camry."),
+            (std::vector<std::string>{"colour|Toyota Camry|gray"}));
+  EXPECT_EQ(Claims("Benjamin founded the Bayou La Batre Rural Health Clinic in Alabama in 1990."),
+            (std::vector<std::string>{"location|Bayou La Batre Rural Health Clinic|Alabama",
+                                      "year|Bayou La Batre Rural Health Clinic|1990"}));
+}
+
+TEST(ValueClaimsTest, LeavesDaysModelYearsAndBareNamesAlone) {
+  // A day's year, a model year, a single-word place of a pronoun.
+  EXPECT_TRUE(Claims("It happened on May 2, 2013 near the house.").empty());
+  EXPECT_TRUE(Claims("He drove a 2013 Toyota home.").empty());
+  EXPECT_TRUE(Claims("She lives in Queens now.").empty());
+}
+
+}  // namespace
+}  // namespace newsfuse::synthesize
