@@ -101,17 +101,36 @@ bool IsYear(const Tok& t) {
   return (t.text[0] == '1' && t.text[1] == '9') || (t.text[0] == '2' && t.text[1] == '0');
 }
 
-// The multi-word name nearest token i in its sentence (by token distance;
-// the earlier on a tie), or an empty phrase.
+// The clause around token i: bounded by the sentence, a semicolon, or a
+// comma before "and", "but", "while" ("was a 2008 MacArthur Fellow, and in
+// 1995 she was elected to the AMA board" holds two claims).
+Phrase ClauseAround(const std::vector<Tok>& toks, size_t i) {
+  auto bound = [&](size_t k) {
+    if (toks[k].text == ";") return true;
+    if (toks[k].text != "," || k + 1 >= toks.size()) return false;
+    const std::string& next = toks[k + 1].lower;
+    return next == "and" || next == "but" || next == "while";
+  };
+  size_t b = i, e = i + 1;
+  while (b > 0 && !bound(b - 1)) --b;
+  while (e < toks.size() && !bound(e)) ++e;
+  return {b, e};
+}
+
+// The multi-word name nearest token i in its clause (by token distance; the
+// earlier on a tie), or an empty phrase.
 Phrase NearestMultiWordName(const std::vector<Tok>& toks, size_t i) {
   Phrase best;
   size_t best_distance = SIZE_MAX;
-  for (size_t k = 0; k < toks.size();) {
-    const Phrase p = NameAt(toks, k);
+  const Phrase clause = ClauseAround(toks, i);
+  for (size_t k = clause.begin; k < clause.end;) {
+    Phrase p = NameAt(toks, k);
     if (p.end == p.begin) {
       ++k;
       continue;
     }
+    p.begin = std::max(p.begin, clause.begin);
+    p.end = std::min(p.end, clause.end);
     if (p.end - p.begin >= 2) {
       const size_t d = i < p.begin ? p.begin - i : i - (p.end - 1);
       if (d < best_distance) {
@@ -148,14 +167,14 @@ std::vector<ValueClaim> ValueClaims(std::string_view sentence) {
       if (head.end > head.begin && head.begin == j) out.push_back({"colour", Join(toks, head), std::string(t.text)});
       continue;
     }
-    // year: "founded the ... Clinic in 1990"; not a day's year ("May 2,
-    // 2013") nor a model year ("2013 Toyota Camry").
+    // year: "founded the ... Clinic in 1990", "a 2008 MacArthur Fellow"
+    // (the name that follows it); not a day's year ("May 2, 2013").
     if (IsYear(t)) {
       const bool day_year = i >= 1 && (IsDateWord(toks[i - 1].lower) ||
                                        (toks[i - 1].text == "," && i >= 2 && toks[i - 2].digits));
-      const bool model_year = i + 1 < toks.size() && NameWord(toks[i + 1]);
-      const Phrase head = NearestMultiWordName(toks, i);
-      if (!day_year && !model_year && head.end > head.begin) {
+      const Phrase next = NameAt(toks, i + 1);
+      const Phrase head = next.end > next.begin && next.begin == i + 1 ? next : NearestMultiWordName(toks, i);
+      if (!day_year && head.end > head.begin) {
         out.push_back({"year", Join(toks, head), std::string(t.text)});
       }
       continue;
@@ -210,10 +229,18 @@ bool Within(const std::set<std::string>& a, const std::set<std::string>& b) {
 }
 
 // One subject's words hold the other's ("Betty Ford Center" in "Betty Ford
-// Treatment Center"); a one-word subject must match whole.
-bool SameSubject(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.size() == 1 || b.size() == 1) return a == b;
-  return Within(a, b) || Within(b, a);
+// Treatment Center"); a one-word subject is a surname, the last word of the
+// other ("Chohan" / "Raj Chohan").
+bool SameSubject(const ValueClaim& a, const std::set<std::string>& wa, const ValueClaim& b,
+                 const std::set<std::string>& wb) {
+  if (wa.size() == 1 || wb.size() == 1) {
+    const auto last = [](const std::string& s) {
+      const auto words = base::SplitWords(s);
+      return words.empty() ? std::string() : base::AsciiLower(words.back());
+    };
+    return last(a.subject) == last(b.subject);
+  }
+  return Within(wa, wb) || Within(wb, wa);
 }
 
 // Two writings of one value: the same words folded ("gray" / "grey" are
@@ -246,6 +273,8 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
         if (mentions.size() >= kMaxValueClaims) break;
         Mention m;
         m.subject_words = Words(c.subject);
+        // "the Bayou La Batre clinic in Bayou La Batre" repeats its name.
+        if (Within(Words(c.value), m.subject_words)) continue;
         m.folded = c.predicate == "colour" ? Colour(base::AsciiLower(c.value)) : base::AsciiLower(c.value);
         m.claim = std::move(c);
         m.text = base::CollapseWhitespace(text);
@@ -265,7 +294,9 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       if (mentions[i].claim.predicate != mentions[j].claim.predicate) continue;
-      if (SameSubject(mentions[i].subject_words, mentions[j].subject_words)) parent[find(i)] = find(j);
+      if (SameSubject(mentions[i].claim, mentions[i].subject_words, mentions[j].claim, mentions[j].subject_words)) {
+        parent[find(i)] = find(j);
+      }
     }
   }
   std::map<size_t, std::vector<size_t>> groups;
