@@ -32,6 +32,7 @@ struct EvalBriefsFlags {
   int summary_words = 100;
   float fact_threshold = synthesize::AlignOptions().threshold;
   float support_threshold = synthesize::SupportOptions().threshold;
+  float citation_overlap = synthesize::SupportOptions().min_overlap;
   std::string ner_model;
   bool one_story = false;
   bool verbose = false;
@@ -130,6 +131,7 @@ int RunEvalBriefs(const EvalBriefsFlags& flags) {
   options.summary_words = flags.summary_words;
   options.fact_threshold = flags.fact_threshold;
   options.fact_support_threshold = flags.support_threshold;
+  options.citation_overlap = flags.citation_overlap;
   options.require_entity_model = true;
   Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
   if (!engine.ok()) {
@@ -212,6 +214,10 @@ void RegisterEvalBriefs(CLI::App& eval) {
       ->capture_default_str();
   cmd->add_option("--support-threshold", flags->support_threshold,
                   "similarity at which another outlet's sentence sharing a value with a fact states it")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--citation-overlap", flags->citation_overlap,
+                  "share of a claim's content words an outlet's own sentence must hold to be cited for it")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   cmd->add_flag("--one-story", flags->one_story, "brief each folder as one story without clustering it");

@@ -109,4 +109,48 @@ std::vector<std::vector<uint32_t>> ExtendSupport(const std::vector<FactGroup>& g
   return out;
 }
 
+Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids) {
+  Evidence e;
+  e.terms = term_ids;
+  std::sort(e.terms.begin(), e.terms.end());
+  e.terms.erase(std::unique(e.terms.begin(), e.terms.end()), e.terms.end());
+  for (size_t i = 0; i < sentence.size();) {
+    if (!base::IsAsciiDigit(sentence[i])) {
+      ++i;
+      continue;
+    }
+    std::string figure;
+    while (i < sentence.size() && (base::IsAsciiDigit(sentence[i]) || sentence[i] == ',')) {
+      if (sentence[i] != ',') figure.push_back(sentence[i]);
+      ++i;
+    }
+    if (i + 1 < sentence.size() && sentence[i] == '.' && base::IsAsciiDigit(sentence[i + 1])) {
+      figure.push_back('.');
+      for (++i; i < sentence.size() && base::IsAsciiDigit(sentence[i]); ++i) figure.push_back(sentence[i]);
+    }
+    e.figures.push_back(std::move(figure));
+  }
+  std::sort(e.figures.begin(), e.figures.end());
+  e.figures.erase(std::unique(e.figures.begin(), e.figures.end()), e.figures.end());
+  return e;
+}
+
+bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_overlap) {
+  if (!std::includes(sentence.figures.begin(), sentence.figures.end(), claim.figures.begin(), claim.figures.end())) {
+    return false;
+  }
+  if (claim.terms.empty()) return true;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < claim.terms.size() && j < sentence.terms.size();) {
+    if (claim.terms[i] == sentence.terms[j]) {
+      ++shared, ++i, ++j;
+    } else if (claim.terms[i] < sentence.terms[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<float>(shared) >= min_overlap * static_cast<float>(claim.terms.size());
+}
+
 }  // namespace newsfuse::synthesize

@@ -18,6 +18,7 @@
 #define NEWSFUSE_SYNTHESIZE_FACT_SUPPORT_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,10 +32,13 @@ struct SupportOptions {
   // shares a value with it, from which that sentence states the fact.
   // Chosen by leave-one-story-out cross-validation over the development
   // stories (README of src/synthesize: "fact support").
-  float threshold = 0.2f;
+  float threshold = 0.15f;
   // A value given by more than this share of the outlets (the story's main
   // name) tells nothing of which claim a sentence makes.
   float max_value_share = 0.8f;
+  // The share of a claim's content terms an outlet's sentence must hold to
+  // be cited for it (with all its figures): a citation is evidence.
+  float min_overlap = 0.34f;
   // Cosines computed in all: bounds time on a story of thousands of sentences.
   uint64_t max_checks = 4'000'000;
 };
@@ -51,6 +55,18 @@ std::vector<std::vector<uint32_t>> ExtendSupport(const std::vector<FactGroup>& g
                                                  const std::vector<uint32_t>& article_of,
                                                  const std::vector<SparseVector>& vectors,
                                                  const SupportOptions& options = {});
+
+// What a sentence says, for checking that it states a claim: its content
+// terms (TermSpace ids, sorted, unique) and its figures ("1,200" as "1200").
+struct Evidence {
+  std::vector<uint32_t> terms;
+  std::vector<std::string> figures;
+};
+Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids);
+
+// True when `sentence` states `claim`: it holds every figure of the claim and
+// at least `min_overlap` of the claim's content terms.
+bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_overlap);
 
 }  // namespace newsfuse::synthesize
 

@@ -50,7 +50,22 @@ uint32_t OwnWording(const FactGroup& g, uint32_t art, uint32_t target,
 struct Backing {
   std::vector<uint32_t> articles;
   std::vector<uint32_t> units;  // same order
+  uint32_t wording = 0;         // the unit whose words state the fact
 };
+
+// Keeps the articles whose own sentence states the claim of unit `claim`: a
+// citation is evidence (fact_support.h, StatesClaim).
+void KeepStating(Backing* b, uint32_t claim, const std::vector<Evidence>& evidence, float min_overlap) {
+  Backing kept;
+  kept.wording = claim;
+  for (size_t k = 0; k < b->units.size(); ++k) {
+    if (b->units[k] == claim || StatesClaim(evidence[claim], evidence[b->units[k]], min_overlap)) {
+      kept.articles.push_back(b->articles[k]);
+      kept.units.push_back(b->units[k]);
+    }
+  }
+  *b = std::move(kept);
+}
 
 Backing BackingOf(const FactGroup& g, const std::vector<uint32_t>& added, uint32_t target,
                   const std::vector<uint32_t>& article_of, const std::vector<SparseVector>& vectors) {
@@ -59,6 +74,7 @@ Backing BackingOf(const FactGroup& g, const std::vector<uint32_t>& added, uint32
   for (uint32_t u : added) pairs.emplace_back(article_of[u], u);
   std::sort(pairs.begin(), pairs.end());
   Backing b;
+  b.wording = target;
   for (const auto& [art, u] : pairs) {
     b.articles.push_back(art);
     b.units.push_back(u);
@@ -248,9 +264,21 @@ Story BuildStory(const std::string& story_id,
   std::vector<std::string_view> unit_texts;
   for (const Unit& u : units) unit_texts.push_back(u.text);
   const std::vector<std::vector<uint32_t>> added = ExtendSupport(groups, unit_texts, article_of, vectors, options.support);
+  std::vector<Evidence> evidence;
+  evidence.reserve(units.size());
+  for (size_t i = 0; i < units.size(); ++i) {
+    // Typographic quotes and dashes stay glued to words ("“as"): they are
+    // no content of a claim.
+    std::vector<uint32_t> terms;
+    for (uint32_t t : space.Terms(i)) {
+      if (!space.TermString(t).starts_with("\xE2\x80")) terms.push_back(t);
+    }
+    evidence.push_back(EvidenceOf(units[i].text, terms));
+  }
   std::vector<Backing> backing;
   for (uint32_t g = 0; g < groups.size(); ++g) {
     backing.push_back(BackingOf(groups[g], added[g], groups[g].representative, article_of, vectors));
+    KeepStating(&backing.back(), groups[g].representative, evidence, options.support.min_overlap);
   }
   for (const auto* a : articles) story.notes.insert(story.notes.end(), a->notes.begin(), a->notes.end());
   if (align_stats.compared_units < align_stats.units) {
@@ -271,7 +299,7 @@ Story BuildStory(const std::string& story_id,
   for (size_t i : fact_order) {
     const Backing& b = backing[i];
     Fact f;
-    f.text = units[groups[i].representative].text;
+    f.text = units[b.wording].text;
     f.sources = SourceIds(articles, b.articles);
     for (uint32_t u : b.units) f.source_sentences.push_back(units[u].text);
     f.consensus = originals > 1 && independent(b.articles) >= consensus_floor;
@@ -302,7 +330,8 @@ Story BuildStory(const std::string& story_id,
     for (uint32_t m : groups[g].members) group_of[m] = g;
   }
   for (uint32_t u : ChooseSummary(summary_units, stems, groups, options.summary)) {
-    const Backing b = BackingOf(groups[group_of[u]], added[group_of[u]], u, article_of, vectors);
+    Backing b = BackingOf(groups[group_of[u]], added[group_of[u]], u, article_of, vectors);
+    KeepStating(&b, u, evidence, options.support.min_overlap);
     CitedText line;
     line.text = std::string(statements[u].text.substr(statements[u].dateline));
     line.sources = SourceIds(articles, b.articles);
