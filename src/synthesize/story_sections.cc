@@ -357,6 +357,10 @@ std::vector<TimelineEntry> BuildTimeline(const Articles& articles, const std::ve
   std::vector<std::set<std::string>> out_stems, out_clauses;
   std::vector<std::set<int>> out_facts;
   for (auto& c : candidates) {
+    // A day counted from another article's date ("on Tuesday" in an article
+    // that gives none, resolved against the story's median date) is no
+    // anchor of this article's own: only its explicit dates are.
+    if (!c.anchored) continue;
     int match = -1;
     const int c_fact = fact(c);
     for (size_t i = 0; i < out.size(); ++i) {
