@@ -5,7 +5,9 @@
 #include "base/strings.h"
 #include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
+#include "synthesize/discrepancies.h"
 #include "synthesize/story_sections.h"
+#include "synthesize/timeline.h"
 #include "synthesize/value_discrepancies.h"
 #include "text/wire_dateline.h"
 

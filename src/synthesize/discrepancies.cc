@@ -1,0 +1,382 @@
+#include "synthesize/discrepancies.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "base/strings.h"
+#include "synthesize/term_vectors.h"
+#include "synthesize/dated_sentences.h"
+#include "synthesize/section_text.h"
+
+namespace newsfuse::synthesize {
+
+namespace {
+
+using Articles = std::vector<const extract::ArticleAnalysis*>;
+
+}  // namespace
+
+std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles, std::vector<std::string>* notes,
+                                               size_t max_candidates) {
+  // The same event, told by different outlets with different days: the
+  // sentences share most of their words once the time expressions are set
+  // aside. Only sentences that name one day, on a day an outlet fixed (an
+  // explicit date, or a weekday counted from a known publication date).
+  size_t seen = 0;
+  std::vector<DatedSentence> c = CollectDatedSentences(articles, max_candidates, &seen);
+  if (seen > max_candidates && notes) {
+    notes->push_back("dates: " + extract::GroupThousands(seen) + " dated sentences, compared the first " +
+                     extract::GroupThousands(max_candidates));
+  }
+  c.erase(std::remove_if(c.begin(), c.end(),
+                         [](const DatedSentence& d) { return !d.only_date || !d.anchored; }),
+          c.end());
+  std::vector<std::set<std::string>> event(c.size());
+  for (size_t i = 0; i < c.size(); ++i) {
+    for (const auto& stem : c[i].stems) {
+      if (!c[i].date_stems.count(stem) && !base::IsAsciiDigit(stem[0])) event[i].insert(stem);
+    }
+  }
+  const size_t n = c.size();
+  std::vector<size_t> parent(n);
+  for (size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      if (c[i].article == c[j].article) continue;
+      size_t shared = 0;
+      for (const auto& x : event[i]) shared += event[j].count(x);
+      if (shared < 4 || Containment(event[i], event[j]) < 0.6) continue;
+      parent[find(i)] = find(j);
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
+  std::vector<Discrepancy> out;
+  for (const auto& [root, members] : groups) {
+    std::map<std::string, std::vector<size_t>> by_date;
+    std::map<size_t, std::set<std::string>> dates_of_article;
+    for (size_t m : members) {
+      by_date[c[m].date].push_back(m);
+      dates_of_article[c[m].article].insert(c[m].date);
+    }
+    if (by_date.size() < 2) continue;
+    // An outlet that gives both days tells of two events (or of a move it
+    // explains itself), not of a disagreement.
+    bool one_outlet_both = false;
+    for (const auto& [art, dates] : dates_of_article) one_outlet_both |= dates.size() > 1;
+    if (one_outlet_both) continue;
+    Discrepancy d;
+    d.kind = "date";
+    std::string subject;
+    size_t best_words = 0;
+    for (size_t m : members) {
+      if (event[m].size() > best_words) {
+        best_words = event[m].size();
+        subject = c[m].text;
+      }
+    }
+    d.subject = "date of: " + subject;
+    // Planned for one day by earlier reports, another by later ones: the
+    // plan moved. Otherwise the outlets disagree.
+    std::vector<std::pair<std::string, std::string>> spans;  // per version: first, last publication
+    bool planned_before = true;
+    for (const auto& [date, ms] : by_date) {
+      std::string first = "~", last;
+      for (size_t m : ms) {
+        const auto& pub = articles[c[m].article]->article->published;
+        if (!pub) {
+          first.clear();
+          break;
+        }
+        first = std::min(first, pub->ToString());
+        last = std::max(last, pub->ToString());
+      }
+      spans.emplace_back(first, last);
+    }
+    std::vector<size_t> order(spans.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return spans[x].first < spans[y].first; });
+    bool ordered = !spans[order[0]].first.empty();
+    for (size_t k = 1; k < order.size() && ordered; ++k) {
+      ordered = !spans[order[k]].first.empty() && spans[order[k - 1]].second < spans[order[k]].first;
+    }
+    size_t version = 0;
+    for (const auto& [date, ms] : by_date) {
+      if (ordered && version != order.back()) {
+        for (size_t m : ms) planned_before &= c[m].future;
+      }
+      ++version;
+    }
+    d.label = ordered && planned_before ? "update" : "conflict";
+    for (const auto& [date, ms] : by_date) {
+      DiscrepancyVariant v;
+      v.value = date;
+      v.text = c[ms.front()].text;
+      for (size_t m : ms) AddSource(&v.sources, c[m].source);
+      d.variants.push_back(std::move(v));
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+namespace {
+
+// Counted nouns that measure the same thing: people under any name.
+std::string NounClass(const std::string& noun) {
+  static const std::set<std::string> kPeople = {
+      "people",    "persons",   "civilians", "palestinians", "israelis", "residents", "refugees",
+      "migrants",  "children",  "women",     "men",          "displaced", "inhabitants", "gazans",
+      "ukrainians", "citizens", "individuals", "survivors",  "victims"};
+  if (kPeople.count(noun)) return "people";
+  return noun;
+}
+
+std::string FormatValue(const extract::Quantity& q, std::string_view text) {
+  return base::CollapseWhitespace(q.span.In(text));
+}
+
+std::string Singular(const std::string& noun) {
+  if (noun.size() > 3 && noun.ends_with("ies")) return noun.substr(0, noun.size() - 3) + "y";
+  if (noun.size() > 3 && noun.ends_with("s") && !noun.ends_with("ss")) return noun.substr(0, noun.size() - 1);
+  return noun;
+}
+
+}  // namespace
+
+std::string NumberLabel(const std::vector<NumberVersion>& versions) {
+  if (versions.size() < 2) return "";
+  double lo = versions.front().value, hi = lo;
+  bool hedged = false;
+  // Nouns every version counts: none in common means different measures.
+  std::set<std::string> common = versions.front().nouns;
+  for (const auto& v : versions) {
+    lo = std::min(lo, v.value);
+    hi = std::max(hi, v.value);
+    hedged |= v.hedged;
+    std::set<std::string> keep;
+    for (const auto& noun : v.nouns) {
+      if (common.count(noun)) keep.insert(noun);
+    }
+    common = std::move(keep);
+  }
+  bool any_noun = false;
+  for (const auto& v : versions) any_noun |= !v.nouns.empty();
+  // Within rounding: the figures agree to two significant digits, or a
+  // hedged figure ("more than a million", "about 1.4 million") sits within
+  // half of the other.
+  auto round2 = [](double x) {
+    if (x <= 0) return x;
+    const double scale = std::pow(10.0, std::floor(std::log10(x)) - 1);
+    return std::round(x / scale) * scale;
+  };
+  bool rounding = true;
+  for (const auto& v : versions) rounding &= round2(v.value) == round2(versions.front().value);
+  if (rounding || (hedged && lo > 0 && hi / lo <= 1.5)) return "rounding/hedge";
+  // Different things counted ("children" / "people").
+  if (any_noun && common.empty()) return "different measure";
+  // Each later report gives a new figure: an update (a toll that rises).
+  std::vector<const NumberVersion*> order;
+  for (const auto& v : versions) {
+    if (v.undated) return "conflict";
+    order.push_back(&v);
+  }
+  std::sort(order.begin(), order.end(), [](const NumberVersion* a, const NumberVersion* b) {
+    return a->first_published < b->first_published;
+  });
+  for (size_t k = 1; k < order.size(); ++k) {
+    if (!(order[k - 1]->last_published < order[k]->first_published)) return "conflict";
+  }
+  return "update";
+}
+
+std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::vector<std::string>* notes,
+                                                 size_t max_candidates) {
+  // A sentence's stems, read once however many figures it holds (a sentence
+  // of thousands of figures once made this quadratic).
+  struct SentenceContext {
+    std::set<std::string> stems;
+    std::vector<uint32_t> ids;  // the stems as sorted ids: pairs compare these
+    std::string text;
+  };
+  std::map<std::string, uint32_t> stem_ids;
+  std::map<std::pair<size_t, size_t>, SentenceContext> contexts;  // (article, sentence) ->
+  struct Item {
+    size_t article;
+    const extract::Quantity* q;
+    std::string cls;
+    const SentenceContext* context;  // the sentence and its stems
+    const std::string* sentence;
+  };
+  std::map<std::string, std::string> surface;  // stem -> first word seen with it
+  std::vector<Item> items;
+  size_t candidates = 0;
+  Stemmer stemmer;
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& a = *articles[ai];
+    for (const auto& q : a.quantities) {
+      if (q.value < 10 && q.unit.empty()) continue;  // "two hours" rarely conflicts
+      const std::string cls = q.unit == "$" || q.unit == "%" ? q.unit : NounClass(q.noun);
+      if (cls.empty()) continue;
+      if (++candidates > max_candidates) continue;
+      const size_t s = a.SentenceAt(q.span.begin);
+      auto [ctx, fresh] = contexts.try_emplace({ai, s});
+      if (fresh) {
+        ctx->second.text = std::string(a.doc.Text(a.doc.sentences[s].span));
+        ctx->second.stems = ContentStems(ctx->second.text, stemmer);
+        for (const auto& stem : ctx->second.stems) {
+          ctx->second.ids.push_back(stem_ids.try_emplace(stem, static_cast<uint32_t>(stem_ids.size())).first->second);
+        }
+        std::sort(ctx->second.ids.begin(), ctx->second.ids.end());
+        ForEachWord(ctx->second.text, [&](std::string_view w) {
+          if (!IsStopword(w)) surface.try_emplace(std::string(stemmer.Stem(w)), std::string(w));
+        });
+      }
+      items.push_back(Item{ai, &q, cls, &ctx->second, &ctx->second.text});
+    }
+  }
+  if (candidates > max_candidates && notes) {
+    notes->push_back("numbers: " + extract::GroupThousands(candidates) + " figures, compared the first " +
+                     extract::GroupThousands(max_candidates));
+  }
+  // Pairs from different articles about the same kind of thing, in the same
+  // order of magnitude, in sentences that share their context words.
+  const size_t n = items.size();
+  std::vector<size_t> parent(n);
+  for (size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<bool> linked(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      const Item& a = items[i];
+      const Item& b = items[j];
+      if (a.cls != b.cls) continue;
+      const double hi = std::max(a.q->value, b.q->value), lo = std::min(a.q->value, b.q->value);
+      if (lo <= 0 || hi / lo > 3.0) continue;
+      // One sentence's figures share all their context (when it has any).
+      if (a.context == b.context ? a.context->ids.empty() : Containment(a.context->ids, b.context->ids) < 0.3) {
+        continue;
+      }
+      parent[find(i)] = find(j);
+      linked[i] = linked[j] = true;
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < n; ++i) {
+    if (linked[i]) groups[find(i)].push_back(i);
+  }
+  std::vector<Discrepancy> out;
+  for (const auto& [root, members] : groups) {
+    std::map<double, std::vector<size_t>> by_value;
+    for (size_t m : members) by_value[items[m].q->value].push_back(m);
+    if (by_value.size() < 2) continue;
+    std::set<size_t> article_set;
+    for (size_t m : members) article_set.insert(items[m].article);
+    if (article_set.size() < 2) continue;
+    Discrepancy d;
+    d.kind = "number";
+    std::vector<NumberVersion> versions;
+    for (const auto& [value, ms] : by_value) {
+      NumberVersion v;
+      v.value = value;
+      for (size_t m : ms) {
+        const Item& it = items[m];
+        v.hedged |= !it.q->hedge.empty();
+        // What a share or an amount is of is not its measure ("percent of the vote").
+        if (it.q->unit.empty()) v.nouns.insert(Singular(it.q->noun));
+        const auto& pub = articles[it.article]->article->published;
+        if (pub) {
+          const std::string day = pub->ToString();
+          v.first_published = v.first_published.empty() ? day : std::min(v.first_published, day);
+          v.last_published = std::max(v.last_published, day);
+        } else {
+          v.undated = true;
+        }
+      }
+      versions.push_back(std::move(v));
+    }
+    d.label = NumberLabel(versions);
+    // The subject: what is counted, and the context word the sentences share most.
+    std::map<std::string, int> shared;
+    for (size_t m : members) {
+      for (const auto& s : items[m].context->stems) shared[s]++;
+    }
+    std::string context;
+    int best = 1;
+    for (const auto& [stem, count] : shared) {
+      if (count > best && stem.size() > 3 && !base::IsAsciiDigit(stem[0]) && stem != "million" &&
+          stem != "thousand" && stem != "billion") {
+        best = count;
+        context = stem;
+      }
+    }
+    const auto& first = *items[members.front()].q;
+    d.subject = (first.unit == "$" ? std::string("amount") : first.unit == "%" ? std::string("share") : first.noun);
+    if (!context.empty()) d.subject += " (" + surface[context] + ")";
+    for (const auto& [value, ms] : by_value) {
+      DiscrepancyVariant v;
+      const Item& it = items[ms.front()];
+      v.value = FormatValue(*it.q, articles[it.article]->doc.text);
+      v.text = *it.sentence;
+      for (size_t m : ms) AddSource(&v.sources, articles[items[m].article]->article->id);
+      d.variants.push_back(std::move(v));
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<Discrepancy> FindTitleDiscrepancies(const Articles& articles, const MergedEntities& merged) {
+  // Per merged person: title (folded) -> sources.
+  std::map<int, std::map<std::string, std::pair<std::string, std::vector<std::string>>>> titles;
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& linked = articles[ai]->entities.entities;
+    for (size_t e = 0; e < linked.size(); ++e) {
+      const int idx = merged.entity_index[ai][e];
+      if (idx < 0 || linked[e].type != extract::EntityType::kPerson) continue;
+      for (const auto& t : linked[e].titles) {
+        auto& slot = titles[idx][base::AsciiLower(t)];
+        slot.first = t;
+        AddSource(&slot.second, articles[ai]->article->id);
+      }
+    }
+  }
+  std::vector<Discrepancy> out;
+  for (const auto& [idx, by_title] : titles) {
+    if (by_title.size() < 2) continue;
+    // Titles that are not one inside the other ("Prime Minister" in
+    // "Israeli Prime Minister" is the same title).
+    std::vector<std::pair<std::string, std::vector<std::string>>> distinct;
+    for (const auto& [folded, slot] : by_title) {
+      bool inside = false;
+      for (const auto& [other, other_slot] : by_title) {
+        if (other != folded && other.find(folded) != std::string::npos) inside = true;
+        if (other != folded && folded.find(other) != std::string::npos) inside = true;
+      }
+      if (!inside) distinct.push_back(slot);
+    }
+    if (distinct.size() < 2) continue;
+    Discrepancy d;
+    d.subject = "title of " + merged.entities[idx].name;
+    d.kind = "title";
+    d.label = "different wording";
+    for (const auto& [title, sources] : distinct) {
+      d.variants.push_back(DiscrepancyVariant{title, title + " " + merged.entities[idx].name, sources});
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace newsfuse::synthesize
