@@ -8,6 +8,7 @@
 
 #include "base/file_io.h"
 #include "base/strings.h"
+#include "synthesize/fact_support.h"
 
 namespace newsfuse::eval {
 namespace {
@@ -437,26 +438,8 @@ std::set<std::string> Words(std::string_view text) {
 
 // The script's numbers(): \d[\d,]*(?:\.\d+)? with commas dropped.
 std::set<std::string> Numbers(std::string_view t) {
-  std::set<std::string> out;
-  size_t i = 0;
-  while (i < t.size()) {
-    if (!base::IsAsciiDigit(t[i])) {
-      ++i;
-      continue;
-    }
-    std::string n;
-    while (i < t.size() && (base::IsAsciiDigit(t[i]) || t[i] == ',')) {
-      if (t[i] != ',') n.push_back(t[i]);
-      ++i;
-    }
-    if (i + 1 < t.size() && t[i] == '.' && base::IsAsciiDigit(t[i + 1])) {
-      n.push_back('.');
-      ++i;
-      while (i < t.size() && base::IsAsciiDigit(t[i])) n.push_back(t[i++]);
-    }
-    out.insert(std::move(n));
-  }
-  return out;
+  const std::vector<std::string> figures = synthesize::Figures(t);
+  return std::set<std::string>(figures.begin(), figures.end());
 }
 
 // The script's sentences(): split after . ! ? " ” followed by white space,

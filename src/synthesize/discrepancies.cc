@@ -42,23 +42,18 @@ std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles, std::ve
     }
   }
   const size_t n = c.size();
-  std::vector<size_t> parent(n);
-  for (size_t i = 0; i < n; ++i) parent[i] = i;
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  DisjointSets sets(n);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       if (c[i].article == c[j].article) continue;
       size_t shared = 0;
       for (const auto& x : event[i]) shared += event[j].count(x);
       if (shared < 4 || Containment(event[i], event[j]) < 0.6) continue;
-      parent[find(i)] = find(j);
+      sets.Join(i, j);
     }
   }
   std::map<size_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
+  for (size_t i = 0; i < n; ++i) groups[sets.Find(i)].push_back(i);
   std::vector<Discrepancy> out;
   for (const auto& [root, members] : groups) {
     std::map<std::string, std::vector<size_t>> by_date;
@@ -250,12 +245,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
   // Pairs from different articles about the same kind of thing, in the same
   // order of magnitude, in sentences that share their context words.
   const size_t n = items.size();
-  std::vector<size_t> parent(n);
-  for (size_t i = 0; i < n; ++i) parent[i] = i;
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  DisjointSets sets(n);
   std::vector<bool> linked(n, false);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
@@ -268,13 +258,13 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
       if (a.context == b.context ? a.context->ids.empty() : Containment(a.context->ids, b.context->ids) < 0.3) {
         continue;
       }
-      parent[find(i)] = find(j);
+      sets.Join(i, j);
       linked[i] = linked[j] = true;
     }
   }
   std::map<size_t, std::vector<size_t>> groups;
   for (size_t i = 0; i < n; ++i) {
-    if (linked[i]) groups[find(i)].push_back(i);
+    if (linked[i]) groups[sets.Find(i)].push_back(i);
   }
   std::vector<Discrepancy> out;
   for (const auto& [root, members] : groups) {

@@ -109,29 +109,35 @@ std::vector<std::vector<uint32_t>> ExtendSupport(const std::vector<FactGroup>& g
   return out;
 }
 
+std::vector<std::string> Figures(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    if (!base::IsAsciiDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    std::string figure;
+    while (i < text.size() && (base::IsAsciiDigit(text[i]) || text[i] == ',')) {
+      if (text[i] != ',') figure.push_back(text[i]);
+      ++i;
+    }
+    if (i + 1 < text.size() && text[i] == '.' && base::IsAsciiDigit(text[i + 1])) {
+      figure.push_back('.');
+      for (++i; i < text.size() && base::IsAsciiDigit(text[i]); ++i) figure.push_back(text[i]);
+    }
+    out.push_back(std::move(figure));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids) {
   Evidence e;
   e.terms = term_ids;
   std::sort(e.terms.begin(), e.terms.end());
   e.terms.erase(std::unique(e.terms.begin(), e.terms.end()), e.terms.end());
-  for (size_t i = 0; i < sentence.size();) {
-    if (!base::IsAsciiDigit(sentence[i])) {
-      ++i;
-      continue;
-    }
-    std::string figure;
-    while (i < sentence.size() && (base::IsAsciiDigit(sentence[i]) || sentence[i] == ',')) {
-      if (sentence[i] != ',') figure.push_back(sentence[i]);
-      ++i;
-    }
-    if (i + 1 < sentence.size() && sentence[i] == '.' && base::IsAsciiDigit(sentence[i + 1])) {
-      figure.push_back('.');
-      for (++i; i < sentence.size() && base::IsAsciiDigit(sentence[i]); ++i) figure.push_back(sentence[i]);
-    }
-    e.figures.push_back(std::move(figure));
-  }
-  std::sort(e.figures.begin(), e.figures.end());
-  e.figures.erase(std::unique(e.figures.begin(), e.figures.end()), e.figures.end());
+  e.figures = Figures(sentence);
   return e;
 }
 

@@ -64,6 +64,10 @@ struct Evidence {
 };
 Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids);
 
+// The figures of a text: each run of digits (with thousands commas, and a
+// decimal part), commas dropped ("1,200.5" -> "1200.5"); sorted, unique.
+std::vector<std::string> Figures(std::string_view text);
+
 // True when `sentence` states `claim`: it holds every figure of the claim and
 // at least `min_overlap` of the claim's content terms.
 bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_overlap);

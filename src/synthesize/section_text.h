@@ -29,6 +29,22 @@ double Containment(const std::set<std::string>& a, const std::set<std::string>& 
 // The same, for sorted ids (a merge rather than a lookup per stem).
 double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
+// Groups of items joined pair by pair (union-find with path halving).
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n) {
+    for (size_t i = 0; i < n; ++i) parent_[i] = i;
+  }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Join(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
 // Appends `id` unless `sources` holds it.
 void AddSource(std::vector<std::string>* sources, const std::string& id);
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/strings.h"
+#include "synthesize/section_text.h"
 #include "synthesize/term_vectors.h"
 
 namespace newsfuse::synthesize {
@@ -285,22 +286,17 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
   }
   // Claims about one thing: the same predicate, subjects that hold each other.
   const size_t n = mentions.size();
-  std::vector<size_t> parent(n);
-  for (size_t i = 0; i < n; ++i) parent[i] = i;
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  DisjointSets sets(n);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       if (mentions[i].claim.predicate != mentions[j].claim.predicate) continue;
       if (SameSubject(mentions[i].claim, mentions[i].subject_words, mentions[j].claim, mentions[j].subject_words)) {
-        parent[find(i)] = find(j);
+        sets.Join(i, j);
       }
     }
   }
   std::map<size_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
+  for (size_t i = 0; i < n; ++i) groups[sets.Find(i)].push_back(i);
   std::vector<Discrepancy> out;
   for (const auto& [root, members] : groups) {
     // Versions: values that are writings of one another count as one.
@@ -342,7 +338,7 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
       dv.text = mentions[v.front()].text;
       for (size_t m : v) {
         const std::string& id = articles[mentions[m].article]->article->id;
-        if (std::find(dv.sources.begin(), dv.sources.end(), id) == dv.sources.end()) dv.sources.push_back(id);
+        AddSource(&dv.sources, id);
       }
       d.variants.push_back(std::move(dv));
     }
