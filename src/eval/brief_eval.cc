@@ -634,7 +634,7 @@ CitationScore EvidenceCitationSupport(const Story& story, const std::vector<Arti
   CitationScore score;
   std::map<std::string, std::string> folded;  // id -> the article's text, folded
   for (const Article& a : articles) {
-    std::string text = a.title.value_or("");
+    std::string text = a.title.value_or("") + "\n" + a.subtitle.value_or("");
     for (const Paragraph& p : a.paragraphs) text += "\n" + p.text;
     folded[a.id] = Folded(text);
   }
