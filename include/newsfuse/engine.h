@@ -67,6 +67,12 @@ struct EngineOptions {
   // Average similarity at which sentences of different outlets state one
   // fact; unset: the tuned default.
   std::optional<float> fact_threshold;
+  // Similarity at which another outlet's sentence that shares a value with
+  // a fact states it too (synthesize/fact_support.h); unset: the tuned default.
+  std::optional<float> fact_support_threshold;
+  // Share of a claim's content words an outlet's sentence must hold to be
+  // cited for it; unset: the tuned default.
+  std::optional<float> citation_overlap;
   // Similarity at which an article joins a story; unset: the tuned default.
   std::optional<float> cluster_threshold;
   // Threads that fingerprint, cluster and analyse (0: all cores).

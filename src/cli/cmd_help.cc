@@ -42,6 +42,9 @@ const std::map<std::string, std::vector<std::string>>& ExampleTable() {
       {"eval quotes", {"newsfuse eval quotes"}},
       {"eval entities", {"newsfuse eval entities", "newsfuse eval entities --topics train"}},
       {"eval cluster", {"newsfuse eval cluster"}},
+      {"eval briefs",
+       {"newsfuse eval briefs ../shared/data/briefs ../shared/seeds/rafah-2024-04-01",
+        "newsfuse eval briefs ../shared/data/briefs/21_ecbplus --verbose"}},
       {"eval cluster-pairs", {"newsfuse eval cluster-pairs", "newsfuse eval cluster-pairs --lang de"}},
   };
   return *table;

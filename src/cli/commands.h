@@ -32,6 +32,7 @@ void RegisterEvalTimex(CLI::App& eval);
 void RegisterEvalQuotes(CLI::App& eval);
 void RegisterEvalEntities(CLI::App& eval);
 void RegisterEvalCluster(CLI::App& eval);  // also registers `eval cluster-pairs`
+void RegisterEvalBriefs(CLI::App& eval);
 void RegisterCluster(CLI::App& app);
 void RegisterServe(CLI::App& app);
 void RegisterIngest(CLI::App& app);

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   RegisterEvalQuotes(*eval);
   RegisterEvalEntities(*eval);
   RegisterEvalCluster(*eval);
+  RegisterEvalBriefs(*eval);
   RegisterCluster(app);
   RegisterServe(app);
   RegisterIngest(app);

@@ -166,6 +166,8 @@ PipelineOptions PipelineOptionsFor(const EngineOptions& options) {
   PipelineOptions pipeline;
   pipeline.summary_words = options.summary_words;
   pipeline.fact_threshold = options.fact_threshold;
+  pipeline.fact_support_threshold = options.fact_support_threshold;
+  pipeline.citation_overlap = options.citation_overlap;
   pipeline.threads = options.threads;
   return pipeline;
 }

@@ -43,6 +43,8 @@ Story BriefStory(std::string id, const std::vector<Article>& articles,
   synthesize::StoryOptions story;
   story.summary.max_words = options.summary_words;
   if (options.fact_threshold) story.align.threshold = *options.fact_threshold;
+  if (options.fact_support_threshold) story.support.threshold = *options.fact_support_threshold;
+  if (options.citation_overlap) story.support.min_overlap = *options.citation_overlap;
   return synthesize::BuildStory(std::move(id), members, copy_of, story);
 }
 

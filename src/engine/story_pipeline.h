@@ -26,6 +26,8 @@ namespace newsfuse::engine {
 struct PipelineOptions {
   int summary_words = 100;
   std::optional<float> fact_threshold;  // unset: synthesize's default
+  std::optional<float> fact_support_threshold;
+  std::optional<float> citation_overlap;
   unsigned threads = 0;                 // analysis threads (0: all cores)
 };
 

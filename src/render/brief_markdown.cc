@@ -9,6 +9,19 @@ namespace newsfuse::render {
 
 namespace {
 
+// What a reader sees of the longer sections, most important first (facts
+// by support, quotes by the outlets that carry them); the rest is folded
+// into one line and kept whole in the JSON.
+constexpr size_t kShownFacts = 15;
+constexpr size_t kShownQuotes = 12;
+
+std::string Folded(size_t folded, std::string_view what) {
+  if (folded == 0) return "";
+  return "- _… and " + std::to_string(folded) + " more " + std::string(what) + (folded == 1 ? "" : "s") +
+         " (all in `--format json`)_\n";
+}
+
+
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 // "&name;" or "&#123;": a character reference Markdown would decode.
@@ -102,8 +115,16 @@ std::string BriefToMarkdown(const Brief& brief) {
 
     if (!st.facts.empty()) {
       md += "## Facts\n\n";
+      size_t shown = 0, folded = 0;
       for (const auto& f : st.facts) {
         if (f.sources.size() < 2) continue;
+        // Facts come most supported first: a reader gets the first few, the
+        // JSON keeps them all.
+        if (shown == kShownFacts) {
+          ++folded;
+          continue;
+        }
+        ++shown;
         md += "- " + Md(f.text) + " " + Cite(f.sources, labels);
         std::vector<std::string> copies;
         for (const auto& id : f.sources) {
@@ -112,6 +133,7 @@ std::string BriefToMarkdown(const Brief& brief) {
         if (!copies.empty()) md += " (reprints, counted once: " + Cite(copies, labels) + ")";
         md += "\n";
       }
+      md += Folded(folded, "fact");
       md += "\n";
     }
     if (!st.entities.empty()) {
@@ -130,10 +152,12 @@ std::string BriefToMarkdown(const Brief& brief) {
     }
     if (!st.quotes.empty()) {
       md += "## Who said what\n\n";
-      for (const auto& q : st.quotes) {
+      for (size_t qi = 0; qi < st.quotes.size() && qi < kShownQuotes; ++qi) {
+        const auto& q = st.quotes[qi];
         md += "- **" + Md(q.speaker) + "**: “" + Md(q.text) + "” " + Cite(q.sources, labels) + "\n";
         for (const auto& v : q.variants) md += "  - also: “" + Md(v.text) + "” " + Cite(v.sources, labels) + "\n";
       }
+      md += Folded(st.quotes.size() > kShownQuotes ? st.quotes.size() - kShownQuotes : 0, "quote");
       md += "\n";
     }
     if (!st.timeline.empty()) {

@@ -65,5 +65,19 @@ TEST(BriefMarkdownTest, StoredJsonGivesTheSameMarkdown) {
   EXPECT_FALSE(BriefFromJson("not json", "x.json").ok());
 }
 
+TEST(BriefMarkdownTest, LongSectionsFoldAfterTheFirstFew) {
+  Brief brief = SampleBrief();
+  Story& st = brief.stories.front();
+  const std::string first = st.sources.at(0).id, second = st.sources.at(1).id;
+  st.facts.clear();
+  for (int i = 0; i < 40; ++i) st.facts.push_back(Fact{"Fact number " + std::to_string(i) + ".", {first, second}, {}, false});
+  const std::string md = BriefToMarkdown(brief);
+  EXPECT_NE(md.find("Fact number 0."), std::string::npos);
+  EXPECT_EQ(md.find("Fact number 39."), std::string::npos);
+  EXPECT_NE(md.find("more facts (all in `--format json`)"), std::string::npos) << md;
+  // The JSON keeps every fact.
+  EXPECT_NE(BriefToJson(brief).find("Fact number 39."), std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsfuse::render

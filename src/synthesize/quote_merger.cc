@@ -5,7 +5,7 @@
 #include <set>
 
 #include "base/strings.h"
-#include "synthesize/stem_overlap.h"
+#include "synthesize/section_text.h"
 
 namespace newsfuse::synthesize {
 

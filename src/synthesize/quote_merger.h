@@ -14,13 +14,9 @@
 #include "extract/article_analysis.h"
 #include "newsfuse/brief.h"
 #include "synthesize/entity_merger.h"
+#include "synthesize/section_text.h"  // kMaxPairwiseCandidates
 
 namespace newsfuse::synthesize {
-
-// The number, date and quote sections compare their candidates pair by
-// pair; past this many candidates in a story (far above any real story's)
-// the rest are left out, with a note in `notes` (when not null).
-inline constexpr size_t kMaxPairwiseCandidates = 3000;
 
 std::vector<BriefQuote> MergeQuotes(const std::vector<const extract::ArticleAnalysis*>& articles,
                                     const MergedEntities& entities, std::vector<std::string>* notes = nullptr,

@@ -5,7 +5,10 @@
 #include "base/strings.h"
 #include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
+#include "synthesize/discrepancies.h"
 #include "synthesize/story_sections.h"
+#include "synthesize/timeline.h"
+#include "synthesize/value_discrepancies.h"
 #include "text/wire_dateline.h"
 
 namespace newsfuse::synthesize {
@@ -41,6 +44,44 @@ uint32_t OwnWording(const FactGroup& g, uint32_t art, uint32_t target,
     }
   }
   return best;
+}
+
+// The articles that state a group's fact (its members' and those ExtendSupport
+// adds), sorted, and per article its own sentence: for a member article its
+// member closest to `target`, for an added one the sentence that states it.
+struct Backing {
+  std::vector<uint32_t> articles;
+  std::vector<uint32_t> units;  // same order
+  uint32_t wording = 0;         // the unit whose words state the fact
+};
+
+// Keeps the articles whose own sentence states the claim of unit `claim`: a
+// citation is evidence (fact_support.h, StatesClaim).
+void KeepStating(Backing* b, uint32_t claim, const std::vector<Evidence>& evidence, float min_overlap) {
+  Backing kept;
+  kept.wording = claim;
+  for (size_t k = 0; k < b->units.size(); ++k) {
+    if (b->units[k] == claim || StatesClaim(evidence[claim], evidence[b->units[k]], min_overlap)) {
+      kept.articles.push_back(b->articles[k]);
+      kept.units.push_back(b->units[k]);
+    }
+  }
+  *b = std::move(kept);
+}
+
+Backing BackingOf(const FactGroup& g, const std::vector<uint32_t>& added, uint32_t target,
+                  const std::vector<uint32_t>& article_of, const std::vector<SparseVector>& vectors) {
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (article, unit)
+  for (uint32_t art : g.articles) pairs.emplace_back(art, OwnWording(g, art, target, article_of, vectors));
+  for (uint32_t u : added) pairs.emplace_back(article_of[u], u);
+  std::sort(pairs.begin(), pairs.end());
+  Backing b;
+  b.wording = target;
+  for (const auto& [art, u] : pairs) {
+    b.articles.push_back(art);
+    b.units.push_back(u);
+  }
+  return b;
 }
 
 // Outlets that contradict each other on one aligned fact: the first member
@@ -222,6 +263,25 @@ Story BuildStory(const std::string& story_id,
   const std::vector<SparseVector> vectors = space.Vectors();
   AlignStats align_stats;
   const std::vector<FactGroup> groups = AlignFacts(article_of, vectors, options.align, &align_stats);
+  std::vector<std::string_view> unit_texts;
+  for (const Unit& u : units) unit_texts.push_back(u.text);
+  const std::vector<std::vector<uint32_t>> added = ExtendSupport(groups, unit_texts, article_of, vectors, options.support);
+  std::vector<Evidence> evidence;
+  evidence.reserve(units.size());
+  for (size_t i = 0; i < units.size(); ++i) {
+    // Typographic quotes and dashes stay glued to words ("“as"): they are
+    // no content of a claim.
+    std::vector<uint32_t> terms;
+    for (uint32_t t : space.Terms(i)) {
+      if (!space.TermString(t).starts_with("\xE2\x80")) terms.push_back(t);
+    }
+    evidence.push_back(EvidenceOf(units[i].text, terms));
+  }
+  std::vector<Backing> backing;
+  for (uint32_t g = 0; g < groups.size(); ++g) {
+    backing.push_back(BackingOf(groups[g], added[g], groups[g].representative, article_of, vectors));
+    KeepStating(&backing.back(), groups[g].representative, evidence, options.support.min_overlap);
+  }
   for (const auto* a : articles) story.notes.insert(story.notes.end(), a->notes.begin(), a->notes.end());
   if (align_stats.compared_units < align_stats.units) {
     story.notes.push_back("facts: " + extract::GroupThousands(align_stats.units) +
@@ -235,20 +295,18 @@ Story BuildStory(const std::string& story_id,
   std::vector<size_t> fact_order(groups.size());
   for (size_t i = 0; i < groups.size(); ++i) fact_order[i] = i;
   std::stable_sort(fact_order.begin(), fact_order.end(), [&](size_t x, size_t y) {
-    return independent(groups[x].articles) > independent(groups[y].articles);
+    return independent(backing[x].articles) > independent(backing[y].articles);
   });
-  std::vector<const FactGroup*> fact_groups;
+  std::vector<const Backing*> fact_backing;
   for (size_t i : fact_order) {
-    const FactGroup& g = groups[i];
+    const Backing& b = backing[i];
     Fact f;
-    f.text = units[g.representative].text;
-    f.sources = SourceIds(articles, g.articles);
-    for (uint32_t art : g.articles) {
-      f.source_sentences.push_back(units[OwnWording(g, art, g.representative, article_of, vectors)].text);
-    }
-    f.consensus = originals > 1 && independent(g.articles) >= consensus_floor;
+    f.text = units[b.wording].text;
+    f.sources = SourceIds(articles, b.articles);
+    for (uint32_t u : b.units) f.source_sentences.push_back(units[u].text);
+    f.consensus = originals > 1 && independent(b.articles) >= consensus_floor;
     story.facts.push_back(std::move(f));
-    fact_groups.push_back(&g);
+    fact_backing.push_back(&b);
   }
 
   // What each outlet alone adds (facts no independent outlet shares: its
@@ -258,7 +316,7 @@ Story BuildStory(const std::string& story_id,
     c.source = articles[ai]->article->id;
     for (size_t fi = 0; fi < story.facts.size(); ++fi) {
       const Fact& f = story.facts[fi];
-      const auto& arts = fact_groups[fi]->articles;
+      const auto& arts = fact_backing[fi]->articles;
       const bool has = std::binary_search(arts.begin(), arts.end(), ai);
       bool alone = has && originals > 1;
       for (uint32_t other : arts) alone &= other == ai || original[other] == ai;
@@ -274,13 +332,12 @@ Story BuildStory(const std::string& story_id,
     for (uint32_t m : groups[g].members) group_of[m] = g;
   }
   for (uint32_t u : ChooseSummary(summary_units, stems, groups, options.summary)) {
-    const FactGroup& g = groups[group_of[u]];
+    Backing b = BackingOf(groups[group_of[u]], added[group_of[u]], u, article_of, vectors);
+    KeepStating(&b, u, evidence, options.support.min_overlap);
     CitedText line;
     line.text = std::string(statements[u].text.substr(statements[u].dateline));
-    line.sources = SourceIds(articles, g.articles);
-    for (uint32_t art : g.articles) {
-      line.source_sentences.push_back(units[OwnWording(g, art, u, article_of, vectors)].text);
-    }
+    line.sources = SourceIds(articles, b.articles);
+    for (uint32_t v : b.units) line.source_sentences.push_back(units[v].text);
     story.summary.push_back(std::move(line));
   }
 
@@ -299,6 +356,7 @@ Story BuildStory(const std::string& story_id,
   AddClaimConflicts(groups, units, article_of, vectors, articles, &story.discrepancies);
   for (auto& d : merged.spelling) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindTitleDiscrepancies(articles, merged)) story.discrepancies.push_back(std::move(d));
+  for (auto& d : FindValueDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
   story.entities = std::move(merged.entities);
 
   // Headline: the title closest to what the summary says.

@@ -14,6 +14,7 @@
 #include "extract/article_analysis.h"
 #include "newsfuse/brief.h"
 #include "synthesize/fact_aligner.h"
+#include "synthesize/fact_support.h"
 #include "synthesize/summarizer.h"
 
 namespace newsfuse::synthesize {
@@ -21,6 +22,7 @@ namespace newsfuse::synthesize {
 struct StoryOptions {
   SummaryOptions summary;
   AlignOptions align;
+  SupportOptions support;
 };
 
 // A sentence worth stating as a fact or a summary line: a whole clause, not a

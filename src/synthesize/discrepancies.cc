@@ -1,4 +1,4 @@
-#include "synthesize/story_sections.h"
+#include "synthesize/discrepancies.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,8 +8,9 @@
 #include <utility>
 
 #include "base/strings.h"
-#include "synthesize/stem_overlap.h"
 #include "synthesize/term_vectors.h"
+#include "synthesize/dated_sentences.h"
+#include "synthesize/section_text.h"
 
 namespace newsfuse::synthesize {
 
@@ -17,243 +18,7 @@ namespace {
 
 using Articles = std::vector<const extract::ArticleAnalysis*>;
 
-bool IsDayValue(const std::string& v) {
-  return v.size() >= 10 && base::IsAsciiDigit(v[0]) && v[4] == '-' && v[7] == '-' &&
-         base::IsAsciiDigit(v[8]) && base::IsAsciiDigit(v[9]);
-}
-
-// A resolved week ("2024-W13") or month ("2024-03") value: its first day
-// (the ISO week's Monday) and "week" or "month"; nullopt for anything else.
-std::optional<std::pair<base::CivilDate, std::string>> PeriodStart(const std::string& v) {
-  auto digits = [&](size_t from, size_t n) {
-    if (v.size() < from + n) return -1;
-    int x = 0;
-    for (size_t i = from; i < from + n; ++i) {
-      if (!base::IsAsciiDigit(v[i])) return -1;
-      x = x * 10 + (v[i] - '0');
-    }
-    return x;
-  };
-  const int year = digits(0, 4);
-  if (year < 0 || v.size() < 7 || v[4] != '-') return std::nullopt;
-  if (v.size() == 8 && v[5] == 'W') {
-    const int week = digits(6, 2);
-    if (week < 1 || week > 53) return std::nullopt;
-    return std::make_pair(base::IsoWeekMonday(year, week), std::string("week"));
-  }
-  if (v.size() == 7) {
-    const int month = digits(5, 2);
-    if (month < 1 || month > 12) return std::nullopt;
-    return std::make_pair(base::CivilDate{year, month, 1}, std::string("month"));
-  }
-  return std::nullopt;
-}
-
 }  // namespace
-
-namespace {
-
-// A dated event: a sentence with a time expression naming one day.
-struct DatedSentence {
-  std::string date;
-  std::string precision = "day";  // or "week", "month" (see TimelineEntry)
-  std::string text;
-  std::string source;
-  size_t article = 0;
-  size_t sentence = 0;
-  bool future = false;      // planned rather than done, seen from its article
-  bool only_date = true;    // the sentence names no other day
-  bool anchored = true;     // the day does not hang on a guessed publication date
-  std::set<std::string> stems;
-  std::set<std::string> date_stems;  // stems of the time expression's words
-  // Content stems of the clause holding the time expression, its own words
-  // and numbers left out: "federal investigators arrived" in "The mayor said
-  // the bridge would stay closed, and federal investigators arrived on
-  // Wednesday".
-  std::set<std::string> clause_stems;
-};
-
-// The clause of `sentence` around bytes [begin, end): bounded by the
-// sentence ends, a semicolon, or a comma before "and", "but", "while".
-std::string_view ClauseAround(std::string_view sentence, size_t begin, size_t end) {
-  static constexpr std::string_view kBounds[] = {"; ", ", and ", ", but ", ", while "};
-  size_t from = 0, to = sentence.size();
-  for (std::string_view b : kBounds) {
-    const size_t before = sentence.substr(0, begin).rfind(b);
-    if (before != std::string_view::npos) from = std::max(from, before + b.size());
-    const size_t after = sentence.find(b, end);
-    if (after != std::string_view::npos) to = std::min(to, after);
-  }
-  return sentence.substr(from, to - from);
-}
-
-// One event told in two clauses: the same date (the caller checks) and at
-// least two shared content words making up most of the shorter clause.
-bool SameEventClause(const std::set<std::string>& a, const std::set<std::string>& b) {
-  size_t shared = 0;
-  for (const auto& x : a) shared += b.count(x);
-  return shared >= 2 && Containment(a, b) >= 0.6;
-}
-
-// True when the words just before a time expression tell of the telling
-// ("said on Monday", "told reporters Monday", "said at a news conference
-// on Tuesday afternoon").
-bool TellingDay(std::string_view before) {
-  std::vector<std::string> words;
-  ForEachWord(before.substr(before.size() > 80 ? before.size() - 80 : 0),
-              [&](std::string_view w) { words.emplace_back(w); });
-  for (size_t i = words.size() > 6 ? words.size() - 6 : 0; i < words.size(); ++i) {
-    for (std::string_view verb : {"said", "says", "told", "announced", "confirmed", "added", "stated",
-                                  "reported", "wrote", "tweeted", "posted", "reporters", "statement",
-                                  "conference", "briefing", "interview"}) {
-      if (words[i] == verb) return true;
-    }
-  }
-  return false;
-}
-
-// At most `max_candidates` (the first ones); `*seen`, when not null, counts
-// them all.
-std::vector<DatedSentence> CollectDatedSentences(const Articles& articles, size_t max_candidates,
-                                                 size_t* seen = nullptr) {
-  std::vector<DatedSentence> out;
-  size_t candidates = 0;
-  Stemmer stemmer;
-  for (size_t ai = 0; ai < articles.size(); ++ai) {
-    const auto* a = articles[ai];
-    std::map<size_t, std::set<std::string>> sentence_stems;  // stemmed once per sentence
-    std::set<size_t> used_sentences;
-    std::map<size_t, std::set<std::string>> days_in_sentence;
-    for (const auto& t : a->times) {
-      if (t.type != extract::TimexType::kDate && t.type != extract::TimexType::kTime) continue;
-      if (!t.date || !IsDayValue(t.value)) continue;
-      days_in_sentence[a->SentenceAt(t.span.begin)].insert(t.date->DateString());
-    }
-    for (const auto& t : a->times) {
-      if (t.type != extract::TimexType::kDate && t.type != extract::TimexType::kTime) continue;
-      const bool day = t.date && IsDayValue(t.value);
-      const auto period = day ? std::nullopt : PeriodStart(t.value);
-      if (!day && !period) continue;
-      const size_t s = a->SentenceAt(t.span.begin);
-      if (s >= a->doc.sentences.size()) continue;
-      const auto& para = a->doc.paragraphs[a->doc.sentences[s].paragraph];
-      if (para.is_heading) continue;
-      // A period is an entry only where its sentence names no day: "met
-      // last week, and again on Monday" is Monday's.
-      if (period && days_in_sentence.count(s)) continue;
-      base::CivilDate first = day ? *t.date : period->first;
-      const std::string_view expr = t.span.In(a->doc.text);
-      const bool explicit_date = std::any_of(expr.begin(), expr.end(), [](char ch) { return base::IsAsciiDigit(ch); });
-      if (period && period->second == "week" && !explicit_date && a->anchor && a->anchor->Weekday() == 6) {
-        // TimeML counts weeks Monday to Sunday, but news weeks start on
-        // Sunday: in a Sunday paper "last week" is the week just ended (the
-        // ISO week of the Sunday itself), and "next week" starts tomorrow.
-        first = first.AddDays(7);
-      }
-      DatedSentence c;
-      c.date = first.DateString();
-      if (period) c.precision = period->second;
-      if (!used_sentences.insert(s * 100000 + static_cast<size_t>(first.DaysSinceEpoch() % 100000)).second) continue;
-      if (++candidates > max_candidates) continue;
-      c.text = std::string(a->doc.Text(a->doc.sentences[s].span));
-      c.source = a->article->id;
-      c.article = ai;
-      c.sentence = s;
-      // A day on the publication date is planned when a cue of a coming
-      // event stands before it in its sentence, and the day is not that of
-      // the telling ("will strike on Friday, the union said on Monday").
-      const std::string_view before = std::string_view(a->doc.text).substr(
-          a->doc.sentences[s].span.begin, t.span.begin - a->doc.sentences[s].span.begin);
-      c.future = t.future || (day && a->anchor && t.date->DaysSinceEpoch() >= a->anchor->DaysSinceEpoch() &&
-                              IsPlanned(before) && !TellingDay(before));
-      c.only_date = day && days_in_sentence[s].size() == 1;  // periods never make date discrepancies
-      c.anchored = explicit_date || a->published.has_value();
-      auto [stems, fresh] = sentence_stems.try_emplace(s);
-      if (fresh) stems->second = ContentStems(c.text, stemmer);
-      c.stems = stems->second;
-      c.date_stems = ContentStems(expr, stemmer);
-      const size_t sentence_begin = a->doc.sentences[s].span.begin;
-      for (const auto& stem : ContentStems(ClauseAround(c.text, t.span.begin - sentence_begin,
-                                                        t.span.end - sentence_begin),
-                                           stemmer)) {
-        if (!c.date_stems.count(stem) && !base::IsAsciiDigit(stem[0])) c.clause_stems.insert(stem);
-      }
-      out.push_back(std::move(c));
-    }
-  }
-  if (seen) *seen = candidates;
-  return out;
-}
-
-}  // namespace
-
-bool IsPlanned(std::string_view sentence) {
-  // Cues of a coming event; the caller pairs them with a day on or after the
-  // publication date ("will meet on Monday" in Monday's paper).
-  const std::string lower = base::AsciiLower(sentence);
-  for (std::string_view cue : {" will ", " plans to ", " planned to ", " plan to ", " is scheduled",
-                               " are scheduled", " is expected to ", " are expected to ", " is set to ",
-                               " are set to ", " is due to ", " are due to ", " as early as next",
-                               " is going to ", " are going to ", " to be held "}) {
-    if (lower.find(cue) != std::string::npos) return true;
-  }
-  return lower.rfind("will ", 0) == 0 || (lower.size() >= 5 && lower.ends_with(" will"));
-}
-
-std::vector<TimelineEntry> BuildTimeline(const Articles& articles, const std::vector<std::vector<int>>* fact_of) {
-  std::vector<DatedSentence> candidates = CollectDatedSentences(articles, kMaxPairwiseCandidates);
-  auto fact = [&](const DatedSentence& c) {
-    if (!fact_of || c.article >= fact_of->size() || c.sentence >= (*fact_of)[c.article].size()) return -1;
-    return (*fact_of)[c.article][c.sentence];
-  };
-  std::vector<TimelineEntry> out;
-  std::vector<std::set<std::string>> out_stems, out_clauses;
-  std::vector<std::set<int>> out_facts;
-  for (auto& c : candidates) {
-    int match = -1;
-    const int c_fact = fact(c);
-    for (size_t i = 0; i < out.size(); ++i) {
-      if (out[i].date != c.date || out[i].precision != c.precision) continue;
-      if (c_fact >= 0 && out_facts[i].count(c_fact)) {
-        match = static_cast<int>(i);
-        break;
-      }
-      // Whole sentences alike, or the clauses that hold the day: a compound
-      // sentence ("investigators are expected to arrive on Wednesday, and
-      // the council will meet on Thursday") shares little with another
-      // outlet's sentence as a whole.
-      if (Containment(out_stems[i], c.stems) >= 0.35 || SameEventClause(out_clauses[i], c.clause_stems)) {
-        match = static_cast<int>(i);
-        break;
-      }
-    }
-    if (match < 0) {
-      out.push_back(TimelineEntry{c.date, c.text, {c.source}, c.future, c.precision});
-      out_stems.push_back(c.stems);
-      out_clauses.push_back(c.clause_stems);
-      out_facts.emplace_back();
-      if (c_fact >= 0) out_facts.back().insert(c_fact);
-    } else {
-      if (c_fact >= 0) out_facts[match].insert(c_fact);
-      AddSource(&out[match].sources, c.source);
-      // A planned event that another outlet reports as done has happened,
-      // and reads in the words of the report that it did.
-      if (out[match].planned && !c.future) {
-        out[match].planned = false;
-        out[match].text = c.text;
-      }
-    }
-  }
-  // By first day; on one day a month, then a week, comes before the day's
-  // own events (the wider period opens there).
-  auto rank = [](const std::string& precision) { return precision == "month" ? 0 : precision == "week" ? 1 : 2; };
-  std::stable_sort(out.begin(), out.end(), [&](const TimelineEntry& a, const TimelineEntry& b) {
-    if (a.date != b.date) return a.date < b.date;
-    if (a.precision != b.precision) return rank(a.precision) < rank(b.precision);
-    return a.sources.size() > b.sources.size();
-  });
-  return out;
-}
 
 std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles, std::vector<std::string>* notes,
                                                size_t max_candidates) {
@@ -277,23 +42,18 @@ std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles, std::ve
     }
   }
   const size_t n = c.size();
-  std::vector<size_t> parent(n);
-  for (size_t i = 0; i < n; ++i) parent[i] = i;
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  DisjointSets sets(n);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       if (c[i].article == c[j].article) continue;
       size_t shared = 0;
       for (const auto& x : event[i]) shared += event[j].count(x);
       if (shared < 4 || Containment(event[i], event[j]) < 0.6) continue;
-      parent[find(i)] = find(j);
+      sets.Join(i, j);
     }
   }
   std::map<size_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
+  for (size_t i = 0; i < n; ++i) groups[sets.Find(i)].push_back(i);
   std::vector<Discrepancy> out;
   for (const auto& [root, members] : groups) {
     std::map<std::string, std::vector<size_t>> by_date;
@@ -485,12 +245,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
   // Pairs from different articles about the same kind of thing, in the same
   // order of magnitude, in sentences that share their context words.
   const size_t n = items.size();
-  std::vector<size_t> parent(n);
-  for (size_t i = 0; i < n; ++i) parent[i] = i;
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  DisjointSets sets(n);
   std::vector<bool> linked(n, false);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
@@ -503,13 +258,13 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
       if (a.context == b.context ? a.context->ids.empty() : Containment(a.context->ids, b.context->ids) < 0.3) {
         continue;
       }
-      parent[find(i)] = find(j);
+      sets.Join(i, j);
       linked[i] = linked[j] = true;
     }
   }
   std::map<size_t, std::vector<size_t>> groups;
   for (size_t i = 0; i < n; ++i) {
-    if (linked[i]) groups[find(i)].push_back(i);
+    if (linked[i]) groups[sets.Find(i)].push_back(i);
   }
   std::vector<Discrepancy> out;
   for (const auto& [root, members] : groups) {

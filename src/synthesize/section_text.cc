@@ -1,4 +1,4 @@
-#include "synthesize/stem_overlap.h"
+#include "synthesize/section_text.h"
 
 #include <algorithm>
 

@@ -1,0 +1,77 @@
+// File: synthesize/fact_support.h
+//
+// Every outlet that states a fact, however worded. The aligner (fact_aligner.h)
+// joins sentences by their whole wording, so a claim that 13 outlets report in
+// 13 different sentences ("checked into the Betty Ford Center in Rancho
+// Mirage", "reports surfaced that she was at the Betty Ford Center") comes out
+// as several facts with few sources each. ExtendSupport adds to each fact,
+// per outlet it lacks, that outlet's sentence that states the fact's claim:
+// one that shares with the fact's wording a specific value of the claim (a
+// name, a figure: a capitalised word inside the sentence or a token with a
+// digit, one that some but not nearly all outlets give) and is similar to it
+// as a whole (TF-IDF cosine at or above `threshold`).
+//
+// A fact keeps its own members (the timeline and the summary read those);
+// the support only widens its sources, so "what each outlet adds" (facts no
+// other outlet states) is computed from the same sources as the facts.
+#ifndef NEWSFUSE_SYNTHESIZE_FACT_SUPPORT_H_
+#define NEWSFUSE_SYNTHESIZE_FACT_SUPPORT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "synthesize/fact_aligner.h"
+#include "synthesize/term_vectors.h"
+
+namespace newsfuse::synthesize {
+
+struct SupportOptions {
+  // Cosine between the fact's wording and another outlet's sentence that
+  // shares a value with it, from which that sentence states the fact.
+  // Chosen by leave-one-story-out cross-validation over the development
+  // stories (README of src/synthesize: "fact support").
+  float threshold = 0.15f;
+  // A value given by more than this share of the outlets (the story's main
+  // name) tells nothing of which claim a sentence makes.
+  float max_value_share = 0.8f;
+  // The share of a claim's content terms an outlet's sentence must hold to
+  // be cited for it (with all its figures): a citation is evidence.
+  float min_overlap = 0.34f;
+  // Cosines computed in all: bounds time on a story of thousands of sentences.
+  uint64_t max_checks = 4'000'000;
+};
+
+// The values of a sentence as ExtendSupport reads them: capitalised words
+// after the first word and tokens holding a digit, lower-cased, in order.
+std::vector<std::string_view> ClaimValues(std::string_view sentence);
+
+// `texts[i]`, `article_of[i]`, `vectors[i]`: unit i's words, article and
+// term vector. Returns, per group, the added units (one per added article,
+// the outlet's closest sentence), sorted by article.
+std::vector<std::vector<uint32_t>> ExtendSupport(const std::vector<FactGroup>& groups,
+                                                 const std::vector<std::string_view>& texts,
+                                                 const std::vector<uint32_t>& article_of,
+                                                 const std::vector<SparseVector>& vectors,
+                                                 const SupportOptions& options = {});
+
+// What a sentence says, for checking that it states a claim: its content
+// terms (TermSpace ids, sorted, unique) and its figures ("1,200" as "1200").
+struct Evidence {
+  std::vector<uint32_t> terms;
+  std::vector<std::string> figures;
+};
+Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids);
+
+// The figures of a text: each run of digits (with thousands commas, and a
+// decimal part), commas dropped ("1,200.5" -> "1200.5"); sorted, unique.
+std::vector<std::string> Figures(std::string_view text);
+
+// True when `sentence` states `claim`: it holds every figure of the claim and
+// at least `min_overlap` of the claim's content terms.
+bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_overlap);
+
+}  // namespace newsfuse::synthesize
+
+#endif  // NEWSFUSE_SYNTHESIZE_FACT_SUPPORT_H_

@@ -1,0 +1,40 @@
+#include "synthesize/fact_support.h"
+
+#include <gtest/gtest.h>
+
+namespace newsfuse::synthesize {
+namespace {
+
+TEST(FactSupportTest, ClaimValuesAreNamesAndFigures) {
+  const auto values = ClaimValues("Lohan began a 90-day stay at the Betty Ford Center on May 3.");
+  EXPECT_EQ(values, (std::vector<std::string_view>{"90-day", "Betty", "Ford", "Center", "May", "3"}));
+}
+
+TEST(FactSupportTest, AddsTheOutletThatSharesAValueAndItsWording) {
+  // Three outlets; the first two state the stay at Betty Ford in other
+  // words, the third speaks of something else that names no shared value.
+  const std::vector<std::string> texts = {
+      "Lohan checked into the Betty Ford Center in Rancho Mirage on Friday.",
+      "Reports said the actress was at the Betty Ford Center.",
+      "The actress checked into a clinic in the morning.",
+      "A judge ordered a stay in rehab."};
+  const std::vector<uint32_t> article_of = {0, 1, 2, 3};
+  TermSpace space;
+  for (const auto& t : texts) space.Add(t);
+  const std::vector<SparseVector> vectors = space.Vectors();
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  std::vector<FactGroup> groups(4);
+  for (uint32_t i = 0; i < 4; ++i) groups[i] = FactGroup{{i}, i, {i}};
+  SupportOptions options;
+  options.threshold = 0.05f;
+  const auto added = ExtendSupport(groups, views, article_of, vectors, options);
+  ASSERT_EQ(added.size(), 4u);
+  EXPECT_EQ(added[0], (std::vector<uint32_t>{1}));  // shares "Betty Ford"; 2 shares no value
+  EXPECT_EQ(added[1], (std::vector<uint32_t>{0}));
+  EXPECT_TRUE(added[3].empty());
+  options.threshold = 0.99f;
+  EXPECT_TRUE(ExtendSupport(groups, views, article_of, vectors, options)[0].empty());
+}
+
+}  // namespace
+}  // namespace newsfuse::synthesize

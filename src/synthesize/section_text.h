@@ -1,0 +1,53 @@
+// File: synthesize/section_text.h
+//
+// Word-level helpers the briefing sections share: content stems of a text,
+// how much of one wording another holds, and a source list without repeats.
+#ifndef NEWSFUSE_SYNTHESIZE_SECTION_TEXT_H_
+#define NEWSFUSE_SYNTHESIZE_SECTION_TEXT_H_
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "synthesize/term_vectors.h"
+
+namespace newsfuse::synthesize {
+
+// The number, date and quote sections compare their candidates pair by
+// pair; past this many candidates in a story (far above any real story's)
+// the rest are left out, with a note in `notes` (when not null).
+inline constexpr size_t kMaxPairwiseCandidates = 3000;
+
+// The stems of the words of `text` that are not stop words.
+std::set<std::string> ContentStems(std::string_view text, Stemmer& stemmer);
+
+// Shared share of the smaller set: 1 when one wording contains the other.
+double Containment(const std::set<std::string>& a, const std::set<std::string>& b);
+
+// The same, for sorted ids (a merge rather than a lookup per stem).
+double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+
+// Groups of items joined pair by pair (union-find with path halving).
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n) {
+    for (size_t i = 0; i < n; ++i) parent_[i] = i;
+  }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Join(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+// Appends `id` unless `sources` holds it.
+void AddSource(std::vector<std::string>* sources, const std::string& id);
+
+}  // namespace newsfuse::synthesize
+
+#endif  // NEWSFUSE_SYNTHESIZE_SECTION_TEXT_H_

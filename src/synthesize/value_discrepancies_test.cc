@@ -1,0 +1,42 @@
+#include "synthesize/value_discrepancies.h"
+
+#include <gtest/gtest.h>
+
+namespace newsfuse::synthesize {
+namespace {
+
+std::vector<std::string> Claims(std::string_view sentence) {
+  std::vector<std::string> out;
+  for (const ValueClaim& c : ValueClaims(sentence)) out.push_back(c.predicate + "|" + c.subject + "|" + c.value);
+  return out;
+}
+
+TEST(ValueClaimsTest, ReadsHomeLocationColourAndYear) {
+  EXPECT_EQ(Claims("Raj Chohan, 59, of College Point, was hit."),
+            (std::vector<std::string>{"home|Raj Chohan|College Point"}));
+  EXPECT_EQ(Claims("Chohan, who lived half a mile away in South Ozone Park, died."),
+            (std::vector<std::string>{"home|Chohan|South Ozone Park"}));
+  EXPECT_EQ(Claims("She checked into the Betty Ford Center in Rancho Mirage on Friday."),
+            (std::vector<std::string>{"location|Betty Ford Center|Rancho Mirage"}));
+  EXPECT_EQ(Claims("She was struck by a gray 2013 Toyota Camry."),
+            (std::vector<std::string>{"colour|Toyota Camry|gray", "year|Toyota Camry|2013"}));
+  EXPECT_EQ(Claims("Benjamin founded the Bayou La Batre Rural Health Clinic in Alabama in 1990."),
+            (std::vector<std::string>{"location|Bayou La Batre Rural Health Clinic|Alabama",
+                                      "year|Bayou La Batre Rural Health Clinic|1990"}));
+}
+
+TEST(ValueClaimsTest, LeavesDaysAndBareNamesAlone) {
+  // A day's year; a place of a pronoun.
+  EXPECT_TRUE(Claims("It happened on May 2, 2013 near the house.").empty());
+  EXPECT_TRUE(Claims("She lives in Queens now.").empty());
+}
+
+TEST(ValueClaimsTest, AYearBelongsToTheNameOfItsClause) {
+  EXPECT_EQ(Claims("She was a 2008 MacArthur Foundation Fellow, and in 1995 she joined the American Medical "
+                   "Association board."),
+            (std::vector<std::string>{"year|MacArthur Foundation Fellow|2008",
+                                      "year|American Medical Association|1995"}));
+}
+
+}  // namespace
+}  // namespace newsfuse::synthesize
