@@ -13,6 +13,8 @@
 #include <cstring>
 #include <limits>
 
+#include "text/chars.h"
+
 namespace newsfuse::extract {
 namespace {
 
@@ -215,24 +217,12 @@ struct Tok {
   bool sentence_start = false;
 };
 
-bool IsSpaceByte(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-bool IsAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-// Byte length of a punctuation sequence from the General Punctuation block
-// (U+2000..U+206F: dashes, curly quotes, ellipsis) at `i`, else 0.
-size_t GeneralPunctAt(std::string_view t, size_t i) {
-  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
-      static_cast<unsigned char>(t[i + 1]) == 0x80) {
-    return 3;
-  }
-  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
-      static_cast<unsigned char>(t[i + 1]) == 0x81 && static_cast<unsigned char>(t[i + 2]) < 0xB0) {
-    return 3;
-  }
-  return 0;
-}
+// Character classes are the text stage's (text/chars.h); a line break is
+// not a space here because it can start a sentence.
+bool IsSpaceByte(unsigned char c) { return c != '\n' && text::IsAsciiSpace(static_cast<char>(c)); }
+bool IsAlnum(unsigned char c) { return text::IsAsciiAlnum(static_cast<char>(c)); }
+// U+2000..U+206F: dashes, curly quotes, ellipsis.
+size_t GeneralPunctAt(std::string_view t, size_t i) { return text::GeneralPunctuationAt(t, i); }
 
 bool IsWordByteAt(std::string_view t, size_t i) {
   unsigned char c = static_cast<unsigned char>(t[i]);
@@ -247,10 +237,7 @@ bool IsWordByteAt(std::string_view t, size_t i) {
 // Lower-cases an ASCII token into `buf` (stack); non-ASCII bytes stay.
 std::string_view Lower(std::string_view s, std::array<char, 40>& buf) {
   if (s.size() > buf.size()) return {};
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  for (size_t i = 0; i < s.size(); ++i) buf[i] = text::AsciiLower(s[i]);
   return std::string_view(buf.data(), s.size());
 }
 
@@ -304,7 +291,7 @@ void Tokens::Cut() {
     unsigned char c = static_cast<unsigned char>(t[i]);
     if (c == '\n') { newline = true; space = true; ++i; continue; }
     if (IsSpaceByte(c) || c == 0) { space = true; ++i; continue; }
-    if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(t[i + 1]) == 0xA0) { space = true; i += 2; continue; }
+    if (text::NoBreakSpaceAt(t, i)) { space = true; i += 2; continue; }
     Tok tok;
     tok.begin = static_cast<uint32_t>(i);
     tok.newline_before = newline;
@@ -341,12 +328,8 @@ void Tokens::Cut() {
         if (IsWordByteAt(t, i)) { ++i; continue; }
         unsigned char d = static_cast<unsigned char>(t[i]);
         // Joiners inside a word: don't, Jean-Pierre, U.S, AT&T, O’Brien.
-        size_t joiner = 0;
-        if (d == '\'' || d == '-' || d == '.' || d == '&') joiner = 1;
-        if (d == 0xE2 && i + 2 < n && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(t[i + 2]) == 0x99) {
-          joiner = 3;
-        }
+        size_t joiner = text::ApostropheAt(t, i);
+        if (d == '-' || d == '.' || d == '&') joiner = 1;
         if (joiner != 0 && i + joiner < n && IsAlnum(static_cast<unsigned char>(t[i + joiner]))) {
           if (d == '.') has_inner_dot = true;
           i += joiner;
@@ -363,11 +346,8 @@ void Tokens::Cut() {
     } else {
       tok.kind = TokKind::kPunct;
       // One UTF-8 sequence (or one byte when invalid).
-      size_t len = 1;
-      if (c >= 0xC0) {
-        len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (i + len > n) len = 1;
-      }
+      size_t len = text::Utf8LeadLength(c);
+      if (i + len > n) len = 1;
       i += len;
     }
     tok.end = static_cast<uint32_t>(i);

@@ -1,5 +1,9 @@
-// Token hashing, the stopword set and the light stemmer behind tokens.h.
+// Token hashing and the stopword set behind tokens.h (the words and the light
+// stemmer are text/words.h and text/stemmer.h).
 #include "fingerprint/tokens.h"
+
+#include "text/chars.h"
+#include "text/stemmer.h"
 
 // Inlined: tokens are short, and a call into the shared library per token
 // costs as much as hashing it.
@@ -38,25 +42,7 @@ const WordHashSet& StopwordHashes() {
 // Lowercases at most kMaxTokenBytes bytes of `s` into `buf`; returns the length.
 size_t LowerInto(std::string_view s, char* buf) {
   size_t n = std::min(s.size(), kMaxTokenBytes);
-  for (size_t i = 0; i < n; ++i) {
-    char c = s[i];
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-  return n;
-}
-
-bool EndsWith(const char* buf, size_t n, const char* suffix, size_t m) {
-  return n >= m && std::memcmp(buf + n - m, suffix, m) == 0;
-}
-
-// A light English suffix stripper (not Porter): "arrested" and "arrests"
-// meet "arrest", "checks" meets "check". Short words are left alone so that
-// "bus" and "news" keep their meaning.
-size_t StemLength(const char* buf, size_t n) {
-  if (n > 5 && EndsWith(buf, n, "ing", 3)) return n - 3;
-  if (n > 4 && EndsWith(buf, n, "ed", 2)) return n - 2;
-  if (n > 4 && EndsWith(buf, n, "es", 2)) return n - 2;
-  if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's') return n - 1;
+  for (size_t i = 0; i < n; ++i) buf[i] = text::AsciiLower(s[i]);
   return n;
 }
 
@@ -72,7 +58,7 @@ namespace internal {
 
 void DescribeLowered(Token& token, const char* lowered, size_t n, bool any_lower) {
   token.hash = XXH3_64bits(lowered, n);
-  size_t stem = StemLength(lowered, n);
+  size_t stem = text::LightStemLength(lowered, n);
   token.stem_hash = stem == n ? token.hash : XXH3_64bits(lowered, stem);
   token.stopword = StopwordHashes().Contains(token.hash);
   char first = token.text[0];

@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/chars.h"
+
 namespace newsfuse::synthesize {
 
 namespace {
@@ -18,23 +20,19 @@ std::vector<Token> Tokens(std::string_view text) {
   std::vector<Token> out;
   size_t i = 0;
   while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (!std::isalnum(c)) {
+    if (!text::IsAsciiAlnum(text[i])) {
       ++i;
       continue;
     }
     const size_t start = i;
     Token t;
     while (i < text.size()) {
-      const unsigned char d = static_cast<unsigned char>(text[i]);
-      if (std::isalnum(d)) {
-        t.lower.push_back(static_cast<char>(std::tolower(d)));
+      const size_t apostrophe = text::ApostropheAt(text, i);  // "'" or U+2019
+      if (text::IsAsciiAlnum(text[i])) {
+        t.lower.push_back(text::AsciiLower(text[i]));
         ++i;
-      } else if (d == '\'' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
-        ++i;
-      } else if (text.substr(i, 3) == "\xE2\x80\x99" && i + 3 < text.size() &&
-                 std::isalpha(static_cast<unsigned char>(text[i + 3]))) {
-        i += 3;  // right single quotation mark used as an apostrophe
+      } else if (apostrophe != 0 && i + apostrophe < text.size() && text::IsAsciiAlpha(text[i + apostrophe])) {
+        i += apostrophe;
       } else {
         break;
       }

@@ -1,7 +1,5 @@
 #include "synthesize/term_vectors.h"
 
-#include <libstemmer.h>
-
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
@@ -42,27 +40,6 @@ bool IsStopword(std::string_view w) {
       "against", "above", "below", "down", "under", "now", "yet", "even", "still", "well",
       "one's", "whether", "since", "per", "via", "amid", "upon", "onto", "itself"};
   return kStop.count(w) > 0;
-}
-
-struct Stemmer::Impl {
-  sb_stemmer* stemmer = nullptr;
-};
-
-Stemmer::Stemmer() : impl_(std::make_unique<Impl>()) {
-  impl_->stemmer = sb_stemmer_new("english", nullptr);
-}
-
-Stemmer::~Stemmer() {
-  if (impl_->stemmer) sb_stemmer_delete(impl_->stemmer);
-}
-
-std::string_view Stemmer::Stem(std::string_view w) {
-  if (!impl_->stemmer) return w;
-  const sb_symbol* out = sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(w.data()),
-                                         static_cast<int>(w.size()));
-  if (!out) return w;
-  return std::string_view(reinterpret_cast<const char*>(out),
-                          static_cast<size_t>(sb_stemmer_length(impl_->stemmer)));
 }
 
 size_t TermSpace::Add(std::string_view text) {

@@ -4,10 +4,11 @@
 // words, stop words removed, Snowball (Porter 2) stems, TF-IDF weights fitted
 // on the story's own sentences, L2-normalised. Two outlets' wordings of one
 // fact share their content stems ("met virtually" / "virtual meeting").
+// Words and stems come from the text stage (text/words.h, text/stemmer.h);
+// this module owns the stop words, the weighting and the vector space.
 #ifndef NEWSFUSE_SYNTHESIZE_TERM_VECTORS_H_
 #define NEWSFUSE_SYNTHESIZE_TERM_VECTORS_H_
 
-#include <cctype>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -15,6 +16,9 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "text/stemmer.h"
+#include "text/words.h"
 
 namespace newsfuse::synthesize {
 
@@ -25,46 +29,14 @@ float Cosine(const SparseVector& a, const SparseVector& b);
 
 bool IsStopword(std::string_view lower_word);
 
-// Not thread-safe (the Snowball stemmer keeps state): one per thread.
-class Stemmer {
- public:
-  Stemmer();
-  ~Stemmer();
-  Stemmer(const Stemmer&) = delete;
-  Stemmer& operator=(const Stemmer&) = delete;
-  // Stem of an ASCII-lower-cased word.
-  std::string_view Stem(std::string_view lower_word);
+// The Snowball English stemmer of the text stage. Not thread-safe: one per thread.
+using Stemmer = text::Stemmer;
 
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-// Splits into lower-cased words (letters and digits; apostrophes and
-// hyphens inside words dropped) and calls `fn(word)` for each.
+// The term-vector view of words: text::ForEachFoldedWord (lower-cased,
+// "U.S." -> "us", "don't" -> "dont"), calling `fn(word)` for each.
 template <typename Fn>
 void ForEachWord(std::string_view text, Fn&& fn) {
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) fn(std::string_view(word));
-    word.clear();
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word.push_back(static_cast<char>(c));
-    } else if (c >= 'A' && c <= 'Z') {
-      word.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c >= 0x80) {
-      word.push_back(static_cast<char>(c));  // keep non-ASCII letters inside words
-    } else if ((c == '\'' || c == '.') && !word.empty() && i + 1 < text.size() &&
-               std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
-      // "U.S." stays "us"; "don't" becomes "dont".
-    } else {
-      flush();
-    }
-  }
-  flush();
+  text::ForEachFoldedWord(text, std::forward<Fn>(fn));
 }
 
 // Builds vectors for a set of texts with IDF fitted on those texts.

@@ -1,11 +1,13 @@
-// Throughput of SplitSentences() on news-like English text written for this
-// benchmark (abbreviations, quotes, numbers, a list), repeated to size.
+// Throughput of SplitSentences() and Tokenize() on news-like English text
+// written for this benchmark (abbreviations, quotes, numbers, a list),
+// repeated to size.
 #include <benchmark/benchmark.h>
 
 #include <string>
 
 #include "text/normalizer.h"
 #include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
 
 namespace newsfuse::text {
 namespace {
@@ -47,6 +49,19 @@ void BM_SplitSentences(benchmark::State& state) {
   state.counters["sentences"] = static_cast<double>(sentences);
 }
 BENCHMARK(BM_SplitSentences)->Arg(4 << 10)->Arg(64 << 10)->Arg(1 << 20);
+
+void BM_Tokenize(benchmark::State& state) {
+  const std::string text = MakeText(static_cast<size_t>(state.range(0)));
+  std::vector<Span> tokens;
+  for (auto _ : state) {
+    tokens.clear();
+    Tokenize(text, &tokens);
+    benchmark::DoNotOptimize(tokens.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["tokens"] = static_cast<double>(tokens.size());
+}
+BENCHMARK(BM_Tokenize)->Arg(64 << 10)->Arg(1 << 20);
 
 void BM_Normalize(benchmark::State& state) {
   const std::string text = MakeText(static_cast<size_t>(state.range(0)));

@@ -11,73 +11,11 @@
 #include <array>
 #include <cstdint>
 
+#include "text/chars.h"
+
 namespace newsfuse::text {
 namespace {
 
-// Decodes the UTF-8 character at `i` (REQUIRES: i < s.size()). Invalid or
-// truncated sequences decode as one byte of U+FFFD so that scanning always
-// advances.
-char32_t Decode(std::string_view s, size_t i, size_t* len) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *len = 1;
-    return c;
-  }
-  size_t n = 0;
-  char32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    *len = 1;
-    return 0xFFFD;
-  }
-  if (i + n > s.size()) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  for (size_t k = 1; k < n; ++k) {
-    const auto cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) {
-      *len = 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *len = n;
-  return cp;
-}
-
-bool IsSpaceCp(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
-  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) ||
-         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
-         cp == 0x3000 || cp == 0xFEFF;
-}
-
-// Non-ASCII code points that are marks rather than letters: Latin-1
-// punctuation and symbols, general punctuation (dashes, curly quotes,
-// bullets, ellipsis), currency, arrows, math and other symbols, CJK and
-// full-width punctuation, emoji.
-bool IsPunctCp(char32_t cp) {
-  return (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2010 && cp <= 0x205E) ||
-         (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2100 && cp <= 0x214F) ||
-         (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x3001 && cp <= 0x303F) ||
-         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || cp >= 0x1F000;
-}
-
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // The scanner over one range of the text.
 class Scanner {
@@ -89,8 +27,8 @@ class Scanner {
     const char c = s_[i];
     if (static_cast<unsigned char>(c) < 0x80) return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
     size_t len;
-    const char32_t cp = Decode(s_.substr(0, end_), i, &len);
-    return IsSpaceCp(cp) ? len : 0;
+    const char32_t cp = DecodeUtf8(s_.substr(0, end_), i, &len);
+    return IsUnicodeSpace(cp) ? len : 0;
   }
 
   // True if a word character starts at `i` (i < end_).
@@ -99,17 +37,12 @@ class Scanner {
     const char c = s_[i];
     if (static_cast<unsigned char>(c) < 0x80) return IsAsciiAlnum(c);
     size_t len;
-    const char32_t cp = Decode(s_.substr(0, end_), i, &len);
-    return !IsSpaceCp(cp) && !IsPunctCp(cp);
+    const char32_t cp = DecodeUtf8(s_.substr(0, end_), i, &len);
+    return !IsUnicodeSpace(cp) && !IsUnicodePunct(cp);
   }
 
   // Length of an apostrophe ("'" or U+2019) at `i`, else 0.
-  size_t ApostropheAt(size_t i) const {
-    if (i >= end_) return 0;
-    if (s_[i] == '\'') return 1;
-    if (i + 3 <= end_ && s_.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
-    return 0;
-  }
+  size_t ApostropheAt(size_t i) const { return text::ApostropheAt(s_.substr(0, end_), i); }
 
   void Emit(size_t b, size_t e) {
     if (e > b) out_->push_back(Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
@@ -126,7 +59,7 @@ class Scanner {
       size_t chunk_end = i;
       while (chunk_end < end_ && !SpaceAt(chunk_end)) {
         size_t len;
-        Decode(s_.substr(0, end_), chunk_end, &len);
+        DecodeUtf8(s_.substr(0, end_), chunk_end, &len);
         chunk_end += len;
       }
       Chunk(i, chunk_end);
@@ -153,11 +86,7 @@ class Scanner {
            c == '}' || c == '"' || c == '\'' || c == '>';
   }
   // True for the 3-byte curly quotes U+2018..U+201D at `i`.
-  bool CurlyQuoteAt(size_t i, size_t e) const {
-    return i + 3 <= e && static_cast<unsigned char>(s_[i]) == 0xE2 &&
-           static_cast<unsigned char>(s_[i + 1]) == 0x80 && static_cast<unsigned char>(s_[i + 2]) >= 0x98 &&
-           static_cast<unsigned char>(s_[i + 2]) <= 0x9D;
-  }
+  bool CurlyQuoteAt(size_t i, size_t e) const { return text::CurlyQuoteAt(s_.substr(0, e), i); }
 
   // Finds a URL, e-mail address or bare domain inside [b, e), returned as
   // [*mb, *me) once leading openers and trailing closers are stripped.
@@ -197,9 +126,7 @@ class Scanner {
     auto starts_ci = [&](std::string_view p) {
       if (m.size() <= p.size()) return false;
       for (size_t k = 0; k < p.size(); ++k) {
-        char c = m[k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != p[k]) return false;
+        if (AsciiLower(m[k]) != p[k]) return false;
       }
       return true;
     };
@@ -239,9 +166,7 @@ class Scanner {
     if (tld.size() < 2 || tld.size() > 4) return false;
     char lower[4];
     for (size_t k = 0; k < tld.size(); ++k) {
-      char c = tld[k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      lower[k] = c;
+      lower[k] = AsciiLower(tld[k]);
     }
     const std::string_view t(lower, tld.size());
     return std::find(kTlds.begin(), kTlds.end(), t) != kTlds.end();
@@ -263,17 +188,17 @@ class Scanner {
       }
       // '90s: an elided century.
       const size_t apo = ApostropheAt(i);
-      if (apo && i + apo + 1 < e && IsDigit(s_[i + apo]) && IsDigit(s_[i + apo + 1])) {
+      if (apo && i + apo + 1 < e && IsAsciiDigit(s_[i + apo]) && IsAsciiDigit(s_[i + apo + 1])) {
         i = Word(i + apo, e, /*begin=*/i);
         continue;
       }
       // .5 as a number.
-      if (c == '.' && i + 1 < e && IsDigit(s_[i + 1]) && (i == b || !IsDigit(s_[i - 1]))) {
+      if (c == '.' && i + 1 < e && IsAsciiDigit(s_[i + 1]) && (i == b || !IsAsciiDigit(s_[i - 1]))) {
         i = Word(i + 1, e, /*begin=*/i);
         continue;
       }
       size_t len;
-      Decode(s_.substr(0, e), i, &len);
+      DecodeUtf8(s_.substr(0, e), i, &len);
       size_t j = i + len;
       if (len == 1 && (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' ||
                        c == '~' || c == '#')) {
@@ -302,8 +227,8 @@ class Scanner {
         continue;
       }
       size_t len;
-      const char32_t cp = Decode(s_.substr(0, e), i, &len);
-      if (IsSpaceCp(cp) || IsPunctCp(cp)) break;
+      const char32_t cp = DecodeUtf8(s_.substr(0, e), i, &len);
+      if (IsUnicodeSpace(cp) || IsUnicodePunct(cp)) break;
       i += len;
     }
     return i;
@@ -377,26 +302,26 @@ class Scanner {
         q = WordChars(q + 1, e);
         continue;
       }
-      if (c == ',' && IsDigit(prev) && q + 3 < e && IsDigit(s_[q + 1]) && IsDigit(s_[q + 2]) &&
-          IsDigit(s_[q + 3]) && (q + 4 >= e || !IsDigit(s_[q + 4]))) {
+      if (c == ',' && IsAsciiDigit(prev) && q + 3 < e && IsAsciiDigit(s_[q + 1]) && IsAsciiDigit(s_[q + 2]) &&
+          IsAsciiDigit(s_[q + 3]) && (q + 4 >= e || !IsAsciiDigit(s_[q + 4]))) {
         q = WordChars(q + 1, e);  // 1,200: exactly three digits follow
         continue;
       }
-      if ((c == ':' || c == '/') && IsDigit(prev) && IsDigit(next)) {
+      if ((c == ':' || c == '/') && IsAsciiDigit(prev) && IsAsciiDigit(next)) {
         q = WordChars(q + 1, e);
         continue;
       }
-      if (c == '&' && IsUpper(prev) && IsUpper(next)) {
+      if (c == '&' && IsAsciiUpper(prev) && IsAsciiUpper(next)) {
         q = WordChars(q + 1, e);
         continue;
       }
       if (c == '.') {
-        if (IsDigit(prev) && IsDigit(next)) {
+        if (IsAsciiDigit(prev) && IsAsciiDigit(next)) {
           q = WordChars(q + 1, e);
           continue;
         }
         // "U.S", "a.m", "Ph.D": a single letter follows, then another period.
-        if (IsAlpha(next) && q + 2 < e && s_[q + 2] == '.') {
+        if (IsAsciiAlpha(next) && q + 2 < e && s_[q + 2] == '.') {
           inner_period = true;
           q += 2;
           continue;
@@ -405,7 +330,7 @@ class Scanner {
         bool attach = false;
         if (inner_period) {
           attach = true;
-        } else if (w.size() == 1 && IsUpper(w[0])) {
+        } else if (w.size() == 1 && IsAsciiUpper(w[0])) {
           attach = !OnlyClosersAfter(q + 1);  // an initial, unless it ends the sentence
         } else {
           bool may_end = false;
@@ -424,15 +349,13 @@ class Scanner {
       if (apo) {
         const size_t r = q + apo;
         size_t t = r;
-        while (t < e && IsAlpha(s_[t])) ++t;
+        while (t < e && IsAsciiAlpha(s_[t])) ++t;
         const std::string_view after = s_.substr(r, t - r);
         const bool word_ends = !WordAtIn(t, e);
         auto eq = [](std::string_view a, std::string_view b) {
           if (a.size() != b.size()) return false;
           for (size_t k = 0; k < a.size(); ++k) {
-            char x = a[k];
-            if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-            if (x != b[k]) return false;
+            if (AsciiLower(a[k]) != b[k]) return false;
           }
           return true;
         };
