@@ -156,8 +156,9 @@ struct PairSum {
 // the state they share (one slot per input article unless said).
 class Clustering {
  public:
-  Clustering(std::span<const Article> articles, const ClusterOptions& options, ClusterReport* report)
-      : articles_(articles), options_(options), rep_(*report), n_(articles.size()) {}
+  Clustering(std::span<const Article> articles, std::span<const RawFingerprint> given,
+             const ClusterOptions& options, ClusterReport* report)
+      : articles_(articles), given_(given), options_(options), rep_(*report), n_(articles.size()) {}
 
   std::vector<StoryGroup> Run() {
     SkipRepeatedIds();
@@ -205,6 +206,12 @@ class Clustering {
     const size_t per_thread = (n_ + threads - 1) / threads;
     base::ParallelForRanges(n_, static_cast<unsigned>(threads), per_thread, kMinItemsPerThread,
                             [&](size_t begin, size_t end) {
+      if (!given_.empty()) {
+        for (size_t i = begin; i < end; ++i) {
+          if (active_[i]) raw_[i] = given_[i];
+        }
+        return;
+      }
       fingerprint::Fingerprinter fp(options_.fingerprint);
       for (size_t i = begin; i < end; ++i) {
         if (active_[i]) raw_[i] = fp.Extract(articles_[i]);
@@ -471,6 +478,7 @@ class Clustering {
   }
 
   std::span<const Article> articles_;
+  std::span<const RawFingerprint> given_;  // empty: fingerprinted here
   const ClusterOptions& options_;
   ClusterReport& rep_;
   const size_t n_;
@@ -493,7 +501,15 @@ class Clustering {
 std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
                                         const ClusterOptions& options, ClusterReport* report) {
   ClusterReport local_report;
-  return Clustering(articles, options, report ? report : &local_report).Run();
+  return Clustering(articles, {}, options, report ? report : &local_report).Run();
+}
+
+std::vector<StoryGroup> ClusterFingerprints(std::span<const Article> articles,
+                                            std::span<const RawFingerprint> raw,
+                                            const ClusterOptions& options, ClusterReport* report) {
+  ClusterReport local_report;
+  if (articles.empty()) return {};
+  return Clustering(articles, raw, options, report ? report : &local_report).Run();
 }
 
 }  // namespace newsfuse::cluster

@@ -98,6 +98,12 @@ struct ClusterOptions {
   // Batch: inputs up to this size compare all pairs (exact average link);
   // larger ones compare candidate pairs from the word index.
   size_t exact_pairs_limit = 3000;
+  // Store and stream regrouping (cluster/window_regrouper.h): the most
+  // recent articles regrouped with each new batch by the batch clusterer.
+  // Every pair of them is scored per batch (up to exact_pairs_limit), so
+  // this bounds a batch's cost; it covers the 772 ECB+ train+dev articles,
+  // so their ingest groups them as `cluster` does.
+  size_t regroup_window_articles = 1024;
   // Batch: fingerprinting threads (0 = hardware concurrency).
   size_t threads = 0;
 };
