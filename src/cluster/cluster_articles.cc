@@ -36,21 +36,6 @@ uint64_t BandKey(const fingerprint::MinHash& m, size_t band) {
   return fingerprint::MixHash(h, band);
 }
 
-void TopKeys(const ArticleVectors& v, size_t terms, size_t entities, std::vector<uint32_t>* out) {
-  out->clear();
-  auto take = [&](const std::vector<TermWeight>& vec, size_t n, uint32_t salt) {
-    std::vector<TermWeight> copy(vec);
-    if (copy.size() > n) {
-      std::nth_element(copy.begin(), copy.begin() + n, copy.end(),
-                       [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
-      copy.resize(n);
-    }
-    for (const TermWeight& t : copy) out->push_back(t.term ^ salt);
-  };
-  take(v.terms, terms, 0);
-  take(v.entities, entities, 0x5bd1e995u);
-}
-
 struct HeapEntry {
   double average;
   uint32_t a;
@@ -157,8 +142,8 @@ struct PairSum {
 class Clustering {
  public:
   Clustering(std::span<const Article> articles, std::span<const RawFingerprint> given,
-             const ClusterOptions& options, ClusterReport* report)
-      : articles_(articles), given_(given), options_(options), rep_(*report), n_(articles.size()) {}
+             const fingerprint::DocumentFrequency* given_df, const ClusterOptions& options, ClusterReport* report)
+      : articles_(articles), given_(given), given_df_(given_df), options_(options), rep_(*report), n_(articles.size()) {}
 
   std::vector<StoryGroup> Run() {
     SkipRepeatedIds();
@@ -233,7 +218,7 @@ class Clustering {
     base::ParallelForRanges(n_, static_cast<unsigned>(threads), per_thread, kMinItemsPerThread,
                             [&](size_t begin, size_t end) {
       for (size_t i = begin; i < end; ++i) {
-        if (active_[i]) vec_[i] = fingerprint::Weigh(raw_[i], df, options_.fingerprint);
+        if (active_[i]) vec_[i] = fingerprint::Weigh(raw_[i], given_df_ ? *given_df_ : df, options_.fingerprint);
       }
     });
   }
@@ -479,6 +464,7 @@ class Clustering {
 
   std::span<const Article> articles_;
   std::span<const RawFingerprint> given_;  // empty: fingerprinted here
+  const fingerprint::DocumentFrequency* given_df_;  // null: the input's own
   const ClusterOptions& options_;
   ClusterReport& rep_;
   const size_t n_;
@@ -501,15 +487,16 @@ class Clustering {
 std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
                                         const ClusterOptions& options, ClusterReport* report) {
   ClusterReport local_report;
-  return Clustering(articles, {}, options, report ? report : &local_report).Run();
+  return Clustering(articles, {}, nullptr, options, report ? report : &local_report).Run();
 }
 
 std::vector<StoryGroup> ClusterFingerprints(std::span<const Article> articles,
                                             std::span<const RawFingerprint> raw,
-                                            const ClusterOptions& options, ClusterReport* report) {
+                                            const ClusterOptions& options, ClusterReport* report,
+                                            const fingerprint::DocumentFrequency* df) {
   ClusterReport local_report;
   if (articles.empty()) return {};
-  return Clustering(articles, raw, options, report ? report : &local_report).Run();
+  return Clustering(articles, raw, df, options, report ? report : &local_report).Run();
 }
 
 }  // namespace newsfuse::cluster

@@ -740,7 +740,7 @@ size_t StoryClusterer::MemoryBytes() const {
              story->protagonist_votes.capacity() * sizeof(std::pair<uint32_t, uint32_t>);
     for (const std::string& o : story->outlets) bytes += sizeof(o) + o.capacity();
   }
-  bytes += postings_.bytes() + posting_lists_.capacity() * sizeof(std::vector<uint32_t>);
+  bytes += postings_.bytes() + posting_lists_.size() * sizeof(std::vector<uint32_t>);
   for (const std::vector<uint32_t>& list : posting_lists_) {
     bytes += list.capacity() * sizeof(uint32_t);
   }

@@ -22,9 +22,15 @@
 // story most of its window members are in (largest overlap first, each id
 // used once), so a story whose articles all stay together keeps its id.
 //
-// Cost: one batch clustering of window + batch per Propose (every pair up to
-// ClusterOptions::exact_pairs_limit articles, candidate pairs above), so a
-// caller proposes batches, not single articles, where it can.
+// Only the stories a batch can touch are regrouped: those with an article
+// indexed under one of the batch's top words or names (the query_terms /
+// query_entities heaviest, the posting_cap most recent articles per key),
+// with all their window articles; the others keep their articles as they
+// are. Words are weighed by the document frequencies of every article the
+// regrouper has seen. Cost: one batch clustering of those articles and the
+// batch per Propose (every pair up to ClusterOptions::exact_pairs_limit
+// articles, candidate pairs above), so a caller proposes batches, not
+// single articles, where it can.
 //
 // Thread-safety: none; one regrouper per stream.
 #ifndef NEWSFUSE_CLUSTER_WINDOW_REGROUPER_H_
@@ -80,19 +86,25 @@ class WindowRegrouper {
     Article article;  // without its body
     fingerprint::RawFingerprint raw;
     int64_t story = 0;
+    std::vector<uint32_t> keys;  // top words and names (TopKeys), weighed on arrival
   };
   static constexpr int64_t kNoStory = INT64_MIN;
 
   // Each group's story: the window story it overlaps most, greedily.
   void NameGroups();
   void Evict();
+  // Counts `raw` in the document frequencies and returns its top keys.
+  std::vector<uint32_t> Arrive(const fingerprint::RawFingerprint& raw);
+  // Per window entry: true when its story may gain one of the arrivals.
+  std::vector<bool> Touched() const;
 
   ClusterOptions options_;
+  fingerprint::DocumentFrequency df_;  // every article seen
   std::deque<Entry> window_;
   // The current proposal.
   std::vector<Entry> arrivals_;
   std::vector<bool> placed_;
-  std::vector<size_t> window_group_;   // per window entry
+  std::vector<size_t> window_group_;   // per window entry (kNoGroup: not regrouped)
   std::vector<size_t> arrival_group_;  // per arrival
   std::vector<int64_t> group_story_;   // kNoStory until named
 };
