@@ -108,21 +108,35 @@ TEST(WindowRegrouperTest, AfterEveryBatchSizeTheStoriesAreTheBatchClusterersOnes
   }
 }
 
+// A regrouper over Corpus() whose window holds articles placed beforehand.
+struct Window {
+  ClusterOptions options = TestOptions();
+  std::vector<Article> all = Corpus();
+  WindowRegrouper regrouper{options};
+  fingerprint::Fingerprinter fp{options.fingerprint};
+  void Keep(size_t i, int64_t story) { regrouper.Keep(all[i], fp.Extract(all[i]), story); }
+  void Propose(std::vector<size_t> indices) {
+    std::vector<Article> arrivals;
+    std::vector<fingerprint::RawFingerprint> raw;
+    for (size_t i : indices) {
+      arrivals.push_back(all[i]);
+      raw.push_back(fp.Extract(all[i]));
+    }
+    regrouper.Propose(arrivals, raw);
+  }
+};
+
 TEST(WindowRegrouperTest, AStoryStartedTwiceIsJoinedByMovingItsArticles) {
   // A stream put two reports of one arrest in two stories (40 and 41);
   // with a third report the batch clusterer groups all three, and the
   // younger story's article moves into the older one.
-  ClusterOptions options = TestOptions();
-  const std::vector<Article> all = Corpus();
-  WindowRegrouper regrouper(options);
-  fingerprint::Fingerprinter fp(options.fingerprint);
-  regrouper.Keep(all[0], fp.Extract(all[0]), 40);  // j1
-  regrouper.Keep(all[2], fp.Extract(all[2]), 41);  // j2
-  const fingerprint::RawFingerprint raw = fp.Extract(all[6]);
-  regrouper.Propose({&all[6], 1}, {&raw, 1});      // j3
+  Window w;
+  w.Keep(0, 40);  // j1
+  w.Keep(2, 41);  // j2
+  w.Propose({6});  // j3
   int64_t next = 42;
-  EXPECT_EQ(regrouper.Place(0, next), 40);
-  const std::vector<WindowRegrouper::Move> moves = regrouper.Settle(&next);
+  EXPECT_EQ(w.regrouper.Place(0, next), 40);
+  const std::vector<WindowRegrouper::Move> moves = w.regrouper.Settle(&next);
   ASSERT_EQ(moves.size(), 1u);
   EXPECT_EQ(moves[0].article_id, "j2");
   EXPECT_EQ(moves[0].from, 41);
@@ -146,19 +160,14 @@ TEST(WindowRegrouperTest, KeepsTheMostRecentArticlesOnly) {
 }
 
 TEST(WindowRegrouperTest, ReplayedArticlesKeepTheirStoryWhenTheGroupingAgrees) {
-  ClusterOptions options = TestOptions();
-  const std::vector<Article> all = Corpus();
-  WindowRegrouper regrouper(options);
-  fingerprint::Fingerprinter fp(options.fingerprint);
-  regrouper.Keep(all[0], fp.Extract(all[0]), 40);  // Jackson
-  regrouper.Keep(all[1], fp.Extract(all[1]), 41);  // bridge
-  std::vector<fingerprint::RawFingerprint> raw = {fp.Extract(all[2]), fp.Extract(all[4])};
-  std::vector<Article> arrivals = {all[2], all[4]};
-  regrouper.Propose(arrivals, raw);
+  Window w;
+  w.Keep(0, 40);  // Jackson
+  w.Keep(1, 41);  // bridge
+  w.Propose({2, 4});
   int64_t next = 42;
-  EXPECT_EQ(regrouper.Place(0, next), 40);  // another Jackson report
-  EXPECT_EQ(regrouper.Place(1, next), 41);  // another bridge report
-  EXPECT_TRUE(regrouper.Settle(&next).empty());
+  EXPECT_EQ(w.regrouper.Place(0, next), 40);  // another Jackson report
+  EXPECT_EQ(w.regrouper.Place(1, next), 41);  // another bridge report
+  EXPECT_TRUE(w.regrouper.Settle(&next).empty());
   EXPECT_EQ(next, 42);
 }
 
