@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "base/parallel_for.h"
+#include "cluster/probe_vector.h"
 #include "cluster/similarity.h"
 #include "fingerprint/fingerprinter.h"
 #include "fingerprint/tokens.h"
@@ -298,8 +299,28 @@ class Clustering {
     return c > 0 && c > options_.protagonist_mention_ratio * CountOf(i, own);
   }
 
+  // Loads article i into the probes: the pairs scored next have it on one
+  // side, and a probe dot product is bit-identical to Dot() (probe_vector.h)
+  // at about half the cost. SIZE_MAX: none loaded.
+  void Probe(size_t i) {
+    probed_ = i;
+    if (i == SIZE_MAX) return;
+    term_probe_.Load(vec_[i].terms);
+    entity_probe_.Load(vec_[i].entities);
+  }
+
   float PairSimilarity(size_t i, size_t j) const {
-    float s = MixedSimilarity(Dot(vec_[i].terms, vec_[j].terms), Dot(vec_[i].entities, vec_[j].entities), options_);
+    float terms;
+    float entities;
+    if (i == probed_ || j == probed_) {
+      const ArticleVectors& other = vec_[i == probed_ ? j : i];
+      terms = term_probe_.Dot(other.terms);
+      entities = entity_probe_.Dot(other.entities);
+    } else {
+      terms = Dot(vec_[i].terms, vec_[j].terms);
+      entities = Dot(vec_[i].entities, vec_[j].entities);
+    }
+    float s = MixedSimilarity(terms, entities, options_);
     const uint32_t pi = raw_[i].protagonist;
     const uint32_t pj = raw_[j].protagonist;
     if (pi != 0 && pj != 0 && pi != pj && !Mentions(i, pi, pj) && !Mentions(j, pj, pi)) {
@@ -329,8 +350,10 @@ class Clustering {
   void ScorePairs() {
     if (exact_) {
       for (size_t x = 0; x < order_.size(); ++x) {
+        Probe(order_[x]);
         for (size_t y = x + 1; y < order_.size(); ++y) AddPair(order_[x], order_[y]);
       }
+      Probe(SIZE_MAX);
       return;
     }
     std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
@@ -350,8 +373,10 @@ class Clustering {
       }
       std::sort(seen.begin(), seen.end());
       seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      Probe(i);
       for (uint32_t j : seen) AddPair(j, i);
     }
+    Probe(SIZE_MAX);
   }
 
   // Average-link agglomeration over the stored sums of pair similarities:
@@ -480,6 +505,9 @@ class Clustering {
   bool exact_ = true;                      // every pair scored
   std::vector<std::vector<fingerprint::TermCount>> names_;
   std::vector<uint32_t> story_of_;
+  size_t probed_ = SIZE_MAX;  // the article in the probes (Probe())
+  ProbeVector term_probe_{12};
+  ProbeVector entity_probe_{10};
 };
 
 }  // namespace
