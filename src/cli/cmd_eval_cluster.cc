@@ -10,6 +10,7 @@
 #include "base/repo_path.h"
 #include "cli/commands.h"
 #include "eval/cluster_eval.h"
+#include "eval/cluster_loto.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -43,11 +44,38 @@ std::vector<std::string> Gold(const std::vector<cluster::LabelledArticle>& artic
   return gold;
 }
 
-int RunEvalCluster(const std::string& path, bool stream_too, const cluster::ClusterOptions& base) {
+void PrintLoto(const char* label, const cluster::LotoReport& r, bool folds) {
+  std::printf("%s: B-cubed F1 %.3f +- %.3f over %zu topics (min %.3f)\n", label, r.mean_bcubed_f1,
+              r.sd_bcubed_f1, r.folds.size(), r.min_bcubed_f1);
+  if (!folds) return;
+  for (const cluster::LotoFold& f : r.folds) {
+    std::printf("  topic %-4s %3zu articles  weight %.2f threshold %.2f  B3 F1 %.3f\n", f.topic.c_str(),
+                f.articles, f.entity_weight, f.threshold, f.bcubed_f1);
+  }
+}
+
+// Leave-one-topic-out over every labelled article (train and dev alike).
+void RunLoto(const std::vector<cluster::LabelledArticle>& all, const cluster::ClusterOptions& base, bool folds) {
+  std::printf("leave-one-topic-out (each topic clustered on its own, weight and threshold chosen on the "
+              "other topics):\n");
+  PrintLoto("batch (ClusterArticles)", cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kBatch), folds);
+  PrintLoto("stream (window regrouper, batches of 4, as ingest)",
+            cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kRegroup), folds);
+  PrintLoto("one-pass stream (StoryClusterer, cluster --stream)",
+            cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kOnePass), folds);
+}
+
+int RunEvalCluster(const std::string& path, bool stream_too, bool loto_only, bool folds,
+                   const cluster::ClusterOptions& base) {
   Result<std::vector<cluster::LabelledArticle>> all = cluster::ReadEcbPlus(path);
   if (!all.ok()) {
     PrintError(all.status());
     return 1;
+  }
+  if (loto_only) {
+    std::printf("ecb+ %s: %zu articles\n", path.c_str(), all->size());
+    RunLoto(*all, base, folds);
+    return 0;
   }
   std::vector<cluster::LabelledArticle> train = Split(*all, "train");
   std::vector<cluster::LabelledArticle> dev = Split(*all, "dev");
@@ -75,6 +103,7 @@ int RunEvalCluster(const std::string& path, bool stream_too, const cluster::Clus
     std::printf("  dev topic by topic: B-cubed F1 %.3f\n",
                 cluster::TopicByTopicBcubedF1(dev, st.options, /*stream=*/true));
   }
+  RunLoto(*all, base, folds);
   std::printf("%s\n", kReference);
   return 0;
 }
@@ -115,6 +144,10 @@ void RegisterEvalCluster(CLI::App& eval) {
   cmd->add_option("file", *path, "ECB+ JSONL (id, title, text, date, cluster, split)")
       ->capture_default_str();
   cmd->add_flag("--stream", *stream, "also score the streaming clusterer");
+  auto loto = std::make_shared<bool>(false);
+  auto folds = std::make_shared<bool>(false);
+  cmd->add_flag("--loto", *loto, "only the leave-one-topic-out cross-validation (train and dev topics)");
+  cmd->add_flag("--folds", *folds, "print each leave-one-topic-out fold");
   // Knobs that are not tuned inside (each value is one run; compare the
   // printed train objectives, never the dev figures).
   auto base = std::make_shared<cluster::ClusterOptions>();
@@ -128,13 +161,18 @@ void RegisterEvalCluster(CLI::App& eval) {
   cmd->add_option("--stream-merge-threshold", base->stream_merge_threshold,
                   "stream: average link at which a leaving story joins an open one (0: off)")
       ->capture_default_str();
+  cmd->add_option("--background-documents", base->fingerprint.background_documents,
+                  "IDF prior: documents assumed seen besides the input's")
+      ->capture_default_str();
   cmd->add_option("--title-weight", base->fingerprint.title_weight, "weight of a headline word")
       ->capture_default_str();
   cmd->add_option("--lead-weight", base->fingerprint.lead_weight, "weight of a lead word or name")
       ->capture_default_str();
   cmd->add_option("--lead-sentences", base->fingerprint.lead_sentences, "sentences in the lead")
       ->capture_default_str();
-  cmd->callback([path, stream, base] { ExitWith(RunEvalCluster(base::FindRepoPath(*path), *stream, *base)); });
+  cmd->callback([path, stream, loto, folds, base] {
+    ExitWith(RunEvalCluster(base::FindRepoPath(*path), *stream, *loto, *folds, *base));
+  });
 
   auto pairs = std::make_shared<std::string>(
                                              "../shared/data/clustering/tgcontest_pairs/pairs.jsonl");

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "cluster/cluster_options.h"
+#include "fingerprint/fingerprinter.h"
 #include "newsfuse/article.h"
 
 namespace newsfuse::cluster {
@@ -60,6 +61,18 @@ struct ClusterReport {
 std::vector<StoryGroup> ClusterArticles(std::span<const Article> articles,
                                         const ClusterOptions& options,
                                         ClusterReport* report = nullptr);
+
+// The same over fingerprints made beforehand: raw[i] is articles[i]'s, made
+// by a Fingerprinter with options.fingerprint. The articles' bodies are not
+// read (id, title, outlet and published are), so a caller that keeps a
+// window of articles can keep them without their text. `df`, when given,
+// weighs the words instead of the input's own document frequencies (a
+// stream's, over more than the input). REQUIRES: equal sizes.
+std::vector<StoryGroup> ClusterFingerprints(std::span<const Article> articles,
+                                            std::span<const fingerprint::RawFingerprint> raw,
+                                            const ClusterOptions& options,
+                                            ClusterReport* report = nullptr,
+                                            const fingerprint::DocumentFrequency* df = nullptr);
 
 }  // namespace newsfuse::cluster
 

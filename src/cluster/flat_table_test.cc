@@ -13,13 +13,14 @@ namespace {
 // linear-probing table goes wrong) checked against std::unordered_map. Keys
 // come from a small range so that probe runs are long and collide often.
 template <typename Table>
-void CheckAgreesWithUnorderedMapUnderChurn() {
+void CheckAgreesWithUnorderedMapUnderChurn(uint64_t key_range = 5000, int inserts_per_erase = 1) {
   Table table;
   std::unordered_map<uint64_t, uint64_t> reference;
   std::mt19937_64 rng(7);
   for (int step = 0; step < 200000; ++step) {
-    const uint64_t key = 1 + rng() % 5000;
-    const int op = static_cast<int>(rng() % 3);
+    const uint64_t key = 1 + rng() % key_range;
+    int op = static_cast<int>(rng() % (2 + inserts_per_erase));
+    op = op < inserts_per_erase ? 0 : op - inserts_per_erase + 1;
     if (op == 0) {
       table.Set(key, step);
       reference[key] = step;
@@ -43,6 +44,34 @@ void CheckAgreesWithUnorderedMapUnderChurn() {
 }
 
 TEST(FlatTableTest, AgreesWithUnorderedMapUnderChurn) { CheckAgreesWithUnorderedMapUnderChurn<FlatTable>(); }
+
+// A table that keeps growing: every doubling is spread over the writes after
+// it, with reads, overwrites and erases hitting entries on both sides of the
+// move.
+TEST(FlatTableTest, AgreesWithUnorderedMapWhileGrowing) {
+  CheckAgreesWithUnorderedMapUnderChurn<FlatTable>(1u << 30, 3);
+}
+
+// The doubling moves a few slots per write: right after the write that
+// starts it the old slots are held beside the new ones (3x the bytes), and
+// they are let go, every entry still found, before the new table fills.
+TEST(FlatTableTest, GrowsIncrementally) {
+  FlatTable table;
+  uint64_t next = 1;
+  bool seen_partial = false;
+  while (next < 20000) {
+    const size_t before = table.bytes();
+    table.Set(next++, 0);
+    if (table.bytes() != 3 * before) continue;
+    seen_partial = true;
+    for (uint64_t k = 1; k < next; ++k) ASSERT_NE(table.Find(k), nullptr) << k;
+    while (table.bytes() == 3 * before) table.Set(next++, 0);
+    EXPECT_EQ(table.bytes(), 2 * before);
+  }
+  EXPECT_TRUE(seen_partial);
+  EXPECT_EQ(table.size(), next - 1);
+  for (uint64_t k = 1; k < next; ++k) ASSERT_NE(table.Find(k), nullptr) << k;
+}
 
 TEST(ShardedFlatTableTest, AgreesWithUnorderedMapUnderChurn) {
   CheckAgreesWithUnorderedMapUnderChurn<ShardedFlatTable>();

@@ -1,5 +1,6 @@
 #include "cluster/similarity.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -52,6 +53,21 @@ float TimeFactor(int64_t minute, int64_t first, int64_t last, const ClusterOptio
   if (hours <= 0) return 1.0f;
   float f = static_cast<float>(std::exp(-hours / options.time_scale_hours));
   return f < options.time_floor ? options.time_floor : f;
+}
+
+void TopKeys(const fingerprint::ArticleVectors& v, size_t terms, size_t entities, std::vector<uint32_t>* out) {
+  out->clear();
+  auto take = [&](const std::vector<fingerprint::TermWeight>& vec, size_t n, uint32_t salt) {
+    std::vector<fingerprint::TermWeight> copy(vec);
+    if (copy.size() > n) {
+      std::nth_element(copy.begin(), copy.begin() + static_cast<std::ptrdiff_t>(n), copy.end(),
+                       [](const auto& a, const auto& b) { return a.weight > b.weight; });
+      copy.resize(n);
+    }
+    for (const fingerprint::TermWeight& t : copy) out->push_back(t.term ^ salt);
+  };
+  take(v.terms, terms, 0);
+  take(v.entities, entities, 0x5bd1e995u);
 }
 
 std::string FormatMinutes(int64_t minute) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "cluster/cluster_options.h"
 #include "fingerprint/fingerprinter.h"
@@ -36,6 +37,11 @@ float TimeFactor(int64_t minute, int64_t first, int64_t last, const ClusterOptio
 inline float MixedSimilarity(float term_dot, float entity_dot, const ClusterOptions& options) {
   return (1.0f - options.entity_weight) * term_dot + options.entity_weight * entity_dot;
 }
+
+// The keys a vector is indexed and looked up under: its `terms` heaviest
+// words and `entities` heaviest names (names salted apart from words),
+// appended to `out` after clearing it.
+void TopKeys(const fingerprint::ArticleVectors& v, size_t terms, size_t entities, std::vector<uint32_t>* out);
 
 // "YYYY-MM-DDTHH:MM" of a minute count; "" for kUnknownTime.
 std::string FormatMinutes(int64_t minute);

@@ -38,6 +38,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -162,7 +163,10 @@ class StoryClusterer {
   ShardedFlatTable id_to_index_;                               // XXH3(id) -> arrival
   ShardedFlatTable bands_;                                 // LSH band key -> arrival
   ShardedFlatTable postings_;  // word key -> 1 + its slot in posting_lists_
-  std::vector<std::vector<uint32_t>> posting_lists_;      // story ids (ring)
+  // Story ids (ring) per word key. A deque: growing never moves the lists
+  // (a vector of millions of them relocates every one, inside the
+  // assignment that makes it grow).
+  std::deque<std::vector<uint32_t>> posting_lists_;
   std::vector<uint32_t> free_posting_lists_;               // empty slots to reuse
   std::unique_ptr<Scratch> scratch_;  // buffers reused across articles
 };

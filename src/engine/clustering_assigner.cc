@@ -29,31 +29,62 @@ fingerprint::RawFingerprint ClusteringAssigner::Take(std::any& prepared, const A
 }
 
 void ClusteringAssigner::Reset() {
-  clusterer_ = std::make_unique<cluster::StoryClusterer>(options_);
-  cluster_to_store_.clear();
-  // A frozen story never receives another article: forget its mapping, so
-  // that the map stays as small as the clusterer's window.
-  clusterer_->set_on_frozen([this](cluster::FrozenStory&& story) { cluster_to_store_.erase(story.id); });
-  // A story merged into another as it left the window gets no more articles
-  // either (new ones join the other). Its stored story stays as it was: the
-  // articles already served under its id are not moved.
-  clusterer_->set_on_merged([this](uint64_t story, uint64_t) { cluster_to_store_.erase(story); });
+  regrouper_ = std::make_unique<cluster::WindowRegrouper>(options_);
+  planned_.clear();
+  plan_open_ = false;
+  moves_.clear();
 }
 
 void ClusteringAssigner::Replay(const Article& article, std::any prepared, int64_t story) {
-  if (!clusterer_) Reset();
-  const cluster::Assignment a = clusterer_->AssignFingerprint(article, Take(prepared, article));
-  // The first stored story seen for a clusterer story names it; the
-  // clusterer may group the replay a little differently from the first run
-  // (document frequencies start afresh), so later members of another stored
-  // story keep their own and only new articles follow the map.
-  cluster_to_store_.try_emplace(a.story_id, story);
+  if (!regrouper_) Reset();
+  regrouper_->Keep(article, Take(prepared, article), story);
+}
+
+void ClusteringAssigner::Plan(std::span<const Article* const> articles,
+                              std::span<const std::any* const> prepared) {
+  if (!regrouper_) Reset();
+  if (plan_open_) Collect(regrouper_->Settle(nullptr));
+  std::vector<Article> arrivals;
+  std::vector<fingerprint::RawFingerprint> raws;
+  arrivals.reserve(articles.size());
+  raws.reserve(articles.size());
+  planned_.clear();
+  for (size_t k = 0; k < articles.size(); ++k) {
+    if (!planned_.try_emplace(articles[k]->id, arrivals.size()).second) continue;  // (repeated id)
+    arrivals.push_back(cluster::WithoutBody(*articles[k]));
+    const auto* raw = std::any_cast<fingerprint::RawFingerprint>(prepared[k]);
+    raws.push_back(raw != nullptr ? *raw : Fingerprint(*articles[k]));
+  }
+  regrouper_->Propose(arrivals, raws);
+  plan_open_ = true;
 }
 
 int64_t ClusteringAssigner::Assign(const Article& article, std::any prepared, int64_t new_story) {
-  if (!clusterer_) Reset();
-  const cluster::Assignment a = clusterer_->AssignFingerprint(article, Take(prepared, article));
-  return cluster_to_store_.try_emplace(a.story_id, new_story).first->second;
+  if (!regrouper_) Reset();
+  auto it = plan_open_ ? planned_.find(article.id) : planned_.end();
+  if (it != planned_.end()) return regrouper_->Place(it->second, new_story);
+  // Not in the plan (a caller that does not plan): grouped on its own with
+  // the window, which moves nothing that would need a new story.
+  if (plan_open_) Collect(regrouper_->Settle(nullptr));
+  const fingerprint::RawFingerprint raw = Take(prepared, article);
+  const Article light = cluster::WithoutBody(article);
+  regrouper_->Propose({&light, 1}, {&raw, 1});
+  const int64_t story = regrouper_->Place(0, new_story);
+  Collect(regrouper_->Settle(nullptr));
+  planned_.clear();
+  plan_open_ = false;
+  return story;
+}
+
+std::vector<store::StoryAssigner::Move> ClusteringAssigner::Revise(int64_t* next_story) {
+  if (regrouper_ && plan_open_) Collect(regrouper_->Settle(next_story));
+  planned_.clear();
+  plan_open_ = false;
+  return std::exchange(moves_, {});
+}
+
+void ClusteringAssigner::Collect(std::vector<cluster::WindowRegrouper::Move> moves) {
+  for (cluster::WindowRegrouper::Move& m : moves) moves_.push_back(Move{std::move(m.article_id), m.story});
 }
 
 }  // namespace newsfuse::engine

@@ -4,6 +4,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <vector>
+
+#include "engine/clustering_assigner.h"
+#include "engine/engine_internal.h"
 
 namespace newsfuse {
 namespace {
@@ -179,3 +183,27 @@ TEST(EngineTest, AStoreKeepsStoriesAndBriefingsAcrossOpens) {
 
 }  // namespace
 }  // namespace newsfuse
+
+namespace newsfuse::engine {
+namespace {
+
+// The store always plans a batch first; a caller that does not still gets
+// each article placed, grouped with the window on its own.
+TEST(ClusteringAssignerTest, AssignsWithoutAPlanOneArticleAtATime) {
+  ClusteringAssigner assigner(ClusterOptionsFor(Options()));
+  assigner.Reset();
+  const std::vector<Article> articles = Articles();
+  int64_t next = 1;
+  std::vector<int64_t> story;
+  for (const Article& a : articles) {
+    story.push_back(assigner.Assign(a, assigner.Prepare(a), next));
+    if (story.back() == next) ++next;
+  }
+  EXPECT_EQ(story[0], story[1]) << "the reprint joins the wire's story";
+  EXPECT_NE(story[0], story[2]);
+  EXPECT_EQ(next, 3);
+  EXPECT_TRUE(assigner.Revise(&next).empty());
+}
+
+}  // namespace
+}  // namespace newsfuse::engine

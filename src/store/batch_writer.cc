@@ -124,6 +124,45 @@ Status SqliteStore::SaveStory(int64_t id, const StoryState& state, int64_t now) 
   return st->Run();
 }
 
+template <typename Touch>
+Status SqliteStore::MoveArticles(const std::vector<StoryAssigner::Move>& moves, IngestResult* result,
+                                 Touch&& touch) {
+  if (moves.empty()) return Status::Ok();
+  NF_ASSIGN_STMT(from, W("SELECT story_id FROM articles WHERE id = ?"));
+  NF_ASSIGN_STMT(move, W("UPDATE articles SET story_id = ? WHERE id = ?"));
+  std::unordered_map<std::string_view, size_t> outcome_of;  // this batch's articles
+  for (size_t k = 0; k < result->articles.size(); ++k) outcome_of[result->articles[k].id] = k;
+  for (const StoryAssigner::Move& m : moves) {
+    from->BindText(1, m.article_id);
+    const int rc = from->Step();
+    const int64_t old_story = rc == SQLITE_ROW ? from->Int(0) : 0;
+    Status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::Ok() : from->Error("look up moved article");
+    from->Reset();
+    NEWSFUSE_RETURN_IF_ERROR(s);
+    if (rc != SQLITE_ROW || old_story == m.story) continue;
+    move->BindInt(1, m.story);
+    move->BindText(2, m.article_id);
+    NEWSFUSE_RETURN_IF_ERROR(move->Run());
+    for (int64_t story : {old_story, m.story}) {
+      auto state = touch(story);
+      if (!state.ok()) return state.status();
+      (*state)->recompute = true;
+    }
+    auto it = outcome_of.find(m.article_id);
+    if (it != outcome_of.end()) result->articles[it->second].story_id = StoryIdString(m.story);
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::DeleteStory(int64_t id) {
+  NF_ASSIGN_STMT(story, W("DELETE FROM stories WHERE id = ?"));
+  story->BindInt(1, id);
+  NEWSFUSE_RETURN_IF_ERROR(story->Run());
+  NF_ASSIGN_STMT(briefing, W("DELETE FROM briefings WHERE story_id = ?"));
+  briefing->BindInt(1, id);
+  return briefing->Run();
+}
+
 Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* result) {
   const int64_t now = NowUnix();
   std::unordered_map<int64_t, StoryState> touched;
@@ -162,6 +201,17 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
     st->BindTextStatic(first + 11, p.enc.dropped_json);
     st->BindTextStatic(first + 12, p.enc.names);
   };
+
+  {
+    std::vector<const Article*> planned;
+    std::vector<const std::any*> planned_prepared;
+    for (const Prepared& p : items) {
+      if (!p.prepared.has_value()) continue;  // stored when prepared
+      planned.push_back(&p.article);
+      planned_prepared.push_back(&p.prepared);
+    }
+    if (!planned.empty()) options_.assigner->Plan(planned, planned_prepared);
+  }
 
   for (Prepared& p : items) {
     const Article& a = p.article;
@@ -262,9 +312,15 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
     result->articles.push_back(std::move(out));
   }
 
+  NEWSFUSE_RETURN_IF_ERROR(MoveArticles(options_.assigner->Revise(&next_story_id_), result, touch));
+
   for (auto& [id, state] : touched) {
     if (state.recompute) NEWSFUSE_RETURN_IF_ERROR(RecomputeStory(id, &state));
-    NEWSFUSE_RETURN_IF_ERROR(SaveStory(id, state, now));
+    if (state.count == 0) {
+      NEWSFUSE_RETURN_IF_ERROR(DeleteStory(id));
+    } else {
+      NEWSFUSE_RETURN_IF_ERROR(SaveStory(id, state, now));
+    }
   }
   return Status::Ok();
 }

@@ -198,6 +198,13 @@ class SqliteStore : public Store {
   Status LoadStory(int64_t id, StoryState* state);
   Status RecomputeStory(int64_t id, StoryState* state);
   Status SaveStory(int64_t id, const StoryState& state, int64_t now);
+  // A story its last article left (moved by the assigner): row and briefing.
+  Status DeleteStory(int64_t id);
+  // Applies the assigner's moves (StoryAssigner::Revise): each article's
+  // story, both stories rebuilt from their rows by WriteBatch, this batch's
+  // outcomes updated. `touch` is WriteBatch's story loader.
+  template <typename Touch>
+  Status MoveArticles(const std::vector<StoryAssigner::Move>& moves, IngestResult* result, Touch&& touch);
 
   // Restarts the assigner and replays the most recent stored articles
   // through it (write_mu_ held).

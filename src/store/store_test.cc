@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <map>
+#include <span>
+#include <utility>
 #include <new>
 #include <thread>
 
@@ -104,6 +107,82 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<engine::StorePipeline> pipeline_;
   StoreOptions options_;
 };
+
+// An assigner told what to answer: each article's story (else a new one),
+// and the moves its next Revise reports.
+class ScriptedAssigner : public StoryAssigner {
+ public:
+  std::any Prepare(const Article&) override { return 0; }
+  void Reset() override {}
+  void Replay(const Article&, std::any, int64_t) override {}
+  void Plan(std::span<const Article* const> articles, std::span<const std::any* const>) override {
+    planned.push_back(articles.size());
+  }
+  int64_t Assign(const Article& a, std::any, int64_t new_story) override {
+    auto it = story_of.find(a.id);
+    return it != story_of.end() ? it->second : new_story;
+  }
+  std::vector<Move> Revise(int64_t* next_story) override {
+    if (!to_new_story.empty()) moves.push_back({std::exchange(to_new_story, ""), taken = (*next_story)++});
+    return std::exchange(moves, {});
+  }
+
+  std::map<std::string, int64_t> story_of;
+  std::vector<Move> moves;
+  std::string to_new_story;  // moved to a story of its own, id taken from next_story
+  int64_t taken = 0;
+  std::vector<size_t> planned;  // articles per Plan call
+};
+
+TEST_F(StoreTest, MovedArticlesChangeStoryAndAStoryLeftEmptyIsGone) {
+  ScriptedAssigner assigner;
+  options_.assigner = &assigner;
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  auto first = store->Ingest({FerryA(), Tunnel()});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->articles.size(), 2u);
+  const std::string ferry_story = first->articles[0].story_id;
+  const std::string tunnel_story = first->articles[1].story_id;
+  ASSERT_NE(ferry_story, tunnel_story);
+
+  // The second batch joins the ferry story, and the assigner's second
+  // thoughts move the tunnel report there too.
+  assigner.story_of["ferry-b"] = std::stoll(ferry_story);
+  assigner.moves = {{"tunnel-a", std::stoll(ferry_story)}};
+  auto second = store->Ingest({FerryB()});
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(assigner.planned, (std::vector<size_t>{2, 1}));
+  EXPECT_EQ(second->articles[0].story_id, ferry_story);
+
+  auto tunnel = store->GetArticle("tunnel-a");
+  ASSERT_TRUE(tunnel.ok());
+  ASSERT_TRUE(tunnel->has_value());
+  EXPECT_EQ((*tunnel)->story_id, ferry_story);
+  auto gone = store->GetStory(tunnel_story);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value()) << "a story left without articles is deleted";
+  auto ferry = store->GetStory(ferry_story);
+  ASSERT_TRUE(ferry.ok());
+  ASSERT_TRUE(ferry->has_value());
+  EXPECT_EQ((*ferry)->article_count, 3u);
+
+  // A move of an article of the batch itself, to a story of its own, is
+  // reported in its outcome; the story it first opened is gone.
+  Article late = Tunnel();
+  late.id = "tunnel-b";
+  late.paragraphs[0].text += " Schools had a holiday.";
+  assigner.to_new_story = "tunnel-b";
+  auto third = store->Ingest({late});
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_EQ(third->articles[0].story_id, std::to_string(assigner.taken));
+  auto stories = store->ListStories(Q(StorySort::kRecent));
+  ASSERT_TRUE(stories.ok());
+  EXPECT_EQ(stories->size(), 2u) << "the ferry story and tunnel-b's own";
+  auto problems = store->CheckIntegrity();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
 
 TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
   auto store = OpenStore();
