@@ -172,7 +172,7 @@ def run_brief(client, result, out_dir, settings):
         path = os.path.join(os.path.abspath(out_dir), f"briefings-{r:05d}.jsonl")
         jobs.append((path, client.submit(tasks.brief_group, group, result.ids_by_group[r], path, settings.engine)))
     counts = client.gather([j for _, j in jobs])
-    return [(p, n) for (p, _), n in zip(jobs, counts)]
+    return [(p, n) for (p, _), n in zip(jobs, counts) if n]
 
 
 def print_summary(result, out=sys.stderr):

@@ -123,6 +123,8 @@ def brief_group(group, story_ids, path, options):
     newsfuse = _engine(options)
     records = group["records"]
     written = 0
+    if not group["stories"]:
+        return written  # no empty files
     with open(path, "w", encoding="utf-8") as out:
         for story in group["stories"]:
             members = sorted(story["members"])  # input order, as `newsfuse brief` gives a story
