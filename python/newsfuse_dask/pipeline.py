@@ -163,16 +163,24 @@ def _accounting(valid, stories, repeated):
 
 
 def run_brief(client, result, out_dir, settings):
-    """One briefing per story, by the worker that holds the story's records
-    (each reduced group's), into out_dir/briefings-NNNNN.jsonl. Returns
-    (file, briefings) per group."""
+    """One briefing per story into out_dir/briefings-GGGGG-CCCCC.jsonl: each
+    reduced group's stories in chunks, so that one big group is briefed by
+    all workers (each fetches the group's records once). Returns (file,
+    briefings) per file written."""
     os.makedirs(out_dir, exist_ok=True)
+    stories_of = [0] * len(result.groups)
+    for s in result.stories:
+        stories_of[s["group"]] += 1
+    tasks_wanted = 4 * max(1, len(client.scheduler_info()["workers"]))
+    chunk = max(1, -(-len(result.stories) // tasks_wanted))
     jobs = []
     for r, group in enumerate(result.groups):
-        path = os.path.join(os.path.abspath(out_dir), f"briefings-{r:05d}.jsonl")
-        jobs.append((path, client.submit(tasks.brief_group, group, result.ids_by_group[r], path, settings.engine)))
+        for c, first in enumerate(range(0, stories_of[r], chunk)):
+            path = os.path.join(os.path.abspath(out_dir), f"briefings-{r:05d}-{c:05d}.jsonl")
+            jobs.append((path, client.submit(tasks.brief_stories, group, first, first + chunk,
+                                             result.ids_by_group[r], path, settings.engine)))
     counts = client.gather([j for _, j in jobs])
-    return [(p, n) for (p, _), n in zip(jobs, counts) if n]
+    return [(p, n) for (p, _), n in zip(jobs, counts)]
 
 
 def print_summary(result, out=sys.stderr):

@@ -117,16 +117,14 @@ def light(group):
     return {k: v for k, v in group.items() if k != "records"}
 
 
-def brief_group(group, story_ids, path, options):
-    """One briefing per story of the group (its stories named by their
+def brief_stories(group, first, last, story_ids, path, options):
+    """One briefing per story first..last-1 of the group (named by their
     global ids), written as JSON Lines to `path`. Returns how many."""
     newsfuse = _engine(options)
     records = group["records"]
     written = 0
-    if not group["stories"]:
-        return written  # no empty files
     with open(path, "w", encoding="utf-8") as out:
-        for story in group["stories"]:
+        for story in group["stories"][first:last]:
             members = sorted(story["members"])  # input order, as `newsfuse brief` gives a story
             briefing = newsfuse.brief([records[s] for s in members], True)
             story_id = story_ids[story["members"][0]]

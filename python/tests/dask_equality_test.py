@@ -49,6 +49,39 @@ def check_same(name, expected, got):
           f"{other} other headlines)")
 
 
+def check_briefings(client, result, settings, corpus, newsfuse_bin, tmp):
+    """Each story's briefing as `newsfuse brief --format json` gives it (but
+    for the story id, which is the position in that briefing's list)."""
+    import glob
+    import json
+
+    from newsfuse_dask import pipeline
+
+    out_dir = os.path.join(tmp, "briefs")
+    pipeline.run_brief(client, result, out_dir, settings)
+    one = json.loads(subprocess.run([newsfuse_bin, "brief", corpus, "--format", "json"], check=True,
+                                    capture_output=True, text=True).stdout)
+
+    def by_sources(story):
+        story = dict(story)
+        story.pop("id")
+        return tuple(sorted(s["id"] for s in story["sources"])), story
+
+    want = dict(by_sources(s) for s in one["stories"])
+    got = {}
+    for path in glob.glob(os.path.join(out_dir, "*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                [story] = json.loads(line)["briefing"]["stories"]
+                key, story = by_sources(story)
+                assert key not in got, f"two briefings of the story of {key[0]}"
+                got[key] = story
+    assert got.keys() == want.keys(), f"briefed stories differ: {len(got)} vs {len(want)}"
+    differ = [k[0] for k in want if got[k] != want[k]]
+    assert not differ, f"{len(differ)} briefings differ from newsfuse brief, e.g. the story of {differ[0]}"
+    print(f"briefings: {len(got)} stories, each as newsfuse brief gives it")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
@@ -95,7 +128,8 @@ def main():
                 check_same(name, expected, out.getvalue())
                 return result
 
-            run("2 workers")
+            result = run("2 workers")
+            check_briefings(client, result, settings, corpus, os.path.join(args.build, "newsfuse"), tmp)
 
             killed = []
 
