@@ -40,7 +40,8 @@ def split(files, partition_bytes):
 
 
 def read_lines(part):
-    """The lines that begin in the partition's range, in file order."""
+    """The lines that begin in the partition's range, in file order (blank
+    ones too, so that line k of the range is its k-th)."""
     lines = []
     with open(part.path, "rb") as f:
         if part.start > 0:
@@ -54,7 +55,5 @@ def read_lines(part):
             if not line:
                 break
             position += len(line)
-            line = line.rstrip(b"\r\n")
-            if line.strip():
-                lines.append(line)
+            lines.append(line.rstrip(b"\r\n"))
     return lines

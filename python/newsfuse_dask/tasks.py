@@ -26,7 +26,9 @@ def analyse(part, options):
     record is None, so that record k is line k of the partition."""
     newsfuse = _engine(options)
     lines = partitions.read_lines(part)
-    records, problems = newsfuse.analyse(lines, part.path)
+    # Messages name the line within the range: "day.jsonl (from byte N):LINE".
+    name = part.path if part.start == 0 else f"{part.path} (from byte {part.start})"
+    records, problems = newsfuse.analyse(lines, name)
     return records, problems
 
 
