@@ -47,21 +47,6 @@ def _parser():
     return p
 
 
-def _default_model():
-    """models/ner-conll2003.bin where the CLI finds it: in the current
-    folder, else in a folder above this package's."""
-    name = os.path.join("models", "ner-conll2003.bin")
-    folders = [os.getcwd()]
-    folder = os.path.dirname(os.path.abspath(__file__))
-    for _ in range(4):
-        folder = os.path.dirname(folder)
-        folders.append(folder)
-    for base in folders:
-        if os.path.isfile(os.path.join(base, name)):
-            return os.path.join(base, name)
-    return ""
-
-
 def _client(args):
     from dask.distributed import Client, LocalCluster
 
@@ -102,7 +87,7 @@ def main(argv=None):
               file=sys.stderr)
         return 1
     engine = {"threads": 1, "cluster_threshold": args.threshold,
-              "ner_model": args.ner_model or (_default_model() if args.verb == "brief" else "")}
+              "ner_model": args.ner_model or pipeline.default_model()}
     settings = pipeline.Settings(partition_bytes=max(1, int(args.partition_mb * (1 << 20))),
                                  reducers=args.reducers, hot_key_cap=args.hot_key_cap, engine=engine)
     try:

@@ -12,12 +12,29 @@ import numpy as np
 from newsfuse_dask import components, partitions, tasks
 
 
+def default_model():
+    """models/ner-conll2003.bin where the CLI finds it: in the current
+    folder, else in a folder above this package's (build/python/newsfuse_dask
+    -> the repository). A worker's engine cannot look beside its binary, as
+    the CLI does: its binary is python3."""
+    name = os.path.join("models", "ner-conll2003.bin")
+    folders = [os.getcwd()]
+    folder = os.path.dirname(os.path.abspath(__file__))
+    for _ in range(4):
+        folder = os.path.dirname(folder)
+        folders.append(folder)
+    for base in folders:
+        if os.path.isfile(os.path.join(base, name)):
+            return os.path.join(base, name)
+    return ""
+
+
 @dataclass
 class Settings:
     partition_bytes: int = 16 << 20
     reducers: int = 0            # 0: four per worker
     hot_key_cap: int = 1000      # a key shared by more articles blocks nothing
-    engine: dict = field(default_factory=lambda: {"threads": 1})
+    engine: dict = field(default_factory=lambda: {"threads": 1, "ner_model": default_model()})
     on_stage: object = None      # on_stage(name, client) after each stage (tests)
 
 
