@@ -33,6 +33,7 @@
 #define NEWSFUSE_ENGINE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -165,6 +166,23 @@ class StoryStream {
   std::unique_ptr<Impl> impl_;
 };
 
+// ---- Sketches: an article's blocking keys, for a pipeline spread over
+// machines (python/, docs/scale-out.md)
+
+// What decides which articles may share a story, without the text: articles
+// the clusterer can put together share at least one key, so a distributed
+// run sends articles that share a key to one place.
+struct ArticleSketch {
+  // The MinHash LSH band keys the copy finder meets near-copies by.
+  std::vector<uint64_t> copy_keys;
+  // The most frequent names (entity ids) and content words (term ids) of the
+  // article, most frequent first: the keys its similar articles are found by.
+  std::vector<uint32_t> names;
+  std::vector<uint32_t> words;
+  uint32_t protagonist = 0;  // entity id of the dominant name; 0: none
+  size_t body_bytes = 0;
+};
+
 // Articles read from files (plain text, JSONL, HTML, WARC, or folders of
 // them; "-" reads JSONL from standard input), in input order. An input that
 // cannot be read is reported on standard error and skipped.
@@ -197,6 +215,11 @@ class Engine {
   // the story whose first article comes first in the input); one story for
   // a single article or when `one_story`. Fails only on an empty input.
   Result<Brief> BriefArticles(const std::vector<Article>& articles, bool one_story = false);
+
+  // The sketch of each article, in order (fingerprinted with this engine's
+  // options and threads): up to `names` names and `words` words each.
+  std::vector<ArticleSketch> SketchArticles(const std::vector<Article>& articles, size_t names = 6,
+                                            size_t words = 12);
 
   // A stream that assigns articles to stories as they arrive, with this
   // engine's cluster options. Fails with kInvalidArgument on a window that is

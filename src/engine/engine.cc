@@ -7,6 +7,7 @@
 
 #include "cluster/cluster_articles.h"
 #include "cluster/near_copies.h"
+#include "engine/article_sketch.h"
 #include "engine/engine_internal.h"
 #include "ingest/corpus_loader.h"
 #include "ingest/reporter.h"
@@ -59,6 +60,11 @@ Result<Clustering> Engine::ClusterArticles(const std::vector<Article>& articles)
   }
   out.issues = engine::ToClusterIssues(report.issues);
   return out;
+}
+
+std::vector<ArticleSketch> Engine::SketchArticles(const std::vector<Article>& articles, size_t names,
+                                                  size_t words) {
+  return engine::SketchArticles(articles, impl_->cluster, names, words);
 }
 
 Result<std::unique_ptr<StoryStream>> Engine::OpenStream(StreamOptions options) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
@@ -59,6 +60,28 @@ TEST(EngineTest, WithoutAStoreTheStoreOperationsSaySo) {
   Status model = (*engine)->EntityModelStatus();
   EXPECT_FALSE(model.ok());
   EXPECT_NE(model.ToString().find("/nonexistent/ner.bin"), std::string::npos) << model.ToString();
+}
+
+// A distributed run sends articles that share a key to one place: a
+// near-copy must share a copy key with its original and a name with it, an
+// unrelated report neither.
+TEST(EngineTest, SketchesOfANearCopyShareKeysThatAnUnrelatedReportDoesNot) {
+  auto engine = Engine::Open(Options());
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  std::vector<ArticleSketch> s = (*engine)->SketchArticles(Articles());
+  ASSERT_EQ(s.size(), 3u);
+  auto shared = [](const auto& a, const auto& b) {
+    size_t n = 0;
+    for (auto x : a) n += std::count(b.begin(), b.end(), x);
+    return n;
+  };
+  EXPECT_GT(shared(s[0].copy_keys, s[1].copy_keys), 0u);
+  EXPECT_GT(shared(s[0].names, s[1].names), 0u);
+  EXPECT_EQ(shared(s[0].copy_keys, s[2].copy_keys), 0u);
+  EXPECT_EQ(shared(s[0].names, s[2].names), 0u);
+  EXPECT_LE(s[0].names.size(), 6u);
+  EXPECT_LE(s[0].words.size(), 12u);
+  EXPECT_GT(s[0].body_bytes, 0u);
 }
 
 TEST(EngineTest, ARequiredEntityModelThatIsMissingFailsOpenNamingTheFile) {

@@ -1,0 +1,44 @@
+// File: python/binding/article_record.h
+//
+// The compact per-article record the Python module passes between the steps
+// of a distributed run (analyse -> shuffle -> cluster -> brief): the
+// article's sketch (newsfuse/engine.h ArticleSketch: copy keys, names,
+// words, protagonist), its id and publication date, and the article itself
+// as its JSON line, so that a later step rebuilds exactly the Article the
+// single-machine reader makes. Little-endian, length-prefixed, versioned:
+//
+//   u8 version | str id | str published | u32 protagonist | u64 body_bytes
+//   | u16 n, u64[n] copy_keys | u16 n, u32[n] names | u16 n, u32[n] words
+//   | str line                                  (str: u32 length, bytes)
+#ifndef NEWSFUSE_PYTHON_ARTICLE_RECORD_H_
+#define NEWSFUSE_PYTHON_ARTICLE_RECORD_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsfuse/engine.h"
+#include "newsfuse/result.h"
+
+namespace newsfuse::python {
+
+struct ArticleRecord {
+  std::string id;
+  std::string published;  // CivilDate::ToString(), "" when undated
+  ArticleSketch sketch;
+  std::string line;       // the article's JSON line
+};
+
+std::string EncodeRecord(const ArticleRecord& record);
+// Fails naming the problem when `bytes` is not a whole record of this version.
+Result<ArticleRecord> DecodeRecord(std::string_view bytes);
+
+// The record's blocking keys in one 64-bit space, tagged by kind in the top
+// two bits so that a word id never meets an equal name id: copy keys, names,
+// words, and the article id (repeated ids must meet to be left out).
+std::vector<uint64_t> BlockingKeys(const ArticleRecord& record);
+
+}  // namespace newsfuse::python
+
+#endif  // NEWSFUSE_PYTHON_ARTICLE_RECORD_H_

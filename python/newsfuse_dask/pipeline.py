@@ -1,0 +1,215 @@
+"""The pipeline as Dask tasks: map (analyse partitions), shuffle (blocking
+keys -> blocks -> components), reduce (cluster each component; brief each
+story). run_cluster returns the stories in the order and with the ids that
+`newsfuse cluster` gives them."""
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsfuse_dask import components, partitions, tasks
+
+
+def default_model():
+    """models/ner-conll2003.bin where the CLI finds it: in the current
+    folder, else in a folder above this package's (build/python/newsfuse_dask
+    -> the repository). A worker's engine cannot look beside its binary, as
+    the CLI does: its binary is python3."""
+    name = os.path.join("models", "ner-conll2003.bin")
+    folders = [os.getcwd()]
+    folder = os.path.dirname(os.path.abspath(__file__))
+    for _ in range(4):
+        folder = os.path.dirname(folder)
+        folders.append(folder)
+    for base in folders:
+        if os.path.isfile(os.path.join(base, name)):
+            return os.path.join(base, name)
+    return ""
+
+
+@dataclass
+class Settings:
+    partition_bytes: int = 16 << 20
+    reducers: int = 0            # 0: four per worker
+    hot_key_cap: int = 1000      # a key shared by more articles blocks nothing
+    engine: dict = field(default_factory=lambda: {"threads": 1, "ner_model": default_model()})
+    on_stage: object = None      # on_stage(name, client) after each stage (tests)
+
+
+@dataclass
+class Result:
+    articles: list               # per dense article number: its id (None: a bad line)
+    stories: list                # {"id", "members", "duplicate_of", ...}, members as article numbers
+    repeated: list               # article numbers left out as repeated ids
+    issues: dict
+    problems: list               # bad input lines, one message each
+    stats: dict
+    groups: list = None          # the reduced groups' futures (for the briefings)
+    ids_by_group: list = None    # per group: story id by the (partition, line) of its first article
+
+
+def _stage(settings, name, client, clock):
+    clock[name] = round(time.monotonic() - clock.pop("_since"), 3)
+    clock["_since"] = time.monotonic()
+    if settings.on_stage:
+        settings.on_stage(name, client)
+
+
+def _reruns(since, dask_scheduler=None):
+    """Tasks that reached memory more than once since `since` (wall clock):
+    recomputed after a lost worker."""
+    done = {}
+    for entry in dask_scheduler.transition_log:
+        if entry[2] == "memory" and entry[5] >= since:
+            done[entry[0]] = done.get(entry[0], 0) + 1
+    return sum(n - 1 for n in done.values())
+
+
+def run_cluster(client, inputs, settings):
+    files = partitions.jsonl_files(inputs)
+    parts = partitions.split(files, settings.partition_bytes)
+    workers_at_start = set(client.scheduler_info()["workers"])
+    reducers = settings.reducers or 4 * max(1, len(workers_at_start))
+    opts = settings.engine
+    clock = {"_since": time.monotonic()}  # seconds per stage
+    started = time.time()
+
+    # Map: read, parse, analyse and sketch each partition.
+    analysed = [client.submit(tasks.analyse, p, opts) for p in parts]
+    counted = client.gather([client.submit(tasks.count, a) for a in analysed])
+    _stage(settings, "map", client, clock)
+    lines = np.array([n for n, _, _ in counted], dtype=np.int64)
+    offset = np.r_[0, np.cumsum(lines)[:-1]] if len(lines) else np.zeros(0, np.int64)
+    total = int(lines.sum())
+    problems = [m for _, _, ms in counted for m in ms]
+
+    # Shuffle 1: (key, article) pairs to the reducer of the key; blocks of
+    # articles sharing a key become edges; their components are the units
+    # the single-machine clusterer runs on.
+    key_pieces = [client.submit(tasks.key_pieces, a, i, reducers, opts) for i, a in enumerate(analysed)]
+    blocks = [client.submit(tasks.block_edges, settings.hot_key_cap,
+                            *[client.submit(tasks.piece, kp, r) for kp in key_pieces])
+              for r in range(reducers)]
+    edges = client.gather(blocks)
+    _stage(settings, "blocks", client, clock)
+
+    def dense(seq):
+        seq = np.asarray(seq, dtype=np.int64)
+        return offset[seq >> 32] + (seq & 0xFFFFFFFF)
+
+    first = np.concatenate([dense(f) for f, _, _ in edges]) if edges else np.zeros(0, np.int64)
+    member = np.concatenate([dense(m) for _, m, _ in edges]) if edges else np.zeros(0, np.int64)
+    label = components.connected_components(total, first, member)
+    # Which lines hold an article: the records the map kept.
+    valid = np.zeros(total, dtype=bool)
+    for i, a in enumerate(client.gather([client.submit(_good_lines, a) for a in analysed])):
+        valid[offset[i] + np.asarray(a, dtype=np.int64)] = True
+    reducer_of, component_sizes = components.assign_reducers(label, valid, reducers)
+    _stage(settings, "components", client, clock)
+
+    # Shuffle 2 and reduce: records to the reducer of their component.
+    routed = []
+    for i, a in enumerate(analysed):
+        span = slice(int(offset[i]), int(offset[i] + lines[i]))
+        groups = np.where(valid[span], reducer_of[span], -1)
+        routed.append(client.submit(tasks.route, a, i, groups, label[span], reducers))
+    reduced = [client.submit(tasks.cluster_group, opts, *[client.submit(tasks.piece, rt, r) for rt in routed])
+               for r in range(reducers)]
+    results = client.gather([client.submit(tasks.light, g) for g in reduced])
+    _stage(settings, "reduce", client, clock)
+
+    articles = [None] * total
+    stories, repeated, issues = [], [], {}
+    for r, res in enumerate(results):
+        for seq, article_id in res["ids"].items():
+            articles[int(dense(seq))] = article_id
+        for s in res["stories"]:
+            s = dict(s, group=r, first_seq=s["members"][0])
+            s["members"] = dense(s["members"]).tolist()
+            s["duplicate_of"] = [None if d is None else int(dense(d)) for d in s["duplicate_of"]]
+            stories.append(s)
+        repeated.extend(dense(res["repeated"]).tolist())
+        for name, n in res["issues"].items():
+            issues[name] = issues.get(name, 0) + n
+    # Story order and ids as one machine gives them: by the first article
+    # in (time, input) order; undated stories last.
+    stories.sort(key=lambda s: (s["first_published"] == "", s["first_published"], s["members"][0]))
+    ids_by_group = [{} for _ in results]
+    for k, s in enumerate(stories, 1):
+        s["id"] = f"s{k}"
+        ids_by_group[s["group"]][s["first_seq"]] = s["id"]
+    repeated.sort()
+
+    try:
+        reruns = client.run_on_scheduler(_reruns, started)
+    except Exception:  # a remote scheduler without this module: not counted
+        reruns = None
+    stats = {
+        "partitions": len(parts), "reducers": reducers, "lines": total, "articles": int(valid.sum()),
+        "key_pairs": sum(s["pairs"] for _, _, s in edges),
+        # Bytes the two shuffles move (before Dask's framing): 16 per (key,
+        # article) pair, and each record once.
+        "shuffle_key_bytes": 16 * sum(s["pairs"] for _, _, s in edges),
+        "shuffle_record_bytes": sum(b for _, b, _ in counted),
+        "blocks": sum(s["blocks"] for _, _, s in edges),
+        "hot_keys": sum(s["hot_keys"] for _, _, s in edges),
+        "components": int(len(component_sizes)),
+        "largest_component": int(component_sizes[0]) if len(component_sizes) else 0,
+        "workers_lost": len(workers_at_start - set(client.scheduler_info()["workers"])),
+        "tasks_rerun": reruns,
+        "seconds": {k: v for k, v in clock.items() if k != "_since"},
+    }
+    stats.update(_accounting(valid, stories, repeated))
+    return Result(articles, stories, repeated, issues, problems, stats, reduced, ids_by_group)
+
+
+def _good_lines(analysed):
+    return [k for k, r in enumerate(analysed[0]) if r is not None]
+
+
+def _accounting(valid, stories, repeated):
+    """Every article exactly once in the output: the check that a lost
+    worker lost or doubled nothing."""
+    seen = np.zeros(len(valid), dtype=np.int64)
+    for s in stories:
+        np.add.at(seen, np.asarray(s["members"], dtype=np.int64), 1)
+    np.add.at(seen, np.asarray(repeated, dtype=np.int64), 1)
+    return {"lost": int(((seen == 0) & valid).sum()), "duplicated": int((seen > 1).sum()) + int(((seen > 0) & ~valid).sum())}
+
+
+def run_brief(client, result, out_dir, settings):
+    """One briefing per story into out_dir/briefings-GGGGG-CCCCC.jsonl: each
+    reduced group's stories in chunks, so that one big group is briefed by
+    all workers (each fetches the group's records once). Returns (file,
+    briefings) per file written."""
+    os.makedirs(out_dir, exist_ok=True)
+    stories_of = [0] * len(result.groups)
+    for s in result.stories:
+        stories_of[s["group"]] += 1
+    tasks_wanted = 4 * max(1, len(client.scheduler_info()["workers"]))
+    chunk = max(1, -(-len(result.stories) // tasks_wanted))
+    jobs = []
+    for r, group in enumerate(result.groups):
+        for c, first in enumerate(range(0, stories_of[r], chunk)):
+            path = os.path.join(os.path.abspath(out_dir), f"briefings-{r:05d}-{c:05d}.jsonl")
+            jobs.append((path, client.submit(tasks.brief_stories, group, first, first + chunk,
+                                             result.ids_by_group[r], path, settings.engine)))
+    counts = client.gather([j for _, j in jobs])
+    return [(p, n) for (p, _), n in zip(jobs, counts)]
+
+
+def print_summary(result, out=sys.stderr):
+    st = result.stats
+    n = result.issues
+    print(f"newsfuse-dask cluster: {st['articles']} articles, {len(result.stories)} stories; skipped lines "
+          f"{len(result.problems)}; no date {n.get('no_date', 0)} (unparsable {n.get('bad_date', 0)}, far future "
+          f"{n.get('future_date', 0)}), empty body {n.get('empty_body', 0)} (nothing at all "
+          f"{n.get('empty_article', 0)}), body truncated {n.get('truncated_body', 0)}, repeated id "
+          f"{n.get('repeated_id', 0)}", file=out)
+    rerun = "not counted" if st["tasks_rerun"] is None else st["tasks_rerun"]
+    print(f"newsfuse-dask: {st['partitions']} partitions, {st['reducers']} reducers; {st['components']} blocks "
+          f"to cluster (largest {st['largest_component']} articles), {st['hot_keys']} keys too common to block; "
+          f"every article once: lost {st['lost']}, duplicated {st['duplicated']}; workers lost "
+          f"{st['workers_lost']}, tasks rerun {rerun}", file=out)

@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""ctest python_dask_test: newsfuse-dask on a local cluster of 2 worker
+processes gives the stories `newsfuse cluster` gives on a small synthetic
+day, and still does when a worker is killed after the map stage (Dask
+recomputes what it held: no article lost or doubled). Exits 77 (skipped)
+with a message when the module, Dask or the binaries are missing."""
+import argparse
+import io
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+
+
+def skip(why):
+    print(f"SKIPPED: {why}")
+    sys.exit(SKIP)
+
+
+def split_lines(jsonl_text):
+    """(article lines, story lines without their headline, headlines)."""
+    import json
+
+    articles, stories, headlines = [], [], []
+    for line in jsonl_text.splitlines():
+        o = json.loads(line)
+        if o["type"] == "article":
+            articles.append(line)
+        else:
+            headlines.append(o.pop("headline"))
+            stories.append(o)
+    return articles, stories, headlines
+
+
+def check_same(name, expected, got):
+    """The same articles in the same stories under the same ids, the same
+    near-copy marks, outlets and time spans as one machine. Headlines may
+    differ: the clusterer picks the member closest to the story's centre by
+    word weights of the whole input, which a reducer sees per block."""
+    want_articles, want_stories, want_headlines = split_lines(expected)
+    got_articles, got_stories, got_headlines = split_lines(got)
+    assert got_articles == want_articles, f"{name}: article lines differ from newsfuse cluster"
+    assert got_stories == want_stories, f"{name}: story lines differ from newsfuse cluster"
+    other = sum(a != b for a, b in zip(want_headlines, got_headlines))
+    print(f"{name}: same as newsfuse cluster ({len(want_articles)} articles, {len(want_stories)} stories; "
+          f"{other} other headlines)")
+
+
+def check_briefings(client, result, settings, corpus, newsfuse_bin, tmp):
+    """Each story's briefing as `newsfuse brief --format json` gives it (but
+    for the story id, which is the position in that briefing's list)."""
+    import glob
+    import json
+
+    from newsfuse_dask import pipeline
+
+    out_dir = os.path.join(tmp, "briefs")
+    pipeline.run_brief(client, result, out_dir, settings)
+    one = json.loads(subprocess.run([newsfuse_bin, "brief", corpus, "--format", "json"], check=True,
+                                    capture_output=True, text=True).stdout)
+
+    def by_sources(story):
+        story = dict(story)
+        story.pop("id")
+        return tuple(sorted(s["id"] for s in story["sources"])), story
+
+    want = dict(by_sources(s) for s in one["stories"])
+    got = {}
+    for path in glob.glob(os.path.join(out_dir, "*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                [story] = json.loads(line)["briefing"]["stories"]
+                key, story = by_sources(story)
+                assert key not in got, f"two briefings of the story of {key[0]}"
+                got[key] = story
+    assert got.keys() == want.keys(), f"briefed stories differ: {len(got)} vs {len(want)}"
+    differ = [k[0] for k in want if got[k] != want[k]]
+    assert not differ, f"{len(differ)} briefings differ from newsfuse brief, e.g. the story of {differ[0]}"
+    print(f"briefings: {len(got)} stories, each as newsfuse brief gives it")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--source", required=True)
+    args = ap.parse_args()
+    sys.path.insert(0, os.path.join(args.build, "python"))
+    try:
+        import newsfuse  # noqa: F401
+    except ImportError as e:
+        skip(f"the Python module newsfuse is not built ({e}); it needs pybind11-dev (scripts/setup)")
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:
+        skip(f"Dask distributed is missing ({e}): apt-get install python3-distributed")
+    from newsfuse_dask import cli, pipeline
+
+    cluster_bin = os.path.join(args.build, "newsfuse")
+    bench_bin = os.path.join(args.build, "newsfuse-bench")
+    for b in (cluster_bin, bench_bin):
+        if not os.access(b, os.X_OK):
+            skip(f"{b} is not built")
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (os.path.join(args.build, "python"), os.environ.get("PYTHONPATH")) if p)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = os.path.join(tmp, "day.jsonl")
+        subprocess.run([bench_bin, "gen-corpus", "--articles", "400", "-o", corpus], check=True,
+                       stdout=subprocess.DEVNULL)
+        expected = subprocess.run([cluster_bin, "cluster", corpus], check=True, capture_output=True,
+                                  text=True).stdout
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=50)
+        client = Client(cluster)
+        try:
+            settings = pipeline.Settings(partition_bytes=64 << 10)  # ~20 partitions: every stage spread
+
+            def run(name):
+                result = pipeline.run_cluster(client, [corpus], settings)
+                out = io.StringIO()
+                cli.write_cluster_jsonl(result, out)
+                pipeline.print_summary(result, sys.stdout)
+                assert result.stats["lost"] == 0 and result.stats["duplicated"] == 0, f"{name}: {result.stats}"
+                check_same(name, expected, out.getvalue())
+                return result
+
+            result = run("2 workers")
+            check_briefings(client, result, settings, corpus, os.path.join(args.build, "newsfuse"), tmp)
+
+            killed = []
+
+            def kill_one(stage, client):
+                if stage != "map" or killed:
+                    return
+                # The worker holding the most map results, so that they are lost.
+                held = client.has_what()
+                victim = max(held, key=lambda w: len(held[w]))
+                pid = client.run(os.getpid, workers=[victim])[victim]
+                os.kill(pid, signal.SIGKILL)
+                killed.append((victim, len(held[victim])))
+                print(f"killed worker {victim} (pid {pid}) holding {len(held[victim])} results after the map")
+
+            settings.on_stage = kill_one
+            result = run("2 workers, one killed after the map")
+            assert killed, "no worker was killed"
+            assert result.stats["workers_lost"] >= 1 or (result.stats["tasks_rerun"] or 0) >= 1, result.stats
+            print(f"worker kill: lost {result.stats['lost']}, duplicated {result.stats['duplicated']}, "
+                  f"workers lost {result.stats['workers_lost']}, tasks rerun {result.stats['tasks_rerun']}")
+        finally:
+            client.close()
+            cluster.close()
+    print("PASSED")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+#include "engine/article_sketch.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "base/parallel_for.h"
+#include "fingerprint/fingerprinter.h"
+#include "fingerprint/tokens.h"
+
+namespace newsfuse::engine {
+namespace {
+
+// The banding of the batch clusterer's copy finder (cluster_articles.cc):
+// two near-copies it can find share at least one of these keys.
+constexpr size_t kBands = 16;
+constexpr size_t kRowsPerBand = fingerprint::kMinHashSlots / kBands;
+constexpr size_t kMinItemsPerThread = 32;
+
+// The ids of the `n` largest counts, largest first (ties: smaller id first,
+// so that the keys do not depend on the order the fingerprint lists them).
+std::vector<uint32_t> MostFrequent(std::vector<fingerprint::TermCount> counts, size_t n) {
+  auto larger = [](const fingerprint::TermCount& a, const fingerprint::TermCount& b) {
+    return a.count != b.count ? a.count > b.count : a.term < b.term;
+  };
+  n = std::min(n, counts.size());
+  std::partial_sort(counts.begin(), counts.begin() + n, counts.end(), larger);
+  std::vector<uint32_t> ids(n);
+  for (size_t k = 0; k < n; ++k) ids[k] = counts[k].term;
+  return ids;
+}
+
+ArticleSketch Sketch(const fingerprint::RawFingerprint& raw, size_t names, size_t words) {
+  ArticleSketch s;
+  if (!raw.minhash.empty) {
+    for (size_t b = 0; b < kBands; ++b) {
+      uint64_t h = XXH3_64bits(&raw.minhash.slots[b * kRowsPerBand], kRowsPerBand * sizeof(uint32_t));
+      s.copy_keys.push_back(fingerprint::MixHash(h, b));
+    }
+  }
+  s.names = MostFrequent(raw.entities, names);
+  s.words = MostFrequent(raw.terms, words);
+  s.protagonist = raw.protagonist;
+  s.body_bytes = raw.body_bytes;
+  return s;
+}
+
+}  // namespace
+
+std::vector<ArticleSketch> SketchArticles(const std::vector<Article>& articles,
+                                          const cluster::ClusterOptions& options, size_t names,
+                                          size_t words) {
+  const size_t n = articles.size();
+  std::vector<ArticleSketch> out(n);
+  size_t threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = std::clamp<size_t>(threads, 1, 16);
+  const size_t per_thread = (n + threads - 1) / threads;
+  base::ParallelForRanges(n, static_cast<unsigned>(threads), per_thread, kMinItemsPerThread,
+                          [&](size_t begin, size_t end) {
+    fingerprint::Fingerprinter fp(options.fingerprint);  // one per thread: its scratch
+    for (size_t i = begin; i < end; ++i) out[i] = Sketch(fp.Extract(articles[i]), names, words);
+  });
+  return out;
+}
+
+}  // namespace newsfuse::engine

@@ -1,0 +1,22 @@
+// File: engine/article_sketch.h
+//
+// Engine::SketchArticles: per article, the keys that articles the clusterer
+// may put together share (newsfuse/engine.h, ArticleSketch).
+#ifndef NEWSFUSE_ENGINE_ARTICLE_SKETCH_H_
+#define NEWSFUSE_ENGINE_ARTICLE_SKETCH_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "cluster/cluster_options.h"
+#include "newsfuse/engine.h"
+
+namespace newsfuse::engine {
+
+std::vector<ArticleSketch> SketchArticles(const std::vector<Article>& articles,
+                                          const cluster::ClusterOptions& options, size_t names,
+                                          size_t words);
+
+}  // namespace newsfuse::engine
+
+#endif  // NEWSFUSE_ENGINE_ARTICLE_SKETCH_H_
