@@ -1,5 +1,6 @@
 #include "extract/place_gazetteer.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -42,6 +43,17 @@ const PlaceGazetteer& PlaceGazetteer::Default() {
     }
     return FromFile(base::FindRepoPath("models/places-en.txt"));
   }();
+  // Without the list the briefing still works (places the tagger knows stay
+  // places) but types fewer of them: say so once rather than degrade in
+  // silence.
+  static const bool warned = [] {
+    if (instance.names_.empty()) {
+      std::fprintf(stderr, "newsfuse: warning: the place list models/places-en.txt was not found or is empty "
+                           "(set NEWSFUSE_MODEL_DIR to the folder that holds it)\n");
+    }
+    return true;
+  }();
+  (void)warned;
   return instance;
 }
 
