@@ -40,8 +40,7 @@ const std::map<std::string, std::vector<std::string>>& ExampleTable() {
       {"eval ner", {"newsfuse eval ner", "newsfuse eval ner --documents 50"}},
       {"eval timex", {"newsfuse eval timex"}},
       {"eval quotes", {"newsfuse eval quotes"}},
-      {"eval entities",
-       {"newsfuse eval entities", "newsfuse eval entities --topics train", "newsfuse eval entities --corpus meantime"}},
+      {"eval entities", {"newsfuse eval entities --topics train", "newsfuse eval entities --corpus meantime"}},
       {"eval cluster", {"newsfuse eval cluster"}},
       {"eval cluster-pairs", {"newsfuse eval cluster-pairs", "newsfuse eval cluster-pairs --lang de"}},
   };
