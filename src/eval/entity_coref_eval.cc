@@ -8,6 +8,7 @@
 
 #include "base/file_io.h"
 #include "base/strings.h"
+#include "eval/meantime_reader.h"
 #include "extract/article_analysis.h"
 #include "synthesize/entity_resolution.h"
 
@@ -16,19 +17,6 @@ namespace newsfuse::eval {
 namespace {
 
 constexpr uint64_t kMaxXmlBytes = uint64_t{64} << 20;
-
-struct KeyMention {
-  uint32_t first = 0, last = 0;  // token indices in the document, inclusive
-  std::string chain;
-};
-
-struct EcbDoc {
-  std::string name;
-  std::vector<std::string> tokens;
-  std::vector<int> sentence;  // per token
-  std::vector<KeyMention> mentions;  // named ones in annotated sentences
-  std::set<int> annotated;           // sentence numbers
-};
 
 // The value of attribute `name` in the tag text `tag`.
 std::string_view Attr(std::string_view tag, std::string_view name) {
@@ -55,39 +43,10 @@ bool IsEntityClass(std::string_view cls) {
   return cls.starts_with("HUMAN_PART") || cls.starts_with("NON_HUMAN_PART") || cls.starts_with("LOC_");
 }
 
-bool IsFunctionWord(std::string_view lower) {
-  static const std::set<std::string_view> kWords = {"of", "the", "and", "&", "de", "la", "du", "van",
-                                                    "von", "for", "'s", "-", ".", ","};
-  return kWords.count(lower) > 0;
-}
-
-bool IsPronounOrDeterminer(std::string_view lower) {
-  static const std::set<std::string_view> kWords = {"he", "she", "it", "they", "we", "i", "you", "his", "her",
-                                                    "its", "their", "the", "a", "an", "this", "that", "these",
-                                                    "those", "him", "them", "who", "which"};
-  return kWords.count(lower) > 0;
-}
-
-// A mention whose words are names (see the header).
-bool IsNamed(const EcbDoc& d, uint32_t first, uint32_t last) {
-  bool capital = false, content = false;
-  for (uint32_t t = first; t <= last; ++t) {
-    const std::string& w = d.tokens[t];
-    const std::string lower = base::AsciiLower(w);
-    if (w.empty() || !base::IsAsciiAlpha(w[0]) || IsFunctionWord(lower)) continue;
-    if (!base::IsAsciiUpper(w[0])) return false;
-    if (IsPronounOrDeterminer(lower)) continue;
-    const bool sentence_initial = t == 0 || d.sentence[t - 1] != d.sentence[t];
-    content = true;
-    capital = capital || !sentence_initial || first != last;
-  }
-  return content && capital;
-}
-
-Result<EcbDoc> ParseEcbDoc(const std::string& path, const std::set<int>& annotated) {
+Result<CorefDoc> ParseEcbDoc(const std::string& path, const std::set<int>& annotated) {
   Result<std::string> xml = base::ReadFile(path, kMaxXmlBytes);
   if (!xml.ok()) return xml.status();
-  EcbDoc d;
+  CorefDoc d;
   d.name = std::filesystem::path(path).filename().string();
   d.annotated = annotated;
   const std::string_view x = *xml;
@@ -142,7 +101,7 @@ Result<EcbDoc> ParseEcbDoc(const std::string& path, const std::set<int>& annotat
     std::sort(mk.tokens.begin(), mk.tokens.end());
     const uint32_t first = mk.tokens.front(), last = mk.tokens.back();
     if (!annotated.count(d.sentence[first])) continue;
-    if (!IsNamed(d, first, last)) continue;
+    if (!IsNamedMention(d, first, last)) continue;
     auto c = chain.find(m_id);
     d.mentions.push_back(KeyMention{first, last, c == chain.end() ? d.name + "!" + m_id : c->second});
   }
@@ -166,6 +125,113 @@ Result<std::map<int, std::map<std::string, std::set<int>>>> ReadAnnotatedSentenc
     out[topic][std::string(line.substr(a + 1, b - a - 1))].insert(std::atoi(std::string(line.substr(b + 1)).c_str()));
   }
   return out;
+}
+
+// Analyses the topic's documents as articles, resolves them together and
+// adds the scores of the three settings (see the header) to `result`.
+void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, EntityCorefResult& result) {
+  if (topic.docs.empty()) return;
+  const std::vector<CorefDoc>& docs = topic.docs;
+  std::vector<Article> articles;
+  std::vector<std::vector<uint32_t>> token_begin;  // per doc, per token: byte offset in the text
+  for (const CorefDoc& d : docs) {
+    Article a;
+    a.id = d.name;
+    std::vector<uint32_t> begins;
+    std::string text;
+    for (size_t t = 0; t < d.tokens.size(); ++t) {
+      if (t > 0) text += d.sentence[t] != d.sentence[t - 1] ? "\n\n" : " ";
+      begins.push_back(static_cast<uint32_t>(text.size()));
+      text += d.tokens[t];
+    }
+    // One paragraph per sentence; BuildDocument joins them with "\n\n",
+    // so the offsets above hold.
+    for (std::string_view p : base::SplitLines(text)) {
+      if (p.empty()) continue;
+      Paragraph para;
+      para.text = std::string(p);
+      a.paragraphs.push_back(std::move(para));
+    }
+    articles.push_back(std::move(a));
+    token_begin.push_back(std::move(begins));
+  }
+  extract::AnalysisOptions options;
+  options.tagger = &tagger;
+  options.threads = 1;
+  std::vector<extract::ArticleAnalysis> analyses = extract::AnalyzeArticles(articles, options);
+  std::vector<const extract::ArticleAnalysis*> ptrs;
+  for (const auto& a : analyses) ptrs.push_back(&a);
+  const synthesize::EntityResolution resolved =
+      synthesize::ResolveEntities(ptrs, extract::PlaceGazetteer::Default());
+
+  // Key chains over mention ids; response chains over the same ids where a
+  // predicted mention overlaps a key mention, fresh ids otherwise.
+  uint32_t next_id = 0;
+  std::map<std::string, Chain> key_chains;
+  std::map<int, Chain> response_chains;
+  std::map<int, Chain> gold_response;                  // by resolved entity
+  std::map<std::string, Chain> same_name_response;     // by folded name
+  int next_singleton = -1;
+  for (size_t di = 0; di < docs.size(); ++di) {
+    const CorefDoc& d = docs[di];
+    const auto& an = analyses[di];
+    std::vector<uint32_t> key_id(d.mentions.size());
+    std::vector<bool> key_used(d.mentions.size(), false);
+    for (size_t k = 0; k < d.mentions.size(); ++k) {
+      key_id[k] = next_id++;
+      key_chains[d.mentions[k].chain].push_back(key_id[k]);
+    }
+    for (size_t m = 0; m < an.mentions.size(); ++m) {
+      const auto& pm = an.mentions[m];
+      if (pm.type == extract::EntityType::kOther) continue;
+      // The tokens the predicted span covers.
+      const auto& begins = token_begin[di];
+      const uint32_t first = static_cast<uint32_t>(std::upper_bound(begins.begin(), begins.end(), pm.span.begin) - begins.begin() - 1);
+      const uint32_t last = static_cast<uint32_t>(std::lower_bound(begins.begin(), begins.end(), pm.span.end) - begins.begin() - 1);
+      if (first >= d.tokens.size() || !d.annotated.count(d.sentence[first])) continue;
+      uint32_t id = UINT32_MAX;
+      for (size_t k = 0; k < d.mentions.size(); ++k) {
+        if (!key_used[k] && d.mentions[k].first <= last && first <= d.mentions[k].last) {
+          id = key_id[k];
+          key_used[k] = true;
+          break;
+        }
+      }
+      const bool on_key = id != UINT32_MAX;
+      if (id == UINT32_MAX) id = next_id++;
+      ++result.response_mentions;
+      const uint32_t linked = an.entities.entity_of_mention[m];
+      const int entity = resolved.entity_of_linked[di][linked];
+      const int chain = entity >= 0 ? entity : next_singleton--;
+      response_chains[chain].push_back(id);
+      if (on_key) {
+        gold_response[chain].push_back(id);
+        std::string folded;
+        for (char ch : an.entities.entities[linked].name) {
+          if (ch != '.') folded.push_back(static_cast<char>(base::IsAsciiUpper(ch) ? ch - 'A' + 'a' : ch));
+        }
+        same_name_response[folded].push_back(id);
+      }
+    }
+    // Key mentions no predicted mention overlaps: singletons.
+    for (size_t k = 0; k < d.mentions.size(); ++k) {
+      if (key_used[k]) continue;
+      gold_response[next_singleton--].push_back(key_id[k]);
+      same_name_response["#" + std::to_string(key_id[k])].push_back(key_id[k]);
+    }
+    result.key_mentions += d.mentions.size();
+  }
+  std::vector<Chain> key, response, gold, same_name;
+  for (auto& [c, ids] : key_chains) key.push_back(std::move(ids));
+  for (auto& [c, ids] : response_chains) response.push_back(std::move(ids));
+  for (auto& [c, ids] : gold_response) gold.push_back(std::move(ids));
+  for (auto& [c, ids] : same_name_response) same_name.push_back(std::move(ids));
+  result.key_chains += key.size();
+  result.scores.Add(ScoreCoref(key, response));
+  result.gold_mentions.Add(ScoreCoref(key, gold));
+  result.gold_mentions_same_name.Add(ScoreCoref(key, same_name));
+  result.documents += docs.size();
+  ++result.topics;
 }
 
 }  // namespace
@@ -194,116 +260,28 @@ Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagge
       if (entry.path().extension() == ".xml") files.push_back(entry.path().string());
     }
     std::sort(files.begin(), files.end());
-    std::vector<EcbDoc> docs;
-    std::vector<Article> articles;
-    std::vector<std::vector<uint32_t>> token_begin;  // per doc, per token: byte offset in the text
+    CorefTopic t;
+    t.name = std::to_string(topic);
     for (const std::string& f : files) {
       const std::string stem = std::filesystem::path(f).stem().string();  // "1_10ecbplus"
       const std::string key = stem.substr(stem.find('_') + 1);
       auto sentences = (*annotated)[topic].find(key);
       if (sentences == (*annotated)[topic].end()) continue;
-      Result<EcbDoc> d = ParseEcbDoc(f, sentences->second);
+      Result<CorefDoc> d = ParseEcbDoc(f, sentences->second);
       if (!d.ok()) return d.status();
-      Article a;
-      a.id = stem;
-      std::vector<uint32_t> begins;
-      std::string text;
-      for (size_t t = 0; t < d->tokens.size(); ++t) {
-        if (t > 0) text += d->sentence[t] != d->sentence[t - 1] ? "\n\n" : " ";
-        begins.push_back(static_cast<uint32_t>(text.size()));
-        text += d->tokens[t];
-      }
-      // One paragraph per sentence; BuildDocument joins them with "\n\n",
-      // so the offsets above hold.
-      for (std::string_view p : base::SplitLines(text)) {
-        if (p.empty()) continue;
-        Paragraph para;
-        para.text = std::string(p);
-        a.paragraphs.push_back(std::move(para));
-      }
-      articles.push_back(std::move(a));
-      token_begin.push_back(std::move(begins));
-      docs.push_back(std::move(*d));
+      d->name = stem;  // the article id, as the chains above are already keyed
+      t.docs.push_back(std::move(*d));
     }
-    if (docs.empty()) continue;
-    extract::AnalysisOptions options;
-    options.tagger = &tagger;
-    options.threads = 1;
-    std::vector<extract::ArticleAnalysis> analyses = extract::AnalyzeArticles(articles, options);
-    std::vector<const extract::ArticleAnalysis*> ptrs;
-    for (const auto& a : analyses) ptrs.push_back(&a);
-    const synthesize::EntityResolution resolved =
-        synthesize::ResolveEntities(ptrs, extract::PlaceGazetteer::Default());
-
-    // Key chains over mention ids; response chains over the same ids where a
-    // predicted mention overlaps a key mention, fresh ids otherwise.
-    uint32_t next_id = 0;
-    std::map<std::string, Chain> key_chains;
-    std::map<int, Chain> response_chains;
-    std::map<int, Chain> gold_response;                  // by resolved entity
-    std::map<std::string, Chain> same_name_response;     // by folded name
-    int next_singleton = -1;
-    for (size_t di = 0; di < docs.size(); ++di) {
-      const EcbDoc& d = docs[di];
-      const auto& an = analyses[di];
-      std::vector<uint32_t> key_id(d.mentions.size());
-      std::vector<bool> key_used(d.mentions.size(), false);
-      for (size_t k = 0; k < d.mentions.size(); ++k) {
-        key_id[k] = next_id++;
-        key_chains[d.mentions[k].chain].push_back(key_id[k]);
-      }
-      for (size_t m = 0; m < an.mentions.size(); ++m) {
-        const auto& pm = an.mentions[m];
-        if (pm.type == extract::EntityType::kOther) continue;
-        // The tokens the predicted span covers.
-        const auto& begins = token_begin[di];
-        const uint32_t first = static_cast<uint32_t>(std::upper_bound(begins.begin(), begins.end(), pm.span.begin) - begins.begin() - 1);
-        const uint32_t last = static_cast<uint32_t>(std::lower_bound(begins.begin(), begins.end(), pm.span.end) - begins.begin() - 1);
-        if (first >= d.tokens.size() || !d.annotated.count(d.sentence[first])) continue;
-        uint32_t id = UINT32_MAX;
-        for (size_t k = 0; k < d.mentions.size(); ++k) {
-          if (!key_used[k] && d.mentions[k].first <= last && first <= d.mentions[k].last) {
-            id = key_id[k];
-            key_used[k] = true;
-            break;
-          }
-        }
-        const bool on_key = id != UINT32_MAX;
-        if (id == UINT32_MAX) id = next_id++;
-        ++result.response_mentions;
-        const uint32_t linked = an.entities.entity_of_mention[m];
-        const int entity = resolved.entity_of_linked[di][linked];
-        const int chain = entity >= 0 ? entity : next_singleton--;
-        response_chains[chain].push_back(id);
-        if (on_key) {
-          gold_response[chain].push_back(id);
-          std::string folded;
-          for (char ch : an.entities.entities[linked].name) {
-            if (ch != '.') folded.push_back(static_cast<char>(base::IsAsciiUpper(ch) ? ch - 'A' + 'a' : ch));
-          }
-          same_name_response[folded].push_back(id);
-        }
-      }
-      // Key mentions no predicted mention overlaps: singletons.
-      for (size_t k = 0; k < d.mentions.size(); ++k) {
-        if (key_used[k]) continue;
-        gold_response[next_singleton--].push_back(key_id[k]);
-        same_name_response["#" + std::to_string(key_id[k])].push_back(key_id[k]);
-      }
-      result.key_mentions += d.mentions.size();
-    }
-    std::vector<Chain> key, response, gold, same_name;
-    for (auto& [c, ids] : key_chains) key.push_back(std::move(ids));
-    for (auto& [c, ids] : response_chains) response.push_back(std::move(ids));
-    for (auto& [c, ids] : gold_response) gold.push_back(std::move(ids));
-    for (auto& [c, ids] : same_name_response) same_name.push_back(std::move(ids));
-    result.key_chains += key.size();
-    result.scores.Add(ScoreCoref(key, response));
-    result.gold_mentions.Add(ScoreCoref(key, gold));
-    result.gold_mentions_same_name.Add(ScoreCoref(key, same_name));
-    result.documents += docs.size();
-    ++result.topics;
+    ScoreTopic(tagger, t, result);
   }
+  return result;
+}
+
+Result<EntityCorefResult> EvaluateMeantimeEntities(const extract::EntityTagger& tagger, const std::string& path) {
+  Result<std::vector<CorefTopic>> topics = ReadMeantimeConll(path);
+  if (!topics.ok()) return topics.status();
+  EntityCorefResult result;
+  for (const CorefTopic& t : *topics) ScoreTopic(tagger, t, result);
   return result;
 }
 

@@ -1,19 +1,19 @@
 // File: eval/entity_coref_eval.h
 //
 // Scores the story-level entity resolution (synthesize/entity_resolution.h)
-// on ECB+ as cross-document coreference of NAMED entity mentions. Per topic
+// on ECB+ (and MEANTIME, read into the same shape) as cross-document coreference of NAMED entity mentions. Per topic
 // (both its sub-topics, as the annotation's cross-document chains span them)
 // every document is analysed as an article (its tokens joined by spaces, one
 // sentence a line), the topic's articles are resolved together, and the
 // result is scored with MUC, B-cubed, CEAF-e and CoNLL F1 (eval/coref_metrics.h).
 //
-// Which mentions count (the key): gold entity mentions (classes HUMAN_PART_*,
-// NON_HUMAN_PART*, LOC_*) in the annotated sentences whose words are names:
-// every alphabetic token capitalised except function words ("of", "the",
-// "and", "de"), not a lone pronoun or determiner, and not only the first word
-// of its sentence. Their chains are the CROSS_DOC_COREF instances (a mention
-// in none is a singleton). The response: every PERSON, ORGANIZATION and
-// LOCATION mention the tagger finds in those sentences; one that overlaps a
+// Which mentions count (the key): gold entity mentions (ECB+ classes
+// HUMAN_PART_*, NON_HUMAN_PART*, LOC_*; MEANTIME PER, ORG, LOC, PRO, FIN) in
+// the annotated sentences whose words are names (IsNamedMention in
+// eval/coref_corpus.h). Their chains are ECB+'s CROSS_DOC_COREF instances (a
+// mention in none is a singleton) and MEANTIME's corpus instance ids. The
+// response: every PERSON, ORGANIZATION and LOCATION mention the tagger finds
+// in those sentences; one that overlaps a
 // key mention takes that mention's id (so a tagger miss costs recall and a
 // spurious mention precision, the predicted-mention setting).
 #ifndef NEWSFUSE_EVAL_ENTITY_COREF_EVAL_H_
@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/coref_corpus.h"
 #include "eval/coref_metrics.h"
 #include "extract/entity_tagger.h"
 #include "newsfuse/result.h"
@@ -47,6 +48,10 @@ std::vector<int> EcbTrainTopics();
 // `dir` holds xml/<topic>/*.xml and ECBplus_coreference_sentences.csv.
 Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagger, const std::string& dir,
                                               const std::vector<int>& topics);
+
+// MEANTIME (eval/meantime_reader.h): every topic of `path` (its meantime.conll
+// or a folder holding one), counted and scored as above.
+Result<EntityCorefResult> EvaluateMeantimeEntities(const extract::EntityTagger& tagger, const std::string& path);
 
 }  // namespace newsfuse::eval
 
