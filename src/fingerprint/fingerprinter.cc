@@ -139,7 +139,7 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
   RawFingerprint raw;
   std::vector<uint64_t> name_words;
   name_words.reserve(8);
-  const bool proxy = options_.entity_source == nullptr;
+  const bool proxy = options_.entity_source == nullptr || options_.entity_source_adds;
   auto emit_entity = [&](uint64_t h, float w) { entities_.Add(TermId(h), w); };
 
   if (article.title) {
@@ -182,9 +182,21 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
   }
   raw.minhash = minhash_.Finish();
 
-  if (!proxy) {
+  if (options_.entity_source != nullptr) {
+    // As the proxy does: the full name, each word of a longer name ("Lohan"
+    // alone meets "Lindsay Lohan"), and (when the source replaces the proxy)
+    // its last word as a protagonist vote.
     options_.entity_source->ForEachEntity(article, [&](std::string_view name, float weight) {
-      emit_entity(EntityHash(name), weight);
+      name_words.clear();
+      ForEachToken(name, [&](const Token& t) { name_words.push_back(t.hash); });
+      if (name_words.empty()) return;
+      uint64_t full = kEntitySeed;
+      for (uint64_t w : name_words) full = MixHash(full, w);
+      emit_entity(full, weight);
+      if (name_words.size() > 1) {
+        for (uint64_t w : name_words) emit_entity(MixHash(kEntitySeed, w), weight);
+      }
+      if (!options_.entity_source_adds) heads_.push_back(name_words.back());
     });
   }
   raw.protagonist = Protagonist();
