@@ -27,6 +27,18 @@ bool JoinsName(const char* gap_begin, const char* gap_end) {
   return true;
 }
 
+// Emits a name as features: the whole name and, for a multi-word name, each
+// of its words ("Lohan" alone meets "Lindsay Lohan").
+template <typename Emit>
+void EmitName(const std::vector<uint64_t>& words, float weight, Emit&& emit) {
+  uint64_t full = kEntitySeed;
+  for (uint64_t w : words) full = MixHash(full, w);
+  emit(full, weight);
+  if (words.size() > 1) {
+    for (uint64_t w : words) emit(MixHash(kEntitySeed, w), weight);
+  }
+}
+
 // Runs the capitalised-word entity proxy over one piece of text, adding each
 // full name and, for multi-word names, each of its words.
 class NameProxy {
@@ -51,13 +63,8 @@ class NameProxy {
   template <typename Emit>
   void Flush(Emit&& emit) {
     if (words_->empty()) return;
-    uint64_t full = kEntitySeed;
-    for (uint64_t w : *words_) full = MixHash(full, w);
-    emit(full, weight_);
+    EmitName(*words_, weight_, emit);
     if (heads_ != nullptr) heads_->push_back(words_->back());
-    if (words_->size() > 1) {
-      for (uint64_t w : *words_) emit(MixHash(kEntitySeed, w), weight_);
-    }
     words_->clear();
     weight_ = 0;
   }
@@ -183,19 +190,13 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
   raw.minhash = minhash_.Finish();
 
   if (options_.entity_source != nullptr) {
-    // As the proxy does: the full name, each word of a longer name ("Lohan"
-    // alone meets "Lindsay Lohan"), and (when the source replaces the proxy)
-    // its last word as a protagonist vote.
+    // As the proxy's names; when the source replaces the proxy, each name's
+    // last word is a protagonist vote.
     options_.entity_source->ForEachEntity(article, [&](std::string_view name, float weight) {
       name_words.clear();
       ForEachToken(name, [&](const Token& t) { name_words.push_back(t.hash); });
       if (name_words.empty()) return;
-      uint64_t full = kEntitySeed;
-      for (uint64_t w : name_words) full = MixHash(full, w);
-      emit_entity(full, weight);
-      if (name_words.size() > 1) {
-        for (uint64_t w : name_words) emit_entity(MixHash(kEntitySeed, w), weight);
-      }
+      EmitName(name_words, weight, emit_entity);
       if (!options_.entity_source_adds) heads_.push_back(name_words.back());
     });
   }
