@@ -11,6 +11,8 @@
 #include "cli/commands.h"
 #include "eval/cluster_eval.h"
 #include "eval/cluster_loto.h"
+#include "extract/entity_tagger.h"
+#include "extract/tagged_entity_source.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -170,8 +172,33 @@ void RegisterEvalCluster(CLI::App& eval) {
       ->capture_default_str();
   cmd->add_option("--lead-sentences", base->fingerprint.lead_sentences, "sentences in the lead")
       ->capture_default_str();
-  cmd->callback([path, stream, loto, folds, base] {
-    ExitWith(RunEvalCluster(base::FindRepoPath(*path), *stream, *loto, *folds, *base));
+  auto entities = std::make_shared<std::string>("proxy");
+  cmd->add_option("--entities", *entities,
+                  "names in fingerprints: proxy (capitalised words), tagger (NER model instead), "
+                  "proxy+persons (the tagger's PERSON names added to the proxy's)")
+      ->check(CLI::IsMember({"proxy", "tagger", "proxy+persons"}))
+      ->capture_default_str();
+  cmd->callback([path, stream, loto, folds, base, entities] {
+    std::unique_ptr<extract::EntityTagger> tagger;
+    std::unique_ptr<extract::TaggedEntitySource> names;
+    cluster::ClusterOptions options = *base;
+    if (*entities != "proxy") {
+      Result<std::unique_ptr<extract::EntityTagger>> loaded =
+          extract::EntityTagger::Load(extract::EntityTagger::DefaultModelPath());
+      if (!loaded.ok()) {
+        PrintError(loaded.status());
+        ExitWith(1);
+        return;
+      }
+      tagger = std::move(*loaded);
+      const bool adds = *entities == "proxy+persons";
+      names = std::make_unique<extract::TaggedEntitySource>(*tagger, /*persons_only=*/adds,
+                                                            options.fingerprint.lead_sentences,
+                                                            options.fingerprint.lead_weight);
+      options.fingerprint.entity_source = names.get();
+      options.fingerprint.entity_source_adds = adds;
+    }
+    ExitWith(RunEvalCluster(base::FindRepoPath(*path), *stream, *loto, *folds, options));
   });
 
   auto pairs = std::make_shared<std::string>(

@@ -5,12 +5,13 @@
 // vocabulary; they differ in who and where. So story similarity gives the
 // names a vector of their own.
 //
-// Until the NER tagger (extract/entity_tagger.h) is wired in, the built-in
-// proxy is a run of capitalised words that are not function words or
+// The built-in (and default) proxy is a run of capitalised words that are not function words or
 // calendar names ("Lindsay Lohan", "Betty Ford Center"), computed inside the
 // fingerprinter's single token pass. A real tagger plugs in through
-// EntitySource: it reports entity names as text and EntityHash() maps them to
-// the same feature space as the proxy, so both can be compared and mixed.
+// EntitySource (extract/tagged_entity_source.h wraps the NER tagger): it
+// reports entity names as text and EntityHash() maps them to the same feature
+// space as the proxy, so both can be compared and mixed
+// (FingerprintOptions::entity_source_adds).
 #ifndef NEWSFUSE_FINGERPRINT_ENTITIES_H_
 #define NEWSFUSE_FINGERPRINT_ENTITIES_H_
 

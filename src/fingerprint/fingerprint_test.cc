@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -117,6 +118,52 @@ TEST(FingerprinterTest, NamesAreCapitalisedRunsWithTheirWords) {
   EXPECT_TRUE(has("Betty Ford Center"));
   EXPECT_FALSE(has("Friday"));
   EXPECT_FALSE(raw.minhash.empty);
+}
+
+// A stand-in for the tagger: reports fixed names, each once.
+class FixedNames : public EntitySource {
+ public:
+  explicit FixedNames(std::vector<std::string> names) : names_(std::move(names)) {}
+  void ForEachEntity(const Article&,
+                     const std::function<void(std::string_view, float)>& on_entity) const override {
+    for (const std::string& n : names_) on_entity(n, 1.0f);
+  }
+
+ private:
+  std::vector<std::string> names_;
+};
+
+bool HasEntity(const RawFingerprint& raw, std::string_view name) {
+  const uint64_t h = EntityHash(name);
+  const auto id = static_cast<uint32_t>(h ^ (h >> 32));
+  for (const TermCount& e : raw.entities) {
+    if (e.term == id) return true;
+  }
+  return false;
+}
+
+TEST(FingerprinterTest, EntitySourceReplacesOrAddsToTheProxy) {
+  const Article article = MakeArticle("", {"Lindsay Lohan checked in on Friday. Lohan is well, Lohan said."});
+  const FixedNames source({"Tara Reid", "Reid", "Reid"});
+  FingerprintOptions options;
+  options.entity_source = &source;
+  Fingerprinter replacing(options);
+  RawFingerprint replaced = replacing.Extract(article);
+  EXPECT_TRUE(HasEntity(replaced, "Tara Reid"));
+  EXPECT_TRUE(HasEntity(replaced, "Reid"));  // a word of a longer name, as the proxy gives
+  EXPECT_FALSE(HasEntity(replaced, "Lindsay Lohan"));
+  options.entity_source_adds = true;
+  Fingerprinter adding(options);
+  RawFingerprint added = adding.Extract(article);
+  EXPECT_TRUE(HasEntity(added, "Tara Reid"));
+  EXPECT_TRUE(HasEntity(added, "Lindsay Lohan"));
+  // The protagonist: the source's names vote when they replace the proxy's
+  // (Reid), the proxy's alone when they are added (Lohan).
+  const RawFingerprint proxy_only = Fingerprinter().Extract(article);
+  EXPECT_NE(proxy_only.protagonist, 0u);
+  EXPECT_EQ(added.protagonist, proxy_only.protagonist);
+  EXPECT_NE(replaced.protagonist, 0u);
+  EXPECT_NE(replaced.protagonist, proxy_only.protagonist);
 }
 
 TEST(FingerprinterTest, TitleCaseHeadlineGivesNoNames) {

@@ -27,6 +27,18 @@ bool JoinsName(const char* gap_begin, const char* gap_end) {
   return true;
 }
 
+// Emits a name as features: the whole name and, for a multi-word name, each
+// of its words ("Lohan" alone meets "Lindsay Lohan").
+template <typename Emit>
+void EmitName(const std::vector<uint64_t>& words, float weight, Emit&& emit) {
+  uint64_t full = kEntitySeed;
+  for (uint64_t w : words) full = MixHash(full, w);
+  emit(full, weight);
+  if (words.size() > 1) {
+    for (uint64_t w : words) emit(MixHash(kEntitySeed, w), weight);
+  }
+}
+
 // Runs the capitalised-word entity proxy over one piece of text, adding each
 // full name and, for multi-word names, each of its words.
 class NameProxy {
@@ -51,13 +63,8 @@ class NameProxy {
   template <typename Emit>
   void Flush(Emit&& emit) {
     if (words_->empty()) return;
-    uint64_t full = kEntitySeed;
-    for (uint64_t w : *words_) full = MixHash(full, w);
-    emit(full, weight_);
+    EmitName(*words_, weight_, emit);
     if (heads_ != nullptr) heads_->push_back(words_->back());
-    if (words_->size() > 1) {
-      for (uint64_t w : *words_) emit(MixHash(kEntitySeed, w), weight_);
-    }
     words_->clear();
     weight_ = 0;
   }
@@ -139,7 +146,7 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
   RawFingerprint raw;
   std::vector<uint64_t> name_words;
   name_words.reserve(8);
-  const bool proxy = options_.entity_source == nullptr;
+  const bool proxy = options_.entity_source == nullptr || options_.entity_source_adds;
   auto emit_entity = [&](uint64_t h, float w) { entities_.Add(TermId(h), w); };
 
   if (article.title) {
@@ -182,9 +189,15 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
   }
   raw.minhash = minhash_.Finish();
 
-  if (!proxy) {
+  if (options_.entity_source != nullptr) {
+    // As the proxy's names; when the source replaces the proxy, each name's
+    // last word is a protagonist vote.
     options_.entity_source->ForEachEntity(article, [&](std::string_view name, float weight) {
-      emit_entity(EntityHash(name), weight);
+      name_words.clear();
+      ForEachToken(name, [&](const Token& t) { name_words.push_back(t.hash); });
+      if (name_words.empty()) return;
+      EmitName(name_words, weight, emit_entity);
+      if (!options_.entity_source_adds) heads_.push_back(name_words.back());
     });
   }
   raw.protagonist = Protagonist();

@@ -61,6 +61,9 @@ struct FingerprintOptions {
   // Entities from a real tagger instead of the capitalised-word proxy. Not
   // owned; must outlive the Fingerprinter.
   const EntitySource* entity_source = nullptr;
+  // The source's names are added to the proxy's instead of replacing them
+  // (the proxy still picks the protagonist): a name both find counts twice.
+  bool entity_source_adds = false;
 };
 
 struct TermCount {
@@ -83,9 +86,9 @@ struct RawFingerprint {
   // the name the body mentions most, counting a multi-word name under its
   // last word ("Vincent Jackson" and "Jackson" are both Jackson), when it is
   // dominant: at least 2 mentions and more than any other name. 0 when no
-  // name dominates or names come from an EntitySource (whose names are not
-  // split into words). The headline is left out: Title Case headlines yield
-  // no names, so counting them would make the choice depend on style.
+  // name dominates. The headline is left out: Title Case headlines yield
+  // no names, so counting them would make the choice depend on style. With
+  // an EntitySource, its names vote the same way (under their last word).
   uint32_t protagonist = 0;
 };
 
