@@ -1,7 +1,5 @@
 #include "cluster/cluster_articles.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <queue>
 #include <string_view>
@@ -10,10 +8,10 @@
 #include <unordered_set>
 
 #include "base/parallel_for.h"
+#include "cluster/near_copies.h"
 #include "cluster/probe_vector.h"
 #include "cluster/similarity.h"
 #include "fingerprint/fingerprinter.h"
-#include "fingerprint/tokens.h"
 
 namespace newsfuse::cluster {
 
@@ -24,18 +22,11 @@ using fingerprint::TermWeight;
 
 namespace {
 
-constexpr size_t kBands = 16;
-constexpr size_t kRowsPerBand = fingerprint::kMinHashSlots / kBands;
 // Pairs below this similarity add nothing measurable to an average and are
 // not stored (matters only for the candidate path on large inputs).
 constexpr float kMinStoredSimilarity = 0.01f;
 // Fingerprinting fewer articles than this per thread is not worth a thread.
 constexpr size_t kMinItemsPerThread = 32;
-
-uint64_t BandKey(const fingerprint::MinHash& m, size_t band) {
-  uint64_t h = XXH3_64bits(&m.slots[band * kRowsPerBand], kRowsPerBand * sizeof(uint32_t));
-  return fingerprint::MixHash(h, band);
-}
 
 struct HeapEntry {
   double average;
@@ -241,13 +232,13 @@ class Clustering {
   void FindCopies() {
     copy_of_.resize(n_);
     std::unordered_map<uint64_t, size_t> bands;
-    bands.reserve(order_.size() * kBands);
+    bands.reserve(order_.size() * kCopyBands);
     for (size_t i : order_) {
       const fingerprint::MinHash& m = raw_[i].minhash;
       if (m.empty) continue;
       double best = options_.duplicate_jaccard;
-      for (size_t b = 0; b < kBands; ++b) {
-        auto it = bands.find(BandKey(m, b));
+      for (size_t b = 0; b < kCopyBands; ++b) {
+        auto it = bands.find(CopyBandKey(m, b));
         if (it == bands.end()) continue;
         double j = fingerprint::EstimateJaccard(m, raw_[it->second].minhash);
         if (j >= best) {
@@ -255,7 +246,7 @@ class Clustering {
           copy_of_[i] = copy_of_[it->second].value_or(it->second);
         }
       }
-      for (size_t b = 0; b < kBands; ++b) bands.emplace(BandKey(m, b), i);  // first one stays
+      for (size_t b = 0; b < kCopyBands; ++b) bands.emplace(CopyBandKey(m, b), i);  // first one stays
     }
   }
 

@@ -1,11 +1,18 @@
 #include "cluster/near_copies.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cstdint>
 
-#include "fingerprint/minhash.h"
+#include "fingerprint/tokens.h"
 
 namespace newsfuse::cluster {
+
+uint64_t CopyBandKey(const fingerprint::MinHash& m, size_t band) {
+  uint64_t h = XXH3_64bits(&m.slots[band * kCopyRowsPerBand], kCopyRowsPerBand * sizeof(uint32_t));
+  return fingerprint::MixHash(h, band);
+}
 
 std::vector<std::optional<size_t>> FindNearCopies(std::span<const Article> articles, double threshold) {
   const size_t n = articles.size();

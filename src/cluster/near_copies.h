@@ -17,14 +17,27 @@
 #define NEWSFUSE_CLUSTER_NEAR_COPIES_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
 
 #include "cluster/cluster_options.h"
+#include "fingerprint/minhash.h"
 #include "newsfuse/article.h"
 
 namespace newsfuse::cluster {
+
+// The LSH banding of ClusterArticles' copy finder: two signatures that agree
+// on every slot of one band share that band's key, so near-copies meet as
+// candidates. Blocking outside this module (engine::SketchArticles, the Dask
+// shuffle) uses the same keys so that it cannot drift from the clusterer.
+inline constexpr size_t kCopyBands = 16;
+inline constexpr size_t kCopyRowsPerBand = fingerprint::kMinHashSlots / kCopyBands;
+static_assert(kCopyBands * kCopyRowsPerBand == fingerprint::kMinHashSlots);
+
+// The key of band `band` (< kCopyBands) of a non-empty signature.
+uint64_t CopyBandKey(const fingerprint::MinHash& m, size_t band);
 
 // Per article, the index of the earlier article it copies (estimated
 // Jaccard >= `threshold`), or nullopt for an original. "Earlier" is the

@@ -1,21 +1,15 @@
 #include "engine/article_sketch.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <thread>
 
 #include "base/parallel_for.h"
+#include "cluster/near_copies.h"
 #include "fingerprint/fingerprinter.h"
-#include "fingerprint/tokens.h"
 
 namespace newsfuse::engine {
 namespace {
 
-// The banding of the batch clusterer's copy finder (cluster_articles.cc):
-// two near-copies it can find share at least one of these keys.
-constexpr size_t kBands = 16;
-constexpr size_t kRowsPerBand = fingerprint::kMinHashSlots / kBands;
 constexpr size_t kMinItemsPerThread = 32;
 
 // The ids of the `n` largest counts, largest first (ties: smaller id first,
@@ -34,10 +28,8 @@ std::vector<uint32_t> MostFrequent(std::vector<fingerprint::TermCount> counts, s
 ArticleSketch Sketch(const fingerprint::RawFingerprint& raw, size_t names, size_t words) {
   ArticleSketch s;
   if (!raw.minhash.empty) {
-    for (size_t b = 0; b < kBands; ++b) {
-      uint64_t h = XXH3_64bits(&raw.minhash.slots[b * kRowsPerBand], kRowsPerBand * sizeof(uint32_t));
-      s.copy_keys.push_back(fingerprint::MixHash(h, b));
-    }
+    // The copy finder's own band keys: two near-copies it can find share one.
+    for (size_t b = 0; b < cluster::kCopyBands; ++b) s.copy_keys.push_back(cluster::CopyBandKey(raw.minhash, b));
   }
   s.names = MostFrequent(raw.entities, names);
   s.words = MostFrequent(raw.terms, words);
