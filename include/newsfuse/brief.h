@@ -38,6 +38,7 @@ struct Fact {
   std::vector<std::string> sources;
   std::vector<std::string> source_sentences;  // same order as `sources`
   bool consensus = false;                     // reported by most outlets
+  int rank = 0;  // importance in its section, 1 = first (0: not ranked)
 };
 
 struct BriefEntity {
@@ -47,6 +48,7 @@ struct BriefEntity {
   std::vector<std::string> variants;
   std::vector<std::string> sources;
   int mentions = 0;
+  int rank = 0;  // importance in its section, 1 = first (0: not ranked)
 };
 
 struct QuoteVariant {
@@ -59,6 +61,7 @@ struct BriefQuote {
   std::string speaker;
   std::vector<std::string> sources;
   std::vector<QuoteVariant> variants;
+  int rank = 0;  // importance in its section, 1 = first (0: not ranked)
 };
 
 struct TimelineEntry {
@@ -70,6 +73,7 @@ struct TimelineEntry {
   // week", "in March"): `date` is then the Monday of the ISO week or the
   // first of the month.
   std::string precision = "day";
+  int rank = 0;  // importance in its section, 1 = first (0: not ranked)
 };
 
 struct DiscrepancyVariant {
@@ -83,6 +87,7 @@ struct Discrepancy {
   std::string kind;  // "number", "spelling", "title", "date", "claim"
   std::string label; // "update", "rounding/hedge", "different measure", "conflict", ""
   std::vector<DiscrepancyVariant> variants;
+  int rank = 0;  // importance in its section, 1 = first (0: not ranked)
 };
 
 struct OutletContribution {

@@ -70,6 +70,8 @@ void WriteStory(const Story& st, JsonWriter& w) {
     w.StringArray("copies", copies);
     w.Key("independent_sources");
     w.Int(static_cast<int>(originals.size()));
+    w.Key("rank");
+    w.Int(f.rank);
     w.EndObject();
   }
   w.EndArray();
@@ -85,6 +87,8 @@ void WriteStory(const Story& st, JsonWriter& w) {
     w.StringArray("sources", e.sources);
     w.Key("mentions");
     w.Int(e.mentions);
+    w.Key("rank");
+    w.Int(e.rank);
     w.EndObject();
   }
   w.EndArray();
@@ -105,6 +109,8 @@ void WriteStory(const Story& st, JsonWriter& w) {
       w.EndObject();
     }
     w.EndArray();
+    w.Key("rank");
+    w.Int(q.rank);
     w.EndObject();
   }
   w.EndArray();
@@ -120,6 +126,8 @@ void WriteStory(const Story& st, JsonWriter& w) {
     w.Key("planned");
     w.Bool(t.planned);
     w.Field("status", t.planned ? "planned" : "happened");
+    w.Key("rank");
+    w.Int(t.rank);
     w.EndObject();
   }
   w.EndArray();
@@ -141,6 +149,8 @@ void WriteStory(const Story& st, JsonWriter& w) {
       w.EndObject();
     }
     w.EndArray();
+    w.Key("rank");
+    w.Int(d.rank);
     w.EndObject();
   }
   w.EndArray();

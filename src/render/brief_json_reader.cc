@@ -39,6 +39,13 @@ bool Bool(object o, std::string_view key) {
   return !o.at_key(key).get_bool().get(b) && b;
 }
 
+// An item's "rank" (1 = most important); 0 when absent, as in briefings
+// stored before ranks were written.
+int Rank(object o) {
+  int64_t rank = 0;
+  return !o.at_key("rank").get_int64().get(rank) && rank > 0 ? static_cast<int>(rank) : 0;
+}
+
 // Calls fn(object) for each object of the array at `key`.
 template <typename Fn>
 void ForEach(object o, std::string_view key, Fn&& fn) {
@@ -73,6 +80,7 @@ Story ReadStory(object o) {
     fact.sources = Strings(f, "sources");
     fact.source_sentences = Strings(f, "source_sentences");
     fact.consensus = Bool(f, "consensus");
+    fact.rank = Rank(f);
     st.facts.push_back(std::move(fact));
   });
   ForEach(o, "entities", [&](object e) {
@@ -84,6 +92,7 @@ Story ReadStory(object o) {
     entity.sources = Strings(e, "sources");
     int64_t mentions = 0;
     if (!e.at_key("mentions").get_int64().get(mentions)) entity.mentions = static_cast<int>(mentions);
+    entity.rank = Rank(e);
     st.entities.push_back(std::move(entity));
   });
   ForEach(o, "quotes", [&](object q) {
@@ -92,6 +101,7 @@ Story ReadStory(object o) {
     quote.speaker = Str(q, "speaker");
     quote.sources = Strings(q, "sources");
     ForEach(q, "variants", [&](object v) { quote.variants.push_back({Str(v, "text"), Strings(v, "sources")}); });
+    quote.rank = Rank(q);
     st.quotes.push_back(std::move(quote));
   });
   ForEach(o, "timeline", [&](object t) {
@@ -101,6 +111,7 @@ Story ReadStory(object o) {
     entry.sources = Strings(t, "sources");
     entry.planned = Bool(t, "planned");
     if (std::optional<std::string> p = OptStr(t, "precision")) entry.precision = *p;
+    entry.rank = Rank(t);
     st.timeline.push_back(std::move(entry));
   });
   ForEach(o, "discrepancies", [&](object d) {
@@ -111,6 +122,7 @@ Story ReadStory(object o) {
     ForEach(d, "variants", [&](object v) {
       disc.variants.push_back({Str(v, "value"), Str(v, "text"), Strings(v, "sources")});
     });
+    disc.rank = Rank(d);
     st.discrepancies.push_back(std::move(disc));
   });
   ForEach(o, "contributions", [&](object c) {

@@ -65,6 +65,32 @@ TEST(BriefMarkdownTest, StoredJsonGivesTheSameMarkdown) {
   EXPECT_FALSE(BriefFromJson("not json", "x.json").ok());
 }
 
+TEST(BriefJsonTest, RanksSurviveTheStoredJson) {
+  Brief brief = SampleBrief();
+  Story& st = brief.stories.front();
+  st.facts[0].rank = 1;
+  st.entities[0].rank = 2;
+  st.quotes[0].rank = 3;
+  st.timeline[0].rank = 4;
+  st.discrepancies[0].rank = 5;
+  const std::string json = BriefToJson(brief, /*indent=*/0);
+  EXPECT_NE(json.find("\"rank\":5"), std::string::npos) << json;
+  Result<Brief> back = BriefFromJson(json, "test");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  const Story& b = back->stories.at(0);
+  EXPECT_EQ(b.facts.at(0).rank, 1);
+  EXPECT_EQ(b.entities.at(0).rank, 2);
+  EXPECT_EQ(b.quotes.at(0).rank, 3);
+  EXPECT_EQ(b.timeline.at(0).rank, 4);
+  EXPECT_EQ(b.discrepancies.at(0).rank, 5);
+  // A briefing stored before ranks existed reads with rank 0.
+  std::string old = json;
+  for (size_t at; (at = old.find(",\"rank\":")) != std::string::npos;) old.erase(at, 9);
+  Result<Brief> unranked = BriefFromJson(old, "old");
+  ASSERT_TRUE(unranked.ok()) << unranked.status().ToString() << old;
+  EXPECT_EQ(unranked->stories.at(0).discrepancies.at(0).rank, 0);
+}
+
 TEST(BriefMarkdownTest, LongSectionsFoldAfterTheFirstFew) {
   Brief brief = SampleBrief();
   Story& st = brief.stories.front();

@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "synthesize/term_vectors.h"
 #include "synthesize/dated_sentences.h"
+#include "synthesize/figure_subject.h"
 #include "synthesize/section_text.h"
 
 namespace newsfuse::synthesize {
@@ -210,6 +211,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
     std::string cls;
     const SentenceContext* context;  // the sentence and its stems
     const std::string* sentence;
+    FigureSubject subject;           // what the figure is about
   };
   std::map<std::string, std::string> surface;  // stem -> first word seen with it
   std::vector<Item> items;
@@ -235,7 +237,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
           if (!IsStopword(w)) surface.try_emplace(std::string(stemmer.Stem(w)), std::string(w));
         });
       }
-      items.push_back(Item{ai, &q, cls, &ctx->second, &ctx->second.text});
+      items.push_back(Item{ai, &q, cls, &ctx->second, &ctx->second.text, DescribeFigure(a, q, s, stemmer)});
     }
   }
   if (candidates > max_candidates && notes) {
@@ -243,7 +245,8 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
                      extract::GroupThousands(max_candidates));
   }
   // Pairs from different articles about the same kind of thing, in the same
-  // order of magnitude, in sentences that share their context words.
+  // order of magnitude, in sentences that share their context words, about
+  // the same subject (figure_subject.h).
   const size_t n = items.size();
   DisjointSets sets(n);
   std::vector<bool> linked(n, false);
@@ -258,6 +261,7 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
       if (a.context == b.context ? a.context->ids.empty() : Containment(a.context->ids, b.context->ids) < 0.3) {
         continue;
       }
+      if (!SameFigureSubject(a.subject, b.subject)) continue;
       sets.Join(i, j);
       linked[i] = linked[j] = true;
     }

@@ -1,4 +1,5 @@
 #include "synthesize/story_builder.h"
+#include "synthesize/section_ranks.h"
 
 #include <algorithm>
 
@@ -381,6 +382,7 @@ Story BuildStory(const std::string& story_id,
     }
   }
   if (story.headline.empty() && !story.summary.empty()) story.headline = story.summary.front().text;
+  AssignRanks(&story);
   return story;
 }
 

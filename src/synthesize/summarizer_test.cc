@@ -112,6 +112,24 @@ TEST(SummarizerTest, StaysWithinTheBudgetAndReadsInOrder) {
   EXPECT_LE(words, 20u);
 }
 
+// The product's options: the summary never runs past its word budget, even
+// when the budget holds a single sentence.
+TEST(SummarizerTest, DefaultOptionsKeepTheWordBudget) {
+  const WordImportanceModel model = FirstUseModel();
+  Fixture f;
+  f.Add(0, "alpha beta gamma delta epsilon zeta");
+  f.Add(1, "eta theta iota kappa lambda mu");
+  f.Add(2, "nu xi omicron pi rho sigma");
+  SummaryOptions o;
+  o.max_words = 8;
+  o.model = &model;
+  const auto chosen = f.Choose(o);
+  uint32_t words = 0;
+  for (uint32_t u : chosen) words += f.units[u].words;
+  EXPECT_EQ(chosen.size(), 1u);
+  EXPECT_LE(words, 8u);
+}
+
 TEST(SummarizerTest, MinSentencesMayExceedTheBudget) {
   const WordImportanceModel model = FirstUseModel();
   Fixture f;
