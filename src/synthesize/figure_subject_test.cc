@@ -6,19 +6,11 @@
 #include <vector>
 
 #include "extract/entity_tagger.h"
+#include "synthesize/article_testutil.h"
 #include "synthesize/discrepancies.h"
 
 namespace newsfuse::synthesize {
 namespace {
-
-Article OneParagraph(const std::string& id, const std::string& text) {
-  Article a;
-  a.id = id;
-  Paragraph p;
-  p.text = text;
-  a.paragraphs.push_back(std::move(p));
-  return a;
-}
 
 // Number discrepancies between two one-sentence articles (people named when
 // `tagger` is given).

@@ -5,21 +5,13 @@
 #include <vector>
 
 #include "extract/article_analysis.h"
+#include "synthesize/article_testutil.h"
 #include "synthesize/fact_aligner.h"
 #include "synthesize/story_builder.h"
 #include "synthesize/story_sections.h"
 
 namespace newsfuse::synthesize {
 namespace {
-
-Article OneParagraph(const std::string& id, const std::string& text) {
-  Article a;
-  a.id = id;
-  Paragraph p;
-  p.text = text;
-  a.paragraphs.push_back(std::move(p));
-  return a;
-}
 
 std::string Repeat(const std::string& s, size_t n) {
   std::string out;
