@@ -292,8 +292,33 @@ class Resolution {
         cluster_of_[ai][e] = c;
       }
     }
+    NumberClustersByKey(by_key);
     redirect_.resize(clusters_.size());
     for (size_t i = 0; i < redirect_.size(); ++i) redirect_[i] = i;
+  }
+
+  // The join steps below walk the clusters in index order and take the first
+  // match; numbering clusters by their folded name (not by the article that
+  // named them first) makes the story's entities the same whatever order its
+  // articles come in.
+  void NumberClustersByKey(const std::unordered_map<std::string, size_t>& by_key) {
+    std::vector<std::pair<std::string_view, size_t>> keyed;
+    keyed.reserve(by_key.size());
+    for (const auto& [key, c] : by_key) keyed.emplace_back(key, c);
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<size_t> new_index(clusters_.size());
+    std::vector<Cluster> numbered;
+    numbered.reserve(clusters_.size());
+    for (const auto& [key, c] : keyed) {
+      new_index[c] = numbered.size();
+      numbered.push_back(std::move(clusters_[c]));
+    }
+    clusters_ = std::move(numbered);
+    for (auto& of : cluster_of_) {
+      for (size_t& c : of) {
+        if (c != SIZE_MAX) c = new_index[c];
+      }
+    }
   }
 
   static bool InHeadline(const extract::ArticleAnalysis& a, text::Span span) {
