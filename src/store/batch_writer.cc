@@ -322,7 +322,13 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
       NEWSFUSE_RETURN_IF_ERROR(SaveStory(id, state, now));
     }
   }
-  return Status::Ok();
+  // The next id is kept, not derived from max(stories.id) on reopening: a
+  // story emptied by a regroup is deleted, and its id must never name
+  // another story later (a reader's link to it would show something else).
+  NF_ASSIGN_STMT(next_id, W("INSERT INTO meta(key, value) VALUES('next_story_id', ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+  next_id->BindInt(1, next_story_id_);
+  return next_id->Run();
 }
 
 }  // namespace newsfuse::store::sqlite

@@ -6,7 +6,9 @@ namespace newsfuse::store::sqlite {
 
 Status SqliteStore::RestoreAssigner() {
   options_.assigner->Reset();
-  NF_ASSIGN_STMT(max_story, W("SELECT coalesce(max(id), 0) FROM stories"));
+  // Stores written before 'next_story_id' was kept fall back to the largest id.
+  NF_ASSIGN_STMT(max_story, W("SELECT max(coalesce((SELECT max(id) FROM stories), 0), "
+                              "coalesce((SELECT value FROM meta WHERE key = 'next_story_id'), 1) - 1)"));
   next_story_id_ = (max_story->Step() == SQLITE_ROW ? max_story->Int(0) : 0) + 1;
   max_story->Reset();
 

@@ -184,6 +184,37 @@ TEST_F(StoreTest, MovedArticlesChangeStoryAndAStoryLeftEmptyIsGone) {
   EXPECT_TRUE(problems->empty()) << (*problems)[0];
 }
 
+TEST_F(StoreTest, AnIdOfADeletedStoryIsNeverGivenAgainAfterReopening) {
+  ScriptedAssigner assigner;
+  options_.assigner = &assigner;
+  std::string tunnel_story;
+  {
+    auto store = OpenStore();
+    ASSERT_TRUE(store);
+    auto first = store->Ingest({FerryA(), Tunnel()});
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    const std::string ferry_story = first->articles[0].story_id;
+    tunnel_story = first->articles[1].story_id;
+    ASSERT_GT(std::stoll(tunnel_story), std::stoll(ferry_story)) << "the test needs the highest id emptied";
+    assigner.moves = {{"tunnel-a", std::stoll(ferry_story)}};
+    assigner.story_of["ferry-b"] = std::stoll(ferry_story);
+    ASSERT_TRUE(store->Ingest({FerryB()}).ok());
+    auto gone = store->GetStory(tunnel_story);
+    ASSERT_TRUE(gone.ok());
+    ASSERT_FALSE(gone->has_value());
+  }
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  Article other = Tunnel();
+  other.id = "tunnel-c";
+  other.paragraphs[0].text += " A second bore was opened.";
+  auto r = store->Ingest({other});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->articles.size(), 1u);
+  EXPECT_GT(std::stoll(r->articles[0].story_id), std::stoll(tunnel_story))
+      << "story " << tunnel_story << " was deleted; its id names no other story";
+}
+
 TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
   auto store = OpenStore();
   ASSERT_TRUE(store);
