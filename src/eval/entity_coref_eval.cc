@@ -127,14 +127,11 @@ Result<std::map<int, std::map<std::string, std::set<int>>>> ReadAnnotatedSentenc
   return out;
 }
 
-// Analyses the topic's documents as articles, resolves them together and
-// adds the scores of the three settings (see the header) to `result`.
-void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, EntityCorefResult& result) {
-  if (topic.docs.empty()) return;
-  const std::vector<CorefDoc>& docs = topic.docs;
-  std::vector<Article> articles;
-  std::vector<std::vector<uint32_t>> token_begin;  // per doc, per token: byte offset in the text
-  for (const CorefDoc& d : docs) {
+}  // namespace
+
+AnalyzedTopic AnalyzeTopic(const extract::EntityTagger& tagger, CorefTopic topic) {
+  AnalyzedTopic out;
+  for (const CorefDoc& d : topic.docs) {
     Article a;
     a.id = d.name;
     std::vector<uint32_t> begins;
@@ -152,17 +149,28 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
       para.text = std::string(p);
       a.paragraphs.push_back(std::move(para));
     }
-    articles.push_back(std::move(a));
-    token_begin.push_back(std::move(begins));
+    out.articles.push_back(std::move(a));
+    out.token_begin.push_back(std::move(begins));
   }
   extract::AnalysisOptions options;
   options.tagger = &tagger;
   options.threads = 1;
-  std::vector<extract::ArticleAnalysis> analyses = extract::AnalyzeArticles(articles, options);
+  // The analyses point at out.articles, whose elements a move of the vector
+  // keeps in place.
+  out.analyses = extract::AnalyzeArticles(out.articles, options);
+  out.topic = std::move(topic);
+  return out;
+}
+
+void ScoreAnalyzedTopic(const AnalyzedTopic& analyzed, const extract::PlaceGazetteer& places,
+                        const synthesize::ResolutionOptions& resolution, EntityCorefResult& result) {
+  const std::vector<CorefDoc>& docs = analyzed.topic.docs;
+  if (docs.empty()) return;
+  const auto& analyses = analyzed.analyses;
+  const auto& token_begin = analyzed.token_begin;
   std::vector<const extract::ArticleAnalysis*> ptrs;
   for (const auto& a : analyses) ptrs.push_back(&a);
-  const synthesize::EntityResolution resolved =
-      synthesize::ResolveEntities(ptrs, extract::PlaceGazetteer::Default());
+  const synthesize::EntityResolution resolved = synthesize::ResolveEntities(ptrs, places, resolution);
 
   // Key chains over mention ids; response chains over the same ids where a
   // predicted mention overlaps a key mention, fresh ids otherwise.
@@ -198,6 +206,7 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
         }
       }
       const bool on_key = id != UINT32_MAX;
+      if (!on_key) ++result.spurious[std::string(pm.span.In(an.doc.text))];
       if (id == UINT32_MAX) id = next_id++;
       ++result.response_mentions;
       const uint32_t linked = an.entities.entity_of_mention[m];
@@ -216,6 +225,9 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
     // Key mentions no predicted mention overlaps: singletons.
     for (size_t k = 0; k < d.mentions.size(); ++k) {
       if (key_used[k]) continue;
+      std::string words;
+      for (uint32_t t = d.mentions[k].first; t <= d.mentions[k].last; ++t) words += (words.empty() ? "" : " ") + d.tokens[t];
+      ++result.missed[words];
       gold_response[next_singleton--].push_back(key_id[k]);
       same_name_response["#" + std::to_string(key_id[k])].push_back(key_id[k]);
     }
@@ -234,8 +246,6 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
   ++result.topics;
 }
 
-}  // namespace
-
 std::vector<int> EcbDevTopics() { return {2, 5, 12, 18, 21, 23, 34, 35}; }
 
 std::vector<int> EcbTrainTopics() {
@@ -247,11 +257,11 @@ std::vector<int> EcbTrainTopics() {
   return out;
 }
 
-Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagger, const std::string& dir,
-                                              const std::vector<int>& topics) {
+Result<std::vector<AnalyzedTopic>> AnalyzeEcbTopics(const extract::EntityTagger& tagger, const std::string& dir,
+                                                    const std::vector<int>& topics) {
   auto annotated = ReadAnnotatedSentences(dir + "/ECBplus_coreference_sentences.csv");
   if (!annotated.ok()) return annotated.status();
-  EntityCorefResult result;
+  std::vector<AnalyzedTopic> out;
   for (int topic : topics) {
     const std::string topic_dir = dir + "/xml/" + std::to_string(topic);
     if (!std::filesystem::is_directory(topic_dir)) continue;
@@ -272,16 +282,23 @@ Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagge
       d->name = stem;  // the article id, as the chains above are already keyed
       t.docs.push_back(std::move(*d));
     }
-    ScoreTopic(tagger, t, result);
+    out.push_back(AnalyzeTopic(tagger, std::move(t)));
   }
-  return result;
+  return out;
 }
 
-Result<EntityCorefResult> EvaluateMeantimeEntities(const extract::EntityTagger& tagger, const std::string& path) {
+Result<std::vector<AnalyzedTopic>> AnalyzeMeantimeTopics(const extract::EntityTagger& tagger, const std::string& path) {
   Result<std::vector<CorefTopic>> topics = ReadMeantimeConll(path);
   if (!topics.ok()) return topics.status();
+  std::vector<AnalyzedTopic> out;
+  for (CorefTopic& t : *topics) out.push_back(AnalyzeTopic(tagger, std::move(t)));
+  return out;
+}
+
+EntityCorefResult ScoreAnalyzedTopics(const std::vector<AnalyzedTopic>& topics, const extract::PlaceGazetteer& places,
+                                      const synthesize::ResolutionOptions& resolution) {
   EntityCorefResult result;
-  for (const CorefTopic& t : *topics) ScoreTopic(tagger, t, result);
+  for (const AnalyzedTopic& t : topics) ScoreAnalyzedTopic(t, places, resolution, result);
   return result;
 }
 

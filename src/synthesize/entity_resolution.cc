@@ -224,8 +224,9 @@ int MajorityVote(const std::array<int, 4>& v) {
 
 class Resolution {
  public:
-  Resolution(const std::vector<const extract::ArticleAnalysis*>& articles, const extract::PlaceGazetteer& places)
-      : articles_(articles), places_(places) {}
+  Resolution(const std::vector<const extract::ArticleAnalysis*>& articles, const extract::PlaceGazetteer& places,
+             const ResolutionOptions& options)
+      : articles_(articles), places_(places), options_(options) {}
 
   EntityResolution Run() {
     CollectCandidates();
@@ -360,7 +361,7 @@ class Resolution {
   // mid-sentence is a common word, not a name ("Strategic", "UPDATED").
   bool IsCommonWord(const std::string& lower_word) const {
     auto it = case_counts_.find(lower_word);
-    return it != case_counts_.end() && it->second[0] > 0 && it->second[0] >= it->second[1];
+    return it != case_counts_.end() && it->second[0] > 0 && it->second[0] >= options_.common_word_ratio * it->second[1];
   }
 
   void DropNonEntities() {
@@ -399,7 +400,7 @@ class Resolution {
       }
       // Places do not speak: a "place" that is mostly the subject of speech
       // verbs ("Kraft said") is an organisation acting through its people.
-      if (cl.type == kPlace && cl.speaks * 5 >= cl.mentions && cl.speaks > 0) {
+      if (cl.type == kPlace && cl.speaks >= options_.speaking_place_share * cl.mentions && cl.speaks > 0) {
         cl.type = kOrg;
       }
     }
@@ -506,7 +507,7 @@ class Resolution {
           others += clusters_[d].articles.size();
         }
       }
-      if (match >= 0 && clusters_[match].articles.size() >= 3 * others) Absorb(static_cast<size_t>(match), c, true);
+      if (match >= 0 && static_cast<double>(clusters_[match].articles.size()) >= options_.acronym_dominance * static_cast<double>(others)) Absorb(static_cast<size_t>(match), c, true);
     }
     JoinAcronymLedNames();
   }
@@ -643,7 +644,7 @@ class Resolution {
         }
       }
       if (!one_thing) continue;
-      if (place && CoOccurrence(c, longer) < 0.5) continue;
+      if (place && CoOccurrence(c, longer) < options_.place_short_form_together) continue;
       // Into the longer name most articles use; the others follow.
       size_t into = longer[0];
       for (size_t d : longer) {
@@ -674,7 +675,7 @@ class Resolution {
       if (match < 0 || ambiguous) continue;
       // "Ramsey" the town is not Charles Ramsey unless the articles that
       // write it also name him.
-      if (clusters_[c].type != kPerson && CoOccurrence(c, {static_cast<size_t>(match)}) < 0.5) continue;
+      if (clusters_[c].type != kPerson && CoOccurrence(c, {static_cast<size_t>(match)}) < options_.surname_together) continue;
       Absorb(static_cast<size_t>(match), c, true);
     }
   }
@@ -685,19 +686,21 @@ class Resolution {
   // does not hide "Bryant Dalton"); one-word places or organisations of six
   // letters or more one edit apart ("Schnectady"), unless some article
   // writes both (then they are two names).
-  static bool SpellingVariant(const std::vector<std::string>& a, const std::vector<std::string>& b, bool person) {
+  bool SpellingVariant(const std::vector<std::string>& a, const std::vector<std::string>& b, bool person) const {
     if (a.size() != b.size() || a == b) return false;
     if (person) {
-      if (a.size() < 2 || a.back().size() < 4) return false;
+      if (a.size() < 2 || a.back().size() < static_cast<size_t>(options_.person_spelling_min_letters)) return false;
+      const size_t edits = static_cast<size_t>(options_.person_spelling_edits);
       size_t differing = 0, distance = 0;
       for (size_t k = 0; k < a.size(); ++k) {
         if (a[k] == b[k]) continue;
         ++differing;
-        distance += EditDistance(a[k], b[k], 2);
+        distance += EditDistance(a[k], b[k], edits);
       }
-      return differing == 1 && distance <= 2;
+      return differing == 1 && distance <= edits;
     }
-    return a.size() == 1 && a[0].size() >= 6 && EditDistance(a[0], b[0], 1) <= 1;
+    return a.size() == 1 && a[0].size() >= static_cast<size_t>(options_.other_spelling_min_letters) &&
+           EditDistance(a[0], b[0], 1) <= 1;
   }
 
   bool AnySpellingVariant(const Cluster& x, const Cluster& y, bool person) const {
@@ -908,6 +911,7 @@ class Resolution {
 
   const std::vector<const extract::ArticleAnalysis*>& articles_;
   const extract::PlaceGazetteer& places_;
+  const ResolutionOptions& options_;
   std::vector<Cluster> clusters_;
   std::vector<std::vector<size_t>> cluster_of_;  // per article, per linked entity (SIZE_MAX: none)
   std::vector<size_t> redirect_;                 // per cluster: the one it joined (itself if none)
@@ -917,8 +921,8 @@ class Resolution {
 }  // namespace
 
 EntityResolution ResolveEntities(const std::vector<const extract::ArticleAnalysis*>& articles,
-                                 const extract::PlaceGazetteer& places) {
-  return Resolution(articles, places).Run();
+                                 const extract::PlaceGazetteer& places, const ResolutionOptions& options) {
+  return Resolution(articles, places, options).Run();
 }
 
 }  // namespace newsfuse::synthesize

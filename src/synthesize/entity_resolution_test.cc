@@ -53,10 +53,11 @@ class Story {
     return *this;
   }
 
-  EntityResolution Resolve(const extract::PlaceGazetteer& places = extract::PlaceGazetteer::FromNames({})) const {
+  EntityResolution Resolve(const extract::PlaceGazetteer& places = extract::PlaceGazetteer::FromNames({}),
+                           const ResolutionOptions& options = {}) const {
     std::vector<const extract::ArticleAnalysis*> ptrs;
     for (const auto& a : analyses_) ptrs.push_back(&a);
-    return ResolveEntities(ptrs, places);
+    return ResolveEntities(ptrs, places, options);
   }
 
  private:
@@ -95,6 +96,20 @@ TEST(EntityResolutionTest, MisspeltFirstNameIsAVariantUnlessTwoOneWordNamesMeet)
   EXPECT_EQ(Find(r, "Latonya Brown"), Find(r, "Latoya Brown"));
   // Written side by side in one article: two places.
   EXPECT_NE(Find(r, "Schenectady"), Find(r, "Schnectady"));
+}
+
+// The cross-validated numbers are the ones the joins use: no edits allowed,
+// the misspelt name stays a second person.
+TEST(EntityResolutionTest, SpellingVariantsFollowTheOptions) {
+  Story story;
+  story.Add("Police named the victim as Latonya Brown of the city.", {{"Latonya Brown", EntityType::kPerson}})
+      .Add("Police named the victim as Latoya Brown of the city.", {{"Latoya Brown", EntityType::kPerson}});
+  ResolutionOptions strict;
+  strict.person_spelling_edits = 0;
+  const auto apart = story.Resolve(extract::PlaceGazetteer::FromNames({}), strict);
+  EXPECT_NE(Find(apart, "Latonya Brown"), Find(apart, "Latoya Brown"));
+  const auto joined = story.Resolve();
+  EXPECT_EQ(Find(joined, "Latonya Brown"), Find(joined, "Latoya Brown"));
 }
 
 TEST(EntityResolutionTest, AcronymAndShortFormJoinTheirOrganisation) {
