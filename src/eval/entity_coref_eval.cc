@@ -189,13 +189,21 @@ void ScoreAnalyzedTopic(const AnalyzedTopic& analyzed, const extract::PlaceGazet
       key_id[k] = next_id++;
       key_chains[d.mentions[k].chain].push_back(key_id[k]);
     }
+    // The tokens a predicted span covers.
+    auto token_range = [&](text::Span span) {
+      const auto& begins = token_begin[di];
+      const uint32_t first = static_cast<uint32_t>(std::upper_bound(begins.begin(), begins.end(), span.begin) - begins.begin() - 1);
+      const uint32_t last = static_cast<uint32_t>(std::lower_bound(begins.begin(), begins.end(), span.end) - begins.begin() - 1);
+      return std::pair<uint32_t, uint32_t>(first, last);
+    };
+    std::vector<std::pair<uint32_t, uint32_t>> other_ranges;  // mentions the tagger typed OTHER (MISC)
     for (size_t m = 0; m < an.mentions.size(); ++m) {
       const auto& pm = an.mentions[m];
-      if (pm.type == extract::EntityType::kOther) continue;
-      // The tokens the predicted span covers.
-      const auto& begins = token_begin[di];
-      const uint32_t first = static_cast<uint32_t>(std::upper_bound(begins.begin(), begins.end(), pm.span.begin) - begins.begin() - 1);
-      const uint32_t last = static_cast<uint32_t>(std::lower_bound(begins.begin(), begins.end(), pm.span.end) - begins.begin() - 1);
+      if (pm.type == extract::EntityType::kOther) {
+        other_ranges.push_back(token_range(pm.span));
+        continue;
+      }
+      const auto [first, last] = token_range(pm.span);
       if (first >= d.tokens.size() || !d.annotated.count(d.sentence[first])) continue;
       uint32_t id = UINT32_MAX;
       for (size_t k = 0; k < d.mentions.size(); ++k) {
@@ -227,7 +235,9 @@ void ScoreAnalyzedTopic(const AnalyzedTopic& analyzed, const extract::PlaceGazet
       if (key_used[k]) continue;
       std::string words;
       for (uint32_t t = d.mentions[k].first; t <= d.mentions[k].last; ++t) words += (words.empty() ? "" : " ") + d.tokens[t];
-      ++result.missed[words];
+      bool as_other = false;
+      for (const auto& [f, l] : other_ranges) as_other = as_other || (f <= d.mentions[k].last && d.mentions[k].first <= l);
+      ++result.missed[as_other ? words + " (as OTHER)" : words];
       gold_response[next_singleton--].push_back(key_id[k]);
       same_name_response["#" + std::to_string(key_id[k])].push_back(key_id[k]);
     }

@@ -733,11 +733,20 @@ NounPhrase Attributor::NameBackward(int i, int bound) const {
     if (tk_.Is(g - 1, kRoleWords) || IsAgeWord(g - 1)) {
       --g;
       qualifier = false;
+    } else if ((tk_.Is(g, kRoleWords) || tk_.Is(g, kTitleWords)) && IsLowerNoun(g - 1) &&
+               !tk_.Text(g - 1).ends_with("ed") && !tk_.Is(g - 1, kArticles) && !tk_.Is(g - 1, kDeterminers)) {
+      // "Tulsa police Chief X", "panel Chairman X", "communications director
+      // X": nouns that qualify a role or title.
+      --g;
+      qualifier = true;
     } else if ((qualifier || tk_.Is(g, kRoleWords)) && IsNameWord(g - 1)) {
       --g;
       qualifier = true;
-    } else if (tk_.Is(g - 1, kParticles) && g == f) {
+    } else if (tk_.Is(g - 1, kParticles) && g == f && !tk_[g - 1].newline_before) {
+      // "Bill de Blasio": a particle and the given names before it.
       --g;
+      while (g - 1 >= bound && !tk_[g].newline_before && IsNameWord(g - 1)) --g;
+      f = g;
       np.name_first = g;
     } else {
       break;
@@ -968,7 +977,8 @@ int Attributor::ExtendAppositive(int last, int limit) const {
            !tk_.IsPunct(e + 1, ';') && !tk_.IsPunct(e + 1, '.') && !tk_.IsPunct(e + 1, ':') &&
            !(tk_.IsPunct(e + 1, ',') && e + 2 < limit &&
              (IsParticiple(e + 2) || tk_.Is(e + 2, kCueWords) || tk_.IsWordEq(e + 2, "according") ||
-              tk_.IsWordEq(e + 2, "and") || tk_.IsWordEq(e + 2, "but")))) {
+              tk_.IsWordEq(e + 2, "and") || tk_.IsWordEq(e + 2, "but") ||
+              (tk_.Is(e + 2, kForwardStop) && !tk_.Is(e + 2, kClauseWords))))) {
       ++e;
     }
     last = e;
