@@ -253,10 +253,10 @@ class Tokens {
   bool IsPunct(int i, char c) const {
     return toks_[i].kind == TokKind::kPunct && toks_[i].end - toks_[i].begin == 1 && text_[toks_[i].begin] == c;
   }
-  // Em or en dash, or "--".
+  // Em or en dash, horizontal bar, or "--".
   bool IsDash(int i) const {
     std::string_view s = Text(i);
-    return s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "--";
+    return s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "\xE2\x80\x95" || s == "--";
   }
   // Lower-case text of token i (empty if too long).
   std::string_view LowerText(int i, std::array<char, 40>& buf) const { return Lower(Text(i), buf); }
@@ -1136,8 +1136,19 @@ void Attributor::CueAfterQuote(const QuoteSite& s, Attribution* f) const {
   if (reg.close < 0) return;
   int end = std::min(SentenceEnd(reg.close), s.next_open);
   int t = s.after;
+  const bool dash = t < end && tk_.IsDash(t);
   if (t < end && (tk_.IsPunct(t, ',') || tk_.IsDash(t))) ++t;
   if (t >= end || tk_[t].newline_before) return;
+  if (dash && IsNameWord(t)) {
+    // '"...," ― Pamela Padilla': a name alone after a dash signs the quote.
+    int e = t;
+    while (e + 1 < end && !tk_[e + 1].newline_before && IsNameWord(e + 1)) ++e;
+    if (e + 1 >= end || tk_[e + 1].newline_before || tk_.IsPunct(e + 1, ',') || tk_.IsPunct(e + 1, '.')) {
+      f->np = NameBackward(e, t);
+      if (f->np.valid()) f->cue_first = f->cue_last = t - 1;
+      return;
+    }
+  }
   if (IsCue(t) && !IsParticiple(t)) {
     f->np = SubjectAfter(t + 1, end);
     if (f->np.valid()) f->cue_first = f->cue_last = t;
