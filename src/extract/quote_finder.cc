@@ -973,8 +973,13 @@ int Attributor::ExtendAppositive(int last, int limit) const {
     // The appositive ends at the next comma, except inside a place name
     // ("of Englewood, New Jersey").
     int e = k + 1;
+    // A period with a comma right after it ends an abbreviation ("R-Wis.,"),
+    // not the sentence.
+    auto sentence_period = [&](int p) {
+      return tk_.IsPunct(p, '.') && !(p + 1 < limit && tk_.IsPunct(p + 1, ',') && tk_[p].begin == tk_[p - 1].end);
+    };
     while (e + 1 < limit && tk_[e + 1].kind != TokKind::kMark && !tk_[e + 1].newline_before &&
-           !tk_.IsPunct(e + 1, ';') && !tk_.IsPunct(e + 1, '.') && !tk_.IsPunct(e + 1, ':') &&
+           !tk_.IsPunct(e + 1, ';') && !sentence_period(e + 1) && !tk_.IsPunct(e + 1, ':') &&
            !(tk_.IsPunct(e + 1, ',') && e + 2 < limit &&
              (IsParticiple(e + 2) || tk_.Is(e + 2, kCueWords) || tk_.IsWordEq(e + 2, "according") ||
               tk_.IsWordEq(e + 2, "and") || tk_.IsWordEq(e + 2, "but") ||
