@@ -246,12 +246,16 @@ int RunEvalEntities(const EvalEntitiesFlags& flags) {
               << "), chained by the story-level resolution over each topic\n";
   }
   PrintScores("predicted mentions (tagger + resolution):", r->scores);
+  PrintScores("predicted mentions of the entities the resolution keeps (those it left out as no entity of the story\n"
+              "not counted, as a briefing does not list them):",
+              r->kept_entities);
   PrintScores("key mentions, chained by the resolution (tagger misses as singletons, extras left out):",
               r->gold_mentions);
   PrintScores("key mentions, chained by folded name only (string-matching reference):", r->gold_mentions_same_name);
   if (flags.errors > 0) {
     PrintTop("key mentions no tagger mention overlaps", r->missed, flags.errors);
     PrintTop("tagger mentions that overlap no key mention", r->spurious, flags.errors);
+    PrintTop("tagger mentions on a key mention that the resolution left out", r->left_out, flags.errors);
   }
   PrintPublished();
   return 0;

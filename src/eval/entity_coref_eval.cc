@@ -177,6 +177,7 @@ void ScoreAnalyzedTopic(const AnalyzedTopic& analyzed, const extract::PlaceGazet
   uint32_t next_id = 0;
   std::map<std::string, Chain> key_chains;
   std::map<int, Chain> response_chains;
+  std::map<int, Chain> kept_chains;                    // only mentions of entities the resolution kept
   std::map<int, Chain> gold_response;                  // by resolved entity
   std::map<std::string, Chain> same_name_response;     // by folded name
   int next_singleton = -1;
@@ -221,6 +222,8 @@ void ScoreAnalyzedTopic(const AnalyzedTopic& analyzed, const extract::PlaceGazet
       const int entity = resolved.entity_of_linked[di][linked];
       const int chain = entity >= 0 ? entity : next_singleton--;
       response_chains[chain].push_back(id);
+      if (entity >= 0) kept_chains[entity].push_back(id);
+      if (entity < 0 && on_key) ++result.left_out[std::string(pm.span.In(an.doc.text))];
       if (on_key) {
         gold_response[chain].push_back(id);
         std::string folded;
@@ -245,11 +248,14 @@ void ScoreAnalyzedTopic(const AnalyzedTopic& analyzed, const extract::PlaceGazet
   }
   std::vector<Chain> key, response, gold, same_name;
   for (auto& [c, ids] : key_chains) key.push_back(std::move(ids));
+  std::vector<Chain> kept;
+  for (auto& [c, ids] : kept_chains) kept.push_back(std::move(ids));
   for (auto& [c, ids] : response_chains) response.push_back(std::move(ids));
   for (auto& [c, ids] : gold_response) gold.push_back(std::move(ids));
   for (auto& [c, ids] : same_name_response) same_name.push_back(std::move(ids));
   result.key_chains += key.size();
   result.scores.Add(ScoreCoref(key, response));
+  result.kept_entities.Add(ScoreCoref(key, kept));
   result.gold_mentions.Add(ScoreCoref(key, gold));
   result.gold_mentions_same_name.Add(ScoreCoref(key, same_name));
   result.documents += docs.size();

@@ -36,6 +36,10 @@ namespace newsfuse::eval {
 
 struct EntityCorefResult {
   CorefScores scores;       // predicted mentions (above)
+  // The same, without the mentions of what the resolution left out as no
+  // entity of the story (credits, the outlet's name, headline-only names,
+  // common words): the mentions a briefing lists.
+  CorefScores kept_entities;
   // The key's own mentions, each taking the entity of the predicted mention
   // that overlaps it (a singleton when none does), spurious ones left out:
   // the resolution alone, with the tagger's misses and extras set aside.
@@ -47,6 +51,8 @@ struct EntityCorefResult {
   // What the tagger side got wrong, by wording: key mentions no predicted
   // mention overlaps, predicted mentions that overlap no key mention.
   std::map<std::string, int> missed, spurious;
+  // Tagger mentions on a key mention whose entity the resolution left out.
+  std::map<std::string, int> left_out;
 };
 
 // ECB+ topics of the usual split (Cybulska & Vossen 2014; ../shared/data/coref/README.md).

@@ -374,8 +374,20 @@ class Resolution {
       const auto words = FoldedWords(BestSpelling(cl));
       bool all_common = !words.empty();
       for (const auto& w : words) all_common = all_common && IsCommonWord(w);
-      if (all_common) cl.alive = false;
+      // "Federal Bureau of Investigation", "Mortgage Bankers Association":
+      // common words, but capitalised around a kind of organisation they
+      // name one ("National Security Adviser" names a post, not a body).
+      if (all_common && !NamesAnOrganisationKind(words)) cl.alive = false;
     }
+  }
+
+  // A name of two words or more whose head is a kind of organisation: its
+  // last word, or the word before its first "of" ("Department of ...").
+  static bool NamesAnOrganisationKind(const std::vector<std::string>& words) {
+    if (words.size() < 2) return false;
+    if (InSet(kOrgHeads, words.back())) return true;
+    const auto of = std::find(words.begin() + 1, words.end(), "of");
+    return of != words.end() && InSet(kOrgHeads, *(of - 1));
   }
 
   bool HasHead(const std::string& name, const auto& heads) const {
