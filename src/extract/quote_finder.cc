@@ -969,7 +969,7 @@ int Attributor::ExtendAppositive(int last, int limit) const {
   }
   if (k + 1 < limit && tk_.IsPunct(k, ',') && tk_[k + 1].kind == TokKind::kWord && !tk_.Is(k + 1, kCueWords) &&
       !IsParticiple(k + 1) &&
-      !tk_.Is(k + 1, kForwardStop) && !tk_.Is(k + 1, kPronouns)) {
+      ((!tk_.Is(k + 1, kForwardStop) && !tk_.Is(k + 1, kPronouns)) || tk_.IsWordEq(k + 1, "who"))) {
     // The appositive ends at the next comma, except inside a place name
     // ("of Englewood, New Jersey").
     int e = k + 1;
