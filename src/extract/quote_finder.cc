@@ -983,6 +983,7 @@ int Attributor::ExtendAppositive(int last, int limit) const {
            !(tk_.IsPunct(e + 1, ',') && e + 2 < limit &&
              (IsParticiple(e + 2) || tk_.Is(e + 2, kCueWords) || tk_.IsWordEq(e + 2, "according") ||
               tk_.IsWordEq(e + 2, "and") || tk_.IsWordEq(e + 2, "but") ||
+              (!tk_[e + 2].cap && tk_.Text(e + 2).size() > 4 && tk_.Text(e + 2).ends_with("ed")) ||
               (tk_.Is(e + 2, kForwardStop) && !tk_.Is(e + 2, kClauseWords))))) {
       ++e;
     }
