@@ -91,19 +91,20 @@ constexpr auto kCapStopWords = std::to_array<std::string_view>({
 // Lower-case role words that belong to a speaker's mention when they come
 // right before a name ("press secretary Karine Jean-Pierre").
 constexpr auto kRoleWords = std::to_array<std::string_view>({
-    "activist", "adviser", "advisor", "aide", "analyst", "anchor", "attorney", "author",
-    "billionaire", "boss", "businessman", "campaign", "candidate", "ceo", "chairman",
-    "chairwoman", "chief", "co-anchor", "co-founder", "columnist", "commentator", "congressman",
-    "congresswoman", "conservative", "constituent", "consultant", "contender", "correspondent",
-    "critic", "delegate", "democratic", "deputy", "director", "doctor", "economist", "editor",
-    "entrepreneur", "executive", "former", "founder", "front-runner", "frontrunner", "governor",
-    "head", "historian", "hopeful", "host", "journalist", "lawmaker", "lawyer", "leader",
-    "liberal", "manager", "mayor", "member", "minister", "mogul", "nominee", "official",
+    "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "anchor", "attorney",
+    "author", "billionaire", "boss", "businessman", "campaign", "candidate", "ceo", "chair",
+    "chairman", "chairwoman", "chief", "co-anchor", "co-founder", "coach", "columnist",
+    "commentator", "commissioner", "congressman", "congresswoman", "conservative", "constituent",
+    "consultant", "contender", "correspondent", "counsel", "critic", "delegate", "democratic",
+    "deputy", "detective", "director", "doctor", "economist", "editor", "entrepreneur", "envoy",
+    "executive", "fellow", "former", "founder", "front-runner", "frontrunner", "governor", "head",
+    "historian", "hopeful", "host", "journalist", "lawmaker", "lawyer", "leader", "liberal",
+    "manager", "mayor", "member", "minister", "mogul", "nominee", "officer", "official",
     "operative", "organizer", "owner", "party", "political", "pollster", "president",
-    "presidential", "press", "producer", "professor", "reporter", "representative", "republican",
-    "rival", "scientist", "secretary", "senator", "senior", "speaker", "spokesman",
-    "spokesperson", "spokeswoman", "strategist", "student", "supporter", "surrogate", "top",
-    "veteran", "voter", "writer",
+    "presidential", "press", "producer", "professor", "prosecutor", "reporter", "representative",
+    "republican", "researcher", "rival", "scientist", "secretary", "senator", "senior", "sheriff",
+    "speaker", "spokesman", "spokesperson", "spokeswoman", "strategist", "student",
+    "superintendent", "supporter", "surrogate", "top", "veteran", "voter", "writer",
 });
 
 // Leading words dropped from a name to make the canonical speaker.
