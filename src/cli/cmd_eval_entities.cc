@@ -210,8 +210,12 @@ int RunEvalEntities(const EvalEntitiesFlags& flags) {
     PrintError(tagger.status());
     return 1;
   }
-  const extract::PlaceGazetteer places = extract::PlaceGazetteer::FromFile(
-      extract::PlaceGazetteer::PathBesideModel(extract::EntityTagger::DefaultModelPath()));
+  // The place list beside the model, as the engine finds it (EngineOptions::place_list).
+  const std::string place_list = extract::PlaceGazetteer::PathBesideModel(model_path);
+  const extract::PlaceGazetteer places = extract::PlaceGazetteer::FromFile(place_list);
+  if (places.size() == 0) {
+    std::cerr << "newsfuse: warning: " << place_list << ": place list not found or empty; places typed by the tagger alone\n";
+  }
   if (flags.cv) return RunCrossValidation(**tagger, places, flags);
   Result<synthesize::ResolutionOptions> resolution = ParseOptions(flags.options);
   if (!resolution.ok()) {
