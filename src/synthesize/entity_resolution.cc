@@ -172,6 +172,14 @@ bool IsCreditMention(std::string_view text, text::Span span) {
   return lead == "By " || lead == "by " || lead.ends_with("On behalf of ") || lead.ends_with("on behalf of ");
 }
 
+// True when one of the article's time expressions covers `span`.
+bool InTimeExpression(const extract::ArticleAnalysis& a, text::Span span) {
+  for (const auto& t : a.times) {
+    if (t.span.begin <= span.begin && span.end <= t.span.end) return true;
+  }
+  return false;
+}
+
 // The outlet's own name: "NBC Philadelphia" for nbcphiladelphia.com.
 bool IsOwnOutlet(const Article& article, std::string_view name) {
   std::string key = FoldKey(name);
@@ -261,17 +269,21 @@ class Resolution {
         if (key.size() < 2) continue;
         if (a.article != nullptr && IsOwnOutlet(*a.article, name)) continue;
         bool all_credits = !ent.mentions.empty();
+        bool all_times = !ent.mentions.empty();
         int body = 0, speaks = 0;
         for (uint32_t m : ent.mentions) {
           const text::Span span = a.mentions[m].span;
           all_credits = all_credits && IsCreditMention(text, span);
+          all_times = all_times && InTimeExpression(a, span);
           body += !InHeadline(a, span);
           for (std::string_view verb : {" said", " says", " told", " announced", " declined", " put out", " went on",
                                         " has said", " has made", " confirmed", " insisted"}) {
             speaks += FollowedByWord(text, span.end, verb);
           }
         }
-        if (all_credits) continue;
+        // Bylines, and days the tagger took for names ("Christmas", "Labor
+        // Day": the time expressions of the article hold every mention).
+        if (all_credits || all_times) continue;
         size_t c;
         if (auto it = by_key.find(key); it != by_key.end()) {
           c = it->second;

@@ -10,7 +10,10 @@
 //      leaving out what is not an entity of the story: bylines and reporter
 //      credits ("KYW's Pat Loeb reports"), the outlet's own name, names seen
 //      only in title-case headlines, and common words that the story writes
-//      in lower case as often as capitalised ("Strategic", "Office");
+//      in lower case as often as capitalised ("Strategic", "Office") unless
+//      capitalised around a kind of organisation ("Federal Bureau of
+//      Investigation"), and days the tagger took for names (every mention
+//      inside one of the article's time expressions: "Christmas", "EDT May");
 //   2. one cluster per folded name ("U.N." = "UN", "TMZ.com" = "TMZ");
 //   3. types by vote of the tagger's mentions, corrected by a name's head
 //      word ("... Center", "... Foods" -> organisation; "... Boulevard" ->

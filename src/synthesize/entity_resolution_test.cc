@@ -53,6 +53,18 @@ class Story {
     return *this;
   }
 
+  // Marks every occurrence of `phrase` in the last article as a time
+  // expression (what extract/time_expressions.h would find).
+  Story& Time(const std::string& phrase) {
+    extract::ArticleAnalysis& a = analyses_.back();
+    for (size_t at = a.doc.text.find(phrase); at != std::string::npos; at = a.doc.text.find(phrase, at + 1)) {
+      extract::TimeExpression t;
+      t.span = text::Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + phrase.size())};
+      a.times.push_back(t);
+    }
+    return *this;
+  }
+
   EntityResolution Resolve(const extract::PlaceGazetteer& places = extract::PlaceGazetteer::FromNames({}),
                            const ResolutionOptions& options = {}) const {
     std::vector<const extract::ArticleAnalysis*> ptrs;
@@ -96,6 +108,18 @@ TEST(EntityResolutionTest, MisspeltFirstNameIsAVariantUnlessTwoOneWordNamesMeet)
   EXPECT_EQ(Find(r, "Latonya Brown"), Find(r, "Latoya Brown"));
   // Written side by side in one article: two places.
   EXPECT_NE(Find(r, "Schenectady"), Find(r, "Schnectady"));
+}
+
+// A day the tagger took for a name is no entity of the story; names beside
+// it are kept.
+TEST(EntityResolutionTest, NamesInsideTimeExpressionsAreNoEntities) {
+  const auto r = Story()
+                     .Add("The shelter opened on Christmas Day for the families.", {{"Christmas Day", EntityType::kOrganization}})
+                     .Time("Christmas Day")
+                     .Add("Maria Lopez runs the shelter in Camden.", {{"Maria Lopez", EntityType::kPerson}})
+                     .Resolve();
+  EXPECT_EQ(Find(r, "Christmas Day"), nullptr);
+  EXPECT_NE(Find(r, "Maria Lopez"), nullptr);
 }
 
 // The cross-validated numbers are the ones the joins use: no edits allowed,
