@@ -64,6 +64,9 @@ struct EngineOptions {
   // file (the CLI verbs that brief do; EntityModelStatus tells it later).
   std::string ner_model;
   bool require_entity_model = false;
+  // The place list that types a story's places (models/README.md); empty:
+  // places-en.txt beside ner_model (models/ by default).
+  std::string place_list;
   int summary_words = 100;  // summary length budget of a briefing, in words
   // Average similarity at which sentences of different outlets state one
   // fact; unset: the tuned default.

@@ -40,7 +40,7 @@ const std::map<std::string, std::vector<std::string>>& ExampleTable() {
       {"eval ner", {"newsfuse eval ner", "newsfuse eval ner --documents 50"}},
       {"eval timex", {"newsfuse eval timex"}},
       {"eval quotes", {"newsfuse eval quotes"}},
-      {"eval entities", {"newsfuse eval entities --topics train", "newsfuse eval entities --corpus meantime"}},
+      {"eval entities", {"newsfuse eval entities --corpus meantime", "newsfuse eval entities --cv"}},
       {"eval cluster", {"newsfuse eval cluster"}},
       {"eval briefs",
        {"newsfuse eval briefs ../shared/data/briefs ../shared/seeds/rafah-2024-04-01",

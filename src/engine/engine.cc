@@ -108,6 +108,7 @@ Result<Brief> Engine::BriefArticles(const std::vector<Article>& articles, bool o
                      [](const auto& a, const auto& b) { return a.members.size() > b.members.size(); });
   }
   const extract::EntityTagger* tagger = impl_->pipeline.entity_model().Get();
+  const extract::PlaceGazetteer* places = &impl_->pipeline.entity_model().places();
   const engine::PipelineOptions pipeline = engine::PipelineOptionsFor(impl_->options);
   Brief brief;
   for (size_t s = 0; s < stories.size(); ++s) {
@@ -120,7 +121,7 @@ Result<Brief> Engine::BriefArticles(const std::vector<Article>& articles, bool o
       std::vector<Article> members;
       members.reserve(stories[s].members.size());
       for (size_t i : stories[s].members) members.push_back(articles[i]);
-      brief.stories.push_back(engine::BriefStory(id, members, stories[s].copy_of, tagger, pipeline));
+      brief.stories.push_back(engine::BriefStory(id, members, stories[s].copy_of, tagger, places, pipeline));
     } catch (const std::exception& e) {
       brief.skipped.push_back(id + " (" + std::to_string(stories[s].members.size()) +
                               " article(s)) skipped: " + e.what());
@@ -182,7 +183,7 @@ StorePipeline::StorePipeline(const EngineOptions& options, const cluster::Cluste
     : pipeline_(PipelineOptionsFor(options)),
       options_(options),
       duplicate_jaccard_(cluster.duplicate_jaccard),
-      model_(options.ner_model),
+      model_(options.ner_model, options.place_list),
       assigner_(cluster) {}
 
 StorePipeline::StorePipeline(const EngineOptions& options) : StorePipeline(options, ClusterOptionsFor(options)) {}
@@ -200,7 +201,7 @@ Result<std::string> StorePipeline::BriefingJson(const std::string& story_id, std
   Brief brief;
   // The stored story's near-copies are decided over the members it briefs.
   const std::vector<std::optional<size_t>> copy_of = cluster::FindNearCopies(members, duplicate_jaccard_);
-  brief.stories.push_back(BriefStory(story_id, members, copy_of, model_.Get(), pipeline_));
+  brief.stories.push_back(BriefStory(story_id, members, copy_of, model_.Get(), &model_.places(), pipeline_));
   return render::BriefToJson(brief);
 }
 

@@ -5,8 +5,8 @@
 // synthesize the story (synthesize/story_builder.h). `brief`, the store's
 // briefings and the library all brief a story through BriefStory.
 //
-//   EntityModel model(options.ner_model);
-//   Story story = BriefStory("story-1", articles, model.Get(), pipeline_options);
+//   EntityModel model(options.ner_model, options.place_list);
+//   Story story = BriefStory("story-1", articles, copy_of, model.Get(), &model.places(), pipeline_options);
 #ifndef NEWSFUSE_ENGINE_STORY_PIPELINE_H_
 #define NEWSFUSE_ENGINE_STORY_PIPELINE_H_
 
@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "extract/entity_tagger.h"
+#include "extract/place_gazetteer.h"
 #include "newsfuse/article.h"
 #include "newsfuse/brief.h"
 #include "newsfuse/status.h"
@@ -31,21 +32,30 @@ struct PipelineOptions {
   unsigned threads = 0;                 // analysis threads (0: all cores)
 };
 
-// The entity tagger, loaded at first use (a process that only ingests never
-// reads the model). Thread-safe.
+// The entity tagger and the place list the story's entities are typed with
+// (extract/place_gazetteer.h), loaded at first use (a process that only
+// ingests never reads them). Thread-safe.
 class EntityModel {
  public:
-  explicit EntityModel(std::string path) : path_(std::move(path)) {}
+  // Empty paths: EntityTagger::DefaultModelPath() and the places-en.txt
+  // beside the tagger model.
+  EntityModel(std::string path, std::string place_list)
+      : path_(std::move(path)), place_list_(std::move(place_list)) {}
   // Null when the model could not be loaded (status() says why): briefings
   // then leave entities out.
   const extract::EntityTagger* Get();
   Status status();
+  // Empty when the list could not be read (a warning says so once): places
+  // the tagger knows stay places, fewer others are typed as places.
+  const extract::PlaceGazetteer& places();
 
  private:
   void Load();
-  const std::string path_;  // empty: EntityTagger::DefaultModelPath()
+  const std::string path_;
+  const std::string place_list_;
   std::once_flag once_;
   std::unique_ptr<extract::EntityTagger> tagger_;
+  extract::PlaceGazetteer places_;
   Status status_;
 };
 
@@ -57,7 +67,7 @@ class EntityModel {
 // publication date.
 Story BriefStory(std::string id, const std::vector<Article>& articles,
                  const std::vector<std::optional<size_t>>& copy_of, const extract::EntityTagger* tagger,
-                 const PipelineOptions& options);
+                 const extract::PlaceGazetteer* places, const PipelineOptions& options);
 
 }  // namespace newsfuse::engine
 

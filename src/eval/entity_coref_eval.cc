@@ -127,14 +127,11 @@ Result<std::map<int, std::map<std::string, std::set<int>>>> ReadAnnotatedSentenc
   return out;
 }
 
-// Analyses the topic's documents as articles, resolves them together and
-// adds the scores of the three settings (see the header) to `result`.
-void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, EntityCorefResult& result) {
-  if (topic.docs.empty()) return;
-  const std::vector<CorefDoc>& docs = topic.docs;
-  std::vector<Article> articles;
-  std::vector<std::vector<uint32_t>> token_begin;  // per doc, per token: byte offset in the text
-  for (const CorefDoc& d : docs) {
+}  // namespace
+
+AnalyzedTopic AnalyzeTopic(const extract::EntityTagger& tagger, CorefTopic topic) {
+  AnalyzedTopic out;
+  for (const CorefDoc& d : topic.docs) {
     Article a;
     a.id = d.name;
     std::vector<uint32_t> begins;
@@ -152,23 +149,35 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
       para.text = std::string(p);
       a.paragraphs.push_back(std::move(para));
     }
-    articles.push_back(std::move(a));
-    token_begin.push_back(std::move(begins));
+    out.articles.push_back(std::move(a));
+    out.token_begin.push_back(std::move(begins));
   }
   extract::AnalysisOptions options;
   options.tagger = &tagger;
   options.threads = 1;
-  std::vector<extract::ArticleAnalysis> analyses = extract::AnalyzeArticles(articles, options);
+  // The analyses point at out.articles, whose elements a move of the vector
+  // keeps in place.
+  out.analyses = extract::AnalyzeArticles(out.articles, options);
+  out.topic = std::move(topic);
+  return out;
+}
+
+void ScoreAnalyzedTopic(const AnalyzedTopic& analyzed, const extract::PlaceGazetteer& places,
+                        const synthesize::ResolutionOptions& resolution, EntityCorefResult& result) {
+  const std::vector<CorefDoc>& docs = analyzed.topic.docs;
+  if (docs.empty()) return;
+  const auto& analyses = analyzed.analyses;
+  const auto& token_begin = analyzed.token_begin;
   std::vector<const extract::ArticleAnalysis*> ptrs;
   for (const auto& a : analyses) ptrs.push_back(&a);
-  const synthesize::EntityResolution resolved =
-      synthesize::ResolveEntities(ptrs, extract::PlaceGazetteer::Default());
+  const synthesize::EntityResolution resolved = synthesize::ResolveEntities(ptrs, places, resolution);
 
   // Key chains over mention ids; response chains over the same ids where a
   // predicted mention overlaps a key mention, fresh ids otherwise.
   uint32_t next_id = 0;
   std::map<std::string, Chain> key_chains;
   std::map<int, Chain> response_chains;
+  std::map<int, Chain> kept_chains;                    // only mentions of entities the resolution kept
   std::map<int, Chain> gold_response;                  // by resolved entity
   std::map<std::string, Chain> same_name_response;     // by folded name
   int next_singleton = -1;
@@ -181,13 +190,21 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
       key_id[k] = next_id++;
       key_chains[d.mentions[k].chain].push_back(key_id[k]);
     }
+    // The tokens a predicted span covers.
+    auto token_range = [&](text::Span span) {
+      const auto& begins = token_begin[di];
+      const uint32_t first = static_cast<uint32_t>(std::upper_bound(begins.begin(), begins.end(), span.begin) - begins.begin() - 1);
+      const uint32_t last = static_cast<uint32_t>(std::lower_bound(begins.begin(), begins.end(), span.end) - begins.begin() - 1);
+      return std::pair<uint32_t, uint32_t>(first, last);
+    };
+    std::vector<std::pair<uint32_t, uint32_t>> other_ranges;  // mentions the tagger typed OTHER (MISC)
     for (size_t m = 0; m < an.mentions.size(); ++m) {
       const auto& pm = an.mentions[m];
-      if (pm.type == extract::EntityType::kOther) continue;
-      // The tokens the predicted span covers.
-      const auto& begins = token_begin[di];
-      const uint32_t first = static_cast<uint32_t>(std::upper_bound(begins.begin(), begins.end(), pm.span.begin) - begins.begin() - 1);
-      const uint32_t last = static_cast<uint32_t>(std::lower_bound(begins.begin(), begins.end(), pm.span.end) - begins.begin() - 1);
+      if (pm.type == extract::EntityType::kOther) {
+        other_ranges.push_back(token_range(pm.span));
+        continue;
+      }
+      const auto [first, last] = token_range(pm.span);
       if (first >= d.tokens.size() || !d.annotated.count(d.sentence[first])) continue;
       uint32_t id = UINT32_MAX;
       for (size_t k = 0; k < d.mentions.size(); ++k) {
@@ -198,12 +215,15 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
         }
       }
       const bool on_key = id != UINT32_MAX;
+      if (!on_key) ++result.spurious[std::string(pm.span.In(an.doc.text))];
       if (id == UINT32_MAX) id = next_id++;
       ++result.response_mentions;
       const uint32_t linked = an.entities.entity_of_mention[m];
       const int entity = resolved.entity_of_linked[di][linked];
       const int chain = entity >= 0 ? entity : next_singleton--;
       response_chains[chain].push_back(id);
+      if (entity >= 0) kept_chains[entity].push_back(id);
+      if (entity < 0 && on_key) ++result.left_out[std::string(pm.span.In(an.doc.text))];
       if (on_key) {
         gold_response[chain].push_back(id);
         std::string folded;
@@ -216,6 +236,11 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
     // Key mentions no predicted mention overlaps: singletons.
     for (size_t k = 0; k < d.mentions.size(); ++k) {
       if (key_used[k]) continue;
+      std::string words;
+      for (uint32_t t = d.mentions[k].first; t <= d.mentions[k].last; ++t) words += (words.empty() ? "" : " ") + d.tokens[t];
+      bool as_other = false;
+      for (const auto& [f, l] : other_ranges) as_other = as_other || (f <= d.mentions[k].last && d.mentions[k].first <= l);
+      ++result.missed[as_other ? words + " (as OTHER)" : words];
       gold_response[next_singleton--].push_back(key_id[k]);
       same_name_response["#" + std::to_string(key_id[k])].push_back(key_id[k]);
     }
@@ -223,18 +248,19 @@ void ScoreTopic(const extract::EntityTagger& tagger, const CorefTopic& topic, En
   }
   std::vector<Chain> key, response, gold, same_name;
   for (auto& [c, ids] : key_chains) key.push_back(std::move(ids));
+  std::vector<Chain> kept;
+  for (auto& [c, ids] : kept_chains) kept.push_back(std::move(ids));
   for (auto& [c, ids] : response_chains) response.push_back(std::move(ids));
   for (auto& [c, ids] : gold_response) gold.push_back(std::move(ids));
   for (auto& [c, ids] : same_name_response) same_name.push_back(std::move(ids));
   result.key_chains += key.size();
   result.scores.Add(ScoreCoref(key, response));
+  result.kept_entities.Add(ScoreCoref(key, kept));
   result.gold_mentions.Add(ScoreCoref(key, gold));
   result.gold_mentions_same_name.Add(ScoreCoref(key, same_name));
   result.documents += docs.size();
   ++result.topics;
 }
-
-}  // namespace
 
 std::vector<int> EcbDevTopics() { return {2, 5, 12, 18, 21, 23, 34, 35}; }
 
@@ -247,11 +273,11 @@ std::vector<int> EcbTrainTopics() {
   return out;
 }
 
-Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagger, const std::string& dir,
-                                              const std::vector<int>& topics) {
+Result<std::vector<AnalyzedTopic>> AnalyzeEcbTopics(const extract::EntityTagger& tagger, const std::string& dir,
+                                                    const std::vector<int>& topics) {
   auto annotated = ReadAnnotatedSentences(dir + "/ECBplus_coreference_sentences.csv");
   if (!annotated.ok()) return annotated.status();
-  EntityCorefResult result;
+  std::vector<AnalyzedTopic> out;
   for (int topic : topics) {
     const std::string topic_dir = dir + "/xml/" + std::to_string(topic);
     if (!std::filesystem::is_directory(topic_dir)) continue;
@@ -272,16 +298,23 @@ Result<EntityCorefResult> EvaluateEcbEntities(const extract::EntityTagger& tagge
       d->name = stem;  // the article id, as the chains above are already keyed
       t.docs.push_back(std::move(*d));
     }
-    ScoreTopic(tagger, t, result);
+    out.push_back(AnalyzeTopic(tagger, std::move(t)));
   }
-  return result;
+  return out;
 }
 
-Result<EntityCorefResult> EvaluateMeantimeEntities(const extract::EntityTagger& tagger, const std::string& path) {
+Result<std::vector<AnalyzedTopic>> AnalyzeMeantimeTopics(const extract::EntityTagger& tagger, const std::string& path) {
   Result<std::vector<CorefTopic>> topics = ReadMeantimeConll(path);
   if (!topics.ok()) return topics.status();
+  std::vector<AnalyzedTopic> out;
+  for (CorefTopic& t : *topics) out.push_back(AnalyzeTopic(tagger, std::move(t)));
+  return out;
+}
+
+EntityCorefResult ScoreAnalyzedTopics(const std::vector<AnalyzedTopic>& topics, const extract::PlaceGazetteer& places,
+                                      const synthesize::ResolutionOptions& resolution) {
   EntityCorefResult result;
-  for (const CorefTopic& t : *topics) ScoreTopic(tagger, t, result);
+  for (const AnalyzedTopic& t : topics) ScoreAnalyzedTopic(t, places, resolution, result);
   return result;
 }
 

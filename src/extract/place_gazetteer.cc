@@ -1,10 +1,8 @@
 #include "extract/place_gazetteer.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
-#include "base/repo_path.h"
 #include "base/strings.h"
 
 namespace newsfuse::extract {
@@ -36,25 +34,8 @@ PlaceGazetteer PlaceGazetteer::FromNames(std::initializer_list<std::string_view>
   return g;
 }
 
-const PlaceGazetteer& PlaceGazetteer::Default() {
-  static const PlaceGazetteer instance = [] {
-    if (const char* dir = std::getenv("NEWSFUSE_MODEL_DIR"); dir != nullptr && *dir != '\0') {
-      return FromFile(std::string(dir) + "/places-en.txt");
-    }
-    return FromFile(base::FindRepoPath("models/places-en.txt"));
-  }();
-  // Without the list the briefing still works (places the tagger knows stay
-  // places) but types fewer of them: say so once rather than degrade in
-  // silence.
-  static const bool warned = [] {
-    if (instance.names_.empty()) {
-      std::fprintf(stderr, "newsfuse: warning: the place list models/places-en.txt was not found or is empty "
-                           "(set NEWSFUSE_MODEL_DIR to the folder that holds it)\n");
-    }
-    return true;
-  }();
-  (void)warned;
-  return instance;
+std::string PlaceGazetteer::PathBesideModel(const std::string& model_path) {
+  return (std::filesystem::path(model_path).parent_path() / "places-en.txt").string();
 }
 
 bool PlaceGazetteer::Contains(std::string_view name) const {

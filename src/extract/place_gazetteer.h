@@ -6,8 +6,11 @@
 // type evidence when a story's entities are resolved: "Rancho Mirage" or
 // "Bayou La Batre" is a place whatever the tagger called it.
 //
-//   const PlaceGazetteer& places = PlaceGazetteer::Default();
+//   const PlaceGazetteer places = PlaceGazetteer::FromFile(
+//       PlaceGazetteer::PathBesideModel(EntityTagger::DefaultModelPath()));
 //   if (places.Contains("Newport Beach")) ...
+// Who loads it passes it on (engine/story_pipeline.h: EntityModel, with the
+// tagger); there is no process-wide copy.
 #ifndef NEWSFUSE_EXTRACT_PLACE_GAZETTEER_H_
 #define NEWSFUSE_EXTRACT_PLACE_GAZETTEER_H_
 
@@ -25,9 +28,9 @@ class PlaceGazetteer {
   static PlaceGazetteer FromFile(const std::string& path);
   static PlaceGazetteer FromNames(std::initializer_list<std::string_view> names);
 
-  // models/places-en.txt ($NEWSFUSE_MODEL_DIR/places-en.txt when set), loaded
-  // once. Thread-safe.
-  static const PlaceGazetteer& Default();
+  // The list that ships beside an entity tagger model: places-en.txt in the
+  // model's folder (models/ of the repository by default).
+  static std::string PathBesideModel(const std::string& model_path);
 
   // Exact name, ignoring the case of ASCII letters and dots ("N.Y." = "NY").
   bool Contains(std::string_view name) const;

@@ -91,19 +91,20 @@ constexpr auto kCapStopWords = std::to_array<std::string_view>({
 // Lower-case role words that belong to a speaker's mention when they come
 // right before a name ("press secretary Karine Jean-Pierre").
 constexpr auto kRoleWords = std::to_array<std::string_view>({
-    "activist", "adviser", "advisor", "aide", "analyst", "anchor", "attorney", "author",
-    "billionaire", "boss", "businessman", "campaign", "candidate", "ceo", "chairman",
-    "chairwoman", "chief", "co-anchor", "co-founder", "columnist", "commentator", "congressman",
-    "congresswoman", "conservative", "constituent", "consultant", "contender", "correspondent",
-    "critic", "delegate", "democratic", "deputy", "director", "doctor", "economist", "editor",
-    "entrepreneur", "executive", "former", "founder", "front-runner", "frontrunner", "governor",
-    "head", "historian", "hopeful", "host", "journalist", "lawmaker", "lawyer", "leader",
-    "liberal", "manager", "mayor", "member", "minister", "mogul", "nominee", "official",
+    "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "anchor", "attorney",
+    "author", "billionaire", "boss", "businessman", "campaign", "candidate", "ceo", "chair",
+    "chairman", "chairwoman", "chief", "co-anchor", "co-founder", "coach", "columnist",
+    "commentator", "commissioner", "congressman", "congresswoman", "conservative", "constituent",
+    "consultant", "contender", "correspondent", "counsel", "critic", "delegate", "democratic",
+    "deputy", "detective", "director", "doctor", "economist", "editor", "entrepreneur", "envoy",
+    "executive", "fellow", "former", "founder", "front-runner", "frontrunner", "governor", "head",
+    "historian", "hopeful", "host", "journalist", "lawmaker", "lawyer", "leader", "liberal",
+    "manager", "mayor", "member", "minister", "mogul", "nominee", "officer", "official",
     "operative", "organizer", "owner", "party", "political", "pollster", "president",
-    "presidential", "press", "producer", "professor", "reporter", "representative", "republican",
-    "rival", "scientist", "secretary", "senator", "senior", "speaker", "spokesman",
-    "spokesperson", "spokeswoman", "strategist", "student", "supporter", "surrogate", "top",
-    "veteran", "voter", "writer",
+    "presidential", "press", "producer", "professor", "prosecutor", "reporter", "representative",
+    "republican", "researcher", "rival", "scientist", "secretary", "senator", "senior", "sheriff",
+    "speaker", "spokesman", "spokesperson", "spokeswoman", "strategist", "student",
+    "superintendent", "supporter", "surrogate", "top", "veteran", "voter", "writer",
 });
 
 // Leading words dropped from a name to make the canonical speaker.
@@ -253,10 +254,10 @@ class Tokens {
   bool IsPunct(int i, char c) const {
     return toks_[i].kind == TokKind::kPunct && toks_[i].end - toks_[i].begin == 1 && text_[toks_[i].begin] == c;
   }
-  // Em or en dash, or "--".
+  // Em or en dash, horizontal bar, or "--".
   bool IsDash(int i) const {
     std::string_view s = Text(i);
-    return s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "--";
+    return s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "\xE2\x80\x95" || s == "--";
   }
   // Lower-case text of token i (empty if too long).
   std::string_view LowerText(int i, std::array<char, 40>& buf) const { return Lower(Text(i), buf); }
@@ -733,11 +734,20 @@ NounPhrase Attributor::NameBackward(int i, int bound) const {
     if (tk_.Is(g - 1, kRoleWords) || IsAgeWord(g - 1)) {
       --g;
       qualifier = false;
+    } else if ((tk_.Is(g, kRoleWords) || tk_.Is(g, kTitleWords)) && IsLowerNoun(g - 1) &&
+               !tk_.Text(g - 1).ends_with("ed") && !tk_.Is(g - 1, kArticles) && !tk_.Is(g - 1, kDeterminers)) {
+      // "Tulsa police Chief X", "panel Chairman X", "communications director
+      // X": nouns that qualify a role or title.
+      --g;
+      qualifier = true;
     } else if ((qualifier || tk_.Is(g, kRoleWords)) && IsNameWord(g - 1)) {
       --g;
       qualifier = true;
-    } else if (tk_.Is(g - 1, kParticles) && g == f) {
+    } else if (tk_.Is(g - 1, kParticles) && g == f && !tk_[g - 1].newline_before) {
+      // "Bill de Blasio": a particle and the given names before it.
       --g;
+      while (g - 1 >= bound && !tk_[g].newline_before && IsNameWord(g - 1)) --g;
+      f = g;
       np.name_first = g;
     } else {
       break;
@@ -960,15 +970,22 @@ int Attributor::ExtendAppositive(int last, int limit) const {
   }
   if (k + 1 < limit && tk_.IsPunct(k, ',') && tk_[k + 1].kind == TokKind::kWord && !tk_.Is(k + 1, kCueWords) &&
       !IsParticiple(k + 1) &&
-      !tk_.Is(k + 1, kForwardStop) && !tk_.Is(k + 1, kPronouns)) {
+      ((!tk_.Is(k + 1, kForwardStop) && !tk_.Is(k + 1, kPronouns)) || tk_.IsWordEq(k + 1, "who"))) {
     // The appositive ends at the next comma, except inside a place name
     // ("of Englewood, New Jersey").
     int e = k + 1;
+    // A period with a comma right after it ends an abbreviation ("R-Wis.,"),
+    // not the sentence.
+    auto sentence_period = [&](int p) {
+      return tk_.IsPunct(p, '.') && !(p + 1 < limit && tk_.IsPunct(p + 1, ',') && tk_[p].begin == tk_[p - 1].end);
+    };
     while (e + 1 < limit && tk_[e + 1].kind != TokKind::kMark && !tk_[e + 1].newline_before &&
-           !tk_.IsPunct(e + 1, ';') && !tk_.IsPunct(e + 1, '.') && !tk_.IsPunct(e + 1, ':') &&
+           !tk_.IsPunct(e + 1, ';') && !sentence_period(e + 1) && !tk_.IsPunct(e + 1, ':') &&
            !(tk_.IsPunct(e + 1, ',') && e + 2 < limit &&
              (IsParticiple(e + 2) || tk_.Is(e + 2, kCueWords) || tk_.IsWordEq(e + 2, "according") ||
-              tk_.IsWordEq(e + 2, "and") || tk_.IsWordEq(e + 2, "but")))) {
+              tk_.IsWordEq(e + 2, "and") || tk_.IsWordEq(e + 2, "but") ||
+              (!tk_[e + 2].cap && tk_.Text(e + 2).size() > 4 && tk_.Text(e + 2).ends_with("ed")) ||
+              (tk_.Is(e + 2, kForwardStop) && !tk_.Is(e + 2, kClauseWords))))) {
       ++e;
     }
     last = e;
@@ -1126,8 +1143,19 @@ void Attributor::CueAfterQuote(const QuoteSite& s, Attribution* f) const {
   if (reg.close < 0) return;
   int end = std::min(SentenceEnd(reg.close), s.next_open);
   int t = s.after;
+  const bool dash = t < end && tk_.IsDash(t);
   if (t < end && (tk_.IsPunct(t, ',') || tk_.IsDash(t))) ++t;
   if (t >= end || tk_[t].newline_before) return;
+  if (dash && IsNameWord(t)) {
+    // '"...," ― Pamela Padilla': a name alone after a dash signs the quote.
+    int e = t;
+    while (e + 1 < end && !tk_[e + 1].newline_before && IsNameWord(e + 1)) ++e;
+    if (e + 1 >= end || tk_[e + 1].newline_before || tk_.IsPunct(e + 1, ',') || tk_.IsPunct(e + 1, '.')) {
+      f->np = NameBackward(e, t);
+      if (f->np.valid()) f->cue_first = f->cue_last = t - 1;
+      return;
+    }
+  }
   if (IsCue(t) && !IsParticiple(t)) {
     f->np = SubjectAfter(t + 1, end);
     if (f->np.valid()) f->cue_first = f->cue_last = t;

@@ -111,6 +111,21 @@ const std::vector<Case>& Cases() {
       {"straight quotes, speaker after with adverb",
        "\"We have the votes,\" Rep. Diane Cole also said.",
        {{"We have the votes,", "Rep. Diane Cole", "Diane Cole", kFull, "said"}}},
+      {"given names before a particle",
+       "Mayor Bill de Blasio said: \"We will finish the bridge.\"",
+       {{"We will finish the bridge.", "Mayor Bill de Blasio", "Bill de Blasio", kFull, "said"}}},
+      {"nouns that qualify a title",
+       "Tulsa police Chief Chuck Jordan said: \"The road is closed.\"",
+       {{"The road is closed.", "Tulsa police Chief Chuck Jordan", "Chuck Jordan", kFull, "said"}}},
+      {"a who clause belongs to the mention",
+       "\"The plant will close,\" said Joe Baker, who has worked there for 30 years.",
+       {{"The plant will close,", "Joe Baker, who has worked there for 30 years", "Joe Baker", kFull, "said"}}},
+      {"appositive closed by a comma before a past-tense verb",
+       "Christie, the state's governor, repeated his charge, calling the deal \"a disaster.\"",
+       {{"a disaster.", "Christie, the state's governor", "Christie", kScare, "calling"}}},
+      {"a name alone after a dash signs the quote",
+       "\xE2\x80\x9CWe were never asked.\xE2\x80\x9D\xE2\x80\x95 Pamela Reyes\n\nOthers agreed.",
+       {{"We were never asked.", "Pamela Reyes", "Pamela Reyes", kFull, "\xE2\x80\x95"}}},
   };
   return *cases;
 }

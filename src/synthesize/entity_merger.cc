@@ -69,8 +69,9 @@ void SortByReach(MergedEntities* out) {
 
 }  // namespace
 
-MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>& articles) {
-  const EntityResolution resolved = ResolveEntities(articles, extract::PlaceGazetteer::Default());
+MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>& articles,
+                             const extract::PlaceGazetteer& places) {
+  const EntityResolution resolved = ResolveEntities(articles, places);
   MergedEntities out;
   for (const ResolvedEntity& r : resolved.entities) {
     BriefEntity e;

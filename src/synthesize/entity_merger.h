@@ -25,7 +25,8 @@ struct MergedEntities {
   std::vector<std::vector<int>> entity_index;
 };
 
-MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>& articles);
+MergedEntities MergeEntities(const std::vector<const extract::ArticleAnalysis*>& articles,
+                             const extract::PlaceGazetteer& places);
 
 }  // namespace newsfuse::synthesize
 

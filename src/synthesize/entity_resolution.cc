@@ -172,6 +172,14 @@ bool IsCreditMention(std::string_view text, text::Span span) {
   return lead == "By " || lead == "by " || lead.ends_with("On behalf of ") || lead.ends_with("on behalf of ");
 }
 
+// True when one of the article's time expressions covers `span`.
+bool InTimeExpression(const extract::ArticleAnalysis& a, text::Span span) {
+  for (const auto& t : a.times) {
+    if (t.span.begin <= span.begin && span.end <= t.span.end) return true;
+  }
+  return false;
+}
+
 // The outlet's own name: "NBC Philadelphia" for nbcphiladelphia.com.
 bool IsOwnOutlet(const Article& article, std::string_view name) {
   std::string key = FoldKey(name);
@@ -224,8 +232,9 @@ int MajorityVote(const std::array<int, 4>& v) {
 
 class Resolution {
  public:
-  Resolution(const std::vector<const extract::ArticleAnalysis*>& articles, const extract::PlaceGazetteer& places)
-      : articles_(articles), places_(places) {}
+  Resolution(const std::vector<const extract::ArticleAnalysis*>& articles, const extract::PlaceGazetteer& places,
+             const ResolutionOptions& options)
+      : articles_(articles), places_(places), options_(options) {}
 
   EntityResolution Run() {
     CollectCandidates();
@@ -260,17 +269,21 @@ class Resolution {
         if (key.size() < 2) continue;
         if (a.article != nullptr && IsOwnOutlet(*a.article, name)) continue;
         bool all_credits = !ent.mentions.empty();
+        bool all_times = !ent.mentions.empty();
         int body = 0, speaks = 0;
         for (uint32_t m : ent.mentions) {
           const text::Span span = a.mentions[m].span;
           all_credits = all_credits && IsCreditMention(text, span);
+          all_times = all_times && InTimeExpression(a, span);
           body += !InHeadline(a, span);
           for (std::string_view verb : {" said", " says", " told", " announced", " declined", " put out", " went on",
                                         " has said", " has made", " confirmed", " insisted"}) {
             speaks += FollowedByWord(text, span.end, verb);
           }
         }
-        if (all_credits) continue;
+        // Bylines, and days the tagger took for names ("Christmas", "Labor
+        // Day": the time expressions of the article hold every mention).
+        if (all_credits || all_times) continue;
         size_t c;
         if (auto it = by_key.find(key); it != by_key.end()) {
           c = it->second;
@@ -360,7 +373,7 @@ class Resolution {
   // mid-sentence is a common word, not a name ("Strategic", "UPDATED").
   bool IsCommonWord(const std::string& lower_word) const {
     auto it = case_counts_.find(lower_word);
-    return it != case_counts_.end() && it->second[0] > 0 && it->second[0] >= it->second[1];
+    return it != case_counts_.end() && it->second[0] > 0 && it->second[0] >= options_.common_word_ratio * it->second[1];
   }
 
   void DropNonEntities() {
@@ -373,8 +386,20 @@ class Resolution {
       const auto words = FoldedWords(BestSpelling(cl));
       bool all_common = !words.empty();
       for (const auto& w : words) all_common = all_common && IsCommonWord(w);
-      if (all_common) cl.alive = false;
+      // "Federal Bureau of Investigation", "Mortgage Bankers Association":
+      // common words, but capitalised around a kind of organisation they
+      // name one ("National Security Adviser" names a post, not a body).
+      if (all_common && !NamesAnOrganisationKind(words)) cl.alive = false;
     }
+  }
+
+  // A name of two words or more whose head is a kind of organisation: its
+  // last word, or the word before its first "of" ("Department of ...").
+  static bool NamesAnOrganisationKind(const std::vector<std::string>& words) {
+    if (words.size() < 2) return false;
+    if (InSet(kOrgHeads, words.back())) return true;
+    const auto of = std::find(words.begin() + 1, words.end(), "of");
+    return of != words.end() && InSet(kOrgHeads, *(of - 1));
   }
 
   bool HasHead(const std::string& name, const auto& heads) const {
@@ -399,7 +424,7 @@ class Resolution {
       }
       // Places do not speak: a "place" that is mostly the subject of speech
       // verbs ("Kraft said") is an organisation acting through its people.
-      if (cl.type == kPlace && cl.speaks * 5 >= cl.mentions && cl.speaks > 0) {
+      if (cl.type == kPlace && cl.speaks >= options_.speaking_place_share * cl.mentions && cl.speaks > 0) {
         cl.type = kOrg;
       }
     }
@@ -506,7 +531,7 @@ class Resolution {
           others += clusters_[d].articles.size();
         }
       }
-      if (match >= 0 && clusters_[match].articles.size() >= 3 * others) Absorb(static_cast<size_t>(match), c, true);
+      if (match >= 0 && static_cast<double>(clusters_[match].articles.size()) >= options_.acronym_dominance * static_cast<double>(others)) Absorb(static_cast<size_t>(match), c, true);
     }
     JoinAcronymLedNames();
   }
@@ -643,7 +668,7 @@ class Resolution {
         }
       }
       if (!one_thing) continue;
-      if (place && CoOccurrence(c, longer) < 0.5) continue;
+      if (place && CoOccurrence(c, longer) < options_.place_short_form_together) continue;
       // Into the longer name most articles use; the others follow.
       size_t into = longer[0];
       for (size_t d : longer) {
@@ -674,7 +699,7 @@ class Resolution {
       if (match < 0 || ambiguous) continue;
       // "Ramsey" the town is not Charles Ramsey unless the articles that
       // write it also name him.
-      if (clusters_[c].type != kPerson && CoOccurrence(c, {static_cast<size_t>(match)}) < 0.5) continue;
+      if (clusters_[c].type != kPerson && CoOccurrence(c, {static_cast<size_t>(match)}) < options_.surname_together) continue;
       Absorb(static_cast<size_t>(match), c, true);
     }
   }
@@ -685,19 +710,21 @@ class Resolution {
   // does not hide "Bryant Dalton"); one-word places or organisations of six
   // letters or more one edit apart ("Schnectady"), unless some article
   // writes both (then they are two names).
-  static bool SpellingVariant(const std::vector<std::string>& a, const std::vector<std::string>& b, bool person) {
+  bool SpellingVariant(const std::vector<std::string>& a, const std::vector<std::string>& b, bool person) const {
     if (a.size() != b.size() || a == b) return false;
     if (person) {
-      if (a.size() < 2 || a.back().size() < 4) return false;
+      if (a.size() < 2 || a.back().size() < static_cast<size_t>(options_.person_spelling_min_letters)) return false;
+      const size_t edits = static_cast<size_t>(options_.person_spelling_edits);
       size_t differing = 0, distance = 0;
       for (size_t k = 0; k < a.size(); ++k) {
         if (a[k] == b[k]) continue;
         ++differing;
-        distance += EditDistance(a[k], b[k], 2);
+        distance += EditDistance(a[k], b[k], edits);
       }
-      return differing == 1 && distance <= 2;
+      return differing == 1 && distance <= edits;
     }
-    return a.size() == 1 && a[0].size() >= 6 && EditDistance(a[0], b[0], 1) <= 1;
+    return a.size() == 1 && a[0].size() >= static_cast<size_t>(options_.other_spelling_min_letters) &&
+           EditDistance(a[0], b[0], 1) <= 1;
   }
 
   bool AnySpellingVariant(const Cluster& x, const Cluster& y, bool person) const {
@@ -908,6 +935,7 @@ class Resolution {
 
   const std::vector<const extract::ArticleAnalysis*>& articles_;
   const extract::PlaceGazetteer& places_;
+  const ResolutionOptions& options_;
   std::vector<Cluster> clusters_;
   std::vector<std::vector<size_t>> cluster_of_;  // per article, per linked entity (SIZE_MAX: none)
   std::vector<size_t> redirect_;                 // per cluster: the one it joined (itself if none)
@@ -917,8 +945,8 @@ class Resolution {
 }  // namespace
 
 EntityResolution ResolveEntities(const std::vector<const extract::ArticleAnalysis*>& articles,
-                                 const extract::PlaceGazetteer& places) {
-  return Resolution(articles, places).Run();
+                                 const extract::PlaceGazetteer& places, const ResolutionOptions& options) {
+  return Resolution(articles, places, options).Run();
 }
 
 }  // namespace newsfuse::synthesize

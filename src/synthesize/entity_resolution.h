@@ -10,7 +10,10 @@
 //      leaving out what is not an entity of the story: bylines and reporter
 //      credits ("KYW's Pat Loeb reports"), the outlet's own name, names seen
 //      only in title-case headlines, and common words that the story writes
-//      in lower case as often as capitalised ("Strategic", "Office");
+//      in lower case as often as capitalised ("Strategic", "Office") unless
+//      capitalised around a kind of organisation ("Federal Bureau of
+//      Investigation"), and days the tagger took for names (every mention
+//      inside one of the article's time expressions: "Christmas", "EDT May");
 //   2. one cluster per folded name ("U.N." = "UN", "TMZ.com" = "TMZ");
 //   3. types by vote of the tagger's mentions, corrected by a name's head
 //      word ("... Center", "... Foods" -> organisation; "... Boulevard" ->
@@ -46,6 +49,36 @@ struct ResolvedEntity {
   int mentions = 0;
 };
 
+// The numbers the joins and the typing turn on. Defaults chosen by
+// leave-one-topic-out cross-validation over the ECB+ train topics and kept
+// only where they held on ECB+ dev and MEANTIME too (`newsfuse eval entities
+// --cv` prints the search; models/README.md has no part in it).
+struct ResolutionOptions {
+  // An acronym joins its most reported expansion only when that expansion is
+  // in at least this many times as many articles as all others together.
+  double acronym_dominance = 3;
+  // A one-word known place joins a longer organisation name it opens
+  // ("Jamaica" / "Jamaica Hospital") only when at least this share of the
+  // articles that write it also write the longer name.
+  double place_short_form_together = 0.5;
+  // A one-word name not typed person joins the person whose surname it is
+  // only when at least this share of its articles also name that person.
+  double surname_together = 0.5;
+  // Person spelling variants: at most this many edits in the one word that
+  // differs; surnames shorter than person_spelling_min_letters never vary.
+  int person_spelling_edits = 2;
+  int person_spelling_min_letters = 4;
+  // Place or organisation spelling variants: one-word names of at least this
+  // many letters, one edit apart.
+  int other_spelling_min_letters = 6;
+  // A word is a common word, not a name, when the story writes it in lower
+  // case at least this many times per capitalised use mid-sentence.
+  double common_word_ratio = 1;
+  // A "place" that opens a speech verb in at least this share of its
+  // mentions is an organisation ("Kraft said").
+  double speaking_place_share = 0.2;
+};
+
 struct EntityResolution {
   std::vector<ResolvedEntity> entities;
   // Per article, per linked entity of that article: index into `entities`,
@@ -54,7 +87,7 @@ struct EntityResolution {
 };
 
 EntityResolution ResolveEntities(const std::vector<const extract::ArticleAnalysis*>& articles,
-                                 const extract::PlaceGazetteer& places);
+                                 const extract::PlaceGazetteer& places, const ResolutionOptions& options = {});
 
 // The fullest spelling ("Joe Biden" over "Biden"); among those, the one most
 // articles use; then the longer.

@@ -53,10 +53,23 @@ class Story {
     return *this;
   }
 
-  EntityResolution Resolve(const extract::PlaceGazetteer& places = extract::PlaceGazetteer::FromNames({})) const {
+  // Marks every occurrence of `phrase` in the last article as a time
+  // expression (what extract/time_expressions.h would find).
+  Story& Time(const std::string& phrase) {
+    extract::ArticleAnalysis& a = analyses_.back();
+    for (size_t at = a.doc.text.find(phrase); at != std::string::npos; at = a.doc.text.find(phrase, at + 1)) {
+      extract::TimeExpression t;
+      t.span = text::Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + phrase.size())};
+      a.times.push_back(t);
+    }
+    return *this;
+  }
+
+  EntityResolution Resolve(const extract::PlaceGazetteer& places = extract::PlaceGazetteer::FromNames({}),
+                           const ResolutionOptions& options = {}) const {
     std::vector<const extract::ArticleAnalysis*> ptrs;
     for (const auto& a : analyses_) ptrs.push_back(&a);
-    return ResolveEntities(ptrs, places);
+    return ResolveEntities(ptrs, places, options);
   }
 
  private:
@@ -95,6 +108,32 @@ TEST(EntityResolutionTest, MisspeltFirstNameIsAVariantUnlessTwoOneWordNamesMeet)
   EXPECT_EQ(Find(r, "Latonya Brown"), Find(r, "Latoya Brown"));
   // Written side by side in one article: two places.
   EXPECT_NE(Find(r, "Schenectady"), Find(r, "Schnectady"));
+}
+
+// A day the tagger took for a name is no entity of the story; names beside
+// it are kept.
+TEST(EntityResolutionTest, NamesInsideTimeExpressionsAreNoEntities) {
+  const auto r = Story()
+                     .Add("The shelter opened on Christmas Day for the families.", {{"Christmas Day", EntityType::kOrganization}})
+                     .Time("Christmas Day")
+                     .Add("Maria Lopez runs the shelter in Camden.", {{"Maria Lopez", EntityType::kPerson}})
+                     .Resolve();
+  EXPECT_EQ(Find(r, "Christmas Day"), nullptr);
+  EXPECT_NE(Find(r, "Maria Lopez"), nullptr);
+}
+
+// The cross-validated numbers are the ones the joins use: no edits allowed,
+// the misspelt name stays a second person.
+TEST(EntityResolutionTest, SpellingVariantsFollowTheOptions) {
+  Story story;
+  story.Add("Police named the victim as Latonya Brown of the city.", {{"Latonya Brown", EntityType::kPerson}})
+      .Add("Police named the victim as Latoya Brown of the city.", {{"Latoya Brown", EntityType::kPerson}});
+  ResolutionOptions strict;
+  strict.person_spelling_edits = 0;
+  const auto apart = story.Resolve(extract::PlaceGazetteer::FromNames({}), strict);
+  EXPECT_NE(Find(apart, "Latonya Brown"), Find(apart, "Latoya Brown"));
+  const auto joined = story.Resolve();
+  EXPECT_EQ(Find(joined, "Latonya Brown"), Find(joined, "Latoya Brown"));
 }
 
 TEST(EntityResolutionTest, AcronymAndShortFormJoinTheirOrganisation) {

@@ -343,7 +343,8 @@ Story BuildStory(const std::string& story_id,
   }
 
   // Entities, quotes, timeline, discrepancies.
-  MergedEntities merged = MergeEntities(articles);
+  static const extract::PlaceGazetteer kNoPlaces;
+  MergedEntities merged = MergeEntities(articles, options.places != nullptr ? *options.places : kNoPlaces);
   story.quotes = MergeQuotes(articles, merged, &story.notes);
   // The timeline joins one day's sentences that the aligner put in one fact.
   std::vector<std::vector<int>> fact_of(articles.size());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extract/article_analysis.h"
+#include "extract/place_gazetteer.h"
 #include "newsfuse/brief.h"
 #include "synthesize/fact_aligner.h"
 #include "synthesize/fact_support.h"
@@ -23,6 +24,9 @@ struct StoryOptions {
   SummaryOptions summary;
   AlignOptions align;
   SupportOptions support;
+  // Types the story's places (extract/place_gazetteer.h); null: the tagger's
+  // types alone. Not owned; outlives the call.
+  const extract::PlaceGazetteer* places = nullptr;
 };
 
 // A sentence worth stating as a fact or a summary line: a whole clause, not a
