@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "base/parallel_for.h"
+#include "cluster/group_links.h"
 #include "cluster/near_copies.h"
 #include "cluster/probe_vector.h"
 #include "cluster/similarity.h"
@@ -28,13 +29,18 @@ constexpr float kMinStoredSimilarity = 0.01f;
 // Fingerprinting fewer articles than this per thread is not worth a thread.
 constexpr size_t kMinItemsPerThread = 32;
 
+// A candidate merge: groups a < b at their average when pushed (stale once
+// either group changed: MergeByAverageLink checks the average on popping).
 struct HeapEntry {
   double average;
   uint32_t a;
   uint32_t b;
-  uint32_t stamp_a;
-  uint32_t stamp_b;
-  bool operator<(const HeapEntry& o) const { return average < o.average; }
+  // Highest average first; on a tie the pair of lower group numbers, so the
+  // order of merges never depends on the order the heap was filled in.
+  bool operator<(const HeapEntry& o) const {
+    if (average != o.average) return average < o.average;
+    return a != o.a ? a > o.a : b > o.b;
+  }
 };
 
 // The split pass. Average link can still join twin events (two arrests of
@@ -118,15 +124,16 @@ void SplitByProtagonist(const std::vector<size_t>& order, const std::vector<RawF
   }
 }
 
-// Per pair of groups: the sum of scored pair similarities and how many
-// pairs were scored. With every pair scored (exact) the average divides by
-// |A||B|, as UPGMA does; on the candidate path it divides by the pairs
-// actually scored, since an unscored pair is unknown, not dissimilar (big
-// stories would otherwise fall apart: each article meets only the most
-// recent postings).
-struct PairSum {
-  double sum = 0;
-  double count = 0;
+// One scored pair of articles, by their starting groups (lo < hi). Per
+// pair of groups the merge sums these (GroupLinks): with every pair scored
+// (exact) the average divides the sum by |A||B|, as UPGMA does; on the
+// candidate path it divides by the pairs actually scored, since an unscored
+// pair is unknown, not dissimilar (big stories would otherwise fall apart:
+// each article meets only the most recent postings).
+struct ScoredPair {
+  uint32_t lo;
+  uint32_t hi;
+  float similarity;
 };
 
 // One run of ClusterArticles: its steps, in the order Run calls them, over
@@ -262,7 +269,6 @@ class Clustering {
         size_.push_back(1);
       }
     }
-    neighbours_.resize(size_.size());
     exact_ = order_.size() <= options_.exact_pairs_limit;
   }
 
@@ -327,12 +333,7 @@ class Clustering {
     float s = PairSimilarity(i, j);
     ++rep_.scored_pairs;
     if (exact_ && s < kMinStoredSimilarity) return;
-    PairSum& a = neighbours_[gi][gj];
-    a.sum += s;
-    a.count += 1;
-    PairSum& b = neighbours_[gj][gi];
-    b.sum += s;
-    b.count += 1;
+    pairs_.push_back({std::min(gi, gj), std::max(gi, gj), s});
   }
 
   // Every pair on a small input; else candidate pairs: earlier articles
@@ -370,49 +371,139 @@ class Clustering {
     Probe(SIZE_MAX);
   }
 
-  // Average-link agglomeration over the stored sums of pair similarities:
-  // average(A, B) = sum(A, B) / (|A| |B|); pairs never scored count as 0.
-  // Sets each article's story.
-  void MergeByAverageLink() {
+  // The average of groups a and b over their link (see ScoredPair).
+  double Average(uint32_t a, uint32_t b, const GroupLinks::Link& link) const {
+    return exact_ ? link.sum / (static_cast<double>(size_[a]) * size_[b])
+                  : link.sum / static_cast<double>(link.count);
+  }
+
+  // Calls f(link) with lo < link.group for each pair of groups (lo, hi) that
+  // has scored pairs, summed in the order they were scored, so each sum is
+  // the same double whatever way the pairs are stored. `by_lo` holds the
+  // pairs grouped by lo, in scoring order within a group, lo's from
+  // start[lo] to start[lo + 1]; `slot_of` is scratch of one entry per group,
+  // all UINT32_MAX (and left so).
+  template <typename F>
+  void ForEachLink(const std::vector<ScoredPair>& by_lo, const std::vector<size_t>& start,
+                   std::vector<uint32_t>& slot_of, F&& f) const {
+    std::vector<GroupLinks::Link> links;
+    for (uint32_t lo = 0; lo + 1 < start.size(); ++lo) {
+      links.clear();
+      for (size_t k = start[lo]; k < start[lo + 1]; ++k) {
+        uint32_t& slot = slot_of[by_lo[k].hi];
+        if (slot == UINT32_MAX) {
+          slot = static_cast<uint32_t>(links.size());
+          links.push_back({by_lo[k].hi, 0, 0.0});
+        }
+        links[slot].sum += by_lo[k].similarity;
+        ++links[slot].count;
+      }
+      for (const GroupLinks::Link& link : links) {
+        slot_of[link.group] = UINT32_MAX;
+        f(lo, link);
+      }
+    }
+  }
+
+  // The scored pairs summed into links between groups, kept only between
+  // groups that could ever merge. Average link joins two groups only at an
+  // average of at least merge_threshold, and the average of two unions of
+  // starting groups is at most the highest average of their starting pairs,
+  // so every story lies within one connected component of the starting
+  // pairs that reach the threshold; links across components change no
+  // decision (about half of all links on a synthetic day).
+  void LinkGroups() {
     const size_t groups = size_.size();
-    std::vector<uint32_t> stamp(groups, 0);
+    // A stable counting sort by lo keeps each pair of groups' scores in scoring order.
+    std::vector<size_t> start(groups + 1, 0);
+    for (const ScoredPair& p : pairs_) ++start[p.lo + 1];
+    for (size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+    std::vector<ScoredPair> by_lo(pairs_.size());
+    std::vector<size_t> next(start.begin(), start.end() - 1);
+    for (const ScoredPair& p : pairs_) by_lo[next[p.lo]++] = p;
+    std::vector<ScoredPair>().swap(pairs_);
+    std::vector<size_t>().swap(next);
+
+    std::vector<uint32_t> up(groups);  // union-find over the links at or above threshold
+    for (uint32_t g = 0; g < groups; ++g) up[g] = g;
+    auto root = [&](uint32_t g) {
+      while (up[g] != g) g = up[g] = up[up[g]];
+      return g;
+    };
+    std::vector<uint32_t> slot_of(groups, UINT32_MAX);
+    ForEachLink(by_lo, start, slot_of, [&](uint32_t lo, const GroupLinks::Link& link) {
+      if (Average(lo, link.group, link) >= options_.merge_threshold) up[root(lo)] = root(link.group);
+    });
+    std::vector<uint32_t> degree(groups, 0);
+    ForEachLink(by_lo, start, slot_of, [&](uint32_t lo, const GroupLinks::Link& link) {
+      if (root(lo) != root(link.group)) return;
+      ++degree[lo];
+      ++degree[link.group];
+    });
+    links_.assign(groups, GroupLinks());
+    for (uint32_t g = 0; g < groups; ++g) links_[g].Reserve(degree[g]);
+    ForEachLink(by_lo, start, slot_of, [&](uint32_t lo, const GroupLinks::Link& link) {
+      if (root(lo) != root(link.group)) return;
+      links_[lo].Upsert(link.group) = link;
+      links_[link.group].Upsert(lo) = {lo, link.count, link.sum};
+    });
+  }
+
+  // Average-link agglomeration over the links: repeatedly merges the two
+  // groups of highest average while it is at least merge_threshold. Sets
+  // each article's story.
+  void MergeByAverageLink() {
+    LinkGroups();
+    const size_t groups = size_.size();
     std::vector<bool> dead(groups, false);
     std::priority_queue<HeapEntry> heap;
-    auto push = [&](uint32_t a, uint32_t b, const PairSum& p) {
-      double avg = exact_ ? p.sum / (static_cast<double>(size_[a]) * size_[b]) : p.sum / p.count;
-      if (avg >= options_.merge_threshold) heap.push({avg, a, b, stamp[a], stamp[b]});
+    auto push = [&](uint32_t a, uint32_t b, const GroupLinks::Link& link) {
+      double avg = Average(a, b, link);
+      if (avg >= options_.merge_threshold) heap.push({avg, std::min(a, b), std::max(a, b)});
     };
     for (uint32_t a = 0; a < groups; ++a) {
-      for (const auto& [b, p] : neighbours_[a]) {
-        if (a < b) push(a, b, p);
-      }
+      links_[a].ForEach([&](const GroupLinks::Link& link) {
+        if (a < link.group) push(a, link.group, link);
+      });
     }
     std::vector<uint32_t> merged_into(groups);
     for (uint32_t g = 0; g < groups; ++g) merged_into[g] = g;
+    std::vector<uint32_t> changed;
     while (!heap.empty()) {
       HeapEntry e = heap.top();
       heap.pop();
-      if (dead[e.a] || dead[e.b] || stamp[e.a] != e.stamp_a || stamp[e.b] != e.stamp_b) continue;
+      if (dead[e.a] || dead[e.b]) continue;
+      // Stale when either group changed since the push: its average moved.
+      const GroupLinks::Link* now = links_[e.a].Find(e.b);
+      if (now == nullptr || Average(e.a, e.b, *now) != e.average) continue;
       uint32_t keep = e.a;
       uint32_t gone = e.b;
-      if (neighbours_[keep].size() < neighbours_[gone].size()) std::swap(keep, gone);
-      for (const auto& [k, p] : neighbours_[gone]) {
-        if (k == keep) continue;
-        PairSum& a = neighbours_[keep][k];
+      if (links_[keep].size() < links_[gone].size()) std::swap(keep, gone);
+      links_[keep].Erase(gone);
+      links_[gone].Erase(keep);
+      changed.clear();
+      links_[gone].ForEach([&](const GroupLinks::Link& p) {
+        const uint32_t k = p.group;
+        GroupLinks::Link& a = links_[keep].Upsert(k);
         a.sum += p.sum;
         a.count += p.count;
-        neighbours_[k].erase(gone);
-        PairSum& b = neighbours_[k][keep];
+        links_[k].Erase(gone);
+        GroupLinks::Link& b = links_[k].Upsert(keep);
         b.sum += p.sum;
         b.count += p.count;
-      }
-      neighbours_[keep].erase(gone);
-      neighbours_[gone].clear();
+        changed.push_back(k);
+      });
+      links_[gone].Clear();
       dead[gone] = true;
       merged_into[gone] = keep;
       size_[keep] += size_[gone];
-      ++stamp[keep];
-      for (const auto& [k, p] : neighbours_[keep]) push(keep, k, p);
+      if (exact_) {
+        // Every average of `keep` divides by its new size.
+        links_[keep].ForEach([&](const GroupLinks::Link& link) { push(keep, link.group, link); });
+      } else {
+        // Only the links `gone` added to moved; the others' entries stand.
+        for (uint32_t k : changed) push(keep, k, *links_[keep].Find(k));
+      }
     }
     auto find = [&](uint32_t g) {
       while (merged_into[g] != g) g = merged_into[g] = merged_into[merged_into[g]];
@@ -492,7 +583,8 @@ class Clustering {
   std::vector<std::optional<size_t>> copy_of_;
   std::vector<uint32_t> group_of_;         // starting group (one per copy group)
   std::vector<uint32_t> size_;             // per group: articles
-  std::vector<std::unordered_map<uint32_t, PairSum>> neighbours_;  // per group
+  std::vector<ScoredPair> pairs_;          // in scoring order, until LinkGroups()
+  std::vector<GroupLinks> links_;          // per group (LinkGroups())
   bool exact_ = true;                      // every pair scored
   std::vector<std::vector<fingerprint::TermCount>> names_;
   std::vector<uint32_t> story_of_;
