@@ -180,11 +180,15 @@ class Clustering {
     }
   }
 
+  size_t Threads() const {
+    const size_t threads = options_.threads ? options_.threads : std::thread::hardware_concurrency();
+    return std::clamp<size_t>(threads, 1, 16);
+  }
+
   // Raw fingerprints (in parallel), the input's document frequencies, the
   // issues fingerprinting found, then the weighed vectors (in parallel).
   void Fingerprint() {
-    size_t threads = options_.threads ? options_.threads : std::thread::hardware_concurrency();
-    threads = std::clamp<size_t>(threads, 1, 16);
+    const size_t threads = Threads();
     raw_.resize(n_);
     // One range per thread, so each thread makes one Fingerprinter (its scratch).
     const size_t per_thread = (n_ + threads - 1) / threads;
@@ -296,23 +300,28 @@ class Clustering {
     return c > 0 && c > options_.protagonist_mention_ratio * CountOf(i, own);
   }
 
-  // Loads article i into the probes: the pairs scored next have it on one
-  // side, and a probe dot product is bit-identical to Dot() (probe_vector.h)
-  // at about half the cost. SIZE_MAX: none loaded.
-  void Probe(size_t i) {
-    probed_ = i;
-    if (i == SIZE_MAX) return;
-    term_probe_.Load(vec_[i].terms);
-    entity_probe_.Load(vec_[i].entities);
+  // One article laid out for many dot products: the pairs scored next have
+  // it on one side, and a probe dot product is bit-identical to Dot()
+  // (probe_vector.h) at about half the cost. One per scoring thread.
+  struct Probes {
+    size_t article = SIZE_MAX;  // SIZE_MAX: none loaded
+    ProbeVector terms{12};
+    ProbeVector entities{10};
+  };
+
+  void Probe(size_t i, Probes* probes) const {
+    probes->article = i;
+    probes->terms.Load(vec_[i].terms);
+    probes->entities.Load(vec_[i].entities);
   }
 
-  float PairSimilarity(size_t i, size_t j) const {
+  float PairSimilarity(size_t i, size_t j, const Probes* probes = nullptr) const {
     float terms;
     float entities;
-    if (i == probed_ || j == probed_) {
-      const ArticleVectors& other = vec_[i == probed_ ? j : i];
-      terms = term_probe_.Dot(other.terms);
-      entities = entity_probe_.Dot(other.entities);
+    if (probes != nullptr && (i == probes->article || j == probes->article)) {
+      const ArticleVectors& other = vec_[i == probes->article ? j : i];
+      terms = probes->terms.Dot(other.terms);
+      entities = probes->entities.Dot(other.entities);
     } else {
       terms = Dot(vec_[i].terms, vec_[j].terms);
       entities = Dot(vec_[i].entities, vec_[j].entities);
@@ -326,14 +335,17 @@ class Clustering {
     return s * TimeFactor(minutes_[i], minutes_[j], minutes_[j], options_);
   }
 
-  void AddPair(size_t i, size_t j) {
+  // Scores articles i and j (one of them in `probes`) into `out` unless
+  // they start in one group; counts it in `scored`.
+  void AddPair(size_t i, size_t j, const Probes& probes, std::vector<ScoredPair>* out,
+               size_t* scored) const {
     uint32_t gi = group_of_[i];
     uint32_t gj = group_of_[j];
     if (gi == gj) return;
-    float s = PairSimilarity(i, j);
-    ++rep_.scored_pairs;
+    float s = PairSimilarity(i, j, &probes);
+    ++*scored;
     if (exact_ && s < kMinStoredSimilarity) return;
-    pairs_.push_back({std::min(gi, gj), std::max(gi, gj), s});
+    out->push_back({std::min(gi, gj), std::max(gi, gj), s});
   }
 
   // Every pair on a small input; else candidate pairs: earlier articles
@@ -341,34 +353,69 @@ class Clustering {
   // posting_cap per key).
   void ScorePairs() {
     if (exact_) {
+      Probes probes;
       for (size_t x = 0; x < order_.size(); ++x) {
-        Probe(order_[x]);
-        for (size_t y = x + 1; y < order_.size(); ++y) AddPair(order_[x], order_[y]);
+        Probe(order_[x], &probes);
+        for (size_t y = x + 1; y < order_.size(); ++y) {
+          AddPair(order_[x], order_[y], probes, &pairs_, &rep_.scored_pairs);
+        }
       }
-      Probe(SIZE_MAX);
       return;
     }
     std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
     std::vector<uint32_t> keys;
     std::vector<uint32_t> seen;
-    for (size_t i : order_) {
-      TopKeys(vec_[i], options_.query_terms, options_.query_entities, &keys);
-      seen.clear();
-      for (uint32_t key : keys) {
-        std::vector<uint32_t>& list = postings[key];
-        size_t k = std::min(list.size(), options_.posting_cap);
-        for (size_t r = 0; r < k; ++r) seen.push_back(list[list.size() - 1 - r]);
-        list.push_back(static_cast<uint32_t>(i));
-        if (list.size() >= 2 * options_.posting_cap) {
-          list.erase(list.begin(), list.begin() + options_.posting_cap);
+    // The candidates are found in time order (the postings are a sliding
+    // window), a block of articles at a time; then the block's pairs are
+    // scored on every thread, each range of articles into its own list, and
+    // the lists appended in order: pairs_ is what one thread would make.
+    constexpr size_t kBlock = 8192;
+    constexpr size_t kGrain = 256;
+    std::vector<uint32_t> candidates;
+    std::vector<size_t> candidates_end;  // per article of the block
+    std::vector<std::vector<ScoredPair>> scored_pairs;
+    std::vector<size_t> scored;
+    for (size_t block = 0; block < order_.size(); block += kBlock) {
+      const size_t n = std::min(kBlock, order_.size() - block);
+      candidates.clear();
+      candidates_end.clear();
+      for (size_t x = block; x < block + n; ++x) {
+        const size_t i = order_[x];
+        TopKeys(vec_[i], options_.query_terms, options_.query_entities, &keys);
+        seen.clear();
+        for (uint32_t key : keys) {
+          std::vector<uint32_t>& list = postings[key];
+          size_t k = std::min(list.size(), options_.posting_cap);
+          for (size_t r = 0; r < k; ++r) seen.push_back(list[list.size() - 1 - r]);
+          list.push_back(static_cast<uint32_t>(i));
+          if (list.size() >= 2 * options_.posting_cap) {
+            list.erase(list.begin(), list.begin() + options_.posting_cap);
+          }
         }
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        candidates.insert(candidates.end(), seen.begin(), seen.end());
+        candidates_end.push_back(candidates.size());
       }
-      std::sort(seen.begin(), seen.end());
-      seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-      Probe(i);
-      for (uint32_t j : seen) AddPair(j, i);
+      const size_t ranges = (n + kGrain - 1) / kGrain;
+      scored_pairs.assign(ranges, {});
+      scored.assign(ranges, 0);
+      base::ParallelForRanges(n, static_cast<unsigned>(Threads()), kGrain, kGrain, [&](size_t begin, size_t end) {
+        Probes probes;
+        const size_t range = begin / kGrain;
+        for (size_t x = begin; x < end; ++x) {
+          const size_t i = order_[block + x];
+          Probe(i, &probes);
+          for (size_t k = x == 0 ? 0 : candidates_end[x - 1]; k < candidates_end[x]; ++k) {
+            AddPair(candidates[k], i, probes, &scored_pairs[range], &scored[range]);
+          }
+        }
+      });
+      for (size_t range = 0; range < ranges; ++range) {
+        pairs_.insert(pairs_.end(), scored_pairs[range].begin(), scored_pairs[range].end());
+        rep_.scored_pairs += scored[range];
+      }
     }
-    Probe(SIZE_MAX);
   }
 
   // The average of groups a and b over their link (see ScoredPair).
@@ -588,9 +635,6 @@ class Clustering {
   bool exact_ = true;                      // every pair scored
   std::vector<std::vector<fingerprint::TermCount>> names_;
   std::vector<uint32_t> story_of_;
-  size_t probed_ = SIZE_MAX;  // the article in the probes (Probe())
-  ProbeVector term_probe_{12};
-  ProbeVector entity_probe_{10};
 };
 
 }  // namespace
