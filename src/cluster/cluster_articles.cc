@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "base/parallel_for.h"
+#include "cluster/group_links.h"
 #include "cluster/near_copies.h"
 #include "cluster/probe_vector.h"
 #include "cluster/similarity.h"
@@ -28,13 +29,18 @@ constexpr float kMinStoredSimilarity = 0.01f;
 // Fingerprinting fewer articles than this per thread is not worth a thread.
 constexpr size_t kMinItemsPerThread = 32;
 
+// A candidate merge: groups a < b at their average when pushed (stale once
+// either group changed: MergeByAverageLink checks the average on popping).
 struct HeapEntry {
   double average;
   uint32_t a;
   uint32_t b;
-  uint32_t stamp_a;
-  uint32_t stamp_b;
-  bool operator<(const HeapEntry& o) const { return average < o.average; }
+  // Highest average first; on a tie the pair of lower group numbers, so the
+  // order of merges never depends on the order the heap was filled in.
+  bool operator<(const HeapEntry& o) const {
+    if (average != o.average) return average < o.average;
+    return a != o.a ? a > o.a : b > o.b;
+  }
 };
 
 // The split pass. Average link can still join twin events (two arrests of
@@ -118,15 +124,16 @@ void SplitByProtagonist(const std::vector<size_t>& order, const std::vector<RawF
   }
 }
 
-// Per pair of groups: the sum of scored pair similarities and how many
-// pairs were scored. With every pair scored (exact) the average divides by
-// |A||B|, as UPGMA does; on the candidate path it divides by the pairs
-// actually scored, since an unscored pair is unknown, not dissimilar (big
-// stories would otherwise fall apart: each article meets only the most
-// recent postings).
-struct PairSum {
-  double sum = 0;
-  double count = 0;
+// One scored pair of articles, by their starting groups (lo < hi). Per
+// pair of groups the merge sums these (GroupLinks): with every pair scored
+// (exact) the average divides the sum by |A||B|, as UPGMA does; on the
+// candidate path it divides by the pairs actually scored, since an unscored
+// pair is unknown, not dissimilar (big stories would otherwise fall apart:
+// each article meets only the most recent postings).
+struct ScoredPair {
+  uint32_t lo;
+  uint32_t hi;
+  float similarity;
 };
 
 // One run of ClusterArticles: its steps, in the order Run calls them, over
@@ -173,11 +180,15 @@ class Clustering {
     }
   }
 
+  size_t Threads() const {
+    const size_t threads = options_.threads ? options_.threads : std::thread::hardware_concurrency();
+    return std::clamp<size_t>(threads, 1, 16);
+  }
+
   // Raw fingerprints (in parallel), the input's document frequencies, the
   // issues fingerprinting found, then the weighed vectors (in parallel).
   void Fingerprint() {
-    size_t threads = options_.threads ? options_.threads : std::thread::hardware_concurrency();
-    threads = std::clamp<size_t>(threads, 1, 16);
+    const size_t threads = Threads();
     raw_.resize(n_);
     // One range per thread, so each thread makes one Fingerprinter (its scratch).
     const size_t per_thread = (n_ + threads - 1) / threads;
@@ -262,7 +273,6 @@ class Clustering {
         size_.push_back(1);
       }
     }
-    neighbours_.resize(size_.size());
     exact_ = order_.size() <= options_.exact_pairs_limit;
   }
 
@@ -290,23 +300,28 @@ class Clustering {
     return c > 0 && c > options_.protagonist_mention_ratio * CountOf(i, own);
   }
 
-  // Loads article i into the probes: the pairs scored next have it on one
-  // side, and a probe dot product is bit-identical to Dot() (probe_vector.h)
-  // at about half the cost. SIZE_MAX: none loaded.
-  void Probe(size_t i) {
-    probed_ = i;
-    if (i == SIZE_MAX) return;
-    term_probe_.Load(vec_[i].terms);
-    entity_probe_.Load(vec_[i].entities);
+  // One article laid out for many dot products: the pairs scored next have
+  // it on one side, and a probe dot product is bit-identical to Dot()
+  // (probe_vector.h) at about half the cost. One per scoring thread.
+  struct Probes {
+    size_t article = SIZE_MAX;  // SIZE_MAX: none loaded
+    ProbeVector terms{12};
+    ProbeVector entities{10};
+  };
+
+  void Probe(size_t i, Probes* probes) const {
+    probes->article = i;
+    probes->terms.Load(vec_[i].terms);
+    probes->entities.Load(vec_[i].entities);
   }
 
-  float PairSimilarity(size_t i, size_t j) const {
+  float PairSimilarity(size_t i, size_t j, const Probes* probes = nullptr) const {
     float terms;
     float entities;
-    if (i == probed_ || j == probed_) {
-      const ArticleVectors& other = vec_[i == probed_ ? j : i];
-      terms = term_probe_.Dot(other.terms);
-      entities = entity_probe_.Dot(other.entities);
+    if (probes != nullptr && (i == probes->article || j == probes->article)) {
+      const ArticleVectors& other = vec_[i == probes->article ? j : i];
+      terms = probes->terms.Dot(other.terms);
+      entities = probes->entities.Dot(other.entities);
     } else {
       terms = Dot(vec_[i].terms, vec_[j].terms);
       entities = Dot(vec_[i].entities, vec_[j].entities);
@@ -320,19 +335,17 @@ class Clustering {
     return s * TimeFactor(minutes_[i], minutes_[j], minutes_[j], options_);
   }
 
-  void AddPair(size_t i, size_t j) {
+  // Scores articles i and j (one of them in `probes`) into `out` unless
+  // they start in one group; counts it in `scored`.
+  void AddPair(size_t i, size_t j, const Probes& probes, std::vector<ScoredPair>* out,
+               size_t* scored) const {
     uint32_t gi = group_of_[i];
     uint32_t gj = group_of_[j];
     if (gi == gj) return;
-    float s = PairSimilarity(i, j);
-    ++rep_.scored_pairs;
+    float s = PairSimilarity(i, j, &probes);
+    ++*scored;
     if (exact_ && s < kMinStoredSimilarity) return;
-    PairSum& a = neighbours_[gi][gj];
-    a.sum += s;
-    a.count += 1;
-    PairSum& b = neighbours_[gj][gi];
-    b.sum += s;
-    b.count += 1;
+    out->push_back({std::min(gi, gj), std::max(gi, gj), s});
   }
 
   // Every pair on a small input; else candidate pairs: earlier articles
@@ -340,79 +353,204 @@ class Clustering {
   // posting_cap per key).
   void ScorePairs() {
     if (exact_) {
+      Probes probes;
       for (size_t x = 0; x < order_.size(); ++x) {
-        Probe(order_[x]);
-        for (size_t y = x + 1; y < order_.size(); ++y) AddPair(order_[x], order_[y]);
+        Probe(order_[x], &probes);
+        for (size_t y = x + 1; y < order_.size(); ++y) {
+          AddPair(order_[x], order_[y], probes, &pairs_, &rep_.scored_pairs);
+        }
       }
-      Probe(SIZE_MAX);
       return;
     }
     std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
     std::vector<uint32_t> keys;
     std::vector<uint32_t> seen;
-    for (size_t i : order_) {
-      TopKeys(vec_[i], options_.query_terms, options_.query_entities, &keys);
-      seen.clear();
-      for (uint32_t key : keys) {
-        std::vector<uint32_t>& list = postings[key];
-        size_t k = std::min(list.size(), options_.posting_cap);
-        for (size_t r = 0; r < k; ++r) seen.push_back(list[list.size() - 1 - r]);
-        list.push_back(static_cast<uint32_t>(i));
-        if (list.size() >= 2 * options_.posting_cap) {
-          list.erase(list.begin(), list.begin() + options_.posting_cap);
+    // The candidates are found in time order (the postings are a sliding
+    // window), a block of articles at a time; then the block's pairs are
+    // scored on every thread, each range of articles into its own list, and
+    // the lists appended in order: pairs_ is what one thread would make.
+    constexpr size_t kBlock = 8192;
+    constexpr size_t kGrain = 256;
+    std::vector<uint32_t> candidates;
+    std::vector<size_t> candidates_end;  // per article of the block
+    std::vector<std::vector<ScoredPair>> scored_pairs;
+    std::vector<size_t> scored;
+    for (size_t block = 0; block < order_.size(); block += kBlock) {
+      const size_t n = std::min(kBlock, order_.size() - block);
+      candidates.clear();
+      candidates_end.clear();
+      for (size_t x = block; x < block + n; ++x) {
+        const size_t i = order_[x];
+        TopKeys(vec_[i], options_.query_terms, options_.query_entities, &keys);
+        seen.clear();
+        for (uint32_t key : keys) {
+          std::vector<uint32_t>& list = postings[key];
+          size_t k = std::min(list.size(), options_.posting_cap);
+          for (size_t r = 0; r < k; ++r) seen.push_back(list[list.size() - 1 - r]);
+          list.push_back(static_cast<uint32_t>(i));
+          if (list.size() >= 2 * options_.posting_cap) {
+            list.erase(list.begin(), list.begin() + options_.posting_cap);
+          }
         }
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        candidates.insert(candidates.end(), seen.begin(), seen.end());
+        candidates_end.push_back(candidates.size());
       }
-      std::sort(seen.begin(), seen.end());
-      seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-      Probe(i);
-      for (uint32_t j : seen) AddPair(j, i);
+      const size_t ranges = (n + kGrain - 1) / kGrain;
+      scored_pairs.assign(ranges, {});
+      scored.assign(ranges, 0);
+      base::ParallelForRanges(n, static_cast<unsigned>(Threads()), kGrain, kGrain, [&](size_t begin, size_t end) {
+        Probes probes;
+        const size_t range = begin / kGrain;
+        for (size_t x = begin; x < end; ++x) {
+          const size_t i = order_[block + x];
+          Probe(i, &probes);
+          for (size_t k = x == 0 ? 0 : candidates_end[x - 1]; k < candidates_end[x]; ++k) {
+            AddPair(candidates[k], i, probes, &scored_pairs[range], &scored[range]);
+          }
+        }
+      });
+      for (size_t range = 0; range < ranges; ++range) {
+        pairs_.insert(pairs_.end(), scored_pairs[range].begin(), scored_pairs[range].end());
+        rep_.scored_pairs += scored[range];
+      }
     }
-    Probe(SIZE_MAX);
   }
 
-  // Average-link agglomeration over the stored sums of pair similarities:
-  // average(A, B) = sum(A, B) / (|A| |B|); pairs never scored count as 0.
-  // Sets each article's story.
-  void MergeByAverageLink() {
+  // The average of groups a and b over their link (see ScoredPair).
+  double Average(uint32_t a, uint32_t b, const GroupLinks::Link& link) const {
+    return exact_ ? link.sum / (static_cast<double>(size_[a]) * size_[b])
+                  : link.sum / static_cast<double>(link.count);
+  }
+
+  // Calls f(link) with lo < link.group for each pair of groups (lo, hi) that
+  // has scored pairs, summed in the order they were scored, so each sum is
+  // the same double whatever way the pairs are stored. `by_lo` holds the
+  // pairs grouped by lo, in scoring order within a group, lo's from
+  // start[lo] to start[lo + 1]; `slot_of` is scratch of one entry per group,
+  // all UINT32_MAX (and left so).
+  template <typename F>
+  void ForEachLink(const std::vector<ScoredPair>& by_lo, const std::vector<size_t>& start,
+                   std::vector<uint32_t>& slot_of, F&& f) const {
+    std::vector<GroupLinks::Link> links;
+    for (uint32_t lo = 0; lo + 1 < start.size(); ++lo) {
+      links.clear();
+      for (size_t k = start[lo]; k < start[lo + 1]; ++k) {
+        uint32_t& slot = slot_of[by_lo[k].hi];
+        if (slot == UINT32_MAX) {
+          slot = static_cast<uint32_t>(links.size());
+          links.push_back({by_lo[k].hi, 0, 0.0});
+        }
+        links[slot].sum += by_lo[k].similarity;
+        ++links[slot].count;
+      }
+      for (const GroupLinks::Link& link : links) {
+        slot_of[link.group] = UINT32_MAX;
+        f(lo, link);
+      }
+    }
+  }
+
+  // The scored pairs summed into links between groups, kept only between
+  // groups that could ever merge. Average link joins two groups only at an
+  // average of at least merge_threshold, and the average of two unions of
+  // starting groups is at most the highest average of their starting pairs,
+  // so every story lies within one connected component of the starting
+  // pairs that reach the threshold; links across components change no
+  // decision (about half of all links on a synthetic day).
+  void LinkGroups() {
     const size_t groups = size_.size();
-    std::vector<uint32_t> stamp(groups, 0);
+    // A stable counting sort by lo keeps each pair of groups' scores in scoring order.
+    std::vector<size_t> start(groups + 1, 0);
+    for (const ScoredPair& p : pairs_) ++start[p.lo + 1];
+    for (size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+    std::vector<ScoredPair> by_lo(pairs_.size());
+    std::vector<size_t> next(start.begin(), start.end() - 1);
+    for (const ScoredPair& p : pairs_) by_lo[next[p.lo]++] = p;
+    std::vector<ScoredPair>().swap(pairs_);
+    std::vector<size_t>().swap(next);
+
+    std::vector<uint32_t> up(groups);  // union-find over the links at or above threshold
+    for (uint32_t g = 0; g < groups; ++g) up[g] = g;
+    auto root = [&](uint32_t g) {
+      while (up[g] != g) g = up[g] = up[up[g]];
+      return g;
+    };
+    std::vector<uint32_t> slot_of(groups, UINT32_MAX);
+    ForEachLink(by_lo, start, slot_of, [&](uint32_t lo, const GroupLinks::Link& link) {
+      if (Average(lo, link.group, link) >= options_.merge_threshold) up[root(lo)] = root(link.group);
+    });
+    std::vector<uint32_t> degree(groups, 0);
+    ForEachLink(by_lo, start, slot_of, [&](uint32_t lo, const GroupLinks::Link& link) {
+      if (root(lo) != root(link.group)) return;
+      ++degree[lo];
+      ++degree[link.group];
+    });
+    links_.assign(groups, GroupLinks());
+    for (uint32_t g = 0; g < groups; ++g) links_[g].Reserve(degree[g]);
+    ForEachLink(by_lo, start, slot_of, [&](uint32_t lo, const GroupLinks::Link& link) {
+      if (root(lo) != root(link.group)) return;
+      links_[lo].Upsert(link.group) = link;
+      links_[link.group].Upsert(lo) = {lo, link.count, link.sum};
+    });
+  }
+
+  // Average-link agglomeration over the links: repeatedly merges the two
+  // groups of highest average while it is at least merge_threshold. Sets
+  // each article's story.
+  void MergeByAverageLink() {
+    LinkGroups();
+    const size_t groups = size_.size();
     std::vector<bool> dead(groups, false);
     std::priority_queue<HeapEntry> heap;
-    auto push = [&](uint32_t a, uint32_t b, const PairSum& p) {
-      double avg = exact_ ? p.sum / (static_cast<double>(size_[a]) * size_[b]) : p.sum / p.count;
-      if (avg >= options_.merge_threshold) heap.push({avg, a, b, stamp[a], stamp[b]});
+    auto push = [&](uint32_t a, uint32_t b, const GroupLinks::Link& link) {
+      double avg = Average(a, b, link);
+      if (avg >= options_.merge_threshold) heap.push({avg, std::min(a, b), std::max(a, b)});
     };
     for (uint32_t a = 0; a < groups; ++a) {
-      for (const auto& [b, p] : neighbours_[a]) {
-        if (a < b) push(a, b, p);
-      }
+      links_[a].ForEach([&](const GroupLinks::Link& link) {
+        if (a < link.group) push(a, link.group, link);
+      });
     }
     std::vector<uint32_t> merged_into(groups);
     for (uint32_t g = 0; g < groups; ++g) merged_into[g] = g;
+    std::vector<uint32_t> changed;
     while (!heap.empty()) {
       HeapEntry e = heap.top();
       heap.pop();
-      if (dead[e.a] || dead[e.b] || stamp[e.a] != e.stamp_a || stamp[e.b] != e.stamp_b) continue;
+      if (dead[e.a] || dead[e.b]) continue;
+      // Stale when either group changed since the push: its average moved.
+      const GroupLinks::Link* now = links_[e.a].Find(e.b);
+      if (now == nullptr || Average(e.a, e.b, *now) != e.average) continue;
       uint32_t keep = e.a;
       uint32_t gone = e.b;
-      if (neighbours_[keep].size() < neighbours_[gone].size()) std::swap(keep, gone);
-      for (const auto& [k, p] : neighbours_[gone]) {
-        if (k == keep) continue;
-        PairSum& a = neighbours_[keep][k];
+      if (links_[keep].size() < links_[gone].size()) std::swap(keep, gone);
+      links_[keep].Erase(gone);
+      links_[gone].Erase(keep);
+      changed.clear();
+      links_[gone].ForEach([&](const GroupLinks::Link& p) {
+        const uint32_t k = p.group;
+        GroupLinks::Link& a = links_[keep].Upsert(k);
         a.sum += p.sum;
         a.count += p.count;
-        neighbours_[k].erase(gone);
-        PairSum& b = neighbours_[k][keep];
+        links_[k].Erase(gone);
+        GroupLinks::Link& b = links_[k].Upsert(keep);
         b.sum += p.sum;
         b.count += p.count;
-      }
-      neighbours_[keep].erase(gone);
-      neighbours_[gone].clear();
+        changed.push_back(k);
+      });
+      links_[gone].Clear();
       dead[gone] = true;
       merged_into[gone] = keep;
       size_[keep] += size_[gone];
-      ++stamp[keep];
-      for (const auto& [k, p] : neighbours_[keep]) push(keep, k, p);
+      if (exact_) {
+        // Every average of `keep` divides by its new size.
+        links_[keep].ForEach([&](const GroupLinks::Link& link) { push(keep, link.group, link); });
+      } else {
+        // Only the links `gone` added to moved; the others' entries stand.
+        for (uint32_t k : changed) push(keep, k, *links_[keep].Find(k));
+      }
     }
     auto find = [&](uint32_t g) {
       while (merged_into[g] != g) g = merged_into[g] = merged_into[merged_into[g]];
@@ -492,13 +630,11 @@ class Clustering {
   std::vector<std::optional<size_t>> copy_of_;
   std::vector<uint32_t> group_of_;         // starting group (one per copy group)
   std::vector<uint32_t> size_;             // per group: articles
-  std::vector<std::unordered_map<uint32_t, PairSum>> neighbours_;  // per group
+  std::vector<ScoredPair> pairs_;          // in scoring order, until LinkGroups()
+  std::vector<GroupLinks> links_;          // per group (LinkGroups())
   bool exact_ = true;                      // every pair scored
   std::vector<std::vector<fingerprint::TermCount>> names_;
   std::vector<uint32_t> story_of_;
-  size_t probed_ = SIZE_MAX;  // the article in the probes (Probe())
-  ProbeVector term_probe_{12};
-  ProbeVector entity_probe_{10};
 };
 
 }  // namespace
