@@ -2,7 +2,6 @@
 arguments, so that Dask can run it again on another worker when the one that
 held its result is lost, and get the same result."""
 import json
-import os
 
 import numpy as np
 
@@ -17,11 +16,7 @@ def _engine(options):
     import newsfuse
 
     if _configured != options:
-        # The place list (models/places-en.txt) is read from the folder of
-        # the entity model, as the CLI finds both in the repo's models/.
-        model = options.get("ner_model", "")
-        if model and not os.environ.get("NEWSFUSE_MODEL_DIR"):
-            os.environ["NEWSFUSE_MODEL_DIR"] = os.path.dirname(os.path.abspath(model))
+        # (The engine finds the place list beside the entity model itself.)
         newsfuse.configure(**options)
         _configured = options
     return newsfuse
