@@ -277,6 +277,10 @@ class Extractor {
     }
     if (e.hints & html::kHintPositive) e.score += 25;
     if (e.hints & (html::kHintNegative | html::kHintBoilerplate)) e.score -= 25;
+    // The relaxed pass keeps captions and credits, so it must not crown one:
+    // a long copyright notice or disclaimer ("c_copyright") is comma-rich prose
+    // without links and otherwise outscores a short story.
+    if (e.hints & html::kHintCaption) e.score -= 25;
     if (e.tag == GUMBO_TAG_ARTICLE) e.score += 10;
   }
 
