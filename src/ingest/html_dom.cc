@@ -71,8 +71,7 @@ constexpr const char* kNegativeSubstrings[] = {"header", "meta", "hidden", "hide
                                                "login", "modal", "overlay", "alert", "banner",
                                                "logo", "icon", "button", "btn", "badge",
                                                "headline", "title", "kicker", "eyebrow",
-                                               "label", "dek", "subhead",
-                                               "standfirst"};
+                                               "label"};
 constexpr const char* kPositiveSubstrings[] = {"article", "content", "entry", "post", "text",
                                                "story", "body", "main", "blog", "prose",
                                                "richtext", "rich-text", "paragraph", "copy"};
