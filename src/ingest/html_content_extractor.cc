@@ -87,6 +87,16 @@ bool IsFurnitureLine(std::string_view text) {
   return false;
 }
 
+// "© 2008 Reuters. All rights reserved.", "Copyright Thomson Financial News":
+// the page's notice, not the story's last line (a story sentence that starts
+// with "Copyright" is longer than a notice).
+bool IsCopyrightNotice(std::string_view text) {
+  if (text.size() >= 300) return false;
+  const std::string_view t = base::Trim(text);
+  return t.starts_with("\xC2\xA9") || base::StartsWithIgnoreCase(t, "(c) ") ||
+         base::StartsWithIgnoreCase(t, "copyright ");
+}
+
 // A block-level element that holds text (directly or below).
 struct Elem {
   const GumboNode* node;
@@ -434,8 +444,17 @@ class Extractor {
       p.is_list_item = owner.tag == GUMBO_TAG_LI;
       out->paragraphs.push_back(std::move(p));
     }
-    while (!out->paragraphs.empty() && out->paragraphs.back().is_heading) {
-      out->dropped.push_back(DroppedLine{BoilerplateKind::kHeader, out->paragraphs.back().text});
+    // The body ends with its last paragraph of text: headings after it open
+    // the next section, and a copyright notice after it is the page's.
+    while (!out->paragraphs.empty()) {
+      const Paragraph& last = out->paragraphs.back();
+      if (last.is_heading) {
+        out->dropped.push_back(DroppedLine{BoilerplateKind::kHeader, last.text});
+      } else if (IsCopyrightNotice(last.text)) {
+        out->dropped.push_back(DroppedLine{BoilerplateKind::kCredit, last.text});
+      } else {
+        break;
+      }
       out->paragraphs.pop_back();
     }
   }

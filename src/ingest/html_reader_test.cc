@@ -145,6 +145,32 @@ TEST(HtmlReaderTest, KeepsPostWhoseWrapperClassLooksLikeFurniture) {
   EXPECT_THAT(body, Not(HasSubstr("Reader 0 writes")));
 }
 
+// A short story and, below it, a longer legal notice without links: the notice
+// is comma-rich prose, but its class names it a copyright block, and a
+// copyright line that closes the story's own container is the page's.
+TEST(HtmlReaderTest, PrefersShortStoryOverLongCopyrightNotice) {
+  std::string notice;
+  for (int i = 0; i < 4; ++i) {
+    notice += "Example League and its logos, marks and names are the property of their "
+              "owners, reproduced under licence with all rights reserved. ";
+  }
+  const std::string page =
+      "<html><body><div id=\"wide\"><div class=\"articleText\">"
+      "<p>The home side scored three times in the third period, with two goals from the "
+      "captain, and won the game 5-2 on Sunday night.</p>"
+      "<p>The visitors, who had led after the first period, remain last in the division "
+      "with ten points from fourteen games.</p>"
+      "<p>\xC2\xA9 2012 Example Press. All rights reserved.</p></div></div>"
+      "<div id=\"c_copyright\"><p>" + notice + "</p></div></body></html>";
+  Result<Article> a = ReadHtmlArticle("k", "k.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("scored three times"));
+  EXPECT_THAT(body, HasSubstr("remain last in the division"));
+  EXPECT_THAT(body, Not(HasSubstr("reproduced under licence")));
+  EXPECT_THAT(body, Not(HasSubstr("All rights reserved")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
