@@ -97,6 +97,38 @@ bool IsCopyrightNotice(std::string_view text) {
          base::StartsWithIgnoreCase(t, "copyright ");
 }
 
+// A teaser of another story: its summary ends in a link such as "Full Story"
+// or "Read more »". `link_bytes` (the block's linked text) must cover the
+// phrase, so a sentence that merely ends with the words stays.
+bool EndsWithMoreLink(std::string_view text, uint32_t link_bytes) {
+  std::string_view t = base::Trim(text);
+  // Arrows and dots after the phrase: "more »", "Read more...", "more >>".
+  while (!t.empty()) {
+    if (t.back() == '.' || t.back() == '>' || t.back() == ' ') {
+      t.remove_suffix(1);
+    } else if (t.ends_with("\xC2\xBB") || t.ends_with("\xE2\x80\xA6")) {  // » and …
+      t.remove_suffix(t.ends_with("\xC2\xBB") ? 2 : 3);
+    } else {
+      break;
+    }
+  }
+  static constexpr std::string_view kPhrases[] = {"full story", "read more", "continue reading",
+                                                  "read full story", "read the full story",
+                                                  "full article", "read full article"};
+  for (std::string_view phrase : kPhrases) {
+    if (t.size() <= phrase.size() + 20 || link_bytes < phrase.size()) continue;
+    if (base::EqualsIgnoreCase(t.substr(t.size() - phrase.size()), phrase)) return true;
+  }
+  return false;
+}
+
+// A short line that ends with a colon at the end of the body introduced a list
+// or box that was dropped ("You may also be interested in:").
+bool IsDanglingLeadIn(std::string_view text) {
+  const std::string_view t = base::Trim(text);
+  return t.size() < 100 && t.ends_with(':');
+}
+
 // A block-level element that holds text (directly or below).
 struct Elem {
   const GumboNode* node;
@@ -434,7 +466,7 @@ class Extractor {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kOther, b.text});
         continue;
       }
-      if (IsFurnitureLine(b.text)) {
+      if (IsFurnitureLine(b.text) || EndsWithMoreLink(b.text, b.link_bytes)) {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kPromo, b.text});
         continue;
       }
@@ -444,11 +476,11 @@ class Extractor {
       p.is_list_item = owner.tag == GUMBO_TAG_LI;
       out->paragraphs.push_back(std::move(p));
     }
-    // The body ends with its last paragraph of text: headings after it open
-    // the next section, and a copyright notice after it is the page's.
+    // The body ends with its last paragraph of text: headings and lead-ins
+    // after it open the next section, and a copyright notice is the page's.
     while (!out->paragraphs.empty()) {
       const Paragraph& last = out->paragraphs.back();
-      if (last.is_heading) {
+      if (last.is_heading || IsDanglingLeadIn(last.text)) {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kHeader, last.text});
       } else if (IsCopyrightNotice(last.text)) {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kCredit, last.text});

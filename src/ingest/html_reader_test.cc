@@ -171,6 +171,37 @@ TEST(HtmlReaderTest, PrefersShortStoryOverLongCopyrightNotice) {
   EXPECT_THAT(body, Not(HasSubstr("All rights reserved")));
 }
 
+// Under the story, the same container lists other stories as a summary and a
+// "Full Story" link, after a lead-in line: neither is the story's text.
+TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
+  std::string story;
+  for (int i = 0; i < 4; ++i) {
+    story += "<p>Paragraph " + std::to_string(i) +
+             " of the story tells, with commas, names and figures, how the council voted on "
+             "the new bus lanes.</p>";
+  }
+  const std::string page =
+      "<html><body><div class=\"story\">" + story +
+      "<p>A sentence of the story that ends with the words read more</p>"
+      "<p>You may also be interested in:</p>"
+      "<div class=\"teaser\">"
+      "<p>Another town reopened its swimming pool after a long repair. "
+      "<a href=\"/pool\">Full Story \xC2\xBB</a></p>"
+      "<p>Tram fares rise in March for the first time in six years. "
+      "<a href=\"/fares\">Read more...</a></p></div>"
+      "<p>The harbour festival drew a record crowd on Saturday, organisers said. "
+      "<a href=\"/festival\">Full Story</a></p>"
+      "</div></body></html>";
+  Result<Article> a = ReadHtmlArticle("t", "t.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("Paragraph 3 of the story"));
+  EXPECT_THAT(body, HasSubstr("ends with the words read more"));
+  EXPECT_THAT(body, Not(HasSubstr("harbour festival")));
+  EXPECT_THAT(body, Not(HasSubstr("Tram fares")));
+  EXPECT_THAT(body, Not(HasSubstr("interested in")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
