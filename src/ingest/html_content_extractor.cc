@@ -129,6 +129,19 @@ bool IsDanglingLeadIn(std::string_view text) {
   return t.size() < 100 && t.ends_with(':');
 }
 
+// Lines that blog engines print under every post (WordPress's default theme,
+// TypePad): about the post, not part of it.
+bool IsBlogEngineLine(std::string_view text) {
+  static constexpr std::string_view kPrefixes[] = {
+      "this entry was posted", "you can follow any responses to this entry",
+      "trackback url for this entry", "listed below are links to weblogs that reference"};
+  const std::string_view t = base::Trim(text);
+  for (std::string_view prefix : kPrefixes) {
+    if (base::StartsWithIgnoreCase(t, prefix)) return true;
+  }
+  return false;
+}
+
 // A block-level element that holds text (directly or below).
 struct Elem {
   const GumboNode* node;
@@ -466,7 +479,8 @@ class Extractor {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kOther, b.text});
         continue;
       }
-      if (IsFurnitureLine(b.text) || EndsWithMoreLink(b.text, b.link_bytes)) {
+      if (IsFurnitureLine(b.text) || EndsWithMoreLink(b.text, b.link_bytes) ||
+          IsBlogEngineLine(b.text)) {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kPromo, b.text});
         continue;
       }

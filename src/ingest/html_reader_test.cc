@@ -202,6 +202,25 @@ TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
   EXPECT_THAT(body, Not(HasSubstr("interested in")));
 }
 
+TEST(HtmlReaderTest, DropsBlogEngineLinesUnderThePost) {
+  std::string post;
+  for (int i = 0; i < 4; ++i) {
+    post += "<p>Paragraph " + std::to_string(i) +
+            " of the post explains, with commas and examples, how the garden club grew "
+            "tomatoes on the roof.</p>";
+  }
+  const std::string page =
+      "<html><body><div class=\"post\"><div class=\"entrytext\">" + post +
+      "<p><small>This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed "
+      "under Gardening. You can follow any responses to this entry through the RSS 2.0 "
+      "feed.</small></p></div></div></body></html>";
+  Result<Article> a = ReadHtmlArticle("w", "w.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("Paragraph 3 of the post"));
+  EXPECT_THAT(body, Not(HasSubstr("This entry was posted")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
