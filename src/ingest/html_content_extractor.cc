@@ -228,6 +228,10 @@ class Extractor {
     }
     if (relaxed_) {
       if (!(hints & html::kHintComment)) return false;
+      // The anchor that a post's "12 Comments" link jumps to is the thread
+      // itself, however much of the page's text a long thread holds.
+      const std::string_view id = html::Attr(node, "id");
+      if (id == "comments" || id == "respond" || id == "disqus_thread") return true;
       const size_t p = ParagraphTextBytes(node, false, 0);
       return !(p > 500 && p * 10 >= total_p_bytes_ * 6);
     }

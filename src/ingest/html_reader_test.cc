@@ -221,6 +221,31 @@ TEST(HtmlReaderTest, DropsBlogEngineLinesUnderThePost) {
   EXPECT_THAT(body, Not(HasSubstr("This entry was posted")));
 }
 
+// A thread longer than the post: #comments holds most of the page's text but is
+// still the thread, not the body.
+TEST(HtmlReaderTest, DropsCommentThreadLongerThanThePost) {
+  std::string post;
+  std::string thread;
+  for (int i = 0; i < 3; ++i) {
+    post += "<p>Paragraph " + std::to_string(i) +
+            " of the post says, with commas and detail, why the old mill should be kept as a "
+            "museum.</p>";
+  }
+  for (int i = 0; i < 12; ++i) {
+    thread += "<dt>Reader " + std::to_string(i) + "</dt><dd><p>Reader " + std::to_string(i) +
+              " answers at length, with commas, memories and opinions, that the mill, the "
+              "river and the bridge belong together, and that the town should say so.</p></dd>";
+  }
+  const std::string page = "<html><body><div id=\"content\"><div class=\"entry\">" + post +
+                           "</div><div id=\"comments\"><dl>" + thread +
+                           "</dl></div></div></body></html>";
+  Result<Article> a = ReadHtmlArticle("m", "m.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("Paragraph 2 of the post"));
+  EXPECT_THAT(body, Not(HasSubstr("answers at length")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
