@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -138,6 +139,40 @@ bool IsBlogEngineLine(std::string_view text) {
   const std::string_view t = base::Trim(text);
   for (std::string_view prefix : kPrefixes) {
     if (base::StartsWithIgnoreCase(t, prefix)) return true;
+  }
+  return false;
+}
+
+// The title of a comment thread: "Comments", "Comments (4)", "12 Comments",
+// "3 Responses to "Post title"", "Leave a Reply". Words that also title a
+// story's own sections ("Discussion", "Reactions", a bare "Response") are not
+// read as one.
+bool IsCommentsHeading(std::string_view text) {
+  std::string_view t = base::Trim(text);
+  if (t.size() > 120) return false;
+  for (std::string_view lead : {"leave a ", "post a ", "add a ", "write a "}) {
+    if (base::StartsWithIgnoreCase(t, lead)) {
+      const std::string_view rest = t.substr(lead.size());
+      return base::StartsWithIgnoreCase(rest, "comment") ||
+             base::StartsWithIgnoreCase(rest, "reply") ||
+             base::StartsWithIgnoreCase(rest, "response");
+    }
+  }
+  size_t digits = 0;
+  while (digits < t.size() && (base::IsAsciiDigit(t[digits]) || t[digits] == ' ')) ++digits;
+  const bool counted = digits > 0;
+  t.remove_prefix(digits);
+  static constexpr std::string_view kCounted[] = {"comments", "comment", "responses",
+                                                  "response", "replies", "reply"};
+  static constexpr std::string_view kBare[] = {"reader comments", "comments", "comment"};
+  const std::span<const std::string_view> words =
+      counted ? std::span<const std::string_view>(kCounted) : std::span<const std::string_view>(kBare);
+  for (std::string_view word : words) {
+    if (!base::StartsWithIgnoreCase(t, word)) continue;
+    const std::string_view rest = base::Trim(t.substr(word.size()));
+    return rest.empty() || rest == ":" || rest[0] == '(' ||
+           (counted && (base::StartsWithIgnoreCase(rest, "to ") ||
+                        base::StartsWithIgnoreCase(rest, "on ")));
   }
   return false;
 }
@@ -474,6 +509,12 @@ class Extractor {
       const Elem& owner = elems_[b.elem];
       const int level = HeadingLevel(owner.tag);
       if (level == 1) continue;
+      // A thread printed in the body's own container, under its title: the
+      // post ends at the title.
+      if (level > 0 && !out->paragraphs.empty() && IsCommentsHeading(b.text)) {
+        out->dropped.push_back(DroppedLine{BoilerplateKind::kHeader, b.text});
+        break;
+      }
       const double ld = static_cast<double>(b.link_bytes) / b.text.size();
       // Mostly links: a list of other stories, unless the block also has a
       // sentence of its own (a linked lead-in followed by text).

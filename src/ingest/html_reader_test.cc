@@ -246,6 +246,32 @@ TEST(HtmlReaderTest, DropsCommentThreadLongerThanThePost) {
   EXPECT_THAT(body, Not(HasSubstr("answers at length")));
 }
 
+// The thread follows the post in the post's own container, under a title.
+// A story section titled "Discussion" is not a thread.
+TEST(HtmlReaderTest, EndsThePostAtTheCommentsHeading) {
+  std::string post;
+  std::string thread;
+  for (int i = 0; i < 4; ++i) {
+    post += "<p>Paragraph " + std::to_string(i) +
+            " of the post reports, with commas and figures, what the survey of cyclists "
+            "found.</p>";
+    thread += "<p>Reader " + std::to_string(i) +
+              " replies that the survey, like the last one, asked the wrong people.</p>";
+  }
+  const std::string page = "<html><body><div class=\"content\">" + post +
+                           "<h3>Discussion</h3><p>The authors discuss, with care and caveats, "
+                           "what the survey cannot show about commuting.</p>"
+                           "<h2><a id=\"comments\"></a>12 Comments</h2>" + thread +
+                           "</div></body></html>";
+  Result<Article> a = ReadHtmlArticle("c", "c.html", page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const std::string body = ArticleBodyText(*a);
+  EXPECT_THAT(body, HasSubstr("Paragraph 3 of the post"));
+  EXPECT_THAT(body, HasSubstr("what the survey cannot show"));
+  EXPECT_THAT(body, Not(HasSubstr("asked the wrong people")));
+  EXPECT_THAT(body, Not(HasSubstr("12 Comments")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
