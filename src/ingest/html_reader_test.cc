@@ -145,6 +145,23 @@ TEST(HtmlReaderTest, KeepsPostWhoseWrapperClassLooksLikeFurniture) {
   EXPECT_THAT(body, Not(HasSubstr("Reader 0 writes")));
 }
 
+// `count` paragraphs "<p>{lead} {i}{rest}</p>", i from 0: a body (or a thread)
+// long enough for the scorer, each paragraph findable by its number.
+std::string NumberedParagraphs(int count, std::string_view lead, std::string_view rest) {
+  std::string html;
+  for (int i = 0; i < count; ++i) {
+    html += "<p>" + std::string(lead) + " " + std::to_string(i) + std::string(rest) + "</p>";
+  }
+  return html;
+}
+
+// The extracted body text of `page` ("" when it cannot be read).
+std::string BodyOf(const std::string& page) {
+  Result<Article> a = ReadHtmlArticle("p", "p.html", page);
+  EXPECT_TRUE(a.ok()) << a.status().ToString();
+  return a.ok() ? ArticleBodyText(*a) : std::string();
+}
+
 // A short story and, below it, a longer legal notice without links: the notice
 // is comma-rich prose, but its class names it a copyright block, and a
 // copyright line that closes the story's own container is the page's.
@@ -154,17 +171,14 @@ TEST(HtmlReaderTest, PrefersShortStoryOverLongCopyrightNotice) {
     notice += "Example League and its logos, marks and names are the property of their "
               "owners, reproduced under licence with all rights reserved. ";
   }
-  const std::string page =
+  const std::string body = BodyOf(
       "<html><body><div id=\"wide\"><div class=\"articleText\">"
       "<p>The home side scored three times in the third period, with two goals from the "
       "captain, and won the game 5-2 on Sunday night.</p>"
       "<p>The visitors, who had led after the first period, remain last in the division "
       "with ten points from fourteen games.</p>"
       "<p>\xC2\xA9 2012 Example Press. All rights reserved.</p></div></div>"
-      "<div id=\"c_copyright\"><p>" + notice + "</p></div></body></html>";
-  Result<Article> a = ReadHtmlArticle("k", "k.html", page);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  const std::string body = ArticleBodyText(*a);
+      "<div id=\"c_copyright\"><p>" + notice + "</p></div></body></html>");
   EXPECT_THAT(body, HasSubstr("scored three times"));
   EXPECT_THAT(body, HasSubstr("remain last in the division"));
   EXPECT_THAT(body, Not(HasSubstr("reproduced under licence")));
@@ -174,14 +188,11 @@ TEST(HtmlReaderTest, PrefersShortStoryOverLongCopyrightNotice) {
 // Under the story, the same container lists other stories as a summary and a
 // "Full Story" link, after a lead-in line: neither is the story's text.
 TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
-  std::string story;
-  for (int i = 0; i < 4; ++i) {
-    story += "<p>Paragraph " + std::to_string(i) +
-             " of the story tells, with commas, names and figures, how the council voted on "
-             "the new bus lanes.</p>";
-  }
-  const std::string page =
-      "<html><body><div class=\"story\">" + story +
+  const std::string body = BodyOf(
+      "<html><body><div class=\"story\">" +
+      NumberedParagraphs(4, "Paragraph",
+                         " of the story tells, with commas, names and figures, how the "
+                         "council voted on the new bus lanes.") +
       "<p>A sentence of the story that ends with the words read more</p>"
       "<p>You may also be interested in:</p>"
       "<div class=\"teaser\">"
@@ -191,10 +202,7 @@ TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
       "<a href=\"/fares\">Read more...</a></p></div>"
       "<p>The harbour festival drew a record crowd on Saturday, organisers said. "
       "<a href=\"/festival\">Full Story</a></p>"
-      "</div></body></html>";
-  Result<Article> a = ReadHtmlArticle("t", "t.html", page);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  const std::string body = ArticleBodyText(*a);
+      "</div></body></html>");
   EXPECT_THAT(body, HasSubstr("Paragraph 3 of the story"));
   EXPECT_THAT(body, HasSubstr("ends with the words read more"));
   EXPECT_THAT(body, Not(HasSubstr("harbour festival")));
@@ -203,20 +211,14 @@ TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
 }
 
 TEST(HtmlReaderTest, DropsBlogEngineLinesUnderThePost) {
-  std::string post;
-  for (int i = 0; i < 4; ++i) {
-    post += "<p>Paragraph " + std::to_string(i) +
-            " of the post explains, with commas and examples, how the garden club grew "
-            "tomatoes on the roof.</p>";
-  }
-  const std::string page =
-      "<html><body><div class=\"post\"><div class=\"entrytext\">" + post +
+  const std::string body = BodyOf(
+      "<html><body><div class=\"post\"><div class=\"entrytext\">" +
+      NumberedParagraphs(4, "Paragraph",
+                         " of the post explains, with commas and examples, how the garden "
+                         "club grew tomatoes on the roof.") +
       "<p><small>This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed "
       "under Gardening. You can follow any responses to this entry through the RSS 2.0 "
-      "feed.</small></p></div></div></body></html>";
-  Result<Article> a = ReadHtmlArticle("w", "w.html", page);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  const std::string body = ArticleBodyText(*a);
+      "feed.</small></p></div></div></body></html>");
   EXPECT_THAT(body, HasSubstr("Paragraph 3 of the post"));
   EXPECT_THAT(body, Not(HasSubstr("This entry was posted")));
 }
@@ -224,24 +226,17 @@ TEST(HtmlReaderTest, DropsBlogEngineLinesUnderThePost) {
 // A thread longer than the post: #comments holds most of the page's text but is
 // still the thread, not the body.
 TEST(HtmlReaderTest, DropsCommentThreadLongerThanThePost) {
-  std::string post;
-  std::string thread;
-  for (int i = 0; i < 3; ++i) {
-    post += "<p>Paragraph " + std::to_string(i) +
-            " of the post says, with commas and detail, why the old mill should be kept as a "
-            "museum.</p>";
-  }
-  for (int i = 0; i < 12; ++i) {
-    thread += "<dt>Reader " + std::to_string(i) + "</dt><dd><p>Reader " + std::to_string(i) +
-              " answers at length, with commas, memories and opinions, that the mill, the "
-              "river and the bridge belong together, and that the town should say so.</p></dd>";
-  }
-  const std::string page = "<html><body><div id=\"content\"><div class=\"entry\">" + post +
-                           "</div><div id=\"comments\"><dl>" + thread +
-                           "</dl></div></div></body></html>";
-  Result<Article> a = ReadHtmlArticle("m", "m.html", page);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  const std::string body = ArticleBodyText(*a);
+  const std::string body = BodyOf(
+      "<html><body><div id=\"content\"><div class=\"entry\">" +
+      NumberedParagraphs(3, "Paragraph",
+                         " of the post says, with commas and detail, why the old mill should "
+                         "be kept as a museum.") +
+      "</div><div id=\"comments\"><dl><dd>" +
+      NumberedParagraphs(12, "Reader",
+                         " answers at length, with commas, memories and opinions, that the "
+                         "mill, the river and the bridge belong together, and that the town "
+                         "should say so.") +
+      "</dd></dl></div></div></body></html>");
   EXPECT_THAT(body, HasSubstr("Paragraph 2 of the post"));
   EXPECT_THAT(body, Not(HasSubstr("answers at length")));
 }
@@ -249,23 +244,17 @@ TEST(HtmlReaderTest, DropsCommentThreadLongerThanThePost) {
 // The thread follows the post in the post's own container, under a title.
 // A story section titled "Discussion" is not a thread.
 TEST(HtmlReaderTest, EndsThePostAtTheCommentsHeading) {
-  std::string post;
-  std::string thread;
-  for (int i = 0; i < 4; ++i) {
-    post += "<p>Paragraph " + std::to_string(i) +
-            " of the post reports, with commas and figures, what the survey of cyclists "
-            "found.</p>";
-    thread += "<p>Reader " + std::to_string(i) +
-              " replies that the survey, like the last one, asked the wrong people.</p>";
-  }
-  const std::string page = "<html><body><div class=\"content\">" + post +
-                           "<h3>Discussion</h3><p>The authors discuss, with care and caveats, "
-                           "what the survey cannot show about commuting.</p>"
-                           "<h2><a id=\"comments\"></a>12 Comments</h2>" + thread +
-                           "</div></body></html>";
-  Result<Article> a = ReadHtmlArticle("c", "c.html", page);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  const std::string body = ArticleBodyText(*a);
+  const std::string body = BodyOf(
+      "<html><body><div class=\"content\">" +
+      NumberedParagraphs(4, "Paragraph",
+                         " of the post reports, with commas and figures, what the survey of "
+                         "cyclists found.") +
+      "<h3>Discussion</h3><p>The authors discuss, with care and caveats, what the survey "
+      "cannot show about commuting.</p><h2><a id=\"comments\"></a>12 Comments</h2>" +
+      NumberedParagraphs(4, "Reader",
+                         " replies that the survey, like the last one, asked the wrong "
+                         "people.") +
+      "</div></body></html>");
   EXPECT_THAT(body, HasSubstr("Paragraph 3 of the post"));
   EXPECT_THAT(body, HasSubstr("what the survey cannot show"));
   EXPECT_THAT(body, Not(HasSubstr("asked the wrong people")));
