@@ -261,6 +261,22 @@ TEST(HtmlReaderTest, EndsThePostAtTheCommentsHeading) {
   EXPECT_THAT(body, Not(HasSubstr("12 Comments")));
 }
 
+// WordPress prints the post's categories into its wrapper's class: a category
+// named "for-discussion" does not make the post a comment section.
+TEST(HtmlReaderTest, KeepsPostWhoseCategoryNameLooksLikeComments) {
+  const std::string body = BodyOf(
+      "<html><body><div id=\"main\"><div class=\"post type-post status-publish hentry "
+      "category-for-discussion tag-comments\"><div class=\"entry-content\">" +
+      NumberedParagraphs(2, "Paragraph",
+                         " of the post asks, with commas and examples, why the library closes "
+                         "at six on weekdays.") +
+      "</div></div><div class=\"box\"><p>Our weekly letter brings news, tips and links from "
+      "the whole network, every Friday, to your inbox, free of charge.</p></div></div>"
+      "</body></html>");
+  EXPECT_THAT(body, HasSubstr("Paragraph 1 of the post"));
+  EXPECT_THAT(body, Not(HasSubstr("weekly letter")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
