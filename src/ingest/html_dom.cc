@@ -187,6 +187,14 @@ class PatternTable {
   std::vector<Pattern> tokens_[256];
 };
 
+// Appends `part` lowered (ASCII) to `buf[*n...]`, stopping short of `cap`.
+void AppendLowered(std::string_view part, char* buf, size_t cap, size_t* n) {
+  for (char c : part) {
+    if (*n + 1 >= cap) return;
+    buf[(*n)++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
 // Blog engines print the post's own metadata into its wrapper's class:
 // WordPress's post_class() gives "post type-post status-publish hentry
 // category-for-discussion tag-comments", Movable Type "entry
@@ -235,20 +243,14 @@ size_t WithoutTaxonomy(std::string_view cls, std::string_view id, char* buf, siz
     if (IsTaxonomyToken(token, post_class)) {
       dropped = true;
     } else {
-      for (char c : token) {
-        if (n + 2 >= cap) break;
-        buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      }
-      if (n + 1 < cap) buf[n++] = ' ';
+      AppendLowered(token, buf, cap, &n);
+      AppendLowered(" ", buf, cap, &n);
     }
     pos = end;
   }
   if (!dropped) return 0;
-  for (char c : id) {
-    if (n + 1 >= cap) break;
-    buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  if (n == 0) buf[n++] = ' ';
+  AppendLowered(id, buf, cap, &n);
+  AppendLowered(" ", buf, cap, &n);
   return n;
 }
 
@@ -261,10 +263,7 @@ uint32_t ClassIdHints(const GumboNode* node) {
   char buf[512];
   size_t n = 0;
   for (std::string_view part : {cls, std::string_view(" "), id}) {
-    for (char c : part) {
-      if (n + 1 >= sizeof(buf)) break;
-      buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+    AppendLowered(part, buf, sizeof(buf), &n);
   }
   static const PatternTable* const table = new PatternTable();
   const uint32_t g = table->Match(std::string_view(buf, n));
