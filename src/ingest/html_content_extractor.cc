@@ -85,6 +85,11 @@ bool IsFurnitureLine(std::string_view text) {
   for (std::string_view line : kLines) {
     if (base::EqualsIgnoreCase(t, line)) return true;
   }
+  // "Share this page", "Share this post", "Share this video": one word after.
+  if (base::StartsWithIgnoreCase(t, "share this ")) {
+    const std::string_view what = t.substr(11);
+    return !what.empty() && what.find(' ') == std::string_view::npos;
+  }
   return false;
 }
 

@@ -186,7 +186,7 @@ TEST(HtmlReaderTest, PrefersShortStoryOverLongCopyrightNotice) {
 }
 
 // Under the story, the same container lists other stories as a summary and a
-// "Full Story" link, after a lead-in line: neither is the story's text.
+// "Full Story" link, after a share line and a lead-in: none is the story's text.
 TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
   const std::string body = BodyOf(
       "<html><body><div class=\"story\">" +
@@ -194,6 +194,7 @@ TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
                          " of the story tells, with commas, names and figures, how the "
                          "council voted on the new bus lanes.") +
       "<p>A sentence of the story that ends with the words read more</p>"
+      "<p>Share this page</p>"
       "<p>You may also be interested in:</p>"
       "<div class=\"teaser\">"
       "<p>Another town reopened its swimming pool after a long repair. "
@@ -208,6 +209,7 @@ TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
   EXPECT_THAT(body, Not(HasSubstr("harbour festival")));
   EXPECT_THAT(body, Not(HasSubstr("Tram fares")));
   EXPECT_THAT(body, Not(HasSubstr("interested in")));
+  EXPECT_THAT(body, Not(HasSubstr("Share this page")));
 }
 
 TEST(HtmlReaderTest, DropsBlogEngineLinesUnderThePost) {
