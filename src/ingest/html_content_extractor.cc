@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -83,6 +84,100 @@ bool IsFurnitureLine(std::string_view text) {
   while (!t.empty() && (t.back() == ':' || t.back() == '.')) t.remove_suffix(1);
   for (std::string_view line : kLines) {
     if (base::EqualsIgnoreCase(t, line)) return true;
+  }
+  // "Share this page", "Share this post", "Share this video": one word after.
+  if (base::StartsWithIgnoreCase(t, "share this ")) {
+    const std::string_view what = t.substr(11);
+    return !what.empty() && what.find(' ') == std::string_view::npos;
+  }
+  return false;
+}
+
+// "© 2008 Reuters. All rights reserved.", "Copyright Thomson Financial News":
+// the page's notice, not the story's last line (a story sentence that starts
+// with "Copyright" is longer than a notice).
+bool IsCopyrightNotice(std::string_view text) {
+  if (text.size() >= 300) return false;
+  const std::string_view t = base::Trim(text);
+  return t.starts_with("\xC2\xA9") || base::StartsWithIgnoreCase(t, "(c) ") ||
+         base::StartsWithIgnoreCase(t, "copyright ");
+}
+
+// A teaser of another story: its summary ends in a link such as "Full Story"
+// or "Read more »". `link_bytes` (the block's linked text) must cover the
+// phrase, so a sentence that merely ends with the words stays.
+bool EndsWithMoreLink(std::string_view text, uint32_t link_bytes) {
+  std::string_view t = base::Trim(text);
+  // Arrows and dots after the phrase: "more »", "Read more...", "more >>".
+  while (!t.empty()) {
+    if (t.back() == '.' || t.back() == '>' || t.back() == ' ') {
+      t.remove_suffix(1);
+    } else if (t.ends_with("\xC2\xBB") || t.ends_with("\xE2\x80\xA6")) {  // » and …
+      t.remove_suffix(t.ends_with("\xC2\xBB") ? 2 : 3);
+    } else {
+      break;
+    }
+  }
+  static constexpr std::string_view kPhrases[] = {"full story", "read more", "continue reading",
+                                                  "read full story", "read the full story",
+                                                  "full article", "read full article"};
+  for (std::string_view phrase : kPhrases) {
+    if (t.size() <= phrase.size() + 20 || link_bytes < phrase.size()) continue;
+    if (base::EqualsIgnoreCase(t.substr(t.size() - phrase.size()), phrase)) return true;
+  }
+  return false;
+}
+
+// A short line that ends with a colon at the end of the body introduced a list
+// or box that was dropped ("You may also be interested in:").
+bool IsDanglingLeadIn(std::string_view text) {
+  const std::string_view t = base::Trim(text);
+  return t.size() < 100 && t.ends_with(':');
+}
+
+// Lines that blog engines print under every post (WordPress's default theme,
+// TypePad): about the post, not part of it.
+bool IsBlogEngineLine(std::string_view text) {
+  static constexpr std::string_view kPrefixes[] = {
+      "this entry was posted", "you can follow any responses to this entry",
+      "trackback url for this entry", "listed below are links to weblogs that reference"};
+  const std::string_view t = base::Trim(text);
+  for (std::string_view prefix : kPrefixes) {
+    if (base::StartsWithIgnoreCase(t, prefix)) return true;
+  }
+  return false;
+}
+
+// The title of a comment thread: "Comments", "Comments (4)", "12 Comments",
+// "3 Responses to "Post title"", "Leave a Reply". Words that also title a
+// story's own sections ("Discussion", "Reactions", a bare "Response") are not
+// read as one.
+bool IsCommentsHeading(std::string_view text) {
+  std::string_view t = base::Trim(text);
+  if (t.size() > 120) return false;
+  for (std::string_view lead : {"leave a ", "post a ", "add a ", "write a "}) {
+    if (base::StartsWithIgnoreCase(t, lead)) {
+      const std::string_view rest = t.substr(lead.size());
+      return base::StartsWithIgnoreCase(rest, "comment") ||
+             base::StartsWithIgnoreCase(rest, "reply") ||
+             base::StartsWithIgnoreCase(rest, "response");
+    }
+  }
+  size_t digits = 0;
+  while (digits < t.size() && (base::IsAsciiDigit(t[digits]) || t[digits] == ' ')) ++digits;
+  const bool counted = digits > 0;
+  t.remove_prefix(digits);
+  static constexpr std::string_view kCounted[] = {"comments", "comment", "responses",
+                                                  "response", "replies", "reply"};
+  static constexpr std::string_view kBare[] = {"reader comments", "comments", "comment"};
+  const std::span<const std::string_view> words =
+      counted ? std::span<const std::string_view>(kCounted) : std::span<const std::string_view>(kBare);
+  for (std::string_view word : words) {
+    if (!base::StartsWithIgnoreCase(t, word)) continue;
+    const std::string_view rest = base::Trim(t.substr(word.size()));
+    return rest.empty() || rest == ":" || rest[0] == '(' ||
+           (counted && (base::StartsWithIgnoreCase(rest, "to ") ||
+                        base::StartsWithIgnoreCase(rest, "on ")));
   }
   return false;
 }
@@ -173,6 +268,10 @@ class Extractor {
     }
     if (relaxed_) {
       if (!(hints & html::kHintComment)) return false;
+      // The anchor that a post's "12 Comments" link jumps to is the thread
+      // itself, however much of the page's text a long thread holds.
+      const std::string_view id = html::Attr(node, "id");
+      if (id == "comments" || id == "respond" || id == "disqus_thread") return true;
       const size_t p = ParagraphTextBytes(node, false, 0);
       return !(p > 500 && p * 10 >= total_p_bytes_ * 6);
     }
@@ -277,6 +376,10 @@ class Extractor {
     }
     if (e.hints & html::kHintPositive) e.score += 25;
     if (e.hints & (html::kHintNegative | html::kHintBoilerplate)) e.score -= 25;
+    // The relaxed pass keeps captions and credits, so it must not crown one:
+    // a long copyright notice or disclaimer ("c_copyright") is comma-rich prose
+    // without links and otherwise outscores a short story.
+    if (e.hints & html::kHintCaption) e.score -= 25;
     if (e.tag == GUMBO_TAG_ARTICLE) e.score += 10;
   }
 
@@ -411,6 +514,12 @@ class Extractor {
       const Elem& owner = elems_[b.elem];
       const int level = HeadingLevel(owner.tag);
       if (level == 1) continue;
+      // A thread printed in the body's own container, under its title: the
+      // post ends at the title.
+      if (level > 0 && !out->paragraphs.empty() && IsCommentsHeading(b.text)) {
+        out->dropped.push_back(DroppedLine{BoilerplateKind::kHeader, b.text});
+        break;
+      }
       const double ld = static_cast<double>(b.link_bytes) / b.text.size();
       // Mostly links: a list of other stories, unless the block also has a
       // sentence of its own (a linked lead-in followed by text).
@@ -420,7 +529,8 @@ class Extractor {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kOther, b.text});
         continue;
       }
-      if (IsFurnitureLine(b.text)) {
+      if (IsFurnitureLine(b.text) || EndsWithMoreLink(b.text, b.link_bytes) ||
+          IsBlogEngineLine(b.text)) {
         out->dropped.push_back(DroppedLine{BoilerplateKind::kPromo, b.text});
         continue;
       }
@@ -430,8 +540,17 @@ class Extractor {
       p.is_list_item = owner.tag == GUMBO_TAG_LI;
       out->paragraphs.push_back(std::move(p));
     }
-    while (!out->paragraphs.empty() && out->paragraphs.back().is_heading) {
-      out->dropped.push_back(DroppedLine{BoilerplateKind::kHeader, out->paragraphs.back().text});
+    // The body ends with its last paragraph of text: headings and lead-ins
+    // after it open the next section, and a copyright notice is the page's.
+    while (!out->paragraphs.empty()) {
+      const Paragraph& last = out->paragraphs.back();
+      if (last.is_heading || IsDanglingLeadIn(last.text)) {
+        out->dropped.push_back(DroppedLine{BoilerplateKind::kHeader, last.text});
+      } else if (IsCopyrightNotice(last.text)) {
+        out->dropped.push_back(DroppedLine{BoilerplateKind::kCredit, last.text});
+      } else {
+        break;
+      }
       out->paragraphs.pop_back();
     }
   }

@@ -71,8 +71,7 @@ constexpr const char* kNegativeSubstrings[] = {"header", "meta", "hidden", "hide
                                                "login", "modal", "overlay", "alert", "banner",
                                                "logo", "icon", "button", "btn", "badge",
                                                "headline", "title", "kicker", "eyebrow",
-                                               "label", "dek", "subhead",
-                                               "standfirst"};
+                                               "label"};
 constexpr const char* kPositiveSubstrings[] = {"article", "content", "entry", "post", "text",
                                                "story", "body", "main", "blog", "prose",
                                                "richtext", "rich-text", "paragraph", "copy"};
@@ -188,6 +187,73 @@ class PatternTable {
   std::vector<Pattern> tokens_[256];
 };
 
+// Appends `part` lowered (ASCII) to `buf[*n...]`, stopping short of `cap`.
+void AppendLowered(std::string_view part, char* buf, size_t cap, size_t* n) {
+  for (char c : part) {
+    if (*n + 1 >= cap) return;
+    buf[(*n)++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
+// Blog engines print the post's own metadata into its wrapper's class:
+// WordPress's post_class() gives "post type-post status-publish hentry
+// category-for-discussion tag-comments", Movable Type "entry
+// entry-author-jane_roe entry-category-sport". Such a token names the post's
+// category, tags or author, not the element's role. "category-*" and "tag-*"
+// are only read that way beside a post_class() marker ("hentry", "type-post",
+// "status-publish"), since "tag-list" alone is a list of tags.
+bool IsTaxonomyToken(std::string_view token, bool post_class) {
+  static constexpr std::string_view kAlways[] = {"entry-author-", "entry-category-",
+                                                 "entry-type-", "entry-tag-", "postid-"};
+  static constexpr std::string_view kInPostClass[] = {"tag-", "category-"};
+  for (std::string_view prefix : kAlways) {
+    if (base::StartsWithIgnoreCase(token, prefix)) return true;
+  }
+  if (!post_class) return false;
+  for (std::string_view prefix : kInPostClass) {
+    if (base::StartsWithIgnoreCase(token, prefix)) return true;
+  }
+  return false;
+}
+
+bool HasToken(std::string_view cls, std::string_view token) {
+  for (size_t at = cls.find(token); at != std::string_view::npos; at = cls.find(token, at + 1)) {
+    const size_t end = at + token.size();
+    if ((at == 0 || base::IsAsciiSpace(cls[at - 1])) &&
+        (end == cls.size() || base::IsAsciiSpace(cls[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// `cls` lowered, without its taxonomy tokens, then `id` lowered, into `buf`;
+// returns the length, or 0 when no token was left out.
+size_t WithoutTaxonomy(std::string_view cls, std::string_view id, char* buf, size_t cap) {
+  const bool post_class =
+      HasToken(cls, "hentry") || HasToken(cls, "type-post") || HasToken(cls, "status-publish");
+  size_t n = 0;
+  bool dropped = false;
+  size_t pos = 0;
+  while (pos < cls.size()) {
+    while (pos < cls.size() && base::IsAsciiSpace(cls[pos])) ++pos;
+    size_t end = pos;
+    while (end < cls.size() && !base::IsAsciiSpace(cls[end])) ++end;
+    const std::string_view token = cls.substr(pos, end - pos);
+    if (IsTaxonomyToken(token, post_class)) {
+      dropped = true;
+    } else {
+      AppendLowered(token, buf, cap, &n);
+      AppendLowered(" ", buf, cap, &n);
+    }
+    pos = end;
+  }
+  if (!dropped) return 0;
+  AppendLowered(id, buf, cap, &n);
+  AppendLowered(" ", buf, cap, &n);
+  return n;
+}
+
 }  // namespace
 
 uint32_t ClassIdHints(const GumboNode* node) {
@@ -197,16 +263,21 @@ uint32_t ClassIdHints(const GumboNode* node) {
   char buf[512];
   size_t n = 0;
   for (std::string_view part : {cls, std::string_view(" "), id}) {
-    for (char c : part) {
-      if (n + 1 >= sizeof(buf)) break;
-      buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+    AppendLowered(part, buf, sizeof(buf), &n);
   }
   static const PatternTable* const table = new PatternTable();
   const uint32_t g = table->Match(std::string_view(buf, n));
   uint32_t hints = 0;
   if (g & kGroupPositive) hints |= kHintPositive;
-  if (g & kGroupComment) hints |= kHintComment;
+  if (g & kGroupComment) {
+    // A comment word inside the post's own category or tag names
+    // ("category-for-discussion") does not make the post a comment section.
+    char bare[512];
+    const size_t bare_n = WithoutTaxonomy(cls, id, bare, sizeof(bare));
+    if (bare_n == 0 || (table->Match(std::string_view(bare, bare_n)) & kGroupComment)) {
+      hints |= kHintComment;
+    }
+  }
   if (g & kGroupCaption) hints |= kHintCaption;
   if (g & kGroupByline) hints |= kHintByline;
   if (g & kGroupDate) hints |= kHintDate;

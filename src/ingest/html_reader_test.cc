@@ -145,6 +145,140 @@ TEST(HtmlReaderTest, KeepsPostWhoseWrapperClassLooksLikeFurniture) {
   EXPECT_THAT(body, Not(HasSubstr("Reader 0 writes")));
 }
 
+// `count` paragraphs "<p>{lead} {i}{rest}</p>", i from 0: a body (or a thread)
+// long enough for the scorer, each paragraph findable by its number.
+std::string NumberedParagraphs(int count, std::string_view lead, std::string_view rest) {
+  std::string html;
+  for (int i = 0; i < count; ++i) {
+    html += "<p>" + std::string(lead) + " " + std::to_string(i) + std::string(rest) + "</p>";
+  }
+  return html;
+}
+
+// The extracted body text of `page` ("" when it cannot be read).
+std::string BodyOf(const std::string& page) {
+  Result<Article> a = ReadHtmlArticle("p", "p.html", page);
+  EXPECT_TRUE(a.ok()) << a.status().ToString();
+  return a.ok() ? ArticleBodyText(*a) : std::string();
+}
+
+// A short story and, below it, a longer legal notice without links: the notice
+// is comma-rich prose, but its class names it a copyright block, and a
+// copyright line that closes the story's own container is the page's.
+TEST(HtmlReaderTest, PrefersShortStoryOverLongCopyrightNotice) {
+  std::string notice;
+  for (int i = 0; i < 4; ++i) {
+    notice += "Example League and its logos, marks and names are the property of their "
+              "owners, reproduced under licence with all rights reserved. ";
+  }
+  const std::string body = BodyOf(
+      "<html><body><div id=\"wide\"><div class=\"articleText\">"
+      "<p>The home side scored three times in the third period, with two goals from the "
+      "captain, and won the game 5-2 on Sunday night.</p>"
+      "<p>The visitors, who had led after the first period, remain last in the division "
+      "with ten points from fourteen games.</p>"
+      "<p>\xC2\xA9 2012 Example Press. All rights reserved.</p></div></div>"
+      "<div id=\"c_copyright\"><p>" + notice + "</p></div></body></html>");
+  EXPECT_THAT(body, HasSubstr("scored three times"));
+  EXPECT_THAT(body, HasSubstr("remain last in the division"));
+  EXPECT_THAT(body, Not(HasSubstr("reproduced under licence")));
+  EXPECT_THAT(body, Not(HasSubstr("All rights reserved")));
+}
+
+// Under the story, the same container lists other stories as a summary and a
+// "Full Story" link, after a share line and a lead-in: none is the story's text.
+TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
+  const std::string body = BodyOf(
+      "<html><body><div class=\"story\">" +
+      NumberedParagraphs(4, "Paragraph",
+                         " of the story tells, with commas, names and figures, how the "
+                         "council voted on the new bus lanes.") +
+      "<p>A sentence of the story that ends with the words read more</p>"
+      "<p>Share this page</p>"
+      "<p>You may also be interested in:</p>"
+      "<div class=\"teaser\">"
+      "<p>Another town reopened its swimming pool after a long repair. "
+      "<a href=\"/pool\">Full Story \xC2\xBB</a></p>"
+      "<p>Tram fares rise in March for the first time in six years. "
+      "<a href=\"/fares\">Read more...</a></p></div>"
+      "<p>The harbour festival drew a record crowd on Saturday, organisers said. "
+      "<a href=\"/festival\">Full Story</a></p>"
+      "</div></body></html>");
+  EXPECT_THAT(body, HasSubstr("Paragraph 3 of the story"));
+  EXPECT_THAT(body, HasSubstr("ends with the words read more"));
+  EXPECT_THAT(body, Not(HasSubstr("harbour festival")));
+  EXPECT_THAT(body, Not(HasSubstr("Tram fares")));
+  EXPECT_THAT(body, Not(HasSubstr("interested in")));
+  EXPECT_THAT(body, Not(HasSubstr("Share this page")));
+}
+
+TEST(HtmlReaderTest, DropsBlogEngineLinesUnderThePost) {
+  const std::string body = BodyOf(
+      "<html><body><div class=\"post\"><div class=\"entrytext\">" +
+      NumberedParagraphs(4, "Paragraph",
+                         " of the post explains, with commas and examples, how the garden "
+                         "club grew tomatoes on the roof.") +
+      "<p><small>This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed "
+      "under Gardening. You can follow any responses to this entry through the RSS 2.0 "
+      "feed.</small></p></div></div></body></html>");
+  EXPECT_THAT(body, HasSubstr("Paragraph 3 of the post"));
+  EXPECT_THAT(body, Not(HasSubstr("This entry was posted")));
+}
+
+// A thread longer than the post: #comments holds most of the page's text but is
+// still the thread, not the body.
+TEST(HtmlReaderTest, DropsCommentThreadLongerThanThePost) {
+  const std::string body = BodyOf(
+      "<html><body><div id=\"content\"><div class=\"entry\">" +
+      NumberedParagraphs(3, "Paragraph",
+                         " of the post says, with commas and detail, why the old mill should "
+                         "be kept as a museum.") +
+      "</div><div id=\"comments\"><dl><dd>" +
+      NumberedParagraphs(12, "Reader",
+                         " answers at length, with commas, memories and opinions, that the "
+                         "mill, the river and the bridge belong together, and that the town "
+                         "should say so.") +
+      "</dd></dl></div></div></body></html>");
+  EXPECT_THAT(body, HasSubstr("Paragraph 2 of the post"));
+  EXPECT_THAT(body, Not(HasSubstr("answers at length")));
+}
+
+// The thread follows the post in the post's own container, under a title.
+// A story section titled "Discussion" is not a thread.
+TEST(HtmlReaderTest, EndsThePostAtTheCommentsHeading) {
+  const std::string body = BodyOf(
+      "<html><body><div class=\"content\">" +
+      NumberedParagraphs(4, "Paragraph",
+                         " of the post reports, with commas and figures, what the survey of "
+                         "cyclists found.") +
+      "<h3>Discussion</h3><p>The authors discuss, with care and caveats, what the survey "
+      "cannot show about commuting.</p><h2><a id=\"comments\"></a>12 Comments</h2>" +
+      NumberedParagraphs(4, "Reader",
+                         " replies that the survey, like the last one, asked the wrong "
+                         "people.") +
+      "</div></body></html>");
+  EXPECT_THAT(body, HasSubstr("Paragraph 3 of the post"));
+  EXPECT_THAT(body, HasSubstr("what the survey cannot show"));
+  EXPECT_THAT(body, Not(HasSubstr("asked the wrong people")));
+  EXPECT_THAT(body, Not(HasSubstr("12 Comments")));
+}
+
+// WordPress prints the post's categories into its wrapper's class: a category
+// named "for-discussion" does not make the post a comment section.
+TEST(HtmlReaderTest, KeepsPostWhoseCategoryNameLooksLikeComments) {
+  const std::string body = BodyOf(
+      "<html><body><div id=\"main\"><div class=\"post type-post status-publish hentry "
+      "category-for-discussion tag-comments\"><div class=\"entry-content\">" +
+      NumberedParagraphs(2, "Paragraph",
+                         " of the post asks, with commas and examples, why the library closes "
+                         "at six on weekdays.") +
+      "</div></div><div class=\"box\"><p>Our weekly letter brings news, tips and links from "
+      "the whole network, every Friday, to your inbox, free of charge.</p></div></div>"
+      "</body></html>");
+  EXPECT_THAT(body, HasSubstr("Paragraph 1 of the post"));
+  EXPECT_THAT(body, Not(HasSubstr("weekly letter")));
+}
+
 TEST(HtmlReaderTest, RefusesPageOverTheLimit) {
   HtmlReaderOptions options;
   options.max_page_bytes = 1000;
