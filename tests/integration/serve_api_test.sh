@@ -15,6 +15,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Made here, not by the background job's redirections: under load the loop
+# below can read them before the child has opened them (head fails, set -e).
+: >"$work/out"
+: >"$work/err"
 "$NEWSFUSE" serve --db "$work/news.db" --port 0 >"$work/out" 2>"$work/err" &
 pid=$!
 # The first line says where it listens: "newsfuse: serving http://127.0.0.1:PORT (db FILE)".
