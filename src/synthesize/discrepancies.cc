@@ -220,7 +220,6 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const auto& a = *articles[ai];
     for (const auto& q : a.quantities) {
-      if (q.value < 10 && q.unit.empty()) continue;  // "two hours" rarely conflicts
       const std::string cls = q.unit == "$" || q.unit == "%" ? q.unit : NounClass(q.noun);
       if (cls.empty()) continue;
       if (++candidates > max_candidates) continue;
@@ -257,6 +256,10 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
       if (a.cls != b.cls) continue;
       const double hi = std::max(a.q->value, b.q->value), lo = std::min(a.q->value, b.q->value);
       if (lo <= 0 || hi / lo > 3.0) continue;
+      // Small counts ("two hours", "three co-workers") rarely conflict among
+      // themselves; one beside a figure of ten or more may ("nine minutes" /
+      // "10 minutes").
+      if (hi < 10 && a.q->unit.empty()) continue;
       // One sentence's figures share all their context (when it has any).
       if (a.context == b.context ? a.context->ids.empty() : Containment(a.context->ids, b.context->ids) < 0.3) {
         continue;
@@ -361,6 +364,11 @@ std::vector<Discrepancy> FindTitleDiscrepancies(const Articles& articles, const 
       if (!inside) distinct.push_back(slot);
     }
     if (distinct.size() < 2) continue;
+    // Titles that only one outlet gives ("director" and "head" of one
+    // person in one profile) are its own wording, not outlets differing.
+    std::set<std::string> outlets;
+    for (const auto& [title, sources] : distinct) outlets.insert(sources.begin(), sources.end());
+    if (outlets.size() < 2) continue;
     Discrepancy d;
     d.subject = "title of " + merged.entities[idx].name;
     d.kind = "title";
