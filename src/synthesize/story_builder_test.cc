@@ -89,6 +89,40 @@ TEST(StoryBuilderTest, DifferentDayForOneEventIsADateConflict) {
   EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"b"});
 }
 
+TEST(StoryBuilderTest, OneActOnOneNamedPlaceDatedApartIsADateConflict) {
+  // Worded apart, but both check into the Harbor View Clinic: late Thursday
+  // in one, early Friday in the other.
+  Fixture f;
+  f.Add("a", "2025-05-09",
+        {"Early Friday morning, around 1:30 a.m., the singer checked into Harbor View Clinic in Marlow.",
+         "Fans waited outside the gates."});
+  f.Add("b", "2025-05-08",
+        {"Rosa Vance finally checked into court-ordered rehab at the Harbor View Clinic late Thursday.",
+         "Her lawyer thanked the judge."});
+  const Story st = f.Build();
+  const Discrepancy* d = FindKind(st, "date");
+  ASSERT_NE(d, nullptr);
+  ASSERT_EQ(d->variants.size(), 2u);
+  EXPECT_EQ(d->variants[0].value, "2025-05-08");
+  EXPECT_EQ(d->variants[0].sources, std::vector<std::string>{"b"});
+  EXPECT_EQ(d->variants[1].value, "2025-05-09");
+  EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"a"});
+}
+
+TEST(StoryBuilderTest, ClockTimeAloneDatesNoEvent) {
+  // "at about 7 p.m." takes its day from the publication date: no outlet
+  // gave that day, so two publication days are no conflict.
+  Fixture f;
+  f.Add("a", "2025-05-09",
+        {"The cyclist was hit while riding along parked cars on Elm Street and Fifth Avenue at about 7 p.m.",
+         "Witnesses called an ambulance."});
+  f.Add("b", "2025-05-10",
+        {"The cyclist was hit while riding along parked cars on Elm Street and Fifth Avenue at about 7 p.m.",
+         "The driver fled north."});
+  const Story st = f.Build();
+  EXPECT_EQ(FindKind(st, "date"), nullptr);
+}
+
 TEST(StoryBuilderTest, PlannedDayMovedInLaterReportsIsAnUpdate) {
   Fixture f;
   f.Add("a", "2025-03-01",
