@@ -6,6 +6,7 @@
 #include "base/strings.h"
 #include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
+#include "synthesize/name_variants.h"
 #include "synthesize/count_claims.h"
 #include "synthesize/discrepancies.h"
 #include "synthesize/story_sections.h"
@@ -360,6 +361,7 @@ Story BuildStory(const std::string& story_id,
   for (auto& d : FindTitleDiscrepancies(articles, merged)) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindValueDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindCountDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
+  for (auto& d : FindNameVariants(articles)) story.discrepancies.push_back(std::move(d));
   story.entities = std::move(merged.entities);
 
   // Headline: the title closest to what the summary says.

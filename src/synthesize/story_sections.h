@@ -12,6 +12,7 @@
 
 #include "synthesize/count_claims.h"
 #include "synthesize/discrepancies.h"
+#include "synthesize/name_variants.h"
 #include "synthesize/quote_merger.h"
 #include "synthesize/section_text.h"
 #include "synthesize/timeline.h"
