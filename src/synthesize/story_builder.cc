@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "synthesize/attribute_facts.h"
 #include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
 #include "synthesize/name_variants.h"
@@ -310,6 +311,21 @@ Story BuildStory(const std::string& story_id,
     f.consensus = originals > 1 && independent(b.articles) >= consensus_floor;
     story.facts.push_back(std::move(f));
     fact_backing.push_back(&b);
+  }
+
+  // One attribute of one person ("Yvonne Hiller is 43.") with every outlet
+  // that states it, however its sentence runs (attribute_facts.h).
+  const std::vector<AttributeFact> attributes = FindAttributeFacts(articles);
+  std::vector<Backing> attribute_backing(attributes.size());
+  for (size_t i = 0; i < attributes.size(); ++i) {
+    attribute_backing[i].articles = attributes[i].articles;
+    Fact f;
+    f.text = attributes[i].text;
+    f.sources = SourceIds(articles, attributes[i].articles);
+    f.source_sentences = attributes[i].sentences;
+    f.consensus = originals > 1 && independent(attributes[i].articles) >= consensus_floor;
+    story.facts.push_back(std::move(f));
+    fact_backing.push_back(&attribute_backing[i]);
   }
 
   // What each outlet alone adds (facts no independent outlet shares: its

@@ -1,0 +1,50 @@
+#include "synthesize/attribute_facts.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "synthesize/article_testutil.h"
+
+namespace newsfuse::synthesize {
+namespace {
+
+std::vector<AttributeFact> Facts(const std::vector<std::string>& texts) {
+  std::vector<Article> articles;
+  for (size_t i = 0; i < texts.size(); ++i) articles.push_back(OneParagraph("a" + std::to_string(i), texts[i]));
+  extract::AnalysisOptions options;
+  options.threads = 1;
+  const auto analyses = extract::AnalyzeArticles(articles, options);
+  std::vector<const extract::ArticleAnalysis*> pointers;
+  for (const auto& a : analyses) pointers.push_back(&a);
+  return FindAttributeFacts(pointers);
+}
+
+TEST(AttributeFactsTest, OneAgeWithEveryOutletHoweverWorded) {
+  const auto facts = Facts({"Yvonne Hiller, 43, got into an altercation with two co-workers.",
+                            "A prosecutor described 43-year-old Yvonne Hiller as a methodical killer.",
+                            "Hiller, 43, was ordered held without bail.",
+                            "The plant reopened on Monday."});
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].text, "Yvonne Hiller is 43.");
+  EXPECT_EQ(facts[0].articles, (std::vector<uint32_t>{0, 1, 2}));
+  EXPECT_EQ(facts[0].sentences[2], "Hiller, 43, was ordered held without bail.");
+}
+
+TEST(AttributeFactsTest, OneOutletAloneAndDifferentValuesMakeNoSharedFact) {
+  // One outlet's age is no fact of several; two ages are two facts of one
+  // outlet each (the discrepancy section compares them).
+  EXPECT_TRUE(Facts({"Raj Chohan, 59, of Queens, had just parked her car.", "Chohan, 60, was hit by a car."}).empty());
+}
+
+TEST(AttributeFactsTest, HomeIsAFactToo) {
+  const auto facts = Facts({"Police arrested Vishwanand Subryan, 23, of Schenectady, nearby.",
+                            "Vishwanand Subryan, 23, of Schenectady, was charged."});
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[0].text, "Vishwanand Subryan is 23.");
+  EXPECT_EQ(facts[1].text, "Vishwanand Subryan is from Schenectady.");
+}
+
+}  // namespace
+}  // namespace newsfuse::synthesize
