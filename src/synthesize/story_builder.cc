@@ -281,11 +281,24 @@ Story BuildStory(const std::string& story_id,
     }
     evidence.push_back(EvidenceOf(units[i].text, terms));
   }
+  // A member whose outlet does not state its group's claim (aligned for a
+  // shared name or place, it says something else) is its own fact: dropped
+  // from the group's citations, it would otherwise be in no fact at all, and
+  // "what each outlet adds" would leave it out.
   std::vector<Backing> backing;
+  std::vector<Backing> own_claims;
   for (uint32_t g = 0; g < groups.size(); ++g) {
-    backing.push_back(BackingOf(groups[g], added[g], groups[g].representative, article_of, vectors));
+    Backing all = BackingOf(groups[g], added[g], groups[g].representative, article_of, vectors);
+    backing.push_back(all);
     KeepStating(&backing.back(), groups[g].representative, evidence, options.support.min_overlap);
+    const Backing& kept = backing.back();
+    for (size_t k = 0; k < all.articles.size(); ++k) {
+      if (std::binary_search(kept.articles.begin(), kept.articles.end(), all.articles[k])) continue;
+      if (!std::binary_search(groups[g].members.begin(), groups[g].members.end(), all.units[k])) continue;
+      own_claims.push_back(Backing{{all.articles[k]}, {all.units[k]}, all.units[k]});
+    }
   }
+  backing.insert(backing.end(), own_claims.begin(), own_claims.end());
   for (const auto* a : articles) story.notes.insert(story.notes.end(), a->notes.begin(), a->notes.end());
   if (align_stats.compared_units < align_stats.units) {
     story.notes.push_back("facts: " + extract::GroupThousands(align_stats.units) +
@@ -296,8 +309,8 @@ Story BuildStory(const std::string& story_id,
   // Facts: one per group, its representative's wording, every source;
   // consensus when most independent outlets report it, and those first.
   const size_t consensus_floor = std::max<size_t>(2, (originals + 1) / 2);
-  std::vector<size_t> fact_order(groups.size());
-  for (size_t i = 0; i < groups.size(); ++i) fact_order[i] = i;
+  std::vector<size_t> fact_order(backing.size());
+  for (size_t i = 0; i < backing.size(); ++i) fact_order[i] = i;
   std::stable_sort(fact_order.begin(), fact_order.end(), [&](size_t x, size_t y) {
     return independent(backing[x].articles) > independent(backing[y].articles);
   });

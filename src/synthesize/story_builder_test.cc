@@ -70,6 +70,33 @@ TEST(StoryBuilderTest, NegatedClaimIsAConflict) {
   EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"b"});
 }
 
+TEST(StoryBuilderTest, AMemberThatStatesAnotherClaimIsItsOwnFact) {
+  // Aligned for the names they share, the second outlet's sentence says
+  // something else of them: it is not cited for the first claim, and it is
+  // still a fact (its outlet's own).
+  Fixture f;
+  f.Add("a", "2025-05-06",
+        {"Rosa Vance hopped on a chartered private jet late Wednesday, flying with two bodyguards, her personal chef and a "
+         "stylist to the Marlow Harbor Clinic in Newport Beach, where smoking is allowed on the terraces.",
+         "The harbour reopened to fishing boats after the storm.", "Farmers counted their losses in the valley.",
+         "A new bridge over the river opened to traffic."});
+  f.Add("b", "2025-05-06",
+        {"Lawyer Mark Heller told Judge Ann Dabney that Rosa Vance was settling in at the Marlow Harbor Clinic "
+         "in Newport Beach.",
+         "The city council voted on the budget for schools.", "Rain is expected across the north this weekend.",
+         "The museum showed paintings by local artists."});
+  const Story st = f.Build();
+  bool own = false;
+  for (const Fact& fact : st.facts) {
+    const bool cites_b = std::find(fact.sources.begin(), fact.sources.end(), "b") != fact.sources.end();
+    if (fact.text.find("hopped") != std::string::npos) {
+      EXPECT_FALSE(cites_b);
+    }
+    own |= fact.text.find("settling") != std::string::npos && fact.sources == std::vector<std::string>{"b"};
+  }
+  EXPECT_TRUE(own);
+}
+
 TEST(StoryBuilderTest, DifferentDayForOneEventIsADateConflict) {
   Fixture f;
   f.Add("a", "2025-03-06",
