@@ -8,7 +8,10 @@
 // states all of it; the attribute inside it is stated by many more, and a
 // reader wants it with all of them.
 //
-// The claims are value_discrepancies.h's (ValueClaims: "age", "home"); one
+// Years of service ("a 15-year employee", "has worked for Kraft for about 15
+// years") belong to the person named nearest before them (after them when
+// none is before). The other claims are value_discrepancies.h's
+// (ValueClaims: "age", "home"); one
 // fact per person (the last word of the name), predicate and value, cited
 // by each outlet with the first sentence that states it. Where outlets
 // disagree on the value, each value is its own fact and the discrepancy

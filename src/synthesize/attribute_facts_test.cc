@@ -5,16 +5,18 @@
 #include <string>
 #include <vector>
 
+#include "extract/entity_tagger.h"
 #include "synthesize/article_testutil.h"
 
 namespace newsfuse::synthesize {
 namespace {
 
-std::vector<AttributeFact> Facts(const std::vector<std::string>& texts) {
+std::vector<AttributeFact> Facts(const std::vector<std::string>& texts, const extract::EntityTagger* tagger = nullptr) {
   std::vector<Article> articles;
   for (size_t i = 0; i < texts.size(); ++i) articles.push_back(OneParagraph("a" + std::to_string(i), texts[i]));
   extract::AnalysisOptions options;
   options.threads = 1;
+  options.tagger = tagger;
   const auto analyses = extract::AnalyzeArticles(articles, options);
   std::vector<const extract::ArticleAnalysis*> pointers;
   for (const auto& a : analyses) pointers.push_back(&a);
@@ -44,6 +46,18 @@ TEST(AttributeFactsTest, HomeIsAFactToo) {
   ASSERT_EQ(facts.size(), 2u);
   EXPECT_EQ(facts[0].text, "Vishwanand Subryan is 23.");
   EXPECT_EQ(facts[1].text, "Vishwanand Subryan is from Schenectady.");
+}
+
+TEST(AttributeFactsTest, YearsOfServiceOfTheNearestPerson) {
+  auto tagger = extract::EntityTagger::Load(extract::EntityTagger::DefaultModelPath());
+  if (!tagger.ok()) GTEST_SKIP() << "no entity model: " << tagger.status().ToString();
+  const auto facts = Facts({"Investigators did not say why Yvonne Hiller, a 15-year employee, was suspended.",
+                            "Yvonne Hiller had worked at the plant for about 15 years, her neighbours said.",
+                            "Andy Ryan, who has worked at the plant for nearly 30 years, heard the shots."},
+                           tagger->get());
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].text, "Yvonne Hiller worked there for 15 years.");
+  EXPECT_EQ(facts[0].articles, (std::vector<uint32_t>{0, 1}));
 }
 
 }  // namespace
