@@ -12,15 +12,7 @@ namespace newsfuse::synthesize {
 namespace {
 
 std::vector<AttributeFact> Facts(const std::vector<std::string>& texts, const extract::EntityTagger* tagger = nullptr) {
-  std::vector<Article> articles;
-  for (size_t i = 0; i < texts.size(); ++i) articles.push_back(OneParagraph("a" + std::to_string(i), texts[i]));
-  extract::AnalysisOptions options;
-  options.threads = 1;
-  options.tagger = tagger;
-  const auto analyses = extract::AnalyzeArticles(articles, options);
-  std::vector<const extract::ArticleAnalysis*> pointers;
-  for (const auto& a : analyses) pointers.push_back(&a);
-  return FindAttributeFacts(pointers);
+  return FindAttributeFacts(AnalyseTexts(texts, tagger)->pointers);
 }
 
 TEST(AttributeFactsTest, OneAgeWithEveryOutletHoweverWorded) {

@@ -43,14 +43,7 @@ TEST(CountClaimsTest, LeavesOtherNumbersAlone) {
 }
 
 std::vector<Discrepancy> CountDiscrepancies(const std::vector<std::string>& texts) {
-  std::vector<Article> articles;
-  for (size_t i = 0; i < texts.size(); ++i) articles.push_back(OneParagraph("a" + std::to_string(i), texts[i]));
-  extract::AnalysisOptions options;
-  options.threads = 1;
-  const auto analyses = extract::AnalyzeArticles(articles, options);
-  std::vector<const extract::ArticleAnalysis*> pointers;
-  for (const auto& a : analyses) pointers.push_back(&a);
-  return FindCountDiscrepancies(pointers);
+  return FindCountDiscrepancies(AnalyseTexts(texts)->pointers);
 }
 
 TEST(CountDiscrepanciesTest, OutletsThatCountDifferentlyDisagree) {

@@ -44,22 +44,13 @@ bool IsTimeWord(std::string_view w) {
 std::vector<EventAct> EventActs(std::string_view sentence, Stemmer& stemmer) {
   struct W {
     std::string lower;
-    bool name = false;   // a capitalised word that may be part of a name
-    bool ends = false;   // punctuation after it ends a name
+    bool name = false;  // a capitalised word that may be part of a name
+    bool ends = false;  // punctuation after it ends a name
   };
   std::vector<W> words;
-  for (std::string_view raw : base::SplitWords(sentence)) {
-    size_t b = 0, e = raw.size();
-    while (b < e && !base::IsAsciiAlpha(raw[b]) && !base::IsAsciiDigit(raw[b])) ++b;
-    while (e > b && !base::IsAsciiAlpha(raw[e - 1]) && !base::IsAsciiDigit(raw[e - 1])) --e;
-    if (b == e) continue;
-    std::string_view core = raw.substr(b, e - b);
-    if (core.ends_with("'s") || core.ends_with("\xE2\x80\x99s")) core.remove_suffix(core.ends_with("'s") ? 2 : 4);
-    W w;
-    w.lower = base::AsciiLower(core);
-    w.name = base::IsAsciiUpper(core[0]) && !IsStopword(w.lower) && !IsTimeWord(w.lower);
-    w.ends = e < raw.size() || core.size() < e - b;
-    words.push_back(std::move(w));
+  for (SentenceWord& sw : SentenceWords(sentence)) {
+    const bool name = sw.capital && !IsStopword(sw.lower) && !IsTimeWord(sw.lower);
+    words.push_back(W{std::move(sw.lower), name, sw.ends});
   }
   std::vector<EventAct> out;
   for (size_t i = 0; i < words.size(); ++i) {

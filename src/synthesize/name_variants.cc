@@ -54,29 +54,9 @@ bool IsRunOf(const std::vector<std::string>& part, const std::vector<std::string
 }  // namespace
 
 std::vector<std::string> LongNames(std::string_view sentence) {
-  struct W {
-    std::string_view core;
-    std::string lower;
-    bool capital = false;
-    bool ends = false;  // punctuation or a possessive after it ends a name
-  };
-  std::vector<W> words;
-  for (std::string_view raw : base::SplitWords(sentence)) {
-    size_t b = 0, e = raw.size();
-    while (b < e && !base::IsAsciiAlpha(raw[b]) && !base::IsAsciiDigit(raw[b])) ++b;
-    while (e > b && !base::IsAsciiAlpha(raw[e - 1]) && !base::IsAsciiDigit(raw[e - 1])) --e;
-    if (b == e) continue;
-    W w;
-    w.core = raw.substr(b, e - b);
-    w.ends = e < raw.size();
-    if (w.core.ends_with("'s")) {
-      w.core.remove_suffix(2);
-      w.ends = true;
-    }
-    w.lower = base::AsciiLower(w.core);
-    w.capital = base::IsAsciiUpper(w.core[0]) && !IsStopword(w.lower);
-    words.push_back(std::move(w));
-  }
+  std::vector<SentenceWord> words = SentenceWords(sentence);
+  // A capital that may begin or continue a name: not a function word ("The").
+  for (SentenceWord& w : words) w.capital = w.capital && !IsStopword(w.lower);
   std::vector<std::string> out;
   for (size_t i = 0; i < words.size();) {
     if (!words[i].capital) {
@@ -86,7 +66,7 @@ std::vector<std::string> LongNames(std::string_view sentence) {
     size_t last = i;  // the last capitalised word of the run
     size_t k = i;
     while (!words[k].ends && k + 1 < words.size()) {
-      const W& next = words[k + 1];
+      const SentenceWord& next = words[k + 1];
       if (next.capital) {
         last = ++k;
       } else if (Connector(next.lower) && k + 2 < words.size() && !next.ends) {
