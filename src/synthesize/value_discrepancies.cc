@@ -198,11 +198,15 @@ std::vector<ValueClaim> ValueClaims(std::string_view sentence) {
     }
     // age: "Yvonne Hiller, 43, got into", "43-year-old Yvonne Hiller",
     // "23-year old Vishwanand Subryan".
+    // "Raj Chohan, a 59-year-old grandmother": the name before ", a".
     if (const int age = AgeBefore(toks, i); age > 0) {
-      const Phrase who = NameAt(toks, i + 1 + (toks[i].lower.ends_with("-old") ? 0 : 1));
-      if (who.end > who.begin && who.begin == i + 1 + (toks[i].lower.ends_with("-old") ? 0 : 1)) {
-        out.push_back({"age", Join(toks, who), std::to_string(age)});
+      const size_t next = i + 1 + (toks[i].lower.ends_with("-old") ? 0 : 1);
+      Phrase who = NameAt(toks, next);
+      if (who.end == who.begin || who.begin != next) {
+        const bool apposed = i >= 3 && (toks[i - 1].lower == "a" || toks[i - 1].lower == "an") && toks[i - 2].text == ",";
+        who = apposed && NameAt(toks, i - 3).end == i - 2 ? NameAt(toks, i - 3) : Phrase{};
       }
+      if (who.end > who.begin) out.push_back({"age", Join(toks, who), std::to_string(age)});
       continue;
     }
     if (t.digits && t.text.size() <= 3 && i >= 2 && i + 1 < toks.size() && toks[i - 1].text == "," &&

@@ -18,6 +18,8 @@ TEST(ValueClaimsTest, ReadsHomeLocationColourAndYear) {
             (std::vector<std::string>{"age|Yvonne Hiller|43"}));
   EXPECT_EQ(Claims("Police identified him as 23-year old Vishwanand Subryan."),
             (std::vector<std::string>{"age|Vishwanand Subryan|23"}));
+  EXPECT_EQ(Claims("He struck Raj Chohan, a 59-year-old grandmother, as she crossed."),
+            (std::vector<std::string>{"age|Raj Chohan|59"}));
   EXPECT_EQ(Claims("Chohan, who lived half a mile away in South Ozone Park, died."),
             (std::vector<std::string>{"home|Chohan|South Ozone Park"}));
   EXPECT_EQ(Claims("She checked into the Betty Ford Center in Rancho Mirage on Friday."),
