@@ -340,6 +340,22 @@ Story BuildStory(const std::string& story_id,
     story.facts.push_back(std::move(f));
     fact_backing.push_back(&attribute_backing[i]);
   }
+  // All facts by support, the attributes among the others.
+  {
+    std::vector<size_t> order(story.facts.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      return independent(fact_backing[x]->articles) > independent(fact_backing[y]->articles);
+    });
+    std::vector<Fact> facts;
+    std::vector<const Backing*> backs;
+    for (size_t i : order) {
+      facts.push_back(std::move(story.facts[i]));
+      backs.push_back(fact_backing[i]);
+    }
+    story.facts = std::move(facts);
+    fact_backing = std::move(backs);
+  }
 
   // What each outlet alone adds (facts no independent outlet shares: its
   // reprints do not count), and which consensus facts it leaves out.
