@@ -282,9 +282,11 @@ Story BuildStory(const std::string& story_id,
     evidence.push_back(EvidenceOf(units[i].text, terms));
   }
   // A member whose outlet does not state its group's claim (aligned for a
-  // shared name or place, it says something else) is its own fact: dropped
-  // from the group's citations, it would otherwise be in no fact at all, and
-  // "what each outlet adds" would leave it out.
+  // shared name or place, it says something else) is a fact of its own:
+  // dropped from the group's citations, it would otherwise be in no fact at
+  // all, and "what each outlet adds" would leave it out. Such members that
+  // state one another are one fact ("Dermer and Hanegbi are going to lead
+  // the talks" / "The talks will be led by Dermer and Hanegbi").
   std::vector<Backing> backing;
   std::vector<Backing> own_claims;
   for (uint32_t g = 0; g < groups.size(); ++g) {
@@ -292,10 +294,24 @@ Story BuildStory(const std::string& story_id,
     backing.push_back(all);
     KeepStating(&backing.back(), groups[g].representative, evidence, options.support.min_overlap);
     const Backing& kept = backing.back();
+    Backing left;  // the members whose outlet the group no longer cites
     for (size_t k = 0; k < all.articles.size(); ++k) {
       if (std::binary_search(kept.articles.begin(), kept.articles.end(), all.articles[k])) continue;
       if (!std::binary_search(groups[g].members.begin(), groups[g].members.end(), all.units[k])) continue;
-      own_claims.push_back(Backing{{all.articles[k]}, {all.units[k]}, all.units[k]});
+      left.articles.push_back(all.articles[k]);
+      left.units.push_back(all.units[k]);
+    }
+    while (!left.units.empty()) {
+      Backing own = left;
+      KeepStating(&own, left.units.front(), evidence, options.support.min_overlap);
+      Backing rest;
+      for (size_t k = 0; k < left.units.size(); ++k) {
+        if (std::find(own.units.begin(), own.units.end(), left.units[k]) != own.units.end()) continue;
+        rest.articles.push_back(left.articles[k]);
+        rest.units.push_back(left.units[k]);
+      }
+      own_claims.push_back(std::move(own));
+      left = std::move(rest);
     }
   }
   backing.insert(backing.end(), own_claims.begin(), own_claims.end());
