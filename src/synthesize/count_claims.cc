@@ -171,8 +171,11 @@ std::vector<Discrepancy> FindCountDiscrepancies(const std::vector<const extract:
     for (const auto& sent : doc.sentences) {
       const std::string_view text = doc.Text(sent.span);
       for (CountClaim& c : CountClaims(text)) {
-        std::string harm = c.harm;
-        by_harm[harm].push_back(Said{ai, std::move(c), base::CollapseWhitespace(text), NamesIn(text)});
+        // Counts are compared pair by pair: past this many of one harm (far
+        // above a real story's) the rest are left out.
+        auto& said = by_harm[c.harm];
+        if (said.size() >= kMaxPairwiseCandidates) continue;
+        said.push_back(Said{ai, std::move(c), base::CollapseWhitespace(text), NamesIn(text)});
       }
     }
   }

@@ -89,19 +89,38 @@ std::vector<std::string> LongNames(std::string_view sentence) {
   return out;
 }
 
-bool NameVariants(std::string_view a, std::string_view b) {
-  const std::vector<std::string> ca = ContentWords(a), cb = ContentWords(b);
-  if (ca.size() < 3 || cb.size() < 3 || ca == cb) return false;
-  if (std::none_of(ca.begin(), ca.end(), InstitutionWord)) return false;
-  const std::set<std::string> sa(ca.begin(), ca.end()), sb(cb.begin(), cb.end());
-  if (sa == sb) return true;  // another order
+namespace {
+
+// A name's content words in order and as a set, read once.
+struct NameForm {
+  std::vector<std::string> words;
+  std::set<std::string> set;
+  bool institution = false;
+};
+
+NameForm FormOf(std::string_view name) {
+  NameForm f;
+  f.words = ContentWords(name);
+  f.set.insert(f.words.begin(), f.words.end());
+  f.institution = std::any_of(f.words.begin(), f.words.end(), InstitutionWord);
+  return f;
+}
+
+bool Variants(const NameForm& a, const NameForm& b) {
+  if (a.words.size() < 3 || b.words.size() < 3 || a.words == b.words) return false;
+  if (!a.institution || !b.institution) return false;
+  if (a.set == b.set) return true;  // another order
   const auto within = [](const std::set<std::string>& x, const std::set<std::string>& y) {
     return std::includes(y.begin(), y.end(), x.begin(), x.end());
   };
-  if (within(sa, sb)) return !IsRunOf(ca, cb);
-  if (within(sb, sa)) return !IsRunOf(cb, ca);
+  if (within(a.set, b.set)) return !IsRunOf(a.words, b.words);
+  if (within(b.set, a.set)) return !IsRunOf(b.words, a.words);
   return false;
 }
+
+}  // namespace
+
+bool NameVariants(std::string_view a, std::string_view b) { return Variants(FormOf(a), FormOf(b)); }
 
 std::vector<Discrepancy> FindNameVariants(const std::vector<const extract::ArticleAnalysis*>& articles) {
   // Names are compared pair by pair: past this many distinct ones (far
@@ -111,6 +130,7 @@ std::vector<Discrepancy> FindNameVariants(const std::vector<const extract::Artic
     std::string written;
     std::string text;         // the first sentence that writes it
     std::set<size_t> articles;
+    NameForm form;
   };
   std::vector<Name> names;
   std::map<std::string, size_t> index;  // folded -> names
@@ -119,11 +139,12 @@ std::vector<Discrepancy> FindNameVariants(const std::vector<const extract::Artic
     for (const auto& sent : doc.sentences) {
       const std::string_view text = doc.Text(sent.span);
       for (std::string& n : LongNames(text)) {
-        if (ContentWords(n).size() < 3) continue;
+        NameForm form = FormOf(n);
+        if (form.words.size() < 3 || !form.institution) continue;
         auto [it, fresh] = index.try_emplace(base::AsciiLower(n), names.size());
         if (fresh) {
           if (names.size() >= kMaxNames) continue;
-          names.push_back(Name{std::move(n), base::CollapseWhitespace(text), {}});
+          names.push_back(Name{std::move(n), base::CollapseWhitespace(text), {}, std::move(form)});
         }
         if (it->second < names.size()) names[it->second].articles.insert(ai);
       }
@@ -133,7 +154,7 @@ std::vector<Discrepancy> FindNameVariants(const std::vector<const extract::Artic
   std::vector<bool> linked(names.size(), false);
   for (size_t i = 0; i < names.size(); ++i) {
     for (size_t j = i + 1; j < names.size(); ++j) {
-      if (NameVariants(names[i].written, names[j].written)) {
+      if (Variants(names[i].form, names[j].form)) {
         sets.Join(i, j);
         linked[i] = linked[j] = true;
       }
