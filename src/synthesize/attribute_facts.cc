@@ -34,6 +34,7 @@ int YearsOf(std::string_view w) {
 // employee", "the fifteen-year employee", "has worked for Kraft for about 15
 // years", "where she'd worked for 15 years"; 0 when none.
 int TenureIn(std::string_view sentence, size_t* at) {
+  if (base::FindIgnoreCase(sentence, "year") == std::string_view::npos) return 0;
   const auto words = base::SplitWords(sentence);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = base::AsciiLower(words[i]);
@@ -88,6 +89,11 @@ std::string PersonNear(const extract::ArticleAnalysis& a, size_t s, uint32_t at)
 
 std::vector<AttributeFact> FindAttributeFacts(const std::vector<const extract::ArticleAnalysis*>& articles,
                                               size_t min_articles) {
+  return FindAttributeFacts(articles, ReadValueClaims(articles), min_articles);
+}
+
+std::vector<AttributeFact> FindAttributeFacts(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                              const SentenceClaims& read, size_t min_articles) {
   struct Group {
     std::string name;   // the fullest writing of the person's name
     std::string value;  // as first written
@@ -101,7 +107,7 @@ std::vector<AttributeFact> FindAttributeFacts(const std::vector<const extract::A
     for (const auto& sent : doc.sentences) {
       if (doc.paragraphs[sent.paragraph].is_heading) continue;
       const std::string_view text = doc.Text(sent.span);
-      std::vector<ValueClaim> claims = ValueClaims(text);
+      std::vector<ValueClaim> claims = read[ai][&sent - doc.sentences.data()];
       size_t at = 0;
       if (const int years = TenureIn(text, &at); years > 0) {
         const std::string who = PersonNear(*articles[ai], &sent - doc.sentences.data(),

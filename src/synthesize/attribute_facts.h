@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "extract/article_analysis.h"
+#include "synthesize/value_discrepancies.h"
 
 namespace newsfuse::synthesize {
 
@@ -36,6 +37,9 @@ struct AttributeFact {
 // Facts stated by at least `min_articles` articles, most articles first.
 std::vector<AttributeFact> FindAttributeFacts(const std::vector<const extract::ArticleAnalysis*>& articles,
                                               size_t min_articles = 2);
+// The same from the claims ReadValueClaims read.
+std::vector<AttributeFact> FindAttributeFacts(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                              const SentenceClaims& claims, size_t min_articles = 2);
 
 }  // namespace newsfuse::synthesize
 

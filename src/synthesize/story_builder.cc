@@ -344,7 +344,8 @@ Story BuildStory(const std::string& story_id,
 
   // One attribute of one person ("Yvonne Hiller is 43.") with every outlet
   // that states it, however its sentence runs (attribute_facts.h).
-  const std::vector<AttributeFact> attributes = FindAttributeFacts(articles);
+  const SentenceClaims value_claims = ReadValueClaims(articles);
+  const std::vector<AttributeFact> attributes = FindAttributeFacts(articles, value_claims);
   std::vector<Backing> attribute_backing(attributes.size());
   for (size_t i = 0; i < attributes.size(); ++i) {
     attribute_backing[i].articles = attributes[i].articles;
@@ -420,7 +421,7 @@ Story BuildStory(const std::string& story_id,
   AddClaimConflicts(groups, units, article_of, vectors, articles, &story.discrepancies);
   for (auto& d : merged.spelling) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindTitleDiscrepancies(articles, merged)) story.discrepancies.push_back(std::move(d));
-  for (auto& d : FindValueDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
+  for (auto& d : FindValueDiscrepancies(articles, value_claims)) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindCountDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindNameVariants(articles)) story.discrepancies.push_back(std::move(d));
   story.entities = std::move(merged.entities);

@@ -289,7 +289,25 @@ bool SameValue(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+SentenceClaims ReadValueClaims(const std::vector<const extract::ArticleAnalysis*>& articles) {
+  SentenceClaims out(articles.size());
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& doc = articles[ai]->doc;
+    out[ai].resize(doc.sentences.size());
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      if (doc.paragraphs[doc.sentences[si].paragraph].is_heading) continue;
+      out[ai][si] = ValueClaims(doc.Text(doc.sentences[si].span));
+    }
+  }
+  return out;
+}
+
 std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract::ArticleAnalysis*>& articles) {
+  return FindValueDiscrepancies(articles, ReadValueClaims(articles));
+}
+
+std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                                const SentenceClaims& claims) {
   // Claims are compared pair by pair: past this many (far above a real
   // story's) the rest are left out.
   constexpr size_t kMaxValueClaims = 3000;
@@ -303,10 +321,9 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
   std::vector<Mention> mentions;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const auto& doc = articles[ai]->doc;
-    for (const auto& sent : doc.sentences) {
-      if (doc.paragraphs[sent.paragraph].is_heading) continue;
-      const std::string_view text = doc.Text(sent.span);
-      for (ValueClaim& c : ValueClaims(text)) {
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      const std::string_view text = doc.Text(doc.sentences[si].span);
+      for (ValueClaim c : claims[ai][si]) {
         if (mentions.size() >= kMaxValueClaims) break;
         Mention m;
         m.subject_words = Words(c.subject);

@@ -38,9 +38,16 @@ struct ValueClaim {
 // The claims ValueDiscrepancies reads in one sentence.
 std::vector<ValueClaim> ValueClaims(std::string_view sentence);
 
+// The claims of each sentence of each article ([article][sentence]; none for
+// headings), read once for the sections that use them.
+using SentenceClaims = std::vector<std::vector<std::vector<ValueClaim>>>;
+SentenceClaims ReadValueClaims(const std::vector<const extract::ArticleAnalysis*>& articles);
+
 // Discrepancies of kind "place" (home, location), "attribute" (colour, age) and
 // "year", label "conflict".
 std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract::ArticleAnalysis*>& articles);
+std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                                const SentenceClaims& claims);
 
 }  // namespace newsfuse::synthesize
 
