@@ -8,6 +8,7 @@
 
 #include "base/file_io.h"
 #include "base/strings.h"
+#include "synthesize/count_claims.h"
 #include "synthesize/fact_support.h"
 
 namespace newsfuse::eval {
@@ -633,10 +634,12 @@ CitationScore SharedCitationSupport(std::string_view brief_json, const std::map<
 CitationScore EvidenceCitationSupport(const Story& story, const std::vector<Article>& articles, double min_overlap) {
   CitationScore score;
   std::map<std::string, std::string> folded;  // id -> the article's text, folded
+  std::map<std::string, std::string> raw;     // id -> the article's text
   for (const Article& a : articles) {
     std::string text = a.title.value_or("") + "\n" + a.subtitle.value_or("");
     for (const Paragraph& p : a.paragraphs) text += "\n" + p.text;
     folded[a.id] = Folded(text);
+    raw[a.id] = std::move(text);
   }
   auto miss = [&](std::string_view section, const std::string& sid, std::string_view why, std::string_view what) {
     score.misses.push_back("[" + std::string(section) + "] " + sid + ": " + std::string(why) + ": " +
@@ -685,11 +688,23 @@ CitationScore EvidenceCitationSupport(const Story& story, const std::vector<Arti
       // A date value is resolved ("2013-09-29"), not written: only the
       // written values (figures, titles, names) are looked up.
       if (d.kind == "date") continue;
+      // A count is read from words that differ by outlet ("injuring a
+      // third" / "another wounded"): the source must give the same count of
+      // the same harm.
+      const std::vector<synthesize::CountClaim> count = d.kind == "count" ? synthesize::CountClaims(v.value)
+                                                                          : std::vector<synthesize::CountClaim>{};
+      auto gives_count = [&](const std::string& sid) {
+        if (count.empty()) return false;
+        for (const synthesize::CountClaim& c : synthesize::CountClaims(raw[sid])) {
+          if (c.harm == count.front().harm && c.count == count.front().count) return true;
+        }
+        return false;
+      };
       for (const std::string& sid : v.sources) {
         const auto text = folded.find(sid);
         if (text == folded.end()) continue;
         ++score.total;
-        if (text->second.find(Folded(v.value)) != std::string::npos) {
+        if (d.kind == "count" ? gives_count(sid) : text->second.find(Folded(v.value)) != std::string::npos) {
           ++score.supported;
         } else {
           miss("discrepancies", sid, "value not in the source", v.value);

@@ -102,5 +102,22 @@ TEST(BriefEvalTest, EvidenceNeedsTheSourcesOwnSentence) {
   EXPECT_NE(c.misses[1].find("not in the source"), std::string::npos);
 }
 
+TEST(BriefEvalTest, ACountIsEvidencedByTheSameCountHoweverWorded) {
+  Article a, b;
+  a.id = "a1";
+  a.paragraphs.push_back(Paragraph{"The attack left two women dead and a third employee wounded.", false, false, ""});
+  b.id = "b2";
+  b.paragraphs.push_back(Paragraph{"She killed two workers and wounded two others.", false, false, ""});
+  Story story;
+  Discrepancy d;
+  d.kind = "count";
+  d.subject = "number wounded";
+  d.variants.push_back(DiscrepancyVariant{"injuring a third", "", {"a1", "b2"}});
+  story.discrepancies.push_back(d);
+  const CitationScore c = EvidenceCitationSupport(story, {a, b});
+  EXPECT_EQ(c.total, 2);
+  EXPECT_EQ(c.supported, 1);  // b2 counts two wounded, not one
+}
+
 }  // namespace
 }  // namespace newsfuse::eval

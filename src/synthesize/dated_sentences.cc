@@ -83,6 +83,27 @@ bool TellingDay(std::string_view before) {
 
 }  // namespace
 
+namespace {
+
+// "7 p.m.", "about 1:30 a.m.", "noon": a time of day without a day.
+bool ClockOnly(std::string_view expr) {
+  std::string letters;
+  for (char ch : expr) {
+    if (base::IsAsciiAlpha(ch)) letters.push_back(static_cast<char>(ch | 0x20));
+    if (ch == ' ') letters.push_back(' ');
+  }
+  for (std::string_view w : base::SplitWords(letters)) {
+    if (w != "am" && w != "pm" && w != "a" && w != "p" && w != "m" && w != "noon" && w != "midnight" &&
+        w != "about" && w != "around" && w != "at" && w != "approximately" && w != "just" && w != "after" &&
+        w != "before" && w != "oclock" && w != "o" && w != "clock") {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<DatedSentence> CollectDatedSentences(const Articles& articles, size_t max_candidates, size_t* seen) {
   std::vector<DatedSentence> out;
   size_t candidates = 0;
@@ -134,7 +155,9 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles, size_
           a->doc.sentences[s].span.begin, t.span.begin - a->doc.sentences[s].span.begin);
       c.future = t.future || (day && a->anchor && t.date->DaysSinceEpoch() >= a->anchor->DaysSinceEpoch() &&
                               IsPlanned(before) && !TellingDay(before));
-      c.only_date = day && days_in_sentence[s].size() == 1;  // periods never make date discrepancies
+      // Periods never make date discrepancies, nor does a clock time alone
+      // ("at about 7 p.m."): its day is only the publication's.
+      c.only_date = day && days_in_sentence[s].size() == 1 && !ClockOnly(expr);
       c.anchored = explicit_date || a->published.has_value();
       auto [stems, fresh] = sentence_stems.try_emplace(s);
       if (fresh) stems->second = ContentStems(c.text, stemmer);

@@ -35,6 +35,18 @@ TEST(FigureSubjectTest, SameFigureOfOneThingIsCompared) {
             1u);
 }
 
+TEST(FigureSubjectTest, SmallFigureBesideATenIsCompared) {
+  // "nine minutes" / "10 minutes": a count under ten is compared with one of
+  // ten or more, not with another under ten.
+  EXPECT_EQ(NumberDiscrepancies("She was escorted out of the plant and was outside for nine minutes.",
+                                "She was escorted out of the plant and returned 10 minutes later.")
+                .size(),
+            1u);
+  EXPECT_TRUE(NumberDiscrepancies("She was escorted out of the plant and was outside for two minutes.",
+                                  "She was escorted out of the plant and returned three minutes later.")
+                  .empty());
+}
+
 TEST(FigureSubjectTest, SharesOfDifferentThingsAreNotCompared) {
   EXPECT_TRUE(NumberDiscrepancies("The region's spending on roads grew 3 percent and then fell last year.",
                                   "The region's spending on roads is 6 percent of national income.")

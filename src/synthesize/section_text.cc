@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
+
 namespace newsfuse::synthesize {
 
 std::set<std::string> ContentStems(std::string_view text, Stemmer& stemmer) {
@@ -36,6 +38,30 @@ double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
 
 void AddSource(std::vector<std::string>* sources, const std::string& id) {
   if (std::find(sources->begin(), sources->end(), id) == sources->end()) sources->push_back(id);
+}
+
+std::vector<SentenceWord> SentenceWords(std::string_view sentence) {
+  std::vector<SentenceWord> out;
+  auto alnum = [](char c) { return base::IsAsciiAlpha(c) || base::IsAsciiDigit(c); };
+  for (std::string_view raw : base::SplitWords(sentence)) {
+    size_t b = 0, e = raw.size();
+    while (b < e && !alnum(raw[b])) ++b;
+    while (e > b && !alnum(raw[e - 1])) --e;
+    if (b == e) continue;
+    SentenceWord w;
+    w.core = raw.substr(b, e - b);
+    w.ends = e < raw.size();
+    for (std::string_view possessive : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+      if (w.core.size() > possessive.size() && w.core.ends_with(possessive)) {
+        w.core.remove_suffix(possessive.size());
+        w.ends = true;
+      }
+    }
+    w.lower = base::AsciiLower(w.core);
+    w.capital = base::IsAsciiUpper(w.core[0]);
+    out.push_back(std::move(w));
+  }
+  return out;
 }
 
 }  // namespace newsfuse::synthesize

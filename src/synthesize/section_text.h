@@ -48,6 +48,16 @@ class DisjointSets {
 // Appends `id` unless `sources` holds it.
 void AddSource(std::vector<std::string>* sources, const std::string& id);
 
+// A word of a sentence as a reader of names sees it: the punctuation around
+// it stripped and a possessive "'s" dropped ("Alabama's" -> "Alabama").
+struct SentenceWord {
+  std::string_view core;  // into the sentence
+  std::string lower;
+  bool capital = false;   // starts with a capital letter
+  bool ends = false;      // punctuation or a possessive after it: a name ends here
+};
+std::vector<SentenceWord> SentenceWords(std::string_view sentence);
+
 }  // namespace newsfuse::synthesize
 
 #endif  // NEWSFUSE_SYNTHESIZE_SECTION_TEXT_H_

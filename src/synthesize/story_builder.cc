@@ -4,8 +4,11 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "synthesize/attribute_facts.h"
 #include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
+#include "synthesize/name_variants.h"
+#include "synthesize/count_claims.h"
 #include "synthesize/discrepancies.h"
 #include "synthesize/story_sections.h"
 #include "synthesize/timeline.h"
@@ -278,11 +281,40 @@ Story BuildStory(const std::string& story_id,
     }
     evidence.push_back(EvidenceOf(units[i].text, terms));
   }
+  // A member whose outlet does not state its group's claim (aligned for a
+  // shared name or place, it says something else) is a fact of its own:
+  // dropped from the group's citations, it would otherwise be in no fact at
+  // all, and "what each outlet adds" would leave it out. Such members that
+  // state one another are one fact ("Dermer and Hanegbi are going to lead
+  // the talks" / "The talks will be led by Dermer and Hanegbi").
   std::vector<Backing> backing;
+  std::vector<Backing> own_claims;
   for (uint32_t g = 0; g < groups.size(); ++g) {
-    backing.push_back(BackingOf(groups[g], added[g], groups[g].representative, article_of, vectors));
+    Backing all = BackingOf(groups[g], added[g], groups[g].representative, article_of, vectors);
+    backing.push_back(all);
     KeepStating(&backing.back(), groups[g].representative, evidence, options.support.min_overlap);
+    const Backing& kept = backing.back();
+    Backing left;  // the members whose outlet the group no longer cites
+    for (size_t k = 0; k < all.articles.size(); ++k) {
+      if (std::binary_search(kept.articles.begin(), kept.articles.end(), all.articles[k])) continue;
+      if (!std::binary_search(groups[g].members.begin(), groups[g].members.end(), all.units[k])) continue;
+      left.articles.push_back(all.articles[k]);
+      left.units.push_back(all.units[k]);
+    }
+    while (!left.units.empty()) {
+      Backing own = left;
+      KeepStating(&own, left.units.front(), evidence, options.support.min_overlap);
+      Backing rest;
+      for (size_t k = 0; k < left.units.size(); ++k) {
+        if (std::find(own.units.begin(), own.units.end(), left.units[k]) != own.units.end()) continue;
+        rest.articles.push_back(left.articles[k]);
+        rest.units.push_back(left.units[k]);
+      }
+      own_claims.push_back(std::move(own));
+      left = std::move(rest);
+    }
   }
+  backing.insert(backing.end(), own_claims.begin(), own_claims.end());
   for (const auto* a : articles) story.notes.insert(story.notes.end(), a->notes.begin(), a->notes.end());
   if (align_stats.compared_units < align_stats.units) {
     story.notes.push_back("facts: " + extract::GroupThousands(align_stats.units) +
@@ -293,8 +325,8 @@ Story BuildStory(const std::string& story_id,
   // Facts: one per group, its representative's wording, every source;
   // consensus when most independent outlets report it, and those first.
   const size_t consensus_floor = std::max<size_t>(2, (originals + 1) / 2);
-  std::vector<size_t> fact_order(groups.size());
-  for (size_t i = 0; i < groups.size(); ++i) fact_order[i] = i;
+  std::vector<size_t> fact_order(backing.size());
+  for (size_t i = 0; i < backing.size(); ++i) fact_order[i] = i;
   std::stable_sort(fact_order.begin(), fact_order.end(), [&](size_t x, size_t y) {
     return independent(backing[x].articles) > independent(backing[y].articles);
   });
@@ -308,6 +340,38 @@ Story BuildStory(const std::string& story_id,
     f.consensus = originals > 1 && independent(b.articles) >= consensus_floor;
     story.facts.push_back(std::move(f));
     fact_backing.push_back(&b);
+  }
+
+  // One attribute of one person ("Yvonne Hiller is 43.") with every outlet
+  // that states it, however its sentence runs (attribute_facts.h).
+  const SentenceClaims value_claims = ReadValueClaims(articles);
+  const std::vector<AttributeFact> attributes = FindAttributeFacts(articles, value_claims);
+  std::vector<Backing> attribute_backing(attributes.size());
+  for (size_t i = 0; i < attributes.size(); ++i) {
+    attribute_backing[i].articles = attributes[i].articles;
+    Fact f;
+    f.text = attributes[i].text;
+    f.sources = SourceIds(articles, attributes[i].articles);
+    f.source_sentences = attributes[i].sentences;
+    f.consensus = originals > 1 && independent(attributes[i].articles) >= consensus_floor;
+    story.facts.push_back(std::move(f));
+    fact_backing.push_back(&attribute_backing[i]);
+  }
+  // All facts by support, the attributes among the others.
+  {
+    std::vector<size_t> order(story.facts.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      return independent(fact_backing[x]->articles) > independent(fact_backing[y]->articles);
+    });
+    std::vector<Fact> facts;
+    std::vector<const Backing*> backs;
+    for (size_t i : order) {
+      facts.push_back(std::move(story.facts[i]));
+      backs.push_back(fact_backing[i]);
+    }
+    story.facts = std::move(facts);
+    fact_backing = std::move(backs);
   }
 
   // What each outlet alone adds (facts no independent outlet shares: its
@@ -358,7 +422,9 @@ Story BuildStory(const std::string& story_id,
   AddClaimConflicts(groups, units, article_of, vectors, articles, &story.discrepancies);
   for (auto& d : merged.spelling) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindTitleDiscrepancies(articles, merged)) story.discrepancies.push_back(std::move(d));
-  for (auto& d : FindValueDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
+  for (auto& d : FindValueDiscrepancies(articles, value_claims)) story.discrepancies.push_back(std::move(d));
+  for (auto& d : FindCountDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
+  for (auto& d : FindNameVariants(articles)) story.discrepancies.push_back(std::move(d));
   story.entities = std::move(merged.entities);
 
   // Headline: the title closest to what the summary says.

@@ -70,6 +70,33 @@ TEST(StoryBuilderTest, NegatedClaimIsAConflict) {
   EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"b"});
 }
 
+TEST(StoryBuilderTest, AMemberThatStatesAnotherClaimIsItsOwnFact) {
+  // Aligned for the names they share, the second outlet's sentence says
+  // something else of them: it is not cited for the first claim, and it is
+  // still a fact (its outlet's own).
+  Fixture f;
+  f.Add("a", "2025-05-06",
+        {"Rosa Vance hopped on a chartered private jet late Wednesday, flying with two bodyguards, her personal chef and a "
+         "stylist to the Marlow Harbor Clinic in Newport Beach, where smoking is allowed on the terraces.",
+         "The harbour reopened to fishing boats after the storm.", "Farmers counted their losses in the valley.",
+         "A new bridge over the river opened to traffic."});
+  f.Add("b", "2025-05-06",
+        {"Lawyer Mark Heller told Judge Ann Dabney that Rosa Vance was settling in at the Marlow Harbor Clinic "
+         "in Newport Beach.",
+         "The city council voted on the budget for schools.", "Rain is expected across the north this weekend.",
+         "The museum showed paintings by local artists."});
+  const Story st = f.Build();
+  bool own = false;
+  for (const Fact& fact : st.facts) {
+    const bool cites_b = std::find(fact.sources.begin(), fact.sources.end(), "b") != fact.sources.end();
+    if (fact.text.find("hopped") != std::string::npos) {
+      EXPECT_FALSE(cites_b);
+    }
+    own |= fact.text.find("settling") != std::string::npos && fact.sources == std::vector<std::string>{"b"};
+  }
+  EXPECT_TRUE(own);
+}
+
 TEST(StoryBuilderTest, DifferentDayForOneEventIsADateConflict) {
   Fixture f;
   f.Add("a", "2025-03-06",
@@ -87,6 +114,40 @@ TEST(StoryBuilderTest, DifferentDayForOneEventIsADateConflict) {
   EXPECT_EQ(d->variants[0].sources, std::vector<std::string>{"a"});
   EXPECT_EQ(d->variants[1].value, "2025-03-04");
   EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"b"});
+}
+
+TEST(StoryBuilderTest, OneActOnOneNamedPlaceDatedApartIsADateConflict) {
+  // Worded apart, but both check into the Harbor View Clinic: late Thursday
+  // in one, early Friday in the other.
+  Fixture f;
+  f.Add("a", "2025-05-09",
+        {"Early Friday morning, around 1:30 a.m., the singer checked into Harbor View Clinic in Marlow.",
+         "Fans waited outside the gates."});
+  f.Add("b", "2025-05-08",
+        {"Rosa Vance finally checked into court-ordered rehab at the Harbor View Clinic late Thursday.",
+         "Her lawyer thanked the judge."});
+  const Story st = f.Build();
+  const Discrepancy* d = FindKind(st, "date");
+  ASSERT_NE(d, nullptr);
+  ASSERT_EQ(d->variants.size(), 2u);
+  EXPECT_EQ(d->variants[0].value, "2025-05-08");
+  EXPECT_EQ(d->variants[0].sources, std::vector<std::string>{"b"});
+  EXPECT_EQ(d->variants[1].value, "2025-05-09");
+  EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"a"});
+}
+
+TEST(StoryBuilderTest, ClockTimeAloneDatesNoEvent) {
+  // "at about 7 p.m." takes its day from the publication date: no outlet
+  // gave that day, so two publication days are no conflict.
+  Fixture f;
+  f.Add("a", "2025-05-09",
+        {"The cyclist was hit while riding along parked cars on Elm Street and Fifth Avenue at about 7 p.m.",
+         "Witnesses called an ambulance."});
+  f.Add("b", "2025-05-10",
+        {"The cyclist was hit while riding along parked cars on Elm Street and Fifth Avenue at about 7 p.m.",
+         "The driver fled north."});
+  const Story st = f.Build();
+  EXPECT_EQ(FindKind(st, "date"), nullptr);
 }
 
 TEST(StoryBuilderTest, PlannedDayMovedInLaterReportsIsAnUpdate) {

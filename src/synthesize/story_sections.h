@@ -10,7 +10,9 @@
 #ifndef NEWSFUSE_SYNTHESIZE_STORY_SECTIONS_H_
 #define NEWSFUSE_SYNTHESIZE_STORY_SECTIONS_H_
 
+#include "synthesize/count_claims.h"
 #include "synthesize/discrepancies.h"
+#include "synthesize/name_variants.h"
 #include "synthesize/quote_merger.h"
 #include "synthesize/section_text.h"
 #include "synthesize/timeline.h"

@@ -153,6 +153,22 @@ Phrase NameBeforeComma(const std::vector<Tok>& toks, size_t at) {
   return NameAt(toks, k).end == k + 1 ? NameAt(toks, k) : Phrase{};
 }
 
+// The age of "43-year-old" (then a name follows) or of "23-year" before
+// "old"; 0 when token i is neither.
+int AgeBefore(const std::vector<Tok>& toks, size_t i) {
+  const std::string& w = toks[i].lower;
+  const size_t dash = w.find("-year");
+  if (dash == std::string::npos || dash == 0 || dash > 3) return 0;
+  for (size_t k = 0; k < dash; ++k) {
+    if (!base::IsAsciiDigit(w[k])) return 0;
+  }
+  const std::string rest = w.substr(dash);
+  const bool joined = rest == "-year-old";
+  if (!joined && !(rest == "-year" && i + 1 < toks.size() && toks[i + 1].lower == "old")) return 0;
+  const int age = std::stoi(w.substr(0, dash));
+  return age <= 110 ? age : 0;
+}
+
 }  // namespace
 
 std::vector<ValueClaim> ValueClaims(std::string_view sentence) {
@@ -178,6 +194,26 @@ std::vector<ValueClaim> ValueClaims(std::string_view sentence) {
       if (!day_year && head.end > head.begin) {
         out.push_back({"year", Join(toks, head), std::string(t.text)});
       }
+      continue;
+    }
+    // age: "Yvonne Hiller, 43, got into", "43-year-old Yvonne Hiller",
+    // "23-year old Vishwanand Subryan".
+    // "Raj Chohan, a 59-year-old grandmother": the name before ", a".
+    if (const int age = AgeBefore(toks, i); age > 0) {
+      const size_t next = i + 1 + (toks[i].lower.ends_with("-old") ? 0 : 1);
+      Phrase who = NameAt(toks, next);
+      if (who.end == who.begin || who.begin != next) {
+        const bool apposed = i >= 3 && (toks[i - 1].lower == "a" || toks[i - 1].lower == "an") && toks[i - 2].text == ",";
+        who = apposed && NameAt(toks, i - 3).end == i - 2 ? NameAt(toks, i - 3) : Phrase{};
+      }
+      if (who.end > who.begin) out.push_back({"age", Join(toks, who), std::to_string(age)});
+      continue;
+    }
+    if (t.digits && t.text.size() <= 3 && i >= 2 && i + 1 < toks.size() && toks[i - 1].text == "," &&
+        toks[i + 1].text == ",") {
+      const int age = std::stoi(std::string(t.text));
+      const Phrase who = NameAt(toks, i - 2);
+      if (age > 0 && age <= 110 && who.end == i - 1) out.push_back({"age", Join(toks, who), std::string(t.text)});
       continue;
     }
     if (t.lower != "in" && t.lower != "of" && t.lower != "from") continue;
@@ -253,7 +289,25 @@ bool SameValue(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+SentenceClaims ReadValueClaims(const std::vector<const extract::ArticleAnalysis*>& articles) {
+  SentenceClaims out(articles.size());
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& doc = articles[ai]->doc;
+    out[ai].resize(doc.sentences.size());
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      if (doc.paragraphs[doc.sentences[si].paragraph].is_heading) continue;
+      out[ai][si] = ValueClaims(doc.Text(doc.sentences[si].span));
+    }
+  }
+  return out;
+}
+
 std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract::ArticleAnalysis*>& articles) {
+  return FindValueDiscrepancies(articles, ReadValueClaims(articles));
+}
+
+std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract::ArticleAnalysis*>& articles,
+                                                const SentenceClaims& claims) {
   // Claims are compared pair by pair: past this many (far above a real
   // story's) the rest are left out.
   constexpr size_t kMaxValueClaims = 3000;
@@ -267,10 +321,9 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
   std::vector<Mention> mentions;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const auto& doc = articles[ai]->doc;
-    for (const auto& sent : doc.sentences) {
-      if (doc.paragraphs[sent.paragraph].is_heading) continue;
-      const std::string_view text = doc.Text(sent.span);
-      for (ValueClaim& c : ValueClaims(text)) {
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      const std::string_view text = doc.Text(doc.sentences[si].span);
+      for (ValueClaim c : claims[ai][si]) {
         if (mentions.size() >= kMaxValueClaims) break;
         Mention m;
         m.subject_words = Words(c.subject);
@@ -324,7 +377,9 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
     if (one_outlet_both) continue;
     const ValueClaim& first = mentions[members.front()].claim;
     Discrepancy d;
-    d.kind = first.predicate == "colour" ? "attribute" : first.predicate == "year" ? "year" : "place";
+    d.kind = first.predicate == "colour" || first.predicate == "age" ? "attribute"
+             : first.predicate == "year"                              ? "year"
+                                                                      : "place";
     d.label = "conflict";
     // The longest subject names the thing best ("Toyota Camry" over "Camry").
     std::string subject;

@@ -13,7 +13,13 @@ std::vector<std::string> Claims(std::string_view sentence) {
 
 TEST(ValueClaimsTest, ReadsHomeLocationColourAndYear) {
   EXPECT_EQ(Claims("Raj Chohan, 59, of College Point, was hit."),
-            (std::vector<std::string>{"home|Raj Chohan|College Point"}));
+            (std::vector<std::string>{"age|Raj Chohan|59", "home|Raj Chohan|College Point"}));
+  EXPECT_EQ(Claims("A judge described 43-year-old Yvonne Hiller as a methodical killer."),
+            (std::vector<std::string>{"age|Yvonne Hiller|43"}));
+  EXPECT_EQ(Claims("Police identified him as 23-year old Vishwanand Subryan."),
+            (std::vector<std::string>{"age|Vishwanand Subryan|23"}));
+  EXPECT_EQ(Claims("He struck Raj Chohan, a 59-year-old grandmother, as she crossed."),
+            (std::vector<std::string>{"age|Raj Chohan|59"}));
   EXPECT_EQ(Claims("Chohan, who lived half a mile away in South Ozone Park, died."),
             (std::vector<std::string>{"home|Chohan|South Ozone Park"}));
   EXPECT_EQ(Claims("She checked into the Betty Ford Center in Rancho Mirage on Friday."),
@@ -23,6 +29,13 @@ TEST(ValueClaimsTest, ReadsHomeLocationColourAndYear) {
   EXPECT_EQ(Claims("Benjamin founded the Bayou La Batre Rural Health Clinic in Alabama in 1990."),
             (std::vector<std::string>{"location|Bayou La Batre Rural Health Clinic|Alabama",
                                       "year|Bayou La Batre Rural Health Clinic|1990"}));
+}
+
+TEST(ValueClaimsTest, AnAgeNeedsAName) {
+  // A woman without a name; a day of a month; a fifteen-year employee.
+  EXPECT_TRUE(Claims("A 59-year-old woman was killed.").empty());
+  EXPECT_TRUE(Claims("It happened on June 8, 2013, at night.").empty());
+  EXPECT_TRUE(Claims("She was a 15-year employee of the plant.").empty());
 }
 
 TEST(ValueClaimsTest, LeavesDaysAndBareNamesAlone) {
