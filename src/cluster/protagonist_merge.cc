@@ -12,7 +12,7 @@ namespace {
 
 // Articles of each side an average link is taken over: enough to judge two
 // stories, bounded on huge ones.
-constexpr size_t kSideSample = 32;
+constexpr size_t kSideSample = 16;
 // Each story is compared with this many later-starting stories of its
 // protagonist: a name that leads thousands of stories in a big corpus
 // costs stories * kNeighbours averages per round, not stories squared.
@@ -120,6 +120,22 @@ void MergeSameProtagonist(const std::vector<size_t>& order,
   std::vector<std::pair<size_t, size_t>> pairs;  // earlier, later
   std::vector<std::tuple<double, size_t, size_t>> candidates;  // average, earlier, later
   std::vector<bool> joined;
+  // Averages of pairs of stories, kept across rounds while neither story
+  // changes (a round joins a few stories; most pairs stay as they were).
+  struct Known {
+    uint32_t version_x;
+    uint32_t version_y;
+    double average;
+  };
+  std::unordered_map<uint64_t, Known> known;
+  std::vector<uint32_t> version(stories.size(), 0);
+  auto average_of = [&](size_t x, size_t y) {
+    Known& k = known[(static_cast<uint64_t>(x) << 32) | y];
+    if (k.version_x != version[x] + 1 || k.version_y != version[y] + 1) {
+      k = Known{version[x] + 1, version[y] + 1, AverageLink(stories[x], stories[y], similarity)};
+    }
+    return k.average;
+  };
   for (int round = 0; round < kMaxRounds; ++round) {
     by_name.clear();
     for (size_t s = 0; s < stories.size(); ++s) {
@@ -137,7 +153,7 @@ void MergeSameProtagonist(const std::vector<size_t>& order,
     candidates.clear();
     for (const auto& [x, y] : pairs) {
       if (TooFarApart(stories[x], stories[y], options)) continue;
-      const double average = AverageLink(stories[x], stories[y], similarity);
+      const double average = average_of(x, y);
       if (average >= options.protagonist_merge_threshold) candidates.emplace_back(average, x, y);
     }
     if (candidates.empty()) break;
@@ -161,6 +177,7 @@ void MergeSameProtagonist(const std::vector<size_t>& order,
       gone.members.clear();
       gone.alive = false;
       SetSummary(&keep, raw, minutes, heads);
+      ++version[a];
     }
   }
   for (const Story& s : stories) {
