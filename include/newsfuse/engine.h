@@ -78,8 +78,9 @@ struct EngineOptions {
   std::optional<float> cluster_threshold;
   // The store's regrouping: each ingest batch is grouped with the stories
   // of this many most recent articles (cluster/window_regrouper.h); unset:
-  // the default (256). More follows `ClusterArticles` more closely and
-  // costs more CPU per batch (every pair of the regrouped articles scored).
+  // the default (64; the newest article of recently active older stories is
+  // kept besides). More costs more CPU per batch (every pair of the
+  // regrouped articles is scored).
   std::optional<size_t> regroup_window_articles;
   // Threads that fingerprint, cluster and analyse (0: all cores).
   unsigned threads = 0;

@@ -203,7 +203,7 @@ void RegisterIngest(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--threads", flags->threads, "analysis threads (0: all cores)");
     cmd->add_option("--regroup-window", flags->regroup_window,
-                    "recent articles each batch is regrouped with (default 256; more: closer to `cluster`, more CPU)");
+                    "recent articles each batch is regrouped with (default 64; more: more CPU per batch)");
     cmd->add_option("--ack-log", flags->ack_log,
                     "append each batch's ids to this file once its transaction is committed "
                     "(\"id\" or \"id<TAB>stored id\" for a duplicate)");

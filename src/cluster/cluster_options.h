@@ -119,12 +119,24 @@ struct ClusterOptions {
   size_t exact_pairs_limit = 3000;
   // The store's regrouping (cluster/window_regrouper.h): the most recent
   // articles, of which those a new batch touches are regrouped with it by
-  // the batch clusterer. Every pair of those is scored per batch, so this
-  // bounds a batch's cost. Measured (ingest in batches of 256): ECB+ 772
-  // train+dev articles, ingest then `stories --members` B-cubed F1 0.9315
-  // at 256, 0.9337 at 512 (`cluster`: 0.9283); 10,000 synthetic articles
-  // (newsfuse-bench gen-corpus) 5.4 s of CPU at 256, 10.3 s at 512.
-  size_t regroup_window_articles = 256;
+  // the batch clusterer; every pair of those is scored per batch. Measured
+  // with regroup_kept_stories 4096, ingest in batches of 256, `stories
+  // --members` B-cubed F1 against the labels (`cluster`: ECB+ 772 0.9303,
+  // synthetic 10k day 0.9995): ECB+ 772 train+dev articles 0.9357 at 16,
+  // 32, 128, 256 and 0.9375 at 64; 10,000 synthetic articles
+  // (newsfuse-bench gen-corpus) 0.9994 at 16-256, user CPU 3.0-3.4 s at
+  // 16-64, 3.9 s at 128, 4.9 s at 256. Without kept stories the synthetic
+  // day scored 0.78 / 0.83 / 0.86 at 64 / 128 / 256 (its stories' reports
+  // lie hundreds of articles apart). 64: the best on ECB+, near the least
+  // CPU.
+  size_t regroup_window_articles = 64;
+  // The regrouping also keeps the newest article of up to this many stories
+  // whose articles have all left the recent ones above (the most recently
+  // active stories), so that a story whose reports come hours apart in a
+  // busy feed is still found, and joined, instead of starting again. Only
+  // the stories an arriving batch touches are regrouped, so these cost a
+  // batch little. 0: none kept.
+  size_t regroup_kept_stories = 4096;
   // Batch: fingerprinting threads (0 = hardware concurrency).
   size_t threads = 0;
 };

@@ -40,7 +40,7 @@ std::vector<uint32_t> WindowRegrouper::Arrive(const RawFingerprint& raw) {
 
 void WindowRegrouper::Keep(const Article& article, RawFingerprint raw, int64_t story) {
   std::vector<uint32_t> keys = Arrive(raw);
-  window_.push_back(Entry{WithoutBody(article), std::move(raw), story, std::move(keys)});
+  window_.push_back(Entry{WithoutBody(article), std::move(raw), story, std::move(keys), false});
   Evict();
 }
 
@@ -82,7 +82,7 @@ std::vector<bool> WindowRegrouper::Touched() const {
 void WindowRegrouper::Propose(std::span<const Article> arrivals, std::span<const RawFingerprint> raw) {
   arrivals_.clear();
   for (size_t k = 0; k < arrivals.size(); ++k) {
-    arrivals_.push_back(Entry{WithoutBody(arrivals[k]), raw[k], kNoStory, Arrive(raw[k])});
+    arrivals_.push_back(Entry{WithoutBody(arrivals[k]), raw[k], kNoStory, Arrive(raw[k]), false});
   }
   placed_.assign(arrivals_.size(), false);
 
@@ -188,7 +188,39 @@ std::vector<WindowRegrouper::Move> WindowRegrouper::Settle(int64_t* next_story) 
 
 void WindowRegrouper::Evict() {
   const size_t cap = std::max<size_t>(options_.regroup_window_articles, 1);
-  while (window_.size() > cap) window_.pop_front();
+  size_t recent = 0;
+  for (const Entry& e : window_) recent += !e.representative;
+  size_t kept = window_.size() - recent;
+  if (recent <= cap && kept <= options_.regroup_kept_stories) return;
+  // Each story's newest article in the window (representative or not).
+  std::unordered_map<int64_t, size_t> newest;
+  for (size_t i = 0; i < window_.size(); ++i) newest[window_[i].story] = i;
+  size_t leaving = recent > cap ? recent - cap : 0;  // the oldest recent ones
+  std::deque<Entry> next;
+  for (size_t i = 0; i < window_.size(); ++i) {
+    Entry& e = window_[i];
+    const bool newest_of_story = newest[e.story] == i;
+    if (e.representative) {
+      // A story that has a newer article here needs no representative.
+      if (newest_of_story) next.push_back(std::move(e));
+      continue;
+    }
+    if (leaving > 0) {
+      --leaving;
+      if (!newest_of_story || options_.regroup_kept_stories == 0) continue;
+      e.representative = true;
+    }
+    next.push_back(std::move(e));
+  }
+  // The oldest representatives go first beyond their cap.
+  kept = 0;
+  for (const Entry& e : next) kept += e.representative;
+  while (kept > options_.regroup_kept_stories) {
+    auto it = std::find_if(next.begin(), next.end(), [](const Entry& e) { return e.representative; });
+    next.erase(it);
+    --kept;
+  }
+  window_ = std::move(next);
 }
 
 }  // namespace newsfuse::cluster
