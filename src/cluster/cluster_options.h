@@ -120,7 +120,8 @@ struct ClusterOptions {
   // The store's regrouping (cluster/window_regrouper.h): the most recent
   // articles, of which those a new batch touches are regrouped with it by
   // the batch clusterer; every pair of those is scored per batch. Measured
-  // with regroup_kept_stories 4096, ingest in batches of 256, `stories
+  // with regroup_kept_stories 4096 (and 2 shared keys to touch a story, see
+  // window_regrouper.cc), ingest in batches of 256, `stories
   // --members` B-cubed F1 against the labels (`cluster`: ECB+ 772 0.9303,
   // synthetic 10k day 0.9995): ECB+ 772 train+dev articles 0.9357 at 16,
   // 32, 128, 256 and 0.9375 at 64; 10,000 synthetic articles
