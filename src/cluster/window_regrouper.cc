@@ -46,6 +46,7 @@ std::vector<uint32_t> WindowRegrouper::Arrive(const RawFingerprint& raw) {
 void WindowRegrouper::Keep(const Article& article, RawFingerprint raw, int64_t story) {
   std::vector<uint32_t> keys = Arrive(raw);
   window_.push_back(Entry{WithoutBody(article), std::move(raw), story, std::move(keys), false});
+  ++in_window_[story];
   Evict();
 }
 
@@ -178,55 +179,68 @@ std::vector<WindowRegrouper::Move> WindowRegrouper::Settle(int64_t* next_story) 
     }
     if (story == window_[i].story) continue;
     moves.push_back(Move{window_[i].article.id, window_[i].story, story});
+    if (--in_window_[window_[i].story] == 0) in_window_.erase(window_[i].story);
+    ++in_window_[story];
     window_[i].story = story;
   }
   for (size_t k = 0; k < arrivals_.size(); ++k) {
-    if (placed_[k]) window_.push_back(std::move(arrivals_[k]));
+    if (!placed_[k]) continue;
+    ++in_window_[arrivals_[k].story];
+    window_.push_back(std::move(arrivals_[k]));
   }
   arrivals_.clear();
   placed_.clear();
   window_group_.clear();
   arrival_group_.clear();
   group_story_.clear();
+  DropSupersededRepresentatives();
   Evict();
   return moves;
 }
 
-void WindowRegrouper::Evict() {
-  const size_t cap = std::max<size_t>(options_.regroup_window_articles, 1);
-  size_t recent = 0;
-  for (const Entry& e : window_) recent += !e.representative;
-  size_t kept = window_.size() - recent;
-  if (recent <= cap && kept <= options_.regroup_kept_stories) return;
-  // Each story's newest article in the window (representative or not).
-  std::unordered_map<int64_t, size_t> newest;
-  for (size_t i = 0; i < window_.size(); ++i) newest[window_[i].story] = i;
-  size_t leaving = recent > cap ? recent - cap : 0;  // the oldest recent ones
-  std::deque<Entry> next;
-  for (size_t i = 0; i < window_.size(); ++i) {
-    Entry& e = window_[i];
-    const bool newest_of_story = newest[e.story] == i;
-    if (e.representative) {
-      // A story that has a newer article here needs no representative.
-      if (newest_of_story) next.push_back(std::move(e));
+void WindowRegrouper::Forget(int64_t story) {
+  auto it = in_window_.find(story);
+  if (it != in_window_.end() && --it->second == 0) in_window_.erase(it);
+}
+
+void WindowRegrouper::DropSupersededRepresentatives() {
+  // A representative whose story has another article here is not needed.
+  size_t kept = 0;
+  for (size_t i = 0; i < representatives_; ++i) {
+    if (in_window_[window_[i].story] > 1) {
+      Forget(window_[i].story);
       continue;
     }
-    if (leaving > 0) {
-      --leaving;
-      if (!newest_of_story || options_.regroup_kept_stories == 0) continue;
-      e.representative = true;
+    if (kept != i) window_[kept] = std::move(window_[i]);
+    ++kept;
+  }
+  window_.erase(window_.begin() + static_cast<std::ptrdiff_t>(kept),
+                window_.begin() + static_cast<std::ptrdiff_t>(representatives_));
+  representatives_ = kept;
+}
+
+void WindowRegrouper::Evict() {
+  // The window is the representatives (oldest first), then the recent
+  // articles: the oldest recent one leaves, or becomes its story's
+  // representative when it is the story's last article here. O(1) per
+  // article but for the deque's shift of the recent part.
+  const size_t cap = std::max<size_t>(options_.regroup_window_articles, 1);
+  while (window_.size() - representatives_ > cap) {
+    Entry& oldest = window_[representatives_];
+    if (options_.regroup_kept_stories > 0 && in_window_[oldest.story] == 1) {
+      oldest.representative = true;
+      ++representatives_;
+    } else {
+      Forget(oldest.story);
+      window_.erase(window_.begin() + static_cast<std::ptrdiff_t>(representatives_));
     }
-    next.push_back(std::move(e));
   }
-  // The oldest representatives go first beyond their cap.
-  kept = 0;
-  for (const Entry& e : next) kept += e.representative;
-  while (kept > options_.regroup_kept_stories) {
-    auto it = std::find_if(next.begin(), next.end(), [](const Entry& e) { return e.representative; });
-    next.erase(it);
-    --kept;
+  if (representatives_ > options_.regroup_kept_stories) DropSupersededRepresentatives();
+  while (representatives_ > options_.regroup_kept_stories) {
+    Forget(window_.front().story);
+    window_.pop_front();
+    --representatives_;
   }
-  window_ = std::move(next);
 }
 
 }  // namespace newsfuse::cluster

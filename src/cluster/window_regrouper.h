@@ -46,6 +46,7 @@
 #include <deque>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cluster/cluster_options.h"
@@ -102,6 +103,9 @@ class WindowRegrouper {
   // Each group's story: the window story it overlaps most, greedily.
   void NameGroups();
   void Evict();
+  void DropSupersededRepresentatives();
+  // One window article of `story` fewer.
+  void Forget(int64_t story);
   // Counts `raw` in the document frequencies and returns its top keys.
   std::vector<uint32_t> Arrive(const fingerprint::RawFingerprint& raw);
   // Per window entry: true when its story may gain one of the arrivals.
@@ -109,7 +113,11 @@ class WindowRegrouper {
 
   ClusterOptions options_;
   fingerprint::DocumentFrequency df_;  // every article seen
+  // The representatives (the first representatives_ entries, oldest
+  // first), then the recent articles in arrival order.
   std::deque<Entry> window_;
+  size_t representatives_ = 0;
+  std::unordered_map<int64_t, uint32_t> in_window_;  // story -> its articles in window_
   // The current proposal.
   std::vector<Entry> arrivals_;
   std::vector<bool> placed_;
