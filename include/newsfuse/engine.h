@@ -79,6 +79,12 @@ struct EngineOptions {
   std::optional<float> citation_overlap;
   // Similarity at which an article joins a story; unset: the tuned default.
   std::optional<float> cluster_threshold;
+  // The store's regrouping: each ingest batch is grouped with the stories
+  // of this many most recent articles (cluster/window_regrouper.h); unset:
+  // the default (64; the newest article of recently active older stories is
+  // kept besides). More costs more CPU per batch (every pair of the
+  // regrouped articles is scored).
+  std::optional<size_t> regroup_window_articles;
   // Threads that fingerprint, cluster and analyse (0: all cores).
   unsigned threads = 0;
   // A stored story's briefing reads at most this many of its articles, the

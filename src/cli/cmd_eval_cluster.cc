@@ -160,6 +160,9 @@ void RegisterEvalCluster(CLI::App& eval) {
                   "share of its own protagonist's mentions above which an article "
                   "'mentions' another's")
       ->capture_default_str();
+  cmd->add_option("--protagonist-merge", base->protagonist_merge_threshold,
+                  "average link at which two stories of one protagonist join (0: off)")
+      ->capture_default_str();
   cmd->add_option("--stream-merge-threshold", base->stream_merge_threshold,
                   "stream: average link at which a leaving story joins an open one (0: off)")
       ->capture_default_str();

@@ -1,4 +1,4 @@
-// `newsfuse ingest FILES|DIR... --db FILE [--batch N] [--threads N] [--ack-log FILE]`:
+// `newsfuse ingest FILES|DIR... --db FILE [--batch N] [--threads N] [--regroup-window N] [--ack-log FILE]`:
 // reads articles (text, JSONL, HTML, WARC, '-' for JSONL on stdin) into the
 // store, batch by batch, each batch one transaction; a progress bar on
 // standard error when it is a terminal (ingest_progress.h), nothing when it
@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 
@@ -29,6 +30,7 @@ struct IngestFlags {
   std::string db;
   size_t batch = 256;
   unsigned threads = 0;
+  std::optional<size_t> regroup_window;
   std::string ack_log;
   bool sync_full = false;
   bool no_progress = false;
@@ -39,6 +41,7 @@ int RunIngest(const IngestFlags& flags) {
   EngineOptions options;
   options.db = flags.db;
   options.threads = flags.threads;
+  options.regroup_window_articles = flags.regroup_window;
   options.sync_full = flags.sync_full;
   auto opened = Engine::Open(options);
   if (!opened.ok()) {
@@ -199,6 +202,8 @@ void RegisterIngest(CLI::App& app) {
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
     cmd->add_option("--threads", flags->threads, "analysis threads (0: all cores)");
+    cmd->add_option("--regroup-window", flags->regroup_window,
+                    "recent articles each batch is regrouped with (default 64; more: more CPU per batch)");
     cmd->add_option("--ack-log", flags->ack_log,
                     "append each batch's ids to this file once its transaction is committed "
                     "(\"id\" or \"id<TAB>stored id\" for a duplicate)");

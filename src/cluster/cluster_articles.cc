@@ -11,6 +11,7 @@
 #include "cluster/group_links.h"
 #include "cluster/near_copies.h"
 #include "cluster/probe_vector.h"
+#include "cluster/protagonist_merge.h"
 #include "cluster/similarity.h"
 #include "fingerprint/fingerprinter.h"
 
@@ -157,6 +158,8 @@ class Clustering {
                        [this](size_t i, size_t j) { return PairSimilarity(i, j); },
                        [this](size_t i, uint32_t own, uint32_t other) { return Mentions(i, own, other); },
                        &story_of_);
+    MergeSameProtagonist(order_, raw_, minutes_, options_,
+                         [this](size_t i, size_t j) { return PairSimilarity(i, j); }, &story_of_);
     return Assemble();
   }
 

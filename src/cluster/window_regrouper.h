@@ -22,6 +22,11 @@
 // story most of its window members are in (largest overlap first, each id
 // used once), so a story whose articles all stay together keeps its id.
 //
+// Past the most recent regroup_window_articles, each story keeps its newest
+// article (for the regroup_kept_stories most recently active stories), so
+// a story whose reports lie far apart in a busy feed is still found and
+// joined instead of starting again.
+//
 // Only the stories a batch can touch are regrouped: those with an article
 // indexed under one of the batch's top words or names (the query_terms /
 // query_entities heaviest, the posting_cap most recent articles per key),
@@ -41,6 +46,7 @@
 #include <deque>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cluster/cluster_options.h"
@@ -76,7 +82,8 @@ class WindowRegrouper {
   // and their new stories (a group of moved articles only takes
   // *next_story, which is then incremented; with next_story null such a
   // group stays where it is). Then the placed arrivals join the window and
-  // the oldest leave it beyond regroup_window_articles.
+  // the oldest leave it beyond regroup_window_articles (a story's newest
+  // stays, see above).
   std::vector<Move> Settle(int64_t* next_story);
 
   size_t size() const { return window_.size(); }
@@ -87,12 +94,18 @@ class WindowRegrouper {
     fingerprint::RawFingerprint raw;
     int64_t story = 0;
     std::vector<uint32_t> keys;  // top words and names (TopKeys), weighed on arrival
+    // Past the recent articles, kept as its story's newest article so that
+    // the story can still be found and joined (regroup_kept_stories).
+    bool representative = false;
   };
   static constexpr int64_t kNoStory = INT64_MIN;
 
   // Each group's story: the window story it overlaps most, greedily.
   void NameGroups();
   void Evict();
+  void DropSupersededRepresentatives();
+  // One window article of `story` fewer.
+  void Forget(int64_t story);
   // Counts `raw` in the document frequencies and returns its top keys.
   std::vector<uint32_t> Arrive(const fingerprint::RawFingerprint& raw);
   // Per window entry: true when its story may gain one of the arrivals.
@@ -100,7 +113,11 @@ class WindowRegrouper {
 
   ClusterOptions options_;
   fingerprint::DocumentFrequency df_;  // every article seen
+  // The representatives (the first representatives_ entries, oldest
+  // first), then the recent articles in arrival order.
   std::deque<Entry> window_;
+  size_t representatives_ = 0;
+  std::unordered_map<int64_t, uint32_t> in_window_;  // story -> its articles in window_
   // The current proposal.
   std::vector<Entry> arrivals_;
   std::vector<bool> placed_;

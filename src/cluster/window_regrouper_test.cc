@@ -147,6 +147,7 @@ TEST(WindowRegrouperTest, AStoryStartedTwiceIsJoinedByMovingItsArticles) {
 TEST(WindowRegrouperTest, KeepsTheMostRecentArticlesOnly) {
   ClusterOptions options = TestOptions();
   options.regroup_window_articles = 3;
+  options.regroup_kept_stories = 0;
   WindowRegrouper regrouper(options);
   fingerprint::Fingerprinter fp(options.fingerprint);
   int64_t next = 1;
@@ -157,6 +158,21 @@ TEST(WindowRegrouperTest, KeepsTheMostRecentArticlesOnly) {
     regrouper.Settle(&next);
   }
   EXPECT_EQ(regrouper.size(), 3u);
+}
+
+// A story whose articles have all left the recent window keeps its newest
+// article as a representative, so a later report still joins it.
+TEST(WindowRegrouperTest, AStoryPastTheRecentArticlesIsStillJoined) {
+  const std::vector<Article> all = Corpus();
+  const std::vector<Article> feed = {all[0], all[1], all[4], all[2]};  // j1, b1, b2, j2
+  ClusterOptions options = TestOptions();
+  options.regroup_window_articles = 2;
+  const std::vector<int64_t> kept = Regroup(feed, 1, options);
+  EXPECT_EQ(kept[3], kept[0]) << "j2 joins j1's story";
+  EXPECT_EQ(kept[2], kept[1]);
+  options.regroup_kept_stories = 0;
+  const std::vector<int64_t> forgotten = Regroup(feed, 1, options);
+  EXPECT_NE(forgotten[3], forgotten[0]) << "without representatives j1 is gone when j2 arrives";
 }
 
 TEST(WindowRegrouperTest, ReplayedArticlesKeepTheirStoryWhenTheGroupingAgrees) {

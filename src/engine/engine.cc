@@ -166,6 +166,7 @@ cluster::ClusterOptions ClusterOptionsFor(const EngineOptions& options) {
     cluster.assign_threshold = *options.cluster_threshold;
     cluster.merge_threshold = *options.cluster_threshold;
   }
+  if (options.regroup_window_articles) cluster.regroup_window_articles = *options.regroup_window_articles;
   return cluster;
 }
 

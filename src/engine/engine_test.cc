@@ -228,5 +228,14 @@ TEST(ClusteringAssignerTest, AssignsWithoutAPlanOneArticleAtATime) {
   EXPECT_TRUE(assigner.Revise(&next).empty());
 }
 
+// The regroup window is the caller's to choose (ingest's CPU per batch
+// grows with its square); unset, the cluster default stands.
+TEST(ClusteringAssignerTest, TheRegroupWindowComesFromEngineOptions) {
+  EngineOptions options = Options();
+  EXPECT_EQ(ClusterOptionsFor(options).regroup_window_articles, cluster::ClusterOptions{}.regroup_window_articles);
+  options.regroup_window_articles = 64;
+  EXPECT_EQ(ClusterOptionsFor(options).regroup_window_articles, 64u);
+}
+
 }  // namespace
 }  // namespace newsfuse::engine
