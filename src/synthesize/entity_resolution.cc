@@ -160,12 +160,41 @@ bool FollowedByWord(std::string_view text, size_t at, std::string_view word) {
   return after >= text.size() || !base::IsAsciiAlpha(text[after]);
 }
 
+// A broadcast station's name: North American call letters ("KYW", "WPVI")
+// or a network's letters with the channel ("NBC10", "FOX29"). A person
+// named as such a station's ("NBC10's Jane Smith") is its reporter: unlike a
+// network's or a company's, a local station's people are not the news.
+bool IsStationName(std::string_view w) {
+  size_t letters = 0;
+  while (letters < w.size() && base::IsAsciiUpper(w[letters])) ++letters;
+  size_t digits = letters;
+  while (digits < w.size() && base::IsAsciiDigit(w[digits])) ++digits;
+  if (digits != w.size() || letters < 2) return false;
+  if (digits > letters) return letters <= 5 && digits - letters <= 2;
+  return (w[0] == 'K' || w[0] == 'W') && (letters == 3 || letters == 4);
+}
+
+// True when `span` follows "<station>'s " (straight or curly apostrophe).
+bool AfterStationPossessive(std::string_view text, size_t begin) {
+  std::string_view before = text.substr(0, begin);
+  for (std::string_view mark : {"'s ", "\xE2\x80\x99s "}) {
+    if (!before.ends_with(mark)) continue;
+    const std::string_view head = before.substr(0, before.size() - mark.size());
+    size_t start = head.size();
+    while (start > 0 && (base::IsAsciiAlpha(head[start - 1]) || base::IsAsciiDigit(head[start - 1]))) --start;
+    return IsStationName(head.substr(start));
+  }
+  return false;
+}
+
 // A byline or credit, not a person of the story: "KYW's Pat Loeb reports
-// that ...", "By Jane Smith", "On behalf of Newman, Anzalone & Newman".
+// that ...", "told NBC10's Jane Smith", "By Jane Smith", "On behalf of
+// Newman, Anzalone & Newman".
 bool IsCreditMention(std::string_view text, text::Span span) {
   for (std::string_view verb : {" reports", " reported", " contributed", " contributes"}) {
     if (FollowedByWord(text, span.end, verb)) return true;
   }
+  if (AfterStationPossessive(text, span.begin)) return true;
   const std::string_view before = text.substr(0, span.begin);
   const size_t line_start = before.find_last_of('\n') == std::string_view::npos ? 0 : before.find_last_of('\n') + 1;
   const std::string_view lead = before.substr(line_start);

@@ -164,6 +164,21 @@ TEST(EntityResolutionTest, CreditsAndTheOutletsOwnNameAreNoEntities) {
   EXPECT_NE(Find(r, "Kraft"), nullptr);
 }
 
+TEST(EntityResolutionTest, ALocalStationsReporterIsNoEntityButANetworksOrACompanysPersonIs) {
+  const auto r = Story()
+                     .Add("\"We heard shots,\" a worker told NBC10\u2019s Rosemary Connors on Thursday night.",
+                          {{"Rosemary Connors", EntityType::kPerson}})
+                     .Add("The plant manager spoke to WPVI's Tom Reed, and to NBC's Lester Holt, outside the gate.",
+                          {{"Tom Reed", EntityType::kPerson}, {"Lester Holt", EntityType::kPerson}})
+                     .Add("Kraft's Irene Rosenfeld said the plant would reopen; KYW was told so too.",
+                          {{"Irene Rosenfeld", EntityType::kPerson}})
+                     .Resolve();
+  EXPECT_EQ(Find(r, "Rosemary Connors"), nullptr);
+  EXPECT_EQ(Find(r, "Tom Reed"), nullptr);
+  EXPECT_NE(Find(r, "Lester Holt"), nullptr) << "a network's anchor may be the news";
+  EXPECT_NE(Find(r, "Irene Rosenfeld"), nullptr);
+}
+
 TEST(EntityResolutionTest, GazetteerTypesPlacesAndRecallFindsUntaggedMentions) {
   const auto places = extract::PlaceGazetteer::FromNames({"Rancho Mirage", "Newport Beach"});
   const auto r = Story()
