@@ -52,5 +52,31 @@ TEST(AttributeFactsTest, YearsOfServiceOfTheNearestPerson) {
   EXPECT_EQ(facts[0].articles, (std::vector<uint32_t>{0, 1}));
 }
 
+TEST(AttributeFactsTest, AReportThatDescribesBeforeItNamesStatesTheAge) {
+  auto tagger = extract::EntityTagger::Load(extract::EntityTagger::DefaultModelPath());
+  if (!tagger.ok()) GTEST_SKIP() << "no entity model: " << tagger.status().ToString();
+  const auto facts = Facts({"Raj Chohan, 59, was hit by a car in Queens.", "Police said Raj Chohan, 59, died.",
+                            "A 59-year-old woman was killed on Friday. Raj Chohan was walking to a temple.",
+                            "Raj Chohan was walking to a temple. A 59-year-old witness saw the car."},
+                           tagger->get());
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].text, "Raj Chohan is 59.");
+  // The last report names her before it describes someone of her age: another person.
+  EXPECT_EQ(facts[0].articles, (std::vector<uint32_t>{0, 1, 2}));
+  EXPECT_EQ(facts[0].sentences[2], "A 59-year-old woman was killed on Friday.");
+}
+
+TEST(AttributeFactsTest, AnUnnamedAgeTwoNamedPeopleShareIsNobodys) {
+  auto tagger = extract::EntityTagger::Load(extract::EntityTagger::DefaultModelPath());
+  if (!tagger.ok()) GTEST_SKIP() << "no entity model: " << tagger.status().ToString();
+  const auto facts = Facts({"Raj Chohan, 59, and Piara Singh, 59, were neighbours.",
+                            "Raj Chohan, 59, and Piara Singh, 59, met on Friday.",
+                            "A 59-year-old woman was killed on Friday. Raj Chohan was visiting Piara Singh."},
+                           tagger->get());
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[0].articles, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(facts[1].articles, (std::vector<uint32_t>{0, 1}));
+}
+
 }  // namespace
 }  // namespace newsfuse::synthesize
