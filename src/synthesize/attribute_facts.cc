@@ -85,6 +85,41 @@ std::string PersonNear(const extract::ArticleAnalysis& a, size_t s, uint32_t at)
   return before.empty() ? after : before;
 }
 
+// The age an unnamed person is given at the start of a report ("A
+// 59-year-old woman was killed"), as written ("59"); empty when the
+// sentence gives none or names a person (then ValueClaims reads it).
+std::string UnnamedAge(const extract::ArticleAnalysis& a, size_t s) {
+  const text::Span span = a.doc.sentences[s].span;
+  for (const auto& m : a.mentions) {
+    if (m.type == extract::EntityType::kPerson && m.span.begin >= span.begin && m.span.end <= span.end) return {};
+  }
+  const auto words = base::SplitWords(a.doc.Text(span));
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string w = base::AsciiLower(words[i]);
+    size_t digits = 0;
+    while (digits < w.size() && base::IsAsciiDigit(w[digits])) ++digits;
+    if (digits == 0 || digits > 3) continue;
+    const std::string_view rest = std::string_view(w).substr(digits);
+    const bool aged = rest.starts_with("-year-old") ||
+                      (rest == "-year" && i + 1 < words.size() && base::AsciiLower(words[i + 1]).starts_with("old"));
+    // "a 59-year-old woman": one person the report names later.
+    if (aged && (base::EqualsIgnoreCase(words[i - 1], "a") || base::EqualsIgnoreCase(words[i - 1], "an"))) {
+      return w.substr(0, digits);
+    }
+  }
+  return {};
+}
+
+// True when `a` first names a person whose name ends in `surname` after
+// byte `after` (and not before it).
+bool NamedFirstAfter(const extract::ArticleAnalysis& a, const std::string& surname, uint32_t after) {
+  for (const auto& m : a.mentions) {
+    if (m.type != extract::EntityType::kPerson || LastWord(std::string(m.span.In(a.doc.text))) != surname) continue;
+    return m.span.begin >= after;  // mentions run in text order: this is the first
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<AttributeFact> FindAttributeFacts(const std::vector<const extract::ArticleAnalysis*>& articles,
@@ -125,6 +160,27 @@ std::vector<AttributeFact> FindAttributeFacts(const std::vector<const extract::A
         if (WordCount(c.subject) > WordCount(g.name)) g.name = c.subject;
         g.stated.try_emplace(ai, base::CollapseWhitespace(text));
       }
+    }
+  }
+  // A report that opens on "a 59-year-old woman" and names her after: the age
+  // is hers when only one named person of the story is given that age (by
+  // any outlet). News style describes before it names, so the unnamed
+  // description must come before the article's first mention of the name.
+  std::map<std::string, std::vector<Group*>> age_holders;  // value -> groups
+  for (auto& [key, g] : groups) {
+    if (g.predicate == "age") age_holders[std::get<2>(key)].push_back(&g);
+  }
+  for (uint32_t ai = 0; ai < articles.size(); ++ai) {
+    const auto& doc = articles[ai]->doc;
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      if (doc.paragraphs[doc.sentences[si].paragraph].is_heading) continue;
+      const std::string age = UnnamedAge(*articles[ai], si);
+      if (age.empty()) continue;
+      const auto holders = age_holders.find(age);
+      if (holders == age_holders.end() || holders->second.size() != 1) continue;
+      Group& g = *holders->second.front();
+      if (!NamedFirstAfter(*articles[ai], LastWord(g.name), doc.sentences[si].span.end)) continue;
+      g.stated.try_emplace(ai, base::CollapseWhitespace(doc.Text(doc.sentences[si].span)));
     }
   }
   std::vector<AttributeFact> out;

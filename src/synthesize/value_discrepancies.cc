@@ -287,6 +287,27 @@ bool SameValue(const std::string& a, const std::string& b) {
   return Within(wa, wb) || Within(wb, wa);
 }
 
+// The mention of a version whose writing of the value most outlets use
+// ("gray" from four outlets over one outlet's "grey"; the first on a tie):
+// the version shows the words its sources wrote.
+template <typename MentionT>
+size_t MostWritten(const std::vector<MentionT>& mentions, const std::vector<size_t>& version) {
+  size_t best = version.front();
+  size_t best_outlets = 0;
+  for (size_t m : version) {
+    const std::string writing = base::AsciiLower(mentions[m].claim.value);
+    std::set<size_t> outlets;
+    for (size_t o : version) {
+      if (base::AsciiLower(mentions[o].claim.value) == writing) outlets.insert(mentions[o].article);
+    }
+    if (outlets.size() > best_outlets) {
+      best_outlets = outlets.size();
+      best = m;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 SentenceClaims ReadValueClaims(const std::vector<const extract::ArticleAnalysis*>& articles) {
@@ -389,8 +410,9 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
     d.subject = first.predicate + " of " + subject;
     for (const auto& v : versions) {
       DiscrepancyVariant dv;
-      dv.value = mentions[v.front()].claim.value;
-      dv.text = mentions[v.front()].text;
+      const size_t shown = MostWritten(mentions, v);
+      dv.value = mentions[shown].claim.value;
+      dv.text = mentions[shown].text;
       for (size_t m : v) {
         const std::string& id = articles[mentions[m].article]->article->id;
         AddSource(&dv.sources, id);

@@ -14,7 +14,8 @@
 // the same thing when their predicates agree and one subject's words hold
 // the other's; values that one outlet gives side by side (a move, two
 // addresses) are not a disagreement, and spellings of one value ("gray" /
-// "grey", "Ozone Park" / "South Ozone Park") agree.
+// "grey", "Ozone Park" / "South Ozone Park") agree; a version shows the
+// spelling most of its outlets wrote.
 #ifndef NEWSFUSE_SYNTHESIZE_VALUE_DISCREPANCIES_H_
 #define NEWSFUSE_SYNTHESIZE_VALUE_DISCREPANCIES_H_
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "synthesize/article_testutil.h"
+
 namespace newsfuse::synthesize {
 namespace {
 
@@ -49,6 +51,20 @@ TEST(ValueClaimsTest, AYearBelongsToTheNameOfItsClause) {
                    "Association board."),
             (std::vector<std::string>{"year|MacArthur Foundation Fellow|2008",
                                       "year|American Medical Association|1995"}));
+}
+
+// A version shows the writing most of its outlets use, so that each cited
+// outlet's own words hold it more often than not.
+TEST(ValueDiscrepanciesTest, AVersionShowsItsMostWrittenSpelling) {
+  const auto texts = AnalyseTexts({"She was struck by a grey Toyota Camry.", "She was struck by a gray Toyota Camry.",
+                                   "She was struck by a gray Toyota Camry.", "She was struck by a silver Toyota Camry."});
+  const std::vector<Discrepancy> found = FindValueDiscrepancies(texts->pointers);
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].variants.size(), 2u);
+  EXPECT_EQ(found[0].variants[0].value, "gray");
+  EXPECT_EQ(found[0].variants[0].sources.size(), 3u);
+  EXPECT_NE(found[0].variants[0].text.find("gray"), std::string::npos);
+  EXPECT_EQ(found[0].variants[1].value, "silver");
 }
 
 }  // namespace
