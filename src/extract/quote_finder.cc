@@ -561,8 +561,7 @@ class Attributor {
            !tk_.Is(i, kAuxWords) && !tk_.Is(i, kPronouns) && !IsParticiple(i);
   }
   bool IsPossessive(int i) const {
-    std::string_view w = tk_.Text(i);
-    return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+    return text::PossessiveSuffixLength(tk_.Text(i)) != 0;
   }
   // "17-year-old".
   bool IsAgeWord(int i) const { return tk_[i].kind == TokKind::kWord && tk_.Text(i).ends_with("-year-old"); }
@@ -817,8 +816,7 @@ NounPhrase Attributor::SubjectBefore(int verb, int bound) const {
   if (IsNameWord(i)) {
     // A possessive right before the verb ("Trump's "..." said") is a
     // modifier that lost its noun, not a speaker.
-    std::string_view w = tk_.Text(i);
-    if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) return np;
+    if (IsPossessive(i)) return np;
     NounPhrase name = NameBackward(i, bound);
     // "Stacy Baker of Columbia, South Carolina says": the person before a
     // place, not the place.

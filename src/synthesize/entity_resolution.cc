@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "base/strings.h"
+#include "text/chars.h"
 
 namespace newsfuse::synthesize {
 
@@ -177,14 +178,14 @@ bool IsStationName(std::string_view w) {
 // True when `span` follows "<station>'s " (straight or curly apostrophe).
 bool AfterStationPossessive(std::string_view text, size_t begin) {
   std::string_view before = text.substr(0, begin);
-  for (std::string_view mark : {"'s ", "\xE2\x80\x99s "}) {
-    if (!before.ends_with(mark)) continue;
-    const std::string_view head = before.substr(0, before.size() - mark.size());
-    size_t start = head.size();
-    while (start > 0 && (base::IsAsciiAlpha(head[start - 1]) || base::IsAsciiDigit(head[start - 1]))) --start;
-    return IsStationName(head.substr(start));
-  }
-  return false;
+  if (!before.ends_with(' ')) return false;
+  before.remove_suffix(1);
+  const size_t possessive = text::PossessiveSuffixLength(before);
+  if (possessive == 0) return false;
+  const std::string_view head = before.substr(0, before.size() - possessive);
+  size_t start = head.size();
+  while (start > 0 && text::IsAsciiAlnum(head[start - 1])) --start;
+  return IsStationName(head.substr(start));
 }
 
 // A byline or credit, not a person of the story: "KYW's Pat Loeb reports
@@ -907,12 +908,8 @@ class Resolution {
         got.remove_prefix(got.size() - want.size());
       }
       if (last) {
-        for (std::string_view poss : {"'s", "\xE2\x80\x99s"}) {
-          if (got.size() > poss.size() && got.ends_with(poss) && got.size() - poss.size() == want.size()) {
-            got.remove_suffix(poss.size());
-            break;
-          }
-        }
+        const size_t possessive = text::PossessiveSuffixLength(got);
+        if (possessive != 0 && got.size() - possessive == want.size() && !want.empty()) got.remove_suffix(possessive);
       }
       return form.size() == 1 ? got == want : base::EqualsIgnoreCase(got, want);
     };

@@ -134,6 +134,14 @@ inline size_t ApostropheAt(std::string_view s, size_t i) {
   return 0;
 }
 
+// Length of the possessive ending of `w` ("'s", or "s" after U+2019: 2 or
+// 4 bytes), else 0.
+inline size_t PossessiveSuffixLength(std::string_view w) {
+  if (w.ends_with("'s")) return 2;
+  if (w.size() >= 4 && w.substr(w.size() - 4, 3) == kRightSingleQuote && w.back() == 's') return 4;
+  return 0;
+}
+
 // True for the 3-byte curly quotes U+2018..U+201D at `i` of `s`.
 inline bool CurlyQuoteAt(std::string_view s, size_t i) {
   return i + 3 <= s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
