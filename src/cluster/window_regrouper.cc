@@ -45,7 +45,7 @@ std::vector<uint32_t> WindowRegrouper::Arrive(const RawFingerprint& raw) {
 
 void WindowRegrouper::Keep(const Article& article, RawFingerprint raw, int64_t story) {
   std::vector<uint32_t> keys = Arrive(raw);
-  window_.push_back(Entry{WithoutBody(article), std::move(raw), story, std::move(keys), false});
+  window_.push_back(Entry{WithoutBody(article), std::move(raw), story, std::move(keys)});
   ++in_window_[story];
   Evict();
 }
@@ -89,7 +89,7 @@ std::vector<bool> WindowRegrouper::Touched() const {
 void WindowRegrouper::Propose(std::span<const Article> arrivals, std::span<const RawFingerprint> raw) {
   arrivals_.clear();
   for (size_t k = 0; k < arrivals.size(); ++k) {
-    arrivals_.push_back(Entry{WithoutBody(arrivals[k]), raw[k], kNoStory, Arrive(raw[k]), false});
+    arrivals_.push_back(Entry{WithoutBody(arrivals[k]), raw[k], kNoStory, Arrive(raw[k])});
   }
   placed_.assign(arrivals_.size(), false);
 
@@ -226,9 +226,8 @@ void WindowRegrouper::Evict() {
   // article but for the deque's shift of the recent part.
   const size_t cap = std::max<size_t>(options_.regroup_window_articles, 1);
   while (window_.size() - representatives_ > cap) {
-    Entry& oldest = window_[representatives_];
+    const Entry& oldest = window_[representatives_];
     if (options_.regroup_kept_stories > 0 && in_window_[oldest.story] == 1) {
-      oldest.representative = true;
       ++representatives_;
     } else {
       Forget(oldest.story);

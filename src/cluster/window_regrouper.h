@@ -94,9 +94,6 @@ class WindowRegrouper {
     fingerprint::RawFingerprint raw;
     int64_t story = 0;
     std::vector<uint32_t> keys;  // top words and names (TopKeys), weighed on arrival
-    // Past the recent articles, kept as its story's newest article so that
-    // the story can still be found and joined (regroup_kept_stories).
-    bool representative = false;
   };
   static constexpr int64_t kNoStory = INT64_MIN;
 
@@ -114,7 +111,9 @@ class WindowRegrouper {
   ClusterOptions options_;
   fingerprint::DocumentFrequency df_;  // every article seen
   // The representatives (the first representatives_ entries, oldest
-  // first), then the recent articles in arrival order.
+  // first: each is past the recent articles, kept as its story's newest
+  // article so that the story can still be found and joined;
+  // regroup_kept_stories), then the recent articles in arrival order.
   std::deque<Entry> window_;
   size_t representatives_ = 0;
   std::unordered_map<int64_t, uint32_t> in_window_;  // story -> its articles in window_
