@@ -591,16 +591,9 @@ class Clustering {
   }
 
   void SetTimeSpan(StoryGroup* s) const {
-    int64_t first = kUnknownTime;
-    int64_t last = kUnknownTime;
-    for (size_t i : s->members) {
-      if (minutes_[i] != kUnknownTime) {
-        first = first == kUnknownTime ? minutes_[i] : std::min(first, minutes_[i]);
-        last = last == kUnknownTime ? minutes_[i] : std::max(last, minutes_[i]);
-      }
-    }
-    s->first_published = FormatMinutes(first);
-    s->last_published = FormatMinutes(last);
+    const TimeSpan span = SpanOf(s->members, minutes_);
+    s->first_published = FormatMinutes(span.first);
+    s->last_published = FormatMinutes(span.last);
   }
 
   // Headline: the titled member whose words are closest to the others'; of

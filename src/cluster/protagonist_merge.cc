@@ -55,13 +55,9 @@ std::vector<uint32_t> LeadNames(const std::vector<size_t>& members,
 void SetSummary(Story* s, const std::vector<fingerprint::RawFingerprint>& raw,
                 const std::vector<int64_t>& minutes, const std::unordered_set<uint32_t>& heads) {
   s->lead_names = LeadNames(s->members, raw, heads);
-  s->first = kUnknownTime;
-  s->last = kUnknownTime;
-  for (size_t i : s->members) {
-    if (minutes[i] == kUnknownTime) continue;
-    s->first = s->first == kUnknownTime ? minutes[i] : std::min(s->first, minutes[i]);
-    s->last = s->last == kUnknownTime ? minutes[i] : std::max(s->last, minutes[i]);
-  }
+  const TimeSpan span = SpanOf(s->members, minutes);
+  s->first = span.first;
+  s->last = span.last;
 }
 
 // True unless both stories are dated and the gap between their spans is

@@ -7,6 +7,7 @@
 #ifndef NEWSFUSE_CLUSTER_SIMILARITY_H_
 #define NEWSFUSE_CLUSTER_SIMILARITY_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -27,6 +28,22 @@ int64_t ArticleMinutes(const Article& article, const ClusterOptions& options, ui
 
 // The reference time `max_future_hours` counts from.
 int64_t ReferenceMinutes(const ClusterOptions& options);
+
+// The earliest and latest of `minutes[i]` over `members`, unknown times
+// left out (both kUnknownTime when none is known).
+struct TimeSpan {
+  int64_t first = kUnknownTime;
+  int64_t last = kUnknownTime;
+};
+inline TimeSpan SpanOf(std::span<const size_t> members, const std::vector<int64_t>& minutes) {
+  TimeSpan span;
+  for (size_t i : members) {
+    if (minutes[i] == kUnknownTime) continue;
+    span.first = span.first == kUnknownTime ? minutes[i] : std::min(span.first, minutes[i]);
+    span.last = span.last == kUnknownTime ? minutes[i] : std::max(span.last, minutes[i]);
+  }
+  return span;
+}
 
 // Time factor for an article at `minute` against something spanning
 // [first, last] (kUnknownTime on either side: 1).
