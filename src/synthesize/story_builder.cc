@@ -8,6 +8,7 @@
 #include "synthesize/claims.h"
 #include "synthesize/entity_merger.h"
 #include "synthesize/name_variants.h"
+#include "synthesize/record_claims.h"
 #include "synthesize/count_claims.h"
 #include "synthesize/discrepancies.h"
 #include "synthesize/story_sections.h"
@@ -425,6 +426,7 @@ Story BuildStory(const std::string& story_id,
   for (auto& d : FindValueDiscrepancies(articles, value_claims)) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindCountDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
   for (auto& d : FindNameVariants(articles)) story.discrepancies.push_back(std::move(d));
+  for (auto& d : FindRecordDiscrepancies(articles)) story.discrepancies.push_back(std::move(d));
   story.entities = std::move(merged.entities);
 
   // Headline: the title closest to what the summary says.

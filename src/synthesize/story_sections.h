@@ -14,6 +14,7 @@
 #include "synthesize/discrepancies.h"
 #include "synthesize/name_variants.h"
 #include "synthesize/quote_merger.h"
+#include "synthesize/record_claims.h"
 #include "synthesize/section_text.h"
 #include "synthesize/timeline.h"
 #include "synthesize/value_discrepancies.h"
