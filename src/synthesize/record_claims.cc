@@ -64,6 +64,42 @@ std::vector<Word> Words(std::string_view sentence) {
   return out;
 }
 
+// What every sentence of a version says of it, for its value: the first
+// claim's value when all of them hold it, else the longest run of its words
+// that all hold, one that tells the version from the others (a word no other
+// version's body has: "Board of Trustees") before any other run.
+std::string VersionValue(const RecordClaim& first, const std::vector<std::string_view>& sentences,
+                         const std::set<std::string>& other_bodies) {
+  const auto all_hold = [&](std::string_view run) {
+    return std::all_of(sentences.begin(), sentences.end(),
+                       [&](std::string_view s) { return base::FindIgnoreCase(s, run) != std::string_view::npos; });
+  };
+  if (all_hold(first.value)) return first.value;
+  const std::string_view value = first.value;
+  const std::vector<std::string_view> words = base::SplitWords(value);
+  std::string_view best;
+  bool best_tells = false;
+  for (size_t len = words.size(); len > 0; --len) {
+    for (size_t b = 0; b + len <= words.size(); ++b) {
+      const size_t from = static_cast<size_t>(words[b].data() - value.data());
+      const size_t to = static_cast<size_t>(words[b + len - 1].data() - value.data()) + words[b + len - 1].size();
+      const std::string_view run = value.substr(from, to - from);
+      if (!all_hold(run)) continue;
+      bool tells = false;
+      for (size_t k = b; k < b + len; ++k) {
+        const std::string w = base::AsciiLower(words[k]);
+        tells |= IsContent(w) && !other_bodies.count(w);
+      }
+      if (best.empty() || (tells && !best_tells)) {
+        best = run;
+        best_tells = tells;
+      }
+    }
+    if (best_tells) break;
+  }
+  return best.empty() ? first.value : std::string(best);
+}
+
 }  // namespace
 
 std::vector<RecordClaim> RecordClaims(std::string_view sentence) {
@@ -171,7 +207,13 @@ std::vector<Discrepancy> FindRecordDiscrepancies(const std::vector<const extract
     for (const std::vector<size_t>* version : ordered) {
       const std::vector<size_t>& ms = *version;
       DiscrepancyVariant v;
-      v.value = mentions[ms.front()].claim.value;
+      std::vector<std::string_view> sentences;
+      for (size_t m : ms) sentences.push_back(mentions[m].text);
+      std::set<std::string> other_bodies;
+      for (const auto& [body, other] : versions) {
+        if (&other != version) other_bodies.insert(body.begin(), body.end());
+      }
+      v.value = VersionValue(mentions[ms.front()].claim, sentences, other_bodies);
       v.text = mentions[ms.front()].text;
       for (size_t m : ms) AddSource(&v.sources, articles[mentions[m].article]->article->id);
       d.variants.push_back(std::move(v));

@@ -62,6 +62,8 @@ TEST(RecordDiscrepanciesTest, OutletsThatNameTheWholeOrAPartDisagree) {
   EXPECT_EQ(found[0].variants[0].value, "admitted to the American Medical Association");
   EXPECT_EQ(found[0].variants[0].sources, (std::vector<std::string>{"a0"}));
   EXPECT_EQ(found[0].variants[1].sources, (std::vector<std::string>{"a1", "a2"}));
+  // The words both outlets of that version write, and that tell it apart.
+  EXPECT_EQ(found[0].variants[1].value, "Board of Trustees");
 }
 
 TEST(RecordDiscrepanciesTest, OtherRecordsAndOneOutletsTwoRecordsAreNoDisagreement) {
