@@ -84,7 +84,7 @@ struct DiscrepancyVariant {
 
 struct Discrepancy {
   std::string subject;
-  std::string kind;  // "number", "spelling", "title", "date", "claim", "place", "attribute", "year", "count", "name"
+  std::string kind;  // "number", "spelling", "title", "date", "claim", "place", "attribute", "year", "count", "name", "record"
   std::string label; // "update", "rounding/hedge", "different measure", "conflict", ""
   std::vector<DiscrepancyVariant> variants;
   int rank = 0;  // importance in its section, 1 = first (0: not ranked)

@@ -9,6 +9,7 @@
 //   titles    one person's titles across outlets.
 // Names, places, colours and years of one thing: value_discrepancies.h;
 // small counts of the killed and wounded: count_claims.h;
+// what someone was the first to do: record_claims.h;
 // claim and denial: story_builder.cc (AddClaimConflicts).
 #ifndef NEWSFUSE_SYNTHESIZE_DISCREPANCIES_H_
 #define NEWSFUSE_SYNTHESIZE_DISCREPANCIES_H_
