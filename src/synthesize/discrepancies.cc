@@ -153,11 +153,8 @@ std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles, std::ve
       dates_of_article[c[m].article].insert(c[m].date);
     }
     if (by_date.size() < 2) continue;
-    // An outlet that gives both days tells of two events (or of a move it
-    // explains itself), not of a disagreement.
-    bool one_outlet_both = false;
-    for (const auto& [art, dates] : dates_of_article) one_outlet_both |= dates.size() > 1;
-    if (one_outlet_both) continue;
+    // An outlet that gives both days tells of two events.
+    if (OneOutletGivesTwo(dates_of_article)) continue;
     Discrepancy d;
     d.kind = "date";
     std::string subject;

@@ -188,9 +188,7 @@ std::vector<Discrepancy> FindRecordDiscrepancies(const std::vector<const extract
       bodies_of_article[mentions[m].article].insert(mentions[m].claim.body);
     }
     if (versions.size() < 2) continue;
-    bool one_outlet_both = false;
-    for (const auto& [art, bodies] : bodies_of_article) one_outlet_both |= bodies.size() > 1;
-    if (one_outlet_both) continue;
+    if (OneOutletGivesTwo(bodies_of_article)) continue;
     Discrepancy d;
     d.kind = "record";
     d.label = "conflict";

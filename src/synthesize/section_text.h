@@ -5,7 +5,9 @@
 #ifndef NEWSFUSE_SYNTHESIZE_SECTION_TEXT_H_
 #define NEWSFUSE_SYNTHESIZE_SECTION_TEXT_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,6 +46,15 @@ class DisjointSets {
  private:
   std::vector<size_t> parent_;
 };
+
+// True when an outlet gives two versions of one thing (`versions_of_article`:
+// per article, the versions it gives): it tells of two things, or of a
+// change it explains itself, not of outlets disagreeing.
+template <typename Version>
+bool OneOutletGivesTwo(const std::map<size_t, std::set<Version>>& versions_of_article) {
+  return std::any_of(versions_of_article.begin(), versions_of_article.end(),
+                     [](const auto& entry) { return entry.second.size() > 1; });
+}
 
 // Appends `id` unless `sources` holds it.
 void AddSource(std::vector<std::string>* sources, const std::string& id);

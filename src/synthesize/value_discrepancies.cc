@@ -393,9 +393,7 @@ std::vector<Discrepancy> FindValueDiscrepancies(const std::vector<const extract:
     for (size_t v = 0; v < versions.size(); ++v) {
       for (size_t m : versions[v]) versions_of_article[mentions[m].article].insert(v);
     }
-    bool one_outlet_both = false;
-    for (const auto& [art, vs] : versions_of_article) one_outlet_both |= vs.size() > 1;
-    if (one_outlet_both) continue;
+    if (OneOutletGivesTwo(versions_of_article)) continue;
     const ValueClaim& first = mentions[members.front()].claim;
     Discrepancy d;
     d.kind = first.predicate == "colour" || first.predicate == "age" ? "attribute"
