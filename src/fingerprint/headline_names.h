@@ -12,7 +12,8 @@
 // a name when the articles that contain it mostly write it capitalised
 // (its name document frequency is at least half its word document
 // frequency), as "Lohan" is and "checks" or "rehab" are not. The article's
-// own body counts as one of those articles. Runs of accepted words are
+// own body counts as one of those articles (so a word its body starts a
+// sentence with counts as named there, as the body proxy counts it). Runs of accepted words are
 // names like the body's ("Lindsay Lohan", and each word), weighted as a
 // headline name of any other headline.
 //
