@@ -14,6 +14,7 @@
 #include "cluster/protagonist_merge.h"
 #include "cluster/similarity.h"
 #include "fingerprint/fingerprinter.h"
+#include "fingerprint/headline_names.h"
 
 namespace newsfuse::cluster {
 
@@ -220,11 +221,17 @@ class Clustering {
       df.Add(raw_[i]);
     }
     for (size_t i = 0; i < n_; ++i) rep_.issues.Count(rep_.article_issues[i]);
+    // After every article is counted, so that no article's names depend on
+    // the order of the input.
+    const fingerprint::DocumentFrequency& weights = given_df_ ? *given_df_ : df;
+    for (size_t i = 0; i < n_; ++i) {
+      if (active_[i]) fingerprint::ResolveHeadlineNames(weights, /*df_counts_article=*/true, &raw_[i]);
+    }
     vec_.resize(n_);
     base::ParallelForRanges(n_, static_cast<unsigned>(threads), per_thread, kMinItemsPerThread,
                             [&](size_t begin, size_t end) {
       for (size_t i = begin; i < end; ++i) {
-        if (active_[i]) vec_[i] = fingerprint::Weigh(raw_[i], given_df_ ? *given_df_ : df, options_.fingerprint);
+        if (active_[i]) vec_[i] = fingerprint::Weigh(raw_[i], weights, options_.fingerprint);
       }
     });
   }

@@ -11,6 +11,7 @@
 
 #include "cluster/probe_vector.h"
 #include "cluster/similarity.h"
+#include "fingerprint/headline_names.h"
 #include "fingerprint/tokens.h"
 
 namespace newsfuse::cluster {
@@ -451,6 +452,7 @@ Assignment StoryClusterer::AssignFingerprint(const Article& article,
   if (minute != kUnknownTime && minute > now_minute_) now_minute_ = minute;
 
   ArticleVectors& v = scratch_->vectors;
+  fingerprint::ResolveHeadlineNames(df_, /*df_counts_article=*/false, &raw);
   df_.AddAndWeigh(raw, weigh_options_, &v);
 
   Story* chosen = nullptr;

@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "cluster/cluster_articles.h"
 #include "cluster/story_clusterer.h"
+#include "ingest/article_parser.h"
 
 namespace newsfuse::cluster {
 namespace {
@@ -107,14 +108,20 @@ Result<std::vector<LabelledArticle>> ReadEcbPlus(const std::string& path) {
     if (!id || !cluster || !text) {
       return LineError(path, line_no, "needs string fields \"id\", \"cluster\" and \"text\"");
     }
-    a.article.id = *id;
-    a.article.origin = path + ":" + std::to_string(line_no);
-    a.article.outlet = OptionalField(obj, "source");
-    a.article.url = OptionalField(obj, "url");
-    a.article.title = OptionalField(obj, "title");
-    if (auto date = OptionalField(obj, "date")) a.article.published = ParseIsoDate(*date);
-    a.article.language = "en";
-    AddParagraphs(*text, &a.article);
+    // Read as `cluster` and `ingest` read a JSONL line (ingest/article_parser.h),
+    // so that what is scored here is what they group: the body's repeat of
+    // the headline dropped, for one (a Title Case line would otherwise be
+    // read as a run of names). ECB+ names the date "date".
+    ingest::MetadataFields meta;
+    meta.id = *id;
+    meta.outlet = OptionalField(obj, "source");
+    meta.url = OptionalField(obj, "url");
+    meta.title = OptionalField(obj, "title");
+    if (auto date = OptionalField(obj, "date")) meta.published = ParseIsoDate(*date);
+    meta.language = "en";
+    Result<Article> article = ingest::ParseArticleText(meta, path + ":" + std::to_string(line_no), *text);
+    if (!article.ok()) return article.status();
+    a.article = std::move(*article);
     a.gold = *cluster;
     a.split = OptionalField(obj, "split").value_or("");
     out.push_back(std::move(a));

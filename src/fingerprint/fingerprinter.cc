@@ -5,17 +5,13 @@
 #include <cmath>
 #include <string_view>
 
+#include "fingerprint/name_features.h"
 #include "fingerprint/tokens.h"
 
 namespace newsfuse::fingerprint {
 namespace {
 
-constexpr uint32_t kEmptyKey = 0;  // term id 0 is remapped to 1 below
-
-uint32_t TermId(uint64_t hash) {
-  uint32_t id = static_cast<uint32_t>(hash ^ (hash >> 32));
-  return id == kEmptyKey ? 1 : id;
-}
+constexpr uint32_t kEmptyKey = 0;  // TermId never gives 0
 
 // True when the gap between two tokens keeps them in one name: plain spaces
 // only ("Betty Ford Center"), not a comma, a quote or a line break.
@@ -27,16 +23,9 @@ bool JoinsName(const char* gap_begin, const char* gap_end) {
   return true;
 }
 
-// Emits a name as features: the whole name and, for a multi-word name, each
-// of its words ("Lohan" alone meets "Lindsay Lohan").
-template <typename Emit>
-void EmitName(const std::vector<uint64_t>& words, float weight, Emit&& emit) {
-  uint64_t full = kEntitySeed;
-  for (uint64_t w : words) full = MixHash(full, w);
-  emit(full, weight);
-  if (words.size() > 1) {
-    for (uint64_t w : words) emit(MixHash(kEntitySeed, w), weight);
-  }
+// A word the capitalised-word proxy takes for (part of) a name.
+bool IsNameWord(const Token& t) {
+  return t.capitalised && !t.stopword && !(t.all_caps && t.text.size() > 5) && !IsEntityStopword(t.hash);
 }
 
 // Runs the capitalised-word entity proxy over one piece of text, adding each
@@ -49,8 +38,7 @@ class NameProxy {
 
   template <typename Emit>
   void Token(const fingerprint::Token& t, float weight, Emit&& emit) {
-    bool is_name_word = t.capitalised && !t.stopword && !(t.all_caps && t.text.size() > 5) &&
-                        !IsEntityStopword(t.hash);
+    const bool is_name_word = IsNameWord(t);
     bool joined = prev_end_ != nullptr && JoinsName(prev_end_, t.text.data());
     if (!is_name_word || !joined) Flush(emit);
     if (is_name_word) {
@@ -151,10 +139,20 @@ RawFingerprint Fingerprinter::Extract(const Article& article) {
 
   if (article.title) {
     const bool title_names = proxy && !LooksTitleCase(*article.title);
+    const bool title_case = proxy && !title_names;
     NameProxy names(&name_words);
+    const char* prev_end = nullptr;
     ForEachToken(*article.title, [&](const Token& t) {
       if (!t.stopword && t.text.size() >= 2) terms_.Add(TermId(t.stem_hash), options_.title_weight);
       if (title_names) names.Token(t, 1.0f, emit_entity);
+      const bool name_word = title_case && IsNameWord(t);
+      if (name_word) {
+        // Which of these are names is decided later, against what other
+        // articles write capitalised (headline_names.h).
+        const bool joins = prev_end != nullptr && JoinsName(prev_end, t.text.data());
+        raw.headline_words.push_back({t.hash, TermId(t.stem_hash), joins});
+      }
+      prev_end = name_word ? t.text.data() + t.text.size() : nullptr;
       if (IsYear(t.text)) emit_entity(MixHash(kYearSalt, t.hash), 1.0f);
     });
     names.Flush(emit_entity);
@@ -226,7 +224,7 @@ uint32_t Fingerprinter::Protagonist() {
   }
   if (best_count < 2 || best_count <= second) return 0;
   // The id a one-word name and each word of a longer name get as entities.
-  return TermId(MixHash(kEntitySeed, best));
+  return NameWordId(best);
 }
 
 CountMap::CountMap() {

@@ -76,6 +76,14 @@ struct TermWeight {
   float weight;
 };
 
+// A capitalised word of a Title Case headline: maybe a name, maybe not
+// (see headline_names.h).
+struct HeadlineWord {
+  uint64_t hash;         // the token hash (what a name's features are made of)
+  uint32_t term;         // its term id, the same word in any case
+  bool joins_previous;   // continues the previous word's run ("Lindsay Lohan")
+};
+
 struct RawFingerprint {
   MinHash minhash;
   std::vector<TermCount> terms;     // unsorted, one entry per distinct term
@@ -86,10 +94,16 @@ struct RawFingerprint {
   // the name the body mentions most, counting a multi-word name under its
   // last word ("Vincent Jackson" and "Jackson" are both Jackson), when it is
   // dominant: at least 2 mentions and more than any other name. 0 when no
-  // name dominates. The headline is left out: Title Case headlines yield
-  // no names, so counting them would make the choice depend on style. With
+  // name dominates. The headline is left out: a Title Case headline's
+  // names are known only against other articles (headline_names.h), so
+  // counting them would make the choice depend on style and on the corpus. With
   // an EntitySource, its names vote the same way (under their last word).
   uint32_t protagonist = 0;
+  // The capitalised words of a Title Case headline, in order, until
+  // ResolveHeadlineNames() turns those that are names into `entities`
+  // (and empties this). Empty for other headlines, whose names are read
+  // like the body's.
+  std::vector<HeadlineWord> headline_words;
 };
 
 // Unit-length sparse vectors, sorted by term.
