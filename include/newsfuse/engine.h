@@ -244,6 +244,11 @@ class Engine {
   // Stores a batch in one transaction and assigns each new or corrected
   // article to a story. Durable when it returns ok.
   Result<IngestResult> AddArticles(std::vector<Article> batch);
+  // The same; `before_write` runs once the batch's per-article work is done,
+  // just before it waits to write: a caller feeding batches from several
+  // threads waits there for the batch before it, so that batches commit in
+  // input order and the stories do not depend on which thread ran faster.
+  Result<IngestResult> AddArticles(std::vector<Article> batch, const std::function<void()>& before_write);
   Result<std::vector<StoryRow>> ListStories(const StoryQuery& query);
   Result<std::optional<StoryRow>> GetStory(const std::string& story_id);
   Result<std::optional<StoredArticle>> GetArticle(const std::string& article_id);

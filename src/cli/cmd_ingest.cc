@@ -10,11 +10,12 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_set>
+#include <functional>
 
 #include "cli/batch_queue.h"
 #include "cli/commands.h"
@@ -86,48 +87,46 @@ int RunIngest(const IngestFlags& flags) {
   size_t done = 0, inserted = 0, updated = 0, unchanged = 0, duplicates = 0;
   uint64_t bytes_done = 0;
   Status failure;
-  // Batches may commit out of input order, except that a batch holding an id
-  // of a batch still in flight waits for it: a correction later in the input
-  // must land after the version it corrects.
+  // Batches commit in input order: each takes a ticket as it leaves the
+  // queue and waits, once its per-article work is done, for the batch before
+  // it to return. So the stories do not depend on which thread ran faster,
+  // and a correction later in the input lands after the version it corrects.
   std::mutex pop_mu, order_mu;
   std::condition_variable order_cv;
-  std::unordered_multiset<std::string> in_flight;
+  uint64_t tickets = 0, committed = 0;  // committed: tickets returned so far
   auto consume = [&] {
     Batch batch;
     std::string acks;
-    std::vector<std::string> ids;
     while (true) {
+      uint64_t ticket;
       {
         std::lock_guard<std::mutex> pop_lock(pop_mu);
         if (!queue.Pop(&batch)) break;
-        ids.clear();
-        for (const Article& a : batch.articles) ids.push_back(a.id);
-        std::unique_lock<std::mutex> lock(order_mu);
-        order_cv.wait(lock, [&] {
-          for (const std::string& id : ids) {
-            if (in_flight.count(id)) return false;
-          }
-          return true;
-        });
-        in_flight.insert(ids.begin(), ids.end());
+        ticket = tickets++;
       }
+      auto wait_turn = [&] {
+        std::unique_lock<std::mutex> lock(order_mu);
+        order_cv.wait(lock, [&] { return committed == ticket; });
+      };
+      // Whatever happens to this batch, the next one may go once it is over.
       struct Done {
-        std::vector<std::string>& ids;
+        std::function<void()> wait_turn;
         std::mutex& mu;
         std::condition_variable& cv;
-        std::unordered_multiset<std::string>& in_flight;
+        uint64_t& committed;
         ~Done() {
+          wait_turn();  // a batch that never reached its write still keeps its place
           std::lock_guard<std::mutex> lock(mu);
-          for (const std::string& id : ids) in_flight.erase(in_flight.find(id));
+          ++committed;
           cv.notify_all();
         }
-      } done_guard{ids, order_mu, order_cv, in_flight};
+      } done_guard{wait_turn, order_mu, order_cv, committed};
       {
         std::lock_guard<std::mutex> lock(mu);
         if (!failure.ok()) continue;  // drain, so the reader can finish
       }
       const size_t n = batch.articles.size();
-      auto result = st.AddArticles(std::move(batch.articles));
+      auto result = st.AddArticles(std::move(batch.articles), wait_turn);
       if (!result.ok()) {
         std::lock_guard<std::mutex> lock(mu);
         failure = result.status();

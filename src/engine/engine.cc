@@ -137,6 +137,9 @@ Status Engine::EntityModelStatus() { return impl_->pipeline.entity_model().statu
   return impl_->store->call
 
 Result<IngestResult> Engine::AddArticles(std::vector<Article> batch) { NF_WITH_STORE(Ingest(std::move(batch))); }
+Result<IngestResult> Engine::AddArticles(std::vector<Article> batch, const std::function<void()>& before_write) {
+  NF_WITH_STORE(Ingest(std::move(batch), before_write));
+}
 Result<std::vector<StoryRow>> Engine::ListStories(const StoryQuery& query) { NF_WITH_STORE(ListStories(query)); }
 Result<std::optional<StoryRow>> Engine::GetStory(const std::string& story_id) { NF_WITH_STORE(GetStory(story_id)); }
 Result<std::optional<StoredArticle>> Engine::GetArticle(const std::string& article_id) {

@@ -25,7 +25,9 @@ namespace newsfuse::serve::testing {
 
 class FakeStore : public store::Store {
  public:
-  Result<store::IngestResult> Ingest(std::vector<Article> batch) override {
+  using store::Store::Ingest;
+  Result<store::IngestResult> Ingest(std::vector<Article> batch, const std::function<void()>& before_write) override {
+    if (before_write) before_write();
     std::lock_guard<std::mutex> lock(mutex_);
     ++ingest_calls;
     if (fail_next_ingest) {

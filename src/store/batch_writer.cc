@@ -34,12 +34,13 @@ void SqliteStore::PrepareBatch(std::vector<Prepared>& items) {
   });
 }
 
-Result<IngestResult> SqliteStore::Ingest(std::vector<Article> batch) {
+Result<IngestResult> SqliteStore::Ingest(std::vector<Article> batch, const std::function<void()>& before_write) {
   if (options_.read_only) return Status::FailedPrecondition(path_, "store opened read-only");
   if (options_.assigner == nullptr) return Status::FailedPrecondition(path_, "no story assigner to ingest with");
   std::vector<Prepared> items(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) items[i].article = std::move(batch[i]);
   PrepareBatch(items);
+  if (before_write) before_write();
 
   std::lock_guard<std::mutex> lock(write_mu_);
   if (!assigner_restored_) NEWSFUSE_RETURN_IF_ERROR(RestoreAssigner());

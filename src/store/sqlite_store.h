@@ -157,7 +157,8 @@ class SqliteStore : public Store {
 
   Status Init();
 
-  Result<IngestResult> Ingest(std::vector<Article> batch) override;
+  using Store::Ingest;
+  Result<IngestResult> Ingest(std::vector<Article> batch, const std::function<void()>& before_write) override;
   Result<std::vector<StoryRow>> ListStories(const StoryQuery& query) override;
   Result<std::optional<StoryRow>> GetStory(const std::string& story_id) override;
   Result<std::optional<StoredArticle>> GetArticle(const std::string& article_id) override;

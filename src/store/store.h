@@ -117,7 +117,13 @@ class Store {
 
   // Stores a batch in one transaction and assigns each new or corrected
   // article to a story. Durable when it returns ok.
-  virtual Result<IngestResult> Ingest(std::vector<Article> batch) = 0;
+  Result<IngestResult> Ingest(std::vector<Article> batch) { return Ingest(std::move(batch), nullptr); }
+  // The same; `before_write`, when set, runs once the batch's per-article
+  // work is done, just before the batch waits for the write lock. A caller
+  // that splits one input among threads blocks there until the batch before
+  // it has returned, so batches commit in input order (and the stories do
+  // not depend on thread timing) while their per-article work still overlaps.
+  virtual Result<IngestResult> Ingest(std::vector<Article> batch, const std::function<void()>& before_write) = 0;
 
   virtual Result<std::vector<StoryRow>> ListStories(const StoryQuery& query) = 0;
   virtual Result<std::optional<StoryRow>> GetStory(const std::string& story_id) = 0;
