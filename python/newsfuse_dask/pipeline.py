@@ -93,7 +93,11 @@ def run_cluster(client, inputs, settings):
         return offset[seq >> 32] + (seq & 0xFFFFFFFF)
 
     settings_c = client.submit(tasks.cluster_settings, opts).result()
-    link_threshold = settings.link_threshold or settings_c["merge_threshold"] * (1 - 1e-5)
+    # Average link joins two groups only when one of their pairs reaches
+    # merge_threshold, the protagonist merge only at protagonist_merge_threshold
+    # (lower); a hair under the lower keeps float rounding on the safe side.
+    link_threshold = settings.link_threshold or (
+        min(settings_c["merge_threshold"], settings_c["protagonist_merge_threshold"]) * (1 - 1e-5))
 
     # Shuffle 1: copy keys and ids; repeated ids are found here, to be left
     # out of everything that follows, as one machine leaves them out.

@@ -5,7 +5,7 @@ import json
 
 import numpy as np
 
-from newsfuse_dask import partitions
+from newsfuse_dask import components, partitions
 
 _configured = None
 
@@ -183,7 +183,18 @@ def score_block(threshold, views, options, *pieces):
     hi = codes & 0xFFFFFFFF
     scores = newsfuse.score_pairs(list(views), lo, hi) if len(codes) else np.zeros(0, np.float32)
     keep = scores >= threshold
-    return lo[keep], hi[keep], {"scored_pairs": int(len(codes)), "linked_pairs": int(keep.sum())}
+    first, member = _spanning_edges(lo[keep], hi[keep])
+    return first, member, {"scored_pairs": int(len(codes)), "linked_pairs": int(keep.sum())}
+
+
+def _spanning_edges(lo, hi):
+    """Edges with the same components as (lo, hi), at most one per article:
+    each article to the smallest of its component (what the driver's union
+    needs, not the millions of pairs)."""
+    nodes, index = np.unique(np.r_[lo, hi], return_inverse=True)
+    label = components.connected_components(len(nodes), index[:len(lo)], index[len(lo):])
+    moved = label != np.arange(len(nodes))
+    return nodes[label[moved]], nodes[moved]
 
 
 def route(analysed, part_no, groups, components, reducers):
