@@ -51,7 +51,7 @@ def main():
 
     newsfuse.configure(threads=2, ner_model=args.ner_model)
     with open(args.input, encoding="utf-8") as f:
-        records, _ = newsfuse.analyse(f.read().splitlines(), args.input)
+        records, _, _ = newsfuse.analyse(f.read().splitlines(), args.input)
     records = [r for r in records if r is not None]
     n = len(records)
     keys = newsfuse.blocking_keys(records)

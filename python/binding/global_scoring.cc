@@ -169,10 +169,16 @@ ScoredArticle MakeScoredArticle(const fingerprint::RawFingerprint& raw, int64_t 
   return a;
 }
 
-float PairScore(const ScoredArticle& a, const ScoredArticle& b, const cluster::ClusterOptions& options) {
+float PairScorer::Score(const ScoredArticle& a, const ScoredArticle& b) {
+  const cluster::ClusterOptions& options = options_;
   if (!a.active || !b.active) return 0.0f;
-  const float terms = fingerprint::Dot(a.vectors.terms, b.vectors.terms);
-  const float entities = fingerprint::Dot(a.vectors.entities, b.vectors.entities);
+  if (loaded_ != &a) {
+    terms_.Load(a.vectors.terms);
+    entities_.Load(a.vectors.entities);
+    loaded_ = &a;
+  }
+  const float terms = terms_.Dot(b.vectors.terms);
+  const float entities = entities_.Dot(b.vectors.entities);
   float s = cluster::MixedSimilarity(terms, entities, options);
   const uint32_t pa = a.protagonist;
   const uint32_t pb = b.protagonist;

@@ -9,7 +9,7 @@
 //   std::string bytes = EncodeCounts(counts);            // ... summed: AddCounts
 //   fingerprint::DocumentFrequency df = ToDocumentFrequency(*DecodeCounts(bytes));
 //   ScoredArticle a = MakeScoredArticle(raw, minutes, df, options);
-//   float s = PairScore(a, b, options);                  // = the clusterer's pair similarity
+//   float s = PairScorer(options).Score(a, b);           // = the clusterer's pair similarity
 //
 // A view (EncodeViews) is a partition's ScoredArticles as bytes, numbered
 // from its first article's global number, so that a scoring task holding
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "cluster/cluster_options.h"
+#include "cluster/probe_vector.h"
 #include "fingerprint/fingerprinter.h"
 #include "newsfuse/result.h"
 
@@ -60,7 +61,21 @@ ScoredArticle MakeScoredArticle(const fingerprint::RawFingerprint& raw, int64_t 
 
 // The batch clusterer's similarity of two articles (words and names mixed,
 // protagonist conflict, time factor; cluster_articles.cc PairSimilarity).
-float PairScore(const ScoredArticle& a, const ScoredArticle& b, const cluster::ClusterOptions& options);
+// Pairs that share their first article in a row cost about half: it is
+// laid out once for all of them, as the clusterer lays out one article of
+// each pair (cluster::ProbeVector: the same floats as the clusterer's when
+// `a` is the article it lays out).
+class PairScorer {
+ public:
+  explicit PairScorer(const cluster::ClusterOptions& options) : options_(options) {}
+  float Score(const ScoredArticle& a, const ScoredArticle& b);
+
+ private:
+  const cluster::ClusterOptions& options_;
+  const ScoredArticle* loaded_ = nullptr;
+  cluster::ProbeVector terms_{12};
+  cluster::ProbeVector entities_{10};
+};
 
 // Articles numbered first, first + 1, ... as bytes, and back.
 std::string EncodeViews(uint64_t first, std::span<const ScoredArticle> articles);

@@ -4,7 +4,7 @@
 // the engine at once.
 //
 //   import newsfuse
-//   records, problems = newsfuse.analyse(lines)        # JSON lines or dicts -> bytes
+//   records, problems, counts = newsfuse.analyse(lines)  # JSON lines or dicts -> bytes
 //   [result] = newsfuse.cluster(records)               # -> stories (indices into records)
 //   json_text = newsfuse.brief(records)                # one story's briefing, brief-json.md
 #include <pybind11/numpy.h>
@@ -20,6 +20,7 @@
 
 #include "cluster/cluster_articles.h"
 #include "cluster/similarity.h"
+#include "engine/article_sketch.h"
 #include "engine/engine_internal.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/reporter.h"
@@ -168,10 +169,21 @@ std::vector<Article> RecordArticles(const std::vector<ArticleRecord>& records) {
   return articles;
 }
 
+// Raw fingerprints of articles as the batch clusterer makes them.
+std::vector<fingerprint::RawFingerprint> Fingerprints(const std::vector<Article>& articles,
+                                                      const cluster::ClusterOptions& options) {
+  fingerprint::Fingerprinter fp(options.fingerprint);
+  std::vector<fingerprint::RawFingerprint> raws;
+  raws.reserve(articles.size());
+  for (const Article& a : articles) raws.push_back(fp.Extract(a));
+  return raws;
+}
+
 py::tuple Analyse(const py::list& items, const std::string& name) {
   std::vector<std::string> lines = JsonLines(items);
   std::vector<std::string> problems;
   std::vector<std::optional<std::string>> encoded(lines.size());
+  std::string counts;
   {
     py::gil_scoped_release release;
     std::vector<std::optional<Article>> parsed = ParseLines(lines, name, &problems);
@@ -182,12 +194,15 @@ py::tuple Analyse(const py::list& items, const std::string& name) {
       articles.push_back(std::move(*parsed[i]));
       line_of.push_back(i);
     }
-    std::vector<ArticleSketch> sketches = TheEngine().Get().SketchArticles(articles);
+    // The fingerprints make both the sketches and the partition's document
+    // counts (the whole input's word weights are their sum).
+    std::vector<fingerprint::RawFingerprint> raws = Fingerprints(articles, TheEngine().ClusterOptions());
+    counts = EncodeCounts(CountDocuments(raws));
     for (size_t k = 0; k < articles.size(); ++k) {
       ArticleRecord r;
       r.id = articles[k].id;
       if (articles[k].published) r.published = articles[k].published->ToString();
-      r.sketch = std::move(sketches[k]);
+      r.sketch = engine::SketchFingerprint(raws[k], 6, 12);
       r.line = std::move(lines[line_of[k]]);
       encoded[line_of[k]] = EncodeRecord(r);
     }
@@ -200,7 +215,7 @@ py::tuple Analyse(const py::list& items, const std::string& name) {
       records.append(py::none());
     }
   }
-  return py::make_tuple(records, problems);
+  return py::make_tuple(records, problems, py::bytes(counts));
 }
 
 py::dict RecordInfo(const std::string& bytes) {
@@ -264,16 +279,6 @@ py::dict ClusteringDict(const Clustering& c, const std::vector<size_t>& index) {
   out["repeated"] = repeated;
   out["issues"] = IssuesDict(c.issues);
   return out;
-}
-
-// Raw fingerprints of articles as the batch clusterer makes them.
-std::vector<fingerprint::RawFingerprint> Fingerprints(const std::vector<Article>& articles,
-                                                      const cluster::ClusterOptions& options) {
-  fingerprint::Fingerprinter fp(options.fingerprint);
-  std::vector<fingerprint::RawFingerprint> raws;
-  raws.reserve(articles.size());
-  for (const Article& a : articles) raws.push_back(fp.Extract(a));
-  return raws;
 }
 
 // The clusterer on one group's articles. With `counts`, the way one piece of
@@ -381,7 +386,8 @@ py::array_t<float> ScorePairs(const std::vector<std::string>& views, py::array_t
       --it;
       return it->articles[static_cast<uint64_t>(n) - it->first];
     };
-    for (py::ssize_t k = 0; k < a.shape(0); ++k) scores(k) = PairScore(article(a(k)), article(b(k)), options);
+    PairScorer scorer(options);
+    for (py::ssize_t k = 0; k < a.shape(0); ++k) scores(k) = scorer.Score(article(a(k)), article(b(k)));
   }
   return out;
 }
@@ -451,9 +457,9 @@ PYBIND11_MODULE(newsfuse, m) {
         "Options of this process's engine: threads per call (0: all cores), the similarity at which an "
         "article joins a story (None: tuned default), the entity model file ('': the default).");
   m.def("analyse", &Analyse, py::arg("items"), py::arg("name") = "input",
-        "Parses articles (JSON lines as str/bytes, or dicts) and sketches them. Returns (records, problems): "
-        "per item its record (bytes), or None for an item that is not an article, and the problems, one "
-        "line each ('name:LINE: why').");
+        "Parses articles (JSON lines as str/bytes, or dicts) and sketches them. Returns (records, problems, "
+        "counts): per item its record (bytes), or None for an item that is not an article; the problems, one "
+        "line each ('name:LINE: why'); the articles' document counts (see document_counts).");
   m.def("record_info", &RecordInfo, py::arg("record"),
         "A record's id, publication date, sketch (copy_keys, names, words, protagonist, body_bytes) and "
         "line_bytes, as a dict.");

@@ -132,7 +132,7 @@ def run_cluster(client, inputs, settings):
     blocks = max(1, min(len(parts), settings.scoring_blocks or 4))
     block_of_part = np.array([i * blocks // len(parts) for i in range(len(parts))], dtype=np.int64)
     cap = settings_c["exact_pairs_limit"] if exact else settings_c["posting_cap"]
-    found = [client.submit(tasks.candidate_pairs, cap, block_of_part, offset, blocks,
+    found = [client.submit(tasks.candidate_pairs, cap, exact, block_of_part, offset, blocks,
                            *[client.submit(tasks.piece, k, r) for k in keyed]) for r in range(reducers)]
     pair_pieces = [client.submit(tasks.item, f, 0) for f in found]
     scored = []

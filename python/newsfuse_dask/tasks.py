@@ -23,14 +23,14 @@ def _engine(options):
 
 
 def analyse(part, options):
-    """Map: the partition's lines -> (records, problems); a bad line's
-    record is None, so that record k is line k of the partition."""
+    """Map: the partition's lines -> (records, problems, document counts);
+    a bad line's record is None, so that record k is line k of the
+    partition."""
     newsfuse = _engine(options)
     lines = partitions.read_lines(part)
     # Messages name the line within the range: "day.jsonl (from byte N):LINE".
     name = part.path if part.start == 0 else f"{part.path} (from byte {part.start})"
-    records, problems = newsfuse.analyse(lines, name)
-    return records, problems
+    return newsfuse.analyse(lines, name)
 
 
 def cluster_settings(options):
@@ -39,7 +39,7 @@ def cluster_settings(options):
 
 def count(analysed):
     """(lines, bytes of records, problems) of a map result."""
-    records, problems = analysed
+    records, problems, _ = analysed
     return len(records), sum(len(r) for r in records if r is not None), problems
 
 
@@ -101,7 +101,10 @@ def copy_edges(*pieces):
 
 def document_counts(analysed, skip, options):
     """The partition's document counts (words, names) over its articles
-    but the lines in `skip` (repeated ids)."""
+    but the lines in `skip` (repeated ids): the map's, unless some are
+    skipped."""
+    if not skip:
+        return analysed[2]
     newsfuse = _engine(options)
     skip = set(int(k) for k in skip)
     return newsfuse.document_counts([r for k, r in enumerate(analysed[0]) if r is not None and k not in skip])
@@ -141,12 +144,15 @@ def item(x, k):
     return x[k]
 
 
-def candidate_pairs(cap, block_of_part, offsets, blocks, *pieces):
+def candidate_pairs(cap, exact, block_of_part, offsets, blocks, *pieces):
     """Shuffle read: the pairs the clusterer scores, for this range of keys.
     Per key its articles in the clusterer's (time, input) order; each meets
     the `cap` articles before it (the clusterer's posting lists keep exactly
-    those: cluster_articles.cc ScorePairs). Returns the pairs (lo << 32 | hi,
-    article numbers) split by the scoring block of (lo, hi)."""
+    those: cluster_articles.cc ScorePairs). Returns the pairs (probe << 32 |
+    other, article numbers) split by the scoring block of the two. The
+    probe is the article the clusterer lays out for the pair's dot products
+    (the later on the candidate path, the earlier when it scores every
+    pair): cluster::ProbeVector's floats can depend on the side."""
     keys = np.concatenate([k for k, _, _ in pieces])
     times = np.concatenate([t for _, t, _ in pieces])
     articles = np.concatenate([a for _, _, a in pieces])
@@ -160,7 +166,7 @@ def candidate_pairs(cap, block_of_part, offsets, blocks, *pieces):
         ok = position - d >= start_of
         later = articles[ok]
         earlier = articles[position[ok] - d]
-        found.append(np.minimum(earlier, later) << 32 | np.maximum(earlier, later))
+        found.append(earlier << 32 | later if exact else later << 32 | earlier)
     codes = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
     lo_block = block_of_part[np.searchsorted(offsets, codes >> 32, side="right") - 1]
     hi_block = block_of_part[np.searchsorted(offsets, codes & 0xFFFFFFFF, side="right") - 1]
