@@ -190,6 +190,10 @@ def run_cluster(client, inputs, settings):
         reruns = client.run_on_scheduler(_reruns, started)
     except Exception:  # a remote scheduler without this module: not counted
         reruns = None
+    try:
+        peaks = client.run(_peak_rss_mb)
+    except Exception:  # a worker lost just now: not measured
+        peaks = {}
     stats = {
         "partitions": len(parts), "reducers": reducers, "lines": total, "articles": int(valid.sum()),
         "exact": exact,
@@ -199,6 +203,10 @@ def run_cluster(client, inputs, settings):
         "linked_pairs": sum(st["linked_pairs"] for _, _, st in links),
         "link_threshold": link_threshold,
         "scoring_blocks": blocks,
+        # Candidate pairs per pair of blocks (lo <= hi): how far apart in the
+        # input the two articles of a pair lie, i.e. how local the join is.
+        "pairs_by_block_pair": {f"{lo}-{hi}": st["scored_pairs"] for (lo, hi), (_, _, st) in zip(
+            [(lo, hi) for lo in range(blocks) for hi in range(lo, blocks)], links)},
         # Bytes the shuffles move (before Dask's framing): 16 per (copy or
         # id key, article), 24 per (candidate key, time, article), 8 per
         # candidate pair, each record once.
@@ -209,12 +217,20 @@ def run_cluster(client, inputs, settings):
         "components": int(len(component_sizes)),
         "components_over_1": int((component_sizes > 1).sum()),
         "largest_component": int(component_sizes[0]) if len(component_sizes) else 0,
+        "worker_peak_rss_mb": sorted(peaks.values(), reverse=True),
         "workers_lost": len(workers_at_start - set(client.scheduler_info()["workers"])),
         "tasks_rerun": reruns,
         "seconds": {k: v for k, v in clock.items() if k != "_since"},
     }
     stats.update(_accounting(valid, stories, repeated))
     return Result(articles, stories, repeated, issues, problems, stats, reduced, ids_by_group)
+
+
+def _peak_rss_mb():
+    """This process's peak resident memory (Linux reports kB)."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def _good_lines(analysed):
