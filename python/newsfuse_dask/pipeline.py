@@ -142,6 +142,7 @@ def run_cluster(client, inputs, settings):
             scored.append(client.submit(tasks.score_block, link_threshold, wanted, opts,
                                         *[client.submit(tasks.piece, pp, lo * blocks + hi) for pp in pair_pieces]))
     links = client.gather(scored)
+    view_bytes = client.gather([client.submit(len, v) for v in views])
     key_stats = client.gather([client.submit(tasks.item, f, 1) for f in found])
     _stage(settings, "pairs", client, clock)
 
@@ -214,6 +215,10 @@ def run_cluster(client, inputs, settings):
         "shuffle_candidate_key_bytes": 24 * sum(st["candidate_keys"] for st in key_stats),
         "shuffle_pair_bytes": 8 * sum(st["scored_pairs"] for _, _, st in links),
         "shuffle_record_bytes": sum(b for _, b, _ in counted),
+        # Each partition's view goes to the score task of every block pair
+        # that holds its block (`blocks` of them).
+        "view_bytes": sum(view_bytes),
+        "shuffle_view_bytes": blocks * sum(view_bytes),
         "components": int(len(component_sizes)),
         "components_over_1": int((component_sizes > 1).sum()),
         "largest_component": int(component_sizes[0]) if len(component_sizes) else 0,
