@@ -48,19 +48,13 @@ void ByFallingCount(const Counts& counts, std::vector<fingerprint::TermCount>* i
   }
 }
 
-void PutWeights(Writer& w, const std::vector<fingerprint::TermWeight>& values) {
+// (term, value) lists: a vector's weights, an article's name counts.
+template <typename T, float T::*kValue>
+void PutTermValues(Writer& w, const std::vector<T>& values) {
   w.Put(static_cast<uint32_t>(values.size()));
-  for (const fingerprint::TermWeight& v : values) {
+  for (const T& v : values) {
     w.Put(v.term);
-    w.Put(v.weight);
-  }
-}
-
-void PutNameCounts(Writer& w, const std::vector<fingerprint::TermCount>& values) {
-  w.Put(static_cast<uint32_t>(values.size()));
-  for (const fingerprint::TermCount& v : values) {
-    w.Put(v.term);
-    w.Put(v.count);
+    w.Put(v.*kValue);
   }
 }
 
@@ -198,9 +192,9 @@ std::string EncodeViews(uint64_t first, std::span<const ScoredArticle> articles)
     if (!a.active) continue;
     w.Put(a.minutes);
     w.Put(a.protagonist);
-    PutWeights(w, a.vectors.terms);
-    PutWeights(w, a.vectors.entities);
-    PutNameCounts(w, a.names);
+    PutTermValues<fingerprint::TermWeight, &fingerprint::TermWeight::weight>(w, a.vectors.terms);
+    PutTermValues<fingerprint::TermWeight, &fingerprint::TermWeight::weight>(w, a.vectors.entities);
+    PutTermValues<fingerprint::TermCount, &fingerprint::TermCount::count>(w, a.names);
   }
   return out;
 }
