@@ -49,6 +49,7 @@ class Result:
     stats: dict
     groups: list = None          # the reduced groups' futures (for the briefings)
     ids_by_group: list = None    # per group: story id by the (partition, line) of its first article
+    component: object = None     # per article number, the smallest article number of its component
 
 
 def _stage(settings, name, client, clock):
@@ -228,7 +229,7 @@ def run_cluster(client, inputs, settings):
         "seconds": {k: v for k, v in clock.items() if k != "_since"},
     }
     stats.update(_accounting(valid, stories, repeated))
-    return Result(articles, stories, repeated, issues, problems, stats, reduced, ids_by_group)
+    return Result(articles, stories, repeated, issues, problems, stats, reduced, ids_by_group, label)
 
 
 def _peak_rss_mb():
