@@ -3,13 +3,14 @@
 rule the blocks (components of the articles linked by a shared key), the
 largest block, the stories when each block is clustered on its own, and B3 F1
 of those stories against clustering the whole input at once (the answer of
-`newsfuse cluster`). The reduce of newsfuse-dask runs one task per block, so
-a rule is worth having only if it splits AND keeps F1 at the single machine's.
+`newsfuse cluster`). This was how newsfuse-dask cut its reduce before it
+cut by scored pairs (docs/scale-out.md): a rule is worth having only if it
+splits AND keeps F1 at the single machine's, and none did.
 
     scripts/blocking_experiment.py FILE.jsonl RULE... [--build build]
 
 RULE is KIND:CAP. KIND `single`: each name and word key of the sketch (what
-newsfuse-dask uses today); `pairs`: each pair of an article's name/word keys.
+newsfuse-dask used); `pairs`: each pair of an article's name/word keys.
 Copy keys and ids are always kept. A key in more than CAP articles links
 nothing; a negative CAP is per mille of the input (-5: 0.5% of the articles).
 """
@@ -36,6 +37,20 @@ def rule_keys(kind, keys):
     raise SystemExit(f"blocking_experiment: unknown rule kind '{kind}' (single or pairs)")
 
 
+def block_edges(cap, keys, articles):
+    """Per key shared by 2 to `cap` articles, an edge from each of them to
+    the key's first article (a key in more articles links nothing)."""
+    order = np.lexsort((articles, keys))
+    keys, articles = keys[order], articles[order]
+    if len(keys) == 0:
+        return articles, articles
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    keep = np.repeat((sizes >= 2) & (sizes <= cap), sizes)
+    first = np.repeat(articles[starts], sizes)
+    return first[keep], articles[keep]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("input")
@@ -47,11 +62,11 @@ def main():
     sys.path[:0] = [os.path.join(args.build, "python"), os.path.join(here, "..", "python"), here]
     import newsfuse
     from b3_score import b_cubed
-    from newsfuse_dask import components, tasks
+    from newsfuse_dask import components
 
     newsfuse.configure(threads=2, ner_model=args.ner_model)
     with open(args.input, encoding="utf-8") as f:
-        records, _ = newsfuse.analyse(f.read().splitlines(), args.input)
+        records, _, _ = newsfuse.analyse(f.read().splitlines(), args.input)
     records = [r for r in records if r is not None]
     n = len(records)
     keys = newsfuse.blocking_keys(records)
@@ -67,9 +82,8 @@ def main():
             use = rule_keys(kind, ks)
             pair_keys.extend(use)
             pair_articles.extend([a] * len(use))
-        # The blocks as newsfuse-dask's shuffle makes them, from one piece.
-        first, member, _ = tasks.block_edges(cap, (np.array(pair_keys, dtype=np.uint64),
-                                                   np.array(pair_articles, dtype=np.int64)))
+        first, member = block_edges(cap, np.array(pair_keys, dtype=np.uint64),
+                                    np.array(pair_articles, dtype=np.int64))
         label = components.connected_components(n, first, member)
         blocks = np.bincount(label, minlength=n)
         start = time.monotonic()

@@ -4,9 +4,10 @@
 // the engine at once.
 //
 //   import newsfuse
-//   records, problems = newsfuse.analyse(lines)        # JSON lines or dicts -> bytes
+//   records, problems, counts = newsfuse.analyse(lines)  # JSON lines or dicts -> bytes
 //   [result] = newsfuse.cluster(records)               # -> stories (indices into records)
 //   json_text = newsfuse.brief(records)                # one story's briefing, brief-json.md
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -17,10 +18,15 @@
 #include <string>
 #include <vector>
 
+#include "cluster/cluster_articles.h"
+#include "cluster/similarity.h"
+#include "engine/article_sketch.h"
+#include "engine/engine_internal.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/reporter.h"
 #include "newsfuse/engine.h"
 #include "python/binding/article_record.h"
+#include "python/binding/global_scoring.h"
 
 namespace py = pybind11;
 
@@ -35,6 +41,10 @@ class ProcessEngine {
     std::lock_guard lock(mu_);
     options_ = options;
     engine_.reset();
+  }
+  cluster::ClusterOptions ClusterOptions() {
+    std::lock_guard lock(mu_);
+    return engine::ClusterOptionsFor(options_);
   }
   Engine& Get() {
     std::lock_guard lock(mu_);
@@ -59,6 +69,23 @@ class ProcessEngine {
 ProcessEngine& TheEngine() {
   static ProcessEngine* engine = new ProcessEngine;  // never destroyed: worker threads may outlive exit
   return *engine;
+}
+
+// The whole input's document frequencies from their counts' bytes, built
+// once per process for the bytes last asked for (every task of a run passes
+// the same counts; building takes about as long as counting them).
+std::shared_ptr<const fingerprint::DocumentFrequency> GlobalFrequencies(const std::string& counts) {
+  static std::mutex mu;
+  static std::string* built_from = new std::string;
+  static auto* df = new std::shared_ptr<const fingerprint::DocumentFrequency>;
+  std::lock_guard lock(mu);
+  if (*df == nullptr || *built_from != counts) {
+    Result<DocumentCounts> decoded = DecodeCounts(counts);
+    if (!decoded.ok()) throw std::invalid_argument(decoded.status().ToString());
+    *df = std::make_shared<const fingerprint::DocumentFrequency>(ToDocumentFrequency(*decoded));
+    *built_from = counts;
+  }
+  return *df;
 }
 
 // The JSON lines of `items` (str, bytes, or dicts, which json.dumps writes).
@@ -142,10 +169,21 @@ std::vector<Article> RecordArticles(const std::vector<ArticleRecord>& records) {
   return articles;
 }
 
+// Raw fingerprints of articles as the batch clusterer makes them.
+std::vector<fingerprint::RawFingerprint> Fingerprints(const std::vector<Article>& articles,
+                                                      const cluster::ClusterOptions& options) {
+  fingerprint::Fingerprinter fp(options.fingerprint);
+  std::vector<fingerprint::RawFingerprint> raws;
+  raws.reserve(articles.size());
+  for (const Article& a : articles) raws.push_back(fp.Extract(a));
+  return raws;
+}
+
 py::tuple Analyse(const py::list& items, const std::string& name) {
   std::vector<std::string> lines = JsonLines(items);
   std::vector<std::string> problems;
   std::vector<std::optional<std::string>> encoded(lines.size());
+  std::string counts;
   {
     py::gil_scoped_release release;
     std::vector<std::optional<Article>> parsed = ParseLines(lines, name, &problems);
@@ -156,12 +194,15 @@ py::tuple Analyse(const py::list& items, const std::string& name) {
       articles.push_back(std::move(*parsed[i]));
       line_of.push_back(i);
     }
-    std::vector<ArticleSketch> sketches = TheEngine().Get().SketchArticles(articles);
+    // The fingerprints make both the sketches and the partition's document
+    // counts (the whole input's word weights are their sum).
+    std::vector<fingerprint::RawFingerprint> raws = Fingerprints(articles, TheEngine().ClusterOptions());
+    counts = EncodeCounts(CountDocuments(raws));
     for (size_t k = 0; k < articles.size(); ++k) {
       ArticleRecord r;
       r.id = articles[k].id;
       if (articles[k].published) r.published = articles[k].published->ToString();
-      r.sketch = std::move(sketches[k]);
+      r.sketch = engine::SketchFingerprint(raws[k], 6, 12);
       r.line = std::move(lines[line_of[k]]);
       encoded[line_of[k]] = EncodeRecord(r);
     }
@@ -174,7 +215,7 @@ py::tuple Analyse(const py::list& items, const std::string& name) {
       records.append(py::none());
     }
   }
-  return py::make_tuple(records, problems);
+  return py::make_tuple(records, problems, py::bytes(counts));
 }
 
 py::dict RecordInfo(const std::string& bytes) {
@@ -240,7 +281,129 @@ py::dict ClusteringDict(const Clustering& c, const std::vector<size_t>& index) {
   return out;
 }
 
-py::list Cluster(const std::vector<std::string>& records, std::optional<std::vector<int64_t>> groups) {
+// The clusterer on one group's articles. With `counts`, the way one piece of
+// a bigger input is clustered: words weighed by the whole input's document
+// frequencies, and every pair scored only when the whole input is small
+// enough for that (`whole_exact`), as `newsfuse cluster` decides on the whole.
+Clustering ClusterGroup(Engine& engine, const std::vector<Article>& articles, const std::string* counts,
+                        bool whole_exact) {
+  if (counts == nullptr) {
+    Result<Clustering> c = engine.ClusterArticles(articles);
+    if (!c.ok()) throw std::runtime_error(c.status().ToString());
+    return std::move(*c);
+  }
+  cluster::ClusterOptions options = TheEngine().ClusterOptions();
+  options.exact_pairs_limit = whole_exact ? SIZE_MAX : 0;
+  std::shared_ptr<const fingerprint::DocumentFrequency> df = GlobalFrequencies(*counts);
+  cluster::ClusterReport report;
+  std::vector<fingerprint::RawFingerprint> raws = Fingerprints(articles, options);
+  std::vector<cluster::StoryGroup> groups = cluster::ClusterFingerprints(articles, raws, options, &report, df.get());
+  return engine::ToClustering(std::move(groups), report, articles.size());
+}
+
+py::bytes DocumentCountsOf(const std::vector<std::string>& records) {
+  std::string out;
+  {
+    py::gil_scoped_release release;
+    std::vector<Article> articles = RecordArticles(DecodeAll(records));
+    out = EncodeCounts(CountDocuments(Fingerprints(articles, TheEngine().ClusterOptions())));
+  }
+  return py::bytes(out);
+}
+
+py::bytes SumDocumentCounts(const std::vector<std::string>& parts) {
+  std::string out;
+  {
+    py::gil_scoped_release release;
+    std::vector<DocumentCounts> decoded;
+    for (const std::string& p : parts) {
+      Result<DocumentCounts> c = DecodeCounts(p);
+      if (!c.ok()) throw std::invalid_argument(c.status().ToString());
+      decoded.push_back(std::move(*c));
+    }
+    out = EncodeCounts(AddCounts(decoded));
+  }
+  return py::bytes(out);
+}
+
+// Per record (None: not an article, or left out) its scoring view, numbered
+// from `first`; its candidate keys (the words and names the clusterer looks
+// up, cluster::TopKeys) and its time in minutes (kUnknownTime: undated).
+py::tuple ScoringView(const std::vector<std::optional<std::string>>& records, uint64_t first,
+                      const std::string& counts) {
+  std::string view;
+  std::vector<std::vector<uint32_t>> keys(records.size());
+  std::vector<int64_t> minutes(records.size(), cluster::kUnknownTime);
+  {
+    py::gil_scoped_release release;
+    const cluster::ClusterOptions options = TheEngine().ClusterOptions();
+    std::shared_ptr<const fingerprint::DocumentFrequency> df = GlobalFrequencies(counts);
+    std::vector<std::string> present;
+    for (const auto& r : records) {
+      if (r) present.push_back(*r);
+    }
+    std::vector<Article> articles = RecordArticles(DecodeAll(present));
+    std::vector<fingerprint::RawFingerprint> raws = Fingerprints(articles, options);
+    std::vector<ScoredArticle> scored(records.size());
+    for (size_t i = 0, k = 0; i < records.size(); ++i) {
+      if (!records[i]) continue;
+      uint32_t issues = 0;
+      minutes[i] = cluster::ArticleMinutes(articles[k], options, &issues);
+      scored[i] = MakeScoredArticle(raws[k], minutes[i], *df, options);
+      cluster::TopKeys(scored[i].vectors, options.query_terms, options.query_entities, &keys[i]);
+      ++k;
+    }
+    view = EncodeViews(first, scored);
+  }
+  return py::make_tuple(py::bytes(view), keys, minutes);
+}
+
+// The pair similarity of articles first[k] and second[k] (global numbers),
+// both in one of `views`.
+py::array_t<float> ScorePairs(const std::vector<std::string>& views, py::array_t<int64_t> first,
+                              py::array_t<int64_t> second) {
+  if (first.size() != second.size()) throw py::value_error("newsfuse.score_pairs: first and second differ in length");
+  auto a = first.unchecked<1>();
+  auto b = second.unchecked<1>();
+  py::array_t<float> out(first.size());
+  auto scores = out.mutable_unchecked<1>();
+  {
+    py::gil_scoped_release release;
+    const cluster::ClusterOptions options = TheEngine().ClusterOptions();
+    std::vector<Views> decoded;
+    for (const std::string& v : views) {
+      Result<Views> d = DecodeViews(v);
+      if (!d.ok()) throw std::invalid_argument(d.status().ToString());
+      decoded.push_back(std::move(*d));
+    }
+    std::sort(decoded.begin(), decoded.end(), [](const Views& x, const Views& y) { return x.first < y.first; });
+    auto article = [&](int64_t n) -> const ScoredArticle& {
+      auto it = std::upper_bound(decoded.begin(), decoded.end(), static_cast<uint64_t>(n),
+                                 [](uint64_t v, const Views& x) { return v < x.first; });
+      if (it == decoded.begin() || static_cast<uint64_t>(n) - (it - 1)->first >= (it - 1)->articles.size()) {
+        throw std::invalid_argument("newsfuse.score_pairs: article " + std::to_string(n) + " is in no view given");
+      }
+      --it;
+      return it->articles[static_cast<uint64_t>(n) - it->first];
+    };
+    PairScorer scorer(options);
+    for (py::ssize_t k = 0; k < a.shape(0); ++k) scores(k) = scorer.Score(article(a(k)), article(b(k)));
+  }
+  return out;
+}
+
+py::dict ClusterSettings() {
+  const cluster::ClusterOptions o = TheEngine().ClusterOptions();
+  py::dict d;
+  d["merge_threshold"] = o.merge_threshold;
+  d["protagonist_merge_threshold"] = o.protagonist_merge_threshold;
+  d["exact_pairs_limit"] = o.exact_pairs_limit;
+  d["posting_cap"] = o.posting_cap;
+  return d;
+}
+
+py::list Cluster(const std::vector<std::string>& records, std::optional<std::vector<int64_t>> groups,
+                 std::optional<std::string> counts, bool whole_exact) {
   if (groups && groups->size() != records.size()) {
     throw py::value_error("newsfuse.cluster: groups must have one label per record");
   }
@@ -260,9 +423,7 @@ py::list Cluster(const std::vector<std::string>& records, std::optional<std::vec
     for (const std::vector<size_t>& group : members) {
       std::vector<ArticleRecord> of_group;
       for (size_t i : group) of_group.push_back(std::move(decoded[i]));
-      Result<Clustering> c = engine.ClusterArticles(RecordArticles(of_group));
-      if (!c.ok()) throw std::runtime_error(c.status().ToString());
-      results.push_back(std::move(*c));
+      results.push_back(ClusterGroup(engine, RecordArticles(of_group), counts ? &*counts : nullptr, whole_exact));
     }
   }
   py::list out;
@@ -296,19 +457,33 @@ PYBIND11_MODULE(newsfuse, m) {
         "Options of this process's engine: threads per call (0: all cores), the similarity at which an "
         "article joins a story (None: tuned default), the entity model file ('': the default).");
   m.def("analyse", &Analyse, py::arg("items"), py::arg("name") = "input",
-        "Parses articles (JSON lines as str/bytes, or dicts) and sketches them. Returns (records, problems): "
-        "per item its record (bytes), or None for an item that is not an article, and the problems, one "
-        "line each ('name:LINE: why').");
+        "Parses articles (JSON lines as str/bytes, or dicts) and sketches them. Returns (records, problems, "
+        "counts): per item its record (bytes), or None for an item that is not an article; the problems, one "
+        "line each ('name:LINE: why'); the articles' document counts (see document_counts).");
   m.def("record_info", &RecordInfo, py::arg("record"),
         "A record's id, publication date, sketch (copy_keys, names, words, protagonist, body_bytes) and "
         "line_bytes, as a dict.");
   m.def("blocking_keys", &RecordKeys, py::arg("records"),
         "Per record its blocking keys (ints): articles the clusterer may put together share one.");
-  m.def("cluster", &Cluster, py::arg("records"), py::arg("groups") = py::none(),
+  m.def("cluster", &Cluster, py::arg("records"), py::arg("groups") = py::none(), py::arg("counts") = py::none(),
+        py::arg("whole_exact") = false,
         "Clusters the records (in input order) into stories, each group of records (same label in "
         "groups) on its own. Per group, in order of first member: {'stories': [{'members', "
         "'duplicate_of', 'headline', 'outlets', 'first_published', 'last_published'}], 'repeated', "
-        "'issues'}; members are indices into records, by time then input order.");
+        "'issues'}; members are indices into records, by time then input order. With `counts` (document_counts "
+        "of the whole input, summed), each group is clustered as a piece of that input: its words weighed by "
+        "those counts, every pair scored only if `whole_exact` (the whole input is at most exact_pairs_limit).");
+  m.def("document_counts", &DocumentCountsOf, py::arg("records"),
+        "In how many of the records each word and name occurs, as bytes (sum them with add_document_counts).");
+  m.def("add_document_counts", &SumDocumentCounts, py::arg("parts"), "The sum of document_counts results.");
+  m.def("scoring_view", &ScoringView, py::arg("records"), py::arg("first"), py::arg("counts"),
+        "(view, keys, minutes) of a partition: per record (None: left out) numbered first, first+1, ..., its "
+        "vectors weighed by the whole input's counts as bytes for score_pairs, its candidate keys and its time "
+        "in minutes.");
+  m.def("score_pairs", &ScorePairs, py::arg("views"), py::arg("first"), py::arg("second"),
+        "The clusterer's similarity of each pair (first[k], second[k]) of article numbers found in the views.");
+  m.def("cluster_settings", &ClusterSettings,
+        "The clusterer's merge_threshold, protagonist_merge_threshold, exact_pairs_limit and posting_cap.");
   m.def("brief", &BriefRecords, py::arg("records"), py::arg("one_story") = true,
         "The briefing of the records' articles as the JSON of docs/brief-json.md (one story by default).");
 }

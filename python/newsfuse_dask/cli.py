@@ -36,8 +36,11 @@ def _parser():
                        help="bytes of input per map task (default 16)")
         v.add_argument("--reducers", type=int, default=0, metavar="N",
                        help="shuffle partitions and reduce tasks (default: four per worker)")
-        v.add_argument("--hot-key-cap", type=int, default=1000, metavar="N",
-                       help="a key shared by more articles than this blocks nothing (default 1000)")
+        v.add_argument("--link-threshold", type=float, default=0.0, metavar="X",
+                       help="candidate pairs scoring at least this join one component to cluster "
+                            "(default: the clusterer's merge threshold)")
+        v.add_argument("--scoring-blocks", type=int, default=4, metavar="N",
+                       help="pairs are scored per pair of N blocks of partitions (default 4)")
         v.add_argument("--threshold", type=float, metavar="X",
                        help="similarity at which an article joins a story (default: tuned)")
         v.add_argument("--ner-model", default="", metavar="FILE", help="the entity model (default: models/)")
@@ -89,7 +92,8 @@ def main(argv=None):
     engine = {"threads": 1, "cluster_threshold": args.threshold,
               "ner_model": args.ner_model or pipeline.default_model()}
     settings = pipeline.Settings(partition_bytes=max(1, int(args.partition_mb * (1 << 20))),
-                                 reducers=args.reducers, hot_key_cap=args.hot_key_cap, engine=engine)
+                                 reducers=args.reducers, link_threshold=args.link_threshold,
+                                 scoring_blocks=args.scoring_blocks, engine=engine)
     try:
         from newsfuse_dask import partitions
 

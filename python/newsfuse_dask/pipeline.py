@@ -33,7 +33,8 @@ def default_model():
 class Settings:
     partition_bytes: int = 16 << 20
     reducers: int = 0            # 0: four per worker
-    hot_key_cap: int = 1000      # a key shared by more articles blocks nothing
+    link_threshold: float = 0.0  # pairs at or above link components (0: the clusterer's merge threshold)
+    scoring_blocks: int = 4      # pairs are scored per pair of blocks of partitions
     engine: dict = field(default_factory=lambda: {"threads": 1, "ner_model": default_model()})
     on_stage: object = None      # on_stage(name, client) after each stage (tests)
 
@@ -48,6 +49,7 @@ class Result:
     stats: dict
     groups: list = None          # the reduced groups' futures (for the briefings)
     ids_by_group: list = None    # per group: story id by the (partition, line) of its first article
+    component: object = None     # per article number, the smallest article number of its component
 
 
 def _stage(settings, name, client, clock):
@@ -85,37 +87,81 @@ def run_cluster(client, inputs, settings):
     total = int(lines.sum())
     problems = [m for _, _, ms in counted for m in ms]
 
-    # Shuffle 1: (key, article) pairs to the reducer of the key; blocks of
-    # articles sharing a key become edges; their components are the units
-    # the single-machine clusterer runs on.
-    key_pieces = [client.submit(tasks.key_pieces, a, i, reducers, opts) for i, a in enumerate(analysed)]
-    blocks = [client.submit(tasks.block_edges, settings.hot_key_cap,
-                            *[client.submit(tasks.piece, kp, r) for kp in key_pieces])
-              for r in range(reducers)]
-    edges = client.gather(blocks)
-    _stage(settings, "blocks", client, clock)
+    first_of = [int(x) for x in offset]
 
-    def dense(seq):
+    def dense(seq):  # (partition << 32 | line) -> the article's number in the whole input
         seq = np.asarray(seq, dtype=np.int64)
         return offset[seq >> 32] + (seq & 0xFFFFFFFF)
 
-    first = np.concatenate([dense(f) for f, _, _ in edges]) if edges else np.zeros(0, np.int64)
-    member = np.concatenate([dense(m) for _, m, _ in edges]) if edges else np.zeros(0, np.int64)
-    label = components.connected_components(total, first, member)
-    # Which lines hold an article: the records the map kept.
+    settings_c = client.submit(tasks.cluster_settings, opts).result()
+    # Average link joins two groups only when one of their pairs reaches
+    # merge_threshold, the protagonist merge only at protagonist_merge_threshold
+    # (lower); a hair under the lower keeps float rounding on the safe side.
+    link_threshold = settings.link_threshold or (
+        min(settings_c["merge_threshold"], settings_c["protagonist_merge_threshold"]) * (1 - 1e-5))
+
+    # Shuffle 1: copy keys and ids; repeated ids are found here, to be left
+    # out of everything that follows, as one machine leaves them out.
+    key_pieces = [client.submit(tasks.key_pieces, a, first_of[i], reducers, opts) for i, a in enumerate(analysed)]
+    copies = client.gather([client.submit(tasks.copy_edges, *[client.submit(tasks.piece, kp, r) for kp in key_pieces])
+                            for r in range(reducers)])
+    repeated_all = np.concatenate([r for _, _, r, _ in copies]) if copies else np.zeros(0, np.int64)
+    part_of = lambda n: np.searchsorted(offset, n, side="right") - 1
+    skip = [[] for _ in parts]
+    for n in repeated_all.tolist():
+        skip[int(part_of(n))].append(n - first_of[int(part_of(n))])
+    _stage(settings, "copies", client, clock)
+
+    # The whole input's document frequencies: summed per-partition counts.
+    counts = client.submit(tasks.add_counts, opts,
+                           *[client.submit(tasks.document_counts, a, skip[i], opts) for i, a in enumerate(analysed)])
     valid = np.zeros(total, dtype=bool)
     for i, a in enumerate(client.gather([client.submit(_good_lines, a) for a in analysed])):
         valid[offset[i] + np.asarray(a, dtype=np.int64)] = True
+    active = int(valid.sum()) - len(repeated_all)
+    exact = active <= settings_c["exact_pairs_limit"]
+    counts.result()
+    _stage(settings, "weights", client, clock)
+
+    # Shuffle 2: candidate keys -> the pairs the clusterer would score,
+    # scored where both articles' weighed vectors are (per pair of blocks
+    # of partitions), and kept as edges when at or above the threshold.
+    views_and_keys = [client.submit(tasks.scoring_view, a, first_of[i], skip[i], counts, reducers, exact, opts)
+                      for i, a in enumerate(analysed)]
+    views = [client.submit(tasks.item, vk, 0) for vk in views_and_keys]
+    keyed = [client.submit(tasks.item, vk, 1) for vk in views_and_keys]
+    blocks = max(1, min(len(parts), settings.scoring_blocks or 4))
+    block_of_part = np.array([i * blocks // len(parts) for i in range(len(parts))], dtype=np.int64)
+    cap = settings_c["exact_pairs_limit"] if exact else settings_c["posting_cap"]
+    found = [client.submit(tasks.candidate_pairs, cap, exact, block_of_part, offset, blocks,
+                           *[client.submit(tasks.piece, k, r) for k in keyed]) for r in range(reducers)]
+    pair_pieces = [client.submit(tasks.item, f, 0) for f in found]
+    scored = []
+    for lo in range(blocks):
+        for hi in range(lo, blocks):
+            wanted = [views[p] for p in range(len(parts)) if block_of_part[p] in (lo, hi)]
+            scored.append(client.submit(tasks.score_block, link_threshold, wanted, opts,
+                                        *[client.submit(tasks.piece, pp, lo * blocks + hi) for pp in pair_pieces]))
+    links = client.gather(scored)
+    view_bytes = client.gather([client.submit(len, v) for v in views])
+    key_stats = client.gather([client.submit(tasks.item, f, 1) for f in found])
+    _stage(settings, "pairs", client, clock)
+
+    # The global union: components of the links and the copy/id edges.
+    first = np.concatenate([f for f, _, _, _ in copies] + [lo for lo, _, _ in links])
+    member = np.concatenate([m for _, m, _, _ in copies] + [hi for _, hi, _ in links])
+    label = components.connected_components(total, first, member)
     reducer_of, component_sizes = components.assign_reducers(label, valid, reducers)
     _stage(settings, "components", client, clock)
 
-    # Shuffle 2 and reduce: records to the reducer of their component.
+    # Shuffle 3 and reduce: records to the reducer of their component.
     routed = []
     for i, a in enumerate(analysed):
         span = slice(int(offset[i]), int(offset[i] + lines[i]))
         groups = np.where(valid[span], reducer_of[span], -1)
         routed.append(client.submit(tasks.route, a, i, groups, label[span], reducers))
-    reduced = [client.submit(tasks.cluster_group, opts, *[client.submit(tasks.piece, rt, r) for rt in routed])
+    reduced = [client.submit(tasks.cluster_group, opts, counts, exact,
+                             *[client.submit(tasks.piece, rt, r) for rt in routed])
                for r in range(reducers)]
     results = client.gather([client.submit(tasks.light, g) for g in reduced])
     _stage(settings, "reduce", client, clock)
@@ -146,23 +192,51 @@ def run_cluster(client, inputs, settings):
         reruns = client.run_on_scheduler(_reruns, started)
     except Exception:  # a remote scheduler without this module: not counted
         reruns = None
+    try:
+        peaks = client.run(_peak_rss_mb)
+    except Exception:  # a worker lost just now: not measured
+        peaks = {}
     stats = {
         "partitions": len(parts), "reducers": reducers, "lines": total, "articles": int(valid.sum()),
-        "key_pairs": sum(s["pairs"] for _, _, s in edges),
-        # Bytes the two shuffles move (before Dask's framing): 16 per (key,
-        # article) pair, and each record once.
-        "shuffle_key_bytes": 16 * sum(s["pairs"] for _, _, s in edges),
+        "exact": exact,
+        "copy_key_pairs": sum(st["copy_key_pairs"] for _, _, _, st in copies),
+        "candidate_keys": sum(st["candidate_keys"] for st in key_stats),
+        "scored_pairs": sum(st["scored_pairs"] for _, _, st in links),
+        "linked_pairs": sum(st["linked_pairs"] for _, _, st in links),
+        "link_threshold": link_threshold,
+        "scoring_blocks": blocks,
+        # Candidate pairs per pair of blocks (lo <= hi): how far apart in the
+        # input the two articles of a pair lie, i.e. how local the join is.
+        "pairs_by_block_pair": {f"{lo}-{hi}": st["scored_pairs"] for (lo, hi), (_, _, st) in zip(
+            [(lo, hi) for lo in range(blocks) for hi in range(lo, blocks)], links)},
+        # Bytes the shuffles move (before Dask's framing): 16 per (copy or
+        # id key, article), 24 per (candidate key, time, article), 8 per
+        # candidate pair, each record once.
+        "shuffle_key_bytes": 16 * sum(st["copy_key_pairs"] for _, _, _, st in copies),
+        "shuffle_candidate_key_bytes": 24 * sum(st["candidate_keys"] for st in key_stats),
+        "shuffle_pair_bytes": 8 * sum(st["scored_pairs"] for _, _, st in links),
         "shuffle_record_bytes": sum(b for _, b, _ in counted),
-        "blocks": sum(s["blocks"] for _, _, s in edges),
-        "hot_keys": sum(s["hot_keys"] for _, _, s in edges),
+        # Each partition's view goes to the score task of every block pair
+        # that holds its block (`blocks` of them).
+        "view_bytes": sum(view_bytes),
+        "shuffle_view_bytes": blocks * sum(view_bytes),
         "components": int(len(component_sizes)),
+        "components_over_1": int((component_sizes > 1).sum()),
         "largest_component": int(component_sizes[0]) if len(component_sizes) else 0,
+        "worker_peak_rss_mb": sorted(peaks.values(), reverse=True),
         "workers_lost": len(workers_at_start - set(client.scheduler_info()["workers"])),
         "tasks_rerun": reruns,
         "seconds": {k: v for k, v in clock.items() if k != "_since"},
     }
     stats.update(_accounting(valid, stories, repeated))
-    return Result(articles, stories, repeated, issues, problems, stats, reduced, ids_by_group)
+    return Result(articles, stories, repeated, issues, problems, stats, reduced, ids_by_group, label)
+
+
+def _peak_rss_mb():
+    """This process's peak resident memory (Linux reports kB)."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def _good_lines(analysed):
@@ -210,6 +284,7 @@ def print_summary(result, out=sys.stderr):
           f"{n.get('repeated_id', 0)}", file=out)
     rerun = "not counted" if st["tasks_rerun"] is None else st["tasks_rerun"]
     print(f"newsfuse-dask: {st['partitions']} partitions, {st['reducers']} reducers; {st['components']} blocks "
-          f"to cluster (largest {st['largest_component']} articles), {st['hot_keys']} keys too common to block; "
+          f"to cluster (largest {st['largest_component']} articles), {st['scored_pairs']} candidate pairs scored, "
+          f"{st['linked_pairs']} linked; "
           f"every article once: lost {st['lost']}, duplicated {st['duplicated']}; workers lost "
           f"{st['workers_lost']}, tasks rerun {rerun}", file=out)

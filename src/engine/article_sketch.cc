@@ -25,7 +25,9 @@ std::vector<uint32_t> MostFrequent(std::vector<fingerprint::TermCount> counts, s
   return ids;
 }
 
-ArticleSketch Sketch(const fingerprint::RawFingerprint& raw, size_t names, size_t words) {
+}  // namespace
+
+ArticleSketch SketchFingerprint(const fingerprint::RawFingerprint& raw, size_t names, size_t words) {
   ArticleSketch s;
   if (!raw.minhash.empty) {
     // The copy finder's own band keys: two near-copies it can find share one.
@@ -38,8 +40,6 @@ ArticleSketch Sketch(const fingerprint::RawFingerprint& raw, size_t names, size_
   return s;
 }
 
-}  // namespace
-
 std::vector<ArticleSketch> SketchArticles(const std::vector<Article>& articles,
                                           const cluster::ClusterOptions& options, size_t names,
                                           size_t words) {
@@ -51,7 +51,7 @@ std::vector<ArticleSketch> SketchArticles(const std::vector<Article>& articles,
   base::ParallelForRanges(n, static_cast<unsigned>(threads), per_thread, kMinItemsPerThread,
                           [&](size_t begin, size_t end) {
     fingerprint::Fingerprinter fp(options.fingerprint);  // one per thread: its scratch
-    for (size_t i = begin; i < end; ++i) out[i] = Sketch(fp.Extract(articles[i]), names, words);
+    for (size_t i = begin; i < end; ++i) out[i] = SketchFingerprint(fp.Extract(articles[i]), names, words);
   });
   return out;
 }

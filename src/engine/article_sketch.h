@@ -9,9 +9,14 @@
 #include <vector>
 
 #include "cluster/cluster_options.h"
+#include "fingerprint/fingerprinter.h"
 #include "newsfuse/engine.h"
 
 namespace newsfuse::engine {
+
+// The sketch of one article from its fingerprint (made with the cluster
+// options' fingerprint options), for a caller that needs the fingerprint too.
+ArticleSketch SketchFingerprint(const fingerprint::RawFingerprint& raw, size_t names, size_t words);
 
 std::vector<ArticleSketch> SketchArticles(const std::vector<Article>& articles,
                                           const cluster::ClusterOptions& options, size_t names,

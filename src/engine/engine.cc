@@ -48,18 +48,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
 Result<Clustering> Engine::ClusterArticles(const std::vector<Article>& articles) {
   cluster::ClusterReport report;
   std::vector<cluster::StoryGroup> groups = cluster::ClusterArticles(articles, impl_->cluster, &report);
-  Clustering out;
-  out.stories.reserve(groups.size());
-  for (cluster::StoryGroup& g : groups) {
-    out.stories.push_back(ArticleCluster{std::move(g.id), std::move(g.members), std::move(g.duplicate_of),
-                                         std::move(g.headline), std::move(g.outlets),
-                                         std::move(g.first_published), std::move(g.last_published)});
-  }
-  for (size_t i = 0; i < articles.size(); ++i) {
-    if (report.article_issues[i] & cluster::kDuplicateId) out.repeated_ids.push_back(i);
-  }
-  out.issues = engine::ToClusterIssues(report.issues);
-  return out;
+  return engine::ToClustering(std::move(groups), report, articles.size());
 }
 
 std::vector<ArticleSketch> Engine::SketchArticles(const std::vector<Article>& articles, size_t names,
@@ -161,6 +150,22 @@ Status Engine::WaitForIndex() { NF_WITH_STORE(WaitForIndex()); }
 #undef NF_WITH_STORE
 
 namespace engine {
+
+Clustering ToClustering(std::vector<cluster::StoryGroup> groups, const cluster::ClusterReport& report,
+                        size_t articles) {
+  Clustering out;
+  out.stories.reserve(groups.size());
+  for (cluster::StoryGroup& g : groups) {
+    out.stories.push_back(ArticleCluster{std::move(g.id), std::move(g.members), std::move(g.duplicate_of),
+                                         std::move(g.headline), std::move(g.outlets),
+                                         std::move(g.first_published), std::move(g.last_published)});
+  }
+  for (size_t i = 0; i < articles && i < report.article_issues.size(); ++i) {
+    if (report.article_issues[i] & cluster::kDuplicateId) out.repeated_ids.push_back(i);
+  }
+  out.issues = ToClusterIssues(report.issues);
+  return out;
+}
 
 cluster::ClusterOptions ClusterOptionsFor(const EngineOptions& options) {
   cluster::ClusterOptions cluster;

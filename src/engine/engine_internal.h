@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster/cluster_articles.h"
 #include "cluster/cluster_options.h"
 #include "engine/clustering_assigner.h"
 #include "engine/story_pipeline.h"
@@ -55,6 +56,11 @@ PipelineOptions PipelineOptionsFor(const EngineOptions& options);
 std::unique_ptr<Engine> EngineOverStore(store::Store* store, const EngineOptions& options = {});
 
 ClusterIssues ToClusterIssues(const cluster::InputIssueCounts& counts);
+
+// The batch clusterer's groups and report over `articles` articles as the
+// engine's Clustering (Engine::ClusterArticles; the Python module's reduce).
+Clustering ToClustering(std::vector<cluster::StoryGroup> groups, const cluster::ClusterReport& report,
+                        size_t articles);
 
 // Engine::OpenStream over these cluster options (story_stream.cc).
 Result<std::unique_ptr<StoryStream>> OpenStoryStream(cluster::ClusterOptions options, StreamOptions stream);
