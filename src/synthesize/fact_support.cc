@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "text/chars.h"
 
 namespace newsfuse::synthesize {
 
@@ -129,6 +130,39 @@ std::vector<std::string> Figures(std::string_view text) {
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<uint32_t> ClaimTerms::Of(std::string_view sentence) {
+  std::vector<uint32_t> out;
+  auto flush = [&] {
+    // Typographic quotes and dashes stay glued to words, as in TermSpace
+    // ("“as"): they are no content of a claim.
+    if (word_.size() > 2 && !IsStopword(word_) && !word_.starts_with("\xE2\x80")) {
+      const auto [it, fresh] = ids_.try_emplace(std::string(stemmer_.Stem(word_)), static_cast<uint32_t>(ids_.size()));
+      out.push_back(it->second);
+    } else if (!word_.empty() && base::IsAsciiDigit(word_[0])) {
+      // Short figures ("7", "43") are terms, as they are in TermSpace.
+      const auto [it, fresh] = ids_.try_emplace(word_, static_cast<uint32_t>(ids_.size()));
+      out.push_back(it->second);
+    }
+    word_.clear();
+  };
+  // TermSpace's words (text::ForEachFoldedWord) with inner hyphens kept.
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    const char c = sentence[i];
+    const bool next_alnum = i + 1 < sentence.size() && text::IsAsciiAlnum(sentence[i + 1]);
+    if (text::IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      word_.push_back(text::AsciiLower(c));
+    } else if (c == '-' && !word_.empty() && next_alnum) {
+      word_.push_back('-');
+    } else if ((c == '\'' || c == '.') && !word_.empty() && next_alnum && !base::IsAsciiDigit(sentence[i + 1])) {
+      // "U.S." stays "us"; "don't" becomes "dont".
+    } else {
+      flush();
+    }
+  }
+  flush();
   return out;
 }
 

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "synthesize/fact_aligner.h"
@@ -57,12 +58,30 @@ std::vector<std::vector<uint32_t>> ExtendSupport(const std::vector<FactGroup>& g
                                                  const SupportOptions& options = {});
 
 // What a sentence says, for checking that it states a claim: its content
-// terms (TermSpace ids, sorted, unique) and its figures ("1,200" as "1200").
+// terms (ClaimTerms ids, sorted, unique) and its figures ("1,200" as "1200").
 struct Evidence {
   std::vector<uint32_t> terms;
   std::vector<std::string> figures;
 };
 Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids);
+
+// The content terms of claims and of the sentences cited for them, as ids
+// shared by all sentences of a story. Stricter than TermSpace's words, which
+// are made for similarity: a hyphenated compound is one term ("third-floor",
+// "43-year-old", "co-workers": a sentence about the "second floor" or a
+// "year" does not state them), and words of one or two letters ("Dr.",
+// "p.m.", "St.") are no terms, being titles and abbreviations that any
+// sentence of the story may hold. Stop words are TermSpace's; stems Snowball's.
+class ClaimTerms {
+ public:
+  // The sentence's term ids, in order of appearance.
+  std::vector<uint32_t> Of(std::string_view sentence);
+
+ private:
+  Stemmer stemmer_;
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::string word_;  // scratch
+};
 
 // The figures of a text: each run of digits (with thousands commas, and a
 // decimal part), commas dropped ("1,200.5" -> "1200.5"); sorted, unique.

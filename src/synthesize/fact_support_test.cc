@@ -36,5 +36,20 @@ TEST(FactSupportTest, AddsTheOutletThatSharesAValueAndItsWording) {
   EXPECT_TRUE(ExtendSupport(groups, views, article_of, vectors, options)[0].empty());
 }
 
+TEST(FactSupportTest, ACompoundIsOneTermAndAbbreviationsAreNone) {
+  ClaimTerms terms;
+  const auto claim = terms.Of("Hiller walked to the third-floor mixing area at 8:30 p.m.");
+  const auto floor = terms.Of("She hid in a floor office on the third day.");
+  const auto compound = terms.Of("She walked to the third-floor room.");
+  // hiller, walk, third-floor, mix, area, 8, 30 ("p.m." is no term).
+  EXPECT_EQ(claim.size(), 7u);
+  const Evidence c = EvidenceOf("", claim);
+  // "floor" and "third" alone are not the compound: nothing shared.
+  EXPECT_FALSE(StatesClaim(c, EvidenceOf("", floor), 0.1f));
+  // walk and third-floor: 2 of 7.
+  EXPECT_TRUE(StatesClaim(c, EvidenceOf("", compound), 0.28f));
+  EXPECT_FALSE(StatesClaim(c, EvidenceOf("", compound), 0.3f));
+}
+
 }  // namespace
 }  // namespace newsfuse::synthesize

@@ -272,15 +272,8 @@ Story BuildStory(const std::string& story_id,
   const std::vector<std::vector<uint32_t>> added = ExtendSupport(groups, unit_texts, article_of, vectors, options.support);
   std::vector<Evidence> evidence;
   evidence.reserve(units.size());
-  for (size_t i = 0; i < units.size(); ++i) {
-    // Typographic quotes and dashes stay glued to words ("“as"): they are
-    // no content of a claim.
-    std::vector<uint32_t> terms;
-    for (uint32_t t : space.Terms(i)) {
-      if (!space.TermString(t).starts_with("\xE2\x80")) terms.push_back(t);
-    }
-    evidence.push_back(EvidenceOf(units[i].text, terms));
-  }
+  ClaimTerms claim_terms;
+  for (const Unit& unit : units) evidence.push_back(EvidenceOf(unit.text, claim_terms.Of(unit.text)));
   // A member whose outlet does not state its group's claim (aligned for a
   // shared name or place, it says something else) is a fact of its own:
   // dropped from the group's citations, it would otherwise be in no fact at
