@@ -13,6 +13,7 @@
 #include "synthesize/story_sections.h"
 #include "synthesize/timeline.h"
 #include "synthesize/value_discrepancies.h"
+#include "text/page_furniture.h"
 #include "text/wire_dateline.h"
 
 namespace newsfuse::synthesize {
@@ -179,7 +180,11 @@ std::vector<StatementSentence> StatementSentences(const std::vector<const extrac
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const auto& sent = doc.sentences[si];
       if (doc.paragraphs[sent.paragraph].is_heading) continue;
-      const std::string_view text = doc.Text(sent.span);
+      std::string_view text = doc.Text(sent.span);
+      // Page furniture (a link, a date stamp, a call to the reader) is no
+      // statement of the story; a trailing "(see related story)" no part of one.
+      if (text::FurnitureOf(text, doc.Text(doc.paragraphs[sent.paragraph].span)) != text::Furniture::kNone) continue;
+      text = text.substr(0, text::WithoutCrossReference(text));
       if (!IsStatement(text)) continue;
       StatementSentence st;
       st.article = ai;
