@@ -837,6 +837,9 @@ class Resolution {
       const auto w = FoldedWords(BestSpelling(clusters_[c]));
       if (w.size() >= 2) ++surname_owners[w.back()];
     }
+    std::vector<TokenIndex> words;
+    words.reserve(articles_.size());
+    for (const auto* a : articles_) words.push_back(IndexTokens(*a));
     for (size_t c : Alive(-1)) {
       Cluster& cl = clusters_[c];
       std::vector<std::vector<std::string_view>> forms;
@@ -869,7 +872,7 @@ class Resolution {
       for (uint32_t ai = 0; ai < articles_.size(); ++ai) {
         if (cl.Has(ai)) continue;
         for (const auto& form : forms) {
-          if (Writes(*articles_[ai], form, cl.type == kPlace)) {
+          if (Writes(*articles_[ai], words[ai], form, cl.type == kPlace)) {
             cl.AddArticle(ai);
             cl.mentions += 1;
             break;
@@ -879,18 +882,54 @@ class Resolution {
     }
   }
 
+  // An article's tokens, looked up by word: Writes is asked for every
+  // entity's forms in every article, and scanning every token for each
+  // (clusters x articles x tokens) was most of a 200-article story's time.
+  struct TokenIndex {
+    std::vector<bool> sentence_start;
+    // ASCII-lower-cased word -> the tokens whose first word of a form it may
+    // be (the token itself; without a possessive "'s"; each part after an
+    // inner hyphen, "victims-LaTonya"), ascending.
+    std::unordered_map<std::string, std::vector<uint32_t>> starts;
+  };
+
+  static TokenIndex IndexTokens(const extract::ArticleAnalysis& a) {
+    const std::string_view text = a.doc.text;
+    const auto& tk = a.tokens;
+    TokenIndex index;
+    index.sentence_start.assign(tk.size(), false);
+    if (!tk.empty()) index.sentence_start[0] = true;
+    for (uint32_t e : a.sentence_token_end) {
+      if (e < tk.size()) index.sentence_start[e] = true;
+    }
+    auto add = [&](std::string_view key, uint32_t t) {
+      if (key.empty()) return;
+      auto& at = index.starts[base::AsciiLower(key)];
+      if (at.empty() || at.back() != t) at.push_back(t);
+    };
+    for (uint32_t t = 0; t < tk.size(); ++t) {
+      const std::string_view w = tk[t].In(text);
+      add(w, t);
+      if (const size_t possessive = text::PossessiveSuffixLength(w)) add(w.substr(0, w.size() - possessive), t);
+      for (size_t i = 1; i + 1 < w.size(); ++i) {
+        if (w[i] == '-') add(w.substr(i + 1), t);
+      }
+    }
+    return index;
+  }
+
   // True when `a` has the token sequence `form` (a one-word form as written,
   // a longer one in any case: "LaTonya Brown" = "Latonya Brown"; a
   // possessive "'s" allowed on the last word), not inside a longer name and
-  // not in a title-case headline line.
-  static bool Writes(const extract::ArticleAnalysis& a, const std::vector<std::string_view>& form, bool place) {
+  // not in a title-case headline line. `index` is IndexTokens(a).
+  static bool Writes(const extract::ArticleAnalysis& a, const TokenIndex& index,
+                     const std::vector<std::string_view>& form, bool place) {
     const std::string_view text = a.doc.text;
     const auto& tk = a.tokens;
-    std::vector<bool> sentence_start(tk.size(), false);
-    if (!tk.empty()) sentence_start[0] = true;
-    for (uint32_t e : a.sentence_token_end) {
-      if (e < tk.size()) sentence_start[e] = true;
-    }
+    const std::vector<bool>& sentence_start = index.sentence_start;
+    if (form.empty()) return false;
+    const auto starts = index.starts.find(base::AsciiLower(form[0]));
+    if (starts == index.starts.end()) return false;
     // A neighbour that makes the match part of a longer name: capitalised,
     // not opening its sentence ("A Schenectady man"), not a day or month
     // ("Queens Friday"), not a compass word before a place ("Northeast
@@ -913,7 +952,8 @@ class Resolution {
       }
       return form.size() == 1 ? got == want : base::EqualsIgnoreCase(got, want);
     };
-    for (size_t t = 0; t + form.size() <= tk.size(); ++t) {
+    for (const uint32_t t : starts->second) {
+      if (t + form.size() > tk.size()) break;
       bool match = true;
       for (size_t k = 0; k < form.size() && match; ++k) {
         match = same(tk[t + k].In(text), form[k], k + 1 == form.size(), k == 0 && form.size() > 1);
