@@ -898,10 +898,12 @@ class Resolution {
           forms.push_back({std::string_view(owned.back())});
         }
       }
+      std::vector<std::string> first_words;  // each form's first word, lower-cased
+      for (const auto& form : forms) first_words.push_back(form.empty() ? std::string() : base::AsciiLower(form[0]));
       for (uint32_t ai = 0; ai < articles_.size(); ++ai) {
         if (cl.Has(ai)) continue;
-        for (const auto& form : forms) {
-          if (Writes(*articles_[ai], words[ai], form, cl.type == kPlace)) {
+        for (size_t f = 0; f < forms.size(); ++f) {
+          if (Writes(*articles_[ai], words[ai], forms[f], first_words[f], cl.type == kPlace)) {
             cl.AddArticle(ai);
             cl.mentions += 1;
             break;
@@ -950,14 +952,15 @@ class Resolution {
   // True when `a` has the token sequence `form` (a one-word form as written,
   // a longer one in any case: "LaTonya Brown" = "Latonya Brown"; a
   // possessive "'s" allowed on the last word), not inside a longer name and
-  // not in a title-case headline line. `index` is IndexTokens(a).
+  // not in a title-case headline line. `index` is IndexTokens(a);
+  // `first_word` is form[0] lower-cased.
   static bool Writes(const extract::ArticleAnalysis& a, const TokenIndex& index,
-                     const std::vector<std::string_view>& form, bool place) {
+                     const std::vector<std::string_view>& form, const std::string& first_word, bool place) {
     const std::string_view text = a.doc.text;
     const auto& tk = a.tokens;
     const std::vector<bool>& sentence_start = index.sentence_start;
     if (form.empty()) return false;
-    const auto starts = index.starts.find(base::AsciiLower(form[0]));
+    const auto starts = index.starts.find(first_word);
     if (starts == index.starts.end()) return false;
     // A neighbour that makes the match part of a longer name: capitalised,
     // not opening its sentence ("A Schenectady man"), not a day or month
