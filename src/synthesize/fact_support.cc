@@ -133,9 +133,18 @@ std::vector<std::string> Figures(std::string_view text) {
   return out;
 }
 
-std::vector<uint32_t> ClaimTerms::Of(std::string_view sentence) {
+std::vector<uint32_t> ClaimTerms::Of(std::string_view sentence, bool names) {
   std::vector<uint32_t> out;
+  bool first = true;
+  bool capital = false;  // the current word starts with a capital
   auto flush = [&] {
+    const bool name = capital && !first;
+    if (!word_.empty()) first = false;
+    capital = false;
+    if (name && !names) {
+      word_.clear();
+      return;
+    }
     // Typographic quotes and dashes stay glued to words, as in TermSpace
     // ("“as"): they are no content of a claim.
     if (word_.size() > 2 && !IsStopword(word_) && !word_.starts_with("\xE2\x80")) {
@@ -153,6 +162,7 @@ std::vector<uint32_t> ClaimTerms::Of(std::string_view sentence) {
     const char c = sentence[i];
     const bool next_alnum = i + 1 < sentence.size() && text::IsAsciiAlnum(sentence[i + 1]);
     if (text::IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      if (word_.empty()) capital = base::IsAsciiUpper(c);
       word_.push_back(text::AsciiLower(c));
     } else if (c == '-' && !word_.empty() && next_alnum) {
       word_.push_back('-');
@@ -166,31 +176,87 @@ std::vector<uint32_t> ClaimTerms::Of(std::string_view sentence) {
   return out;
 }
 
-Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids) {
+std::vector<std::string_view> QuotedParts(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t open = std::string_view::npos;  // where the current quotation's words start
+  bool any_mark = false;
+  auto close = [&](size_t at) {
+    const size_t from = open == std::string_view::npos ? (any_mark ? at : 0) : open;
+    if (at > from) out.push_back(s.substr(from, at - from));
+    open = std::string_view::npos;
+  };
+  for (size_t i = 0; i < s.size();) {
+    size_t mark = 0;
+    bool opens = false;
+    if (s.compare(i, 3, "\xE2\x80\x9C") == 0) {
+      mark = 3, opens = true;
+    } else if (s.compare(i, 3, "\xE2\x80\x9D") == 0) {
+      mark = 3;
+    } else if (s.compare(i, 2, "``") == 0) {
+      mark = 2, opens = true;
+    } else if (s.compare(i, 2, "''") == 0) {
+      mark = 2;
+    } else if (s[i] == '"') {
+      // A straight quote opens after a space (or at the start) and closes
+      // after a word.
+      mark = 1;
+      opens = open == std::string_view::npos && (i == 0 || base::IsAsciiSpace(s[i - 1]) || s[i - 1] == '(');
+    }
+    if (mark == 0) {
+      ++i;
+      continue;
+    }
+    if (opens) {
+      open = i + mark;
+    } else {
+      close(i);
+    }
+    any_mark = true;
+    i += mark;
+  }
+  if (open != std::string_view::npos) close(s.size());
+  return out;
+}
+
+Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids,
+                    const std::vector<uint32_t>& quoted_term_ids) {
+  auto sorted = [](std::vector<uint32_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  };
   Evidence e;
-  e.terms = term_ids;
-  std::sort(e.terms.begin(), e.terms.end());
-  e.terms.erase(std::unique(e.terms.begin(), e.terms.end()), e.terms.end());
+  e.terms = sorted(term_ids);
   e.figures = Figures(sentence);
+  e.quoted = sorted(quoted_term_ids);
   return e;
 }
 
-bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_overlap) {
-  if (!std::includes(sentence.figures.begin(), sentence.figures.end(), claim.figures.begin(), claim.figures.end())) {
-    return false;
-  }
-  if (claim.terms.empty()) return true;
+namespace {
+
+// The share of `claim` (sorted, unique) that `sentence` (sorted, unique) holds.
+float SharedShare(const std::vector<uint32_t>& claim, const std::vector<uint32_t>& sentence) {
   size_t shared = 0;
-  for (size_t i = 0, j = 0; i < claim.terms.size() && j < sentence.terms.size();) {
-    if (claim.terms[i] == sentence.terms[j]) {
+  for (size_t i = 0, j = 0; i < claim.size() && j < sentence.size();) {
+    if (claim[i] == sentence[j]) {
       ++shared, ++i, ++j;
-    } else if (claim.terms[i] < sentence.terms[j]) {
+    } else if (claim[i] < sentence[j]) {
       ++i;
     } else {
       ++j;
     }
   }
-  return static_cast<float>(shared) >= min_overlap * static_cast<float>(claim.terms.size());
+  return claim.empty() ? 1.0f : static_cast<float>(shared) / static_cast<float>(claim.size());
+}
+
+}  // namespace
+
+bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_overlap) {
+  if (!std::includes(sentence.figures.begin(), sentence.figures.end(), claim.figures.begin(), claim.figures.end())) {
+    return false;
+  }
+  if (SharedShare(claim.quoted, sentence.terms) < min_overlap) return false;
+  return SharedShare(claim.terms, sentence.terms) >= min_overlap;
 }
 
 }  // namespace newsfuse::synthesize

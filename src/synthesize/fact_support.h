@@ -58,12 +58,21 @@ std::vector<std::vector<uint32_t>> ExtendSupport(const std::vector<FactGroup>& g
                                                  const SupportOptions& options = {});
 
 // What a sentence says, for checking that it states a claim: its content
-// terms (ClaimTerms ids, sorted, unique) and its figures ("1,200" as "1200").
+// terms (ClaimTerms ids, sorted, unique), its figures ("1,200" as "1200"),
+// and the terms of the words it quotes other than names (sorted, unique).
 struct Evidence {
   std::vector<uint32_t> terms;
   std::vector<std::string> figures;
+  std::vector<uint32_t> quoted;
 };
-Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids);
+Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids,
+                    const std::vector<uint32_t>& quoted_term_ids = {});
+
+// The quoted stretches of a sentence, marks left out: between “ and ”, `` and
+// '', or a pair of straight quotes; a closing mark with no opening one ends a
+// quotation begun in an earlier sentence, an opening one with no closing runs
+// to the end ("Then a co-worker yelled, "Come on, you got to leave now!").
+std::vector<std::string_view> QuotedParts(std::string_view sentence);
 
 // The content terms of claims and of the sentences cited for them, as ids
 // shared by all sentences of a story. Stricter than TermSpace's words, which
@@ -74,8 +83,9 @@ Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term
 // sentence of the story may hold. Stop words are TermSpace's; stems Snowball's.
 class ClaimTerms {
  public:
-  // The sentence's term ids, in order of appearance.
-  std::vector<uint32_t> Of(std::string_view sentence);
+  // The sentence's term ids, in order of appearance; without names
+  // (capitalised words after the first) when `names` is false.
+  std::vector<uint32_t> Of(std::string_view sentence, bool names = true);
 
  private:
   Stemmer stemmer_;
@@ -88,7 +98,11 @@ class ClaimTerms {
 std::vector<std::string> Figures(std::string_view text);
 
 // True when `sentence` states `claim`: it holds every figure of the claim and
-// at least `min_overlap` of the claim's content terms.
+// at least `min_overlap` of the claim's content terms; and when the claim
+// quotes someone, at least `min_overlap` of the quotation's own words, its
+// names aside, quoted or not ("as soon as next week" states "as early as
+// next week"; "a suspended Kraft Foods employee" does not state "This is a
+// sad day for the Kraft Foods family").
 bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_overlap);
 
 }  // namespace newsfuse::synthesize

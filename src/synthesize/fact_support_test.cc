@@ -51,5 +51,32 @@ TEST(FactSupportTest, ACompoundIsOneTermAndAbbreviationsAreNone) {
   EXPECT_FALSE(StatesClaim(c, EvidenceOf("", compound), 0.3f));
 }
 
+TEST(FactSupportTest, QuotedPartsFollowTheMarks) {
+  EXPECT_EQ(QuotedParts("\"This is a sad day,\" the company said."), (std::vector<std::string_view>{"This is a sad day,"}));
+  EXPECT_EQ(QuotedParts("Then she yelled, \"Come on, leave now!"), (std::vector<std::string_view>{"Come on, leave now!"}));
+  EXPECT_EQ(QuotedParts("like many of us.\" he said."), (std::vector<std::string_view>{"like many of us."}));
+  EXPECT_EQ(QuotedParts("It will come \xE2\x80\x9C" "as early as next week.\xE2\x80\x9D"),
+            (std::vector<std::string_view>{"as early as next week."}));
+  EXPECT_TRUE(QuotedParts("No quotation here.").empty());
+}
+
+TEST(FactSupportTest, AQuotationIsStatedOnlyWithItsOwnWords) {
+  ClaimTerms terms;
+  auto evidence = [&](std::string_view s) {
+    std::vector<uint32_t> quoted;
+    for (std::string_view part : QuotedParts(s)) {
+      for (uint32_t t : terms.Of(part, /*names=*/false)) quoted.push_back(t);
+    }
+    return EvidenceOf(s, terms.Of(s), quoted);
+  };
+  const Evidence claim = evidence("\"This is a sad day for the Kraft Foods family,\" the company said in a statement.");
+  // Shares the names and "company" (3 of 7 terms), none of the quotation's own words.
+  EXPECT_FALSE(StatesClaim(claim, evidence("A suspended Kraft Foods employee at the company's plant returned."), 0.34f));
+  EXPECT_TRUE(StatesClaim(claim, evidence("\"This is a sad time for the Kraft Foods family,\" a statement reads."), 0.34f));
+  // A paraphrase that holds the quotation's words states it.
+  const Evidence week = evidence("The group could meet in person \xE2\x80\x9C" "as early as next week.\xE2\x80\x9D");
+  EXPECT_TRUE(StatesClaim(week, evidence("An official said the group could meet in person as soon as next week."), 0.34f));
+}
+
 }  // namespace
 }  // namespace newsfuse::synthesize

@@ -278,7 +278,14 @@ Story BuildStory(const std::string& story_id,
   std::vector<Evidence> evidence;
   evidence.reserve(units.size());
   ClaimTerms claim_terms;
-  for (const Unit& unit : units) evidence.push_back(EvidenceOf(unit.text, claim_terms.Of(unit.text)));
+  for (const Unit& unit : units) {
+    std::vector<uint32_t> quoted;
+    for (std::string_view part : QuotedParts(unit.text)) {
+      const std::vector<uint32_t> terms = claim_terms.Of(part, /*names=*/false);
+      quoted.insert(quoted.end(), terms.begin(), terms.end());
+    }
+    evidence.push_back(EvidenceOf(unit.text, claim_terms.Of(unit.text), quoted));
+  }
   // A member whose outlet does not state its group's claim (aligned for a
   // shared name or place, it says something else) is a fact of its own:
   // dropped from the group's citations, it would otherwise be in no fact at
