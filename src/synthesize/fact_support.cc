@@ -218,6 +218,34 @@ std::vector<std::string_view> QuotedParts(std::string_view s) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> CountedWords(std::string_view s) {
+  // A whole figure (not inside "8:30" or "1.5") and a lower-case word of
+  // three letters or more after one space; the word is cut to its first four
+  // letters, a stem enough to hold "year" and "years" together.
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t i = 0; i < s.size();) {
+    if (!base::IsAsciiDigit(s[i]) || (i > 0 && (text::IsAsciiAlnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))) {
+      ++i;
+      continue;
+    }
+    std::string figure;
+    while (i < s.size() && (base::IsAsciiDigit(s[i]) || s[i] == ',')) {
+      if (s[i] != ',') figure.push_back(s[i]);
+      ++i;
+    }
+    if (i < s.size() && s[i] != ' ') continue;
+    size_t j = i + 1, k = j;
+    while (k < s.size() && base::IsAsciiLower(s[k])) ++k;
+    if (k - j >= 3 && (k == s.size() || !text::IsAsciiAlnum(s[k]))) {
+      const std::string word(s.substr(j, k - j));
+      if (!IsStopword(word)) out.emplace_back(figure, word.substr(0, std::min<size_t>(word.size(), 4)));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids,
                     const std::vector<uint32_t>& quoted_term_ids) {
   auto sorted = [](std::vector<uint32_t> ids) {
@@ -229,6 +257,7 @@ Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term
   e.terms = sorted(term_ids);
   e.figures = Figures(sentence);
   e.quoted = sorted(quoted_term_ids);
+  e.counted = CountedWords(sentence);
   return e;
 }
 
@@ -256,6 +285,15 @@ bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_over
     return false;
   }
   if (SharedShare(claim.quoted, sentence.terms) < min_overlap) return false;
+  // The same figure counting something else ("911 calls" for "a 911
+  // supervisor") is another claim; a bare one ("Hiller, 43,") may be this.
+  for (const auto& [figure, word] : claim.counted) {
+    bool counts_other = false, counts_same = false;
+    for (const auto& [f, w] : sentence.counted) {
+      if (f == figure) (w == word ? counts_same : counts_other) = true;
+    }
+    if (counts_other && !counts_same) return false;
+  }
   return SharedShare(claim.terms, sentence.terms) >= min_overlap;
 }
 

@@ -64,7 +64,15 @@ struct Evidence {
   std::vector<uint32_t> terms;
   std::vector<std::string> figures;
   std::vector<uint32_t> quoted;
+  // Each figure and what it counts ("a 911 supervisor" -> ("911", "supe")):
+  // CountedWords.
+  std::vector<std::pair<std::string, std::string>> counted;
 };
+
+// The figures of a sentence followed by a lower-case word (what they count),
+// that word cut to four letters: "357 Magnum" has none, "15 years" gives
+// ("15", "year"). Sorted, unique.
+std::vector<std::pair<std::string, std::string>> CountedWords(std::string_view sentence);
 Evidence EvidenceOf(std::string_view sentence, const std::vector<uint32_t>& term_ids,
                     const std::vector<uint32_t>& quoted_term_ids = {});
 
@@ -98,7 +106,9 @@ class ClaimTerms {
 std::vector<std::string> Figures(std::string_view text);
 
 // True when `sentence` states `claim`: it holds every figure of the claim and
-// at least `min_overlap` of the claim's content terms; and when the claim
+// at least `min_overlap` of the claim's content terms, none of its figures
+// counting something else there ("911 calls" does not state "a 911
+// supervisor"); and when the claim
 // quotes someone, at least `min_overlap` of the quotation's own words, its
 // names aside, quoted or not ("as soon as next week" states "as early as
 // next week"; "a suspended Kraft Foods employee" does not state "This is a

@@ -78,5 +78,15 @@ TEST(FactSupportTest, AQuotationIsStatedOnlyWithItsOwnWords) {
   EXPECT_TRUE(StatesClaim(week, evidence("An official said the group could meet in person as soon as next week."), 0.34f));
 }
 
+TEST(FactSupportTest, AFigureCountingSomethingElseIsAnotherClaim) {
+  EXPECT_EQ(CountedWords("A 911 supervisor spoke at 8:30 p.m.; she is 43."),
+            (std::vector<std::pair<std::string, std::string>>{{"911", "supe"}}));
+  ClaimTerms terms;
+  auto evidence = [&](std::string_view s) { return EvidenceOf(s, terms.Of(s)); };
+  const Evidence claim = evidence("A 911 supervisor persuaded her to surrender to SWAT officers.");
+  EXPECT_FALSE(StatesClaim(claim, evidence("Officers answered 911 calls, with SWAT teams."), 0.34f));
+  EXPECT_TRUE(StatesClaim(claim, evidence("Officers and a 911 supervisor talked to her; SWAT waited."), 0.34f));
+}
+
 }  // namespace
 }  // namespace newsfuse::synthesize
