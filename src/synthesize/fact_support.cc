@@ -133,6 +133,17 @@ std::vector<std::string> Figures(std::string_view text) {
   return out;
 }
 
+uint32_t ClaimTerms::TermOf(const std::string& word) {
+  // Typographic quotes and dashes stay glued to words, as in TermSpace
+  // ("“as"): they are no content of a claim.
+  if (word.size() > 2 && !IsStopword(word) && !word.starts_with("\xE2\x80")) {
+    return ids_.try_emplace(std::string(stemmer_.Stem(word)), static_cast<uint32_t>(ids_.size())).first->second;
+  }
+  // Short figures ("7", "43") are terms, as they are in TermSpace.
+  if (base::IsAsciiDigit(word[0])) return ids_.try_emplace(word, static_cast<uint32_t>(ids_.size())).first->second;
+  return kNoTerm;
+}
+
 std::vector<uint32_t> ClaimTerms::Of(std::string_view sentence, bool names) {
   std::vector<uint32_t> out;
   bool first = true;
@@ -145,16 +156,10 @@ std::vector<uint32_t> ClaimTerms::Of(std::string_view sentence, bool names) {
       word_.clear();
       return;
     }
-    // Typographic quotes and dashes stay glued to words, as in TermSpace
-    // ("“as"): they are no content of a claim.
-    if (word_.size() > 2 && !IsStopword(word_) && !word_.starts_with("\xE2\x80")) {
-      const auto [it, fresh] = ids_.try_emplace(std::string(stemmer_.Stem(word_)), static_cast<uint32_t>(ids_.size()));
-      out.push_back(it->second);
-    } else if (!word_.empty() && base::IsAsciiDigit(word_[0])) {
-      // Short figures ("7", "43") are terms, as they are in TermSpace.
-      const auto [it, fresh] = ids_.try_emplace(word_, static_cast<uint32_t>(ids_.size()));
-      out.push_back(it->second);
-    }
+    if (word_.empty()) return;
+    auto known = word_ids_.find(word_);
+    if (known == word_ids_.end()) known = word_ids_.emplace(word_, TermOf(word_)).first;
+    if (known->second != kNoTerm) out.push_back(known->second);
     word_.clear();
   };
   // TermSpace's words (text::ForEachFoldedWord) with inner hyphens kept.

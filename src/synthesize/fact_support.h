@@ -96,8 +96,13 @@ class ClaimTerms {
   std::vector<uint32_t> Of(std::string_view sentence, bool names = true);
 
  private:
+  static constexpr uint32_t kNoTerm = UINT32_MAX;
+  // The term of a lower-cased word, or kNoTerm (a stop word, a short word).
+  uint32_t TermOf(const std::string& word);
+
   Stemmer stemmer_;
-  std::unordered_map<std::string, uint32_t> ids_;
+  std::unordered_map<std::string, uint32_t> ids_;       // stem -> term
+  std::unordered_map<std::string, uint32_t> word_ids_;  // word -> TermOf(word): each word stemmed once
   std::string word_;  // scratch
 };
 

@@ -66,6 +66,7 @@ bool HasQuotation(std::string_view s) {
 
 // A verb of publishing, that a page stamps its date with.
 bool IsPublishingVerb(std::string_view w) {
+  if (w.size() < 6 || (AsciiLower(w[0]) != 'u' && AsciiLower(w[0]) != 'p' && AsciiLower(w[0]) != 'm')) return false;
   for (std::string_view v : {"updated", "posted", "published", "modified"}) {
     if (base::EqualsIgnoreCase(w, v)) return true;
   }
@@ -97,6 +98,7 @@ bool IsPageStamp(std::string_view s, const std::vector<std::string_view>& words)
 }
 
 bool IsSecondPerson(std::string_view w) {
+  if (w.size() < 3 || AsciiLower(w[0]) != 'y') return false;
   for (std::string_view v : {"you", "your", "yours", "yourself", "you're", "you'll", "you've", "you'd"}) {
     if (base::EqualsIgnoreCase(w, v)) return true;
   }
@@ -107,11 +109,12 @@ bool IsSecondPerson(std::string_view w) {
 // http://…") or that is the whole line; one inside a statement ("gave her
 // blessing to an official Web site, www.bettiepage.com.") is story text.
 bool IsLink(std::string_view s) {
-  size_t first = std::string_view::npos;
+  const std::string lower = base::AsciiLower(s);
+  size_t first = std::string::npos;
   for (std::string_view mark : {"http:", "https:", "www.", ".html", ".htm ", ".php", ".aspx"}) {
-    first = std::min(first, base::FindIgnoreCase(s, mark));
+    first = std::min(first, lower.find(mark));
   }
-  if (first == std::string_view::npos) return false;
+  if (first == std::string::npos) return false;
   std::string_view before = s.substr(0, first);
   while (!before.empty() && IsAsciiSpace(before.back())) before.remove_suffix(1);
   return before.empty() || before.back() == ':';
