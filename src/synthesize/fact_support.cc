@@ -191,6 +191,11 @@ std::vector<std::string_view> QuotedParts(std::string_view s) {
     open = std::string_view::npos;
   };
   for (size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if (c != '\xE2' && c != '`' && c != '\'' && c != '"') {
+      ++i;
+      continue;
+    }
     size_t mark = 0;
     bool opens = false;
     if (s.compare(i, 3, "\xE2\x80\x9C") == 0) {
