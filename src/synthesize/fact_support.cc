@@ -110,6 +110,20 @@ std::vector<std::vector<uint32_t>> ExtendSupport(const std::vector<FactGroup>& g
   return out;
 }
 
+namespace {
+
+// The digits of the run of digits and thousands commas at `*i` ("1,200" ->
+// "1200"), `*i` moved past it.
+std::string ReadDigitRun(std::string_view text, size_t* i) {
+  std::string figure;
+  for (; *i < text.size() && (base::IsAsciiDigit(text[*i]) || text[*i] == ','); ++*i) {
+    if (text[*i] != ',') figure.push_back(text[*i]);
+  }
+  return figure;
+}
+
+}  // namespace
+
 std::vector<std::string> Figures(std::string_view text) {
   std::vector<std::string> out;
   for (size_t i = 0; i < text.size();) {
@@ -117,11 +131,7 @@ std::vector<std::string> Figures(std::string_view text) {
       ++i;
       continue;
     }
-    std::string figure;
-    while (i < text.size() && (base::IsAsciiDigit(text[i]) || text[i] == ',')) {
-      if (text[i] != ',') figure.push_back(text[i]);
-      ++i;
-    }
+    std::string figure = ReadDigitRun(text, &i);
     if (i + 1 < text.size() && text[i] == '.' && base::IsAsciiDigit(text[i + 1])) {
       figure.push_back('.');
       for (++i; i < text.size() && base::IsAsciiDigit(text[i]); ++i) figure.push_back(text[i]);
@@ -238,11 +248,7 @@ std::vector<std::pair<std::string, std::string>> CountedWords(std::string_view s
       ++i;
       continue;
     }
-    std::string figure;
-    while (i < s.size() && (base::IsAsciiDigit(s[i]) || s[i] == ',')) {
-      if (s[i] != ',') figure.push_back(s[i]);
-      ++i;
-    }
+    const std::string figure = ReadDigitRun(s, &i);
     if (i < s.size() && s[i] != ' ') continue;
     size_t j = i + 1, k = j;
     while (k < s.size() && base::IsAsciiLower(s[k])) ++k;
