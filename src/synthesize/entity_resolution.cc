@@ -478,6 +478,36 @@ class Resolution {
     a.body_mentions += b.body_mentions;
     b.alive = false;
     redirect_[from] = into;
+    if (into < fresh_.size()) fresh_[into] = 0;
+  }
+
+  void Reserve(size_t c) const {
+    if (c < fresh_.size()) return;
+    fresh_.resize(clusters_.size(), 0);
+    best_words_.resize(clusters_.size());
+    spelling_words_.resize(clusters_.size());
+  }
+
+  // FoldedWords(BestSpelling(cluster c)). The reference lives as long as the
+  // Resolution; its value changes when cluster c absorbs another.
+  const std::vector<std::string>& Words(size_t c) const {
+    Reserve(c);
+    if (!(fresh_[c] & 1)) {
+      best_words_[c] = FoldedWords(BestSpelling(clusters_[c]));
+      fresh_[c] |= 1;
+    }
+    return best_words_[c];
+  }
+
+  // FoldedWords of each of cluster c's spellings, in the spellings' order.
+  const std::vector<std::vector<std::string>>& SpellingWords(size_t c) const {
+    Reserve(c);
+    if (!(fresh_[c] & 2)) {
+      spelling_words_[c].clear();
+      for (const auto& [n, arts] : clusters_[c].spellings) spelling_words_[c].push_back(FoldedWords(n));
+      fresh_[c] |= 2;
+    }
+    return spelling_words_[c];
   }
 
   size_t Final(size_t c) const {
@@ -500,13 +530,13 @@ class Resolution {
     const auto people = Alive(kPerson);
     for (size_t c : people) {
       if (!clusters_[c].alive) continue;
-      const auto a = FoldedWords(BestSpelling(clusters_[c]));
+      const auto& a = Words(c);
       if (a.size() < 2) continue;
       int match = -1;
       bool ambiguous = false;
       for (size_t d : people) {
         if (d == c || !clusters_[d].alive) continue;
-        const auto b = FoldedWords(BestSpelling(clusters_[d]));
+        const auto& b = Words(d);
         if (b.size() <= a.size() || b.front() != a.front() || b.back() != a.back()) continue;
         // a's middle words appear in b's middle, in order.
         size_t j = 1;
@@ -552,7 +582,7 @@ class Resolution {
       size_t others = 0;
       for (size_t d : Alive(-1)) {
         if (d == c || clusters_[d].type == kPerson) continue;
-        const auto words = FoldedWords(BestSpelling(clusters_[d]));
+        const auto& words = Words(d);
         if (words.size() < 2 || Initials(words) != letters) continue;
         if (match < 0 || clusters_[d].articles.size() > clusters_[match].articles.size()) {
           if (match >= 0) others += clusters_[match].articles.size();
@@ -577,7 +607,7 @@ class Resolution {
       const auto w = FoldedWords(name);
       for (size_t d : Alive(-1)) {
         if (d == c || clusters_[d].type == kPerson) continue;
-        const auto l = FoldedWords(BestSpelling(clusters_[d]));
+        const auto& l = Words(d);
         const size_t rest = w.size() - 1;
         if (l.size() <= rest + 1 || !std::equal(w.begin() + 1, w.end(), l.end() - static_cast<long>(rest))) continue;
         const std::vector<std::string> head(l.begin(), l.end() - static_cast<long>(rest));
@@ -635,7 +665,7 @@ class Resolution {
     if (clusters_[c].type != kPerson) return true;
     if (s.size() != 1) return false;
     for (size_t d : Alive(kPerson)) {
-      const auto w = FoldedWords(BestSpelling(clusters_[d]));
+      const auto& w = Words(d);
       if (w.size() >= 2 && (w.front() == s[0] || w.back() == s[0])) return false;
     }
     return true;
@@ -667,19 +697,19 @@ class Resolution {
   void JoinShortForms() {
     auto alive = Alive(-1);
     std::sort(alive.begin(), alive.end(), [&](size_t x, size_t y) {
-      return base::SplitWords(BestSpelling(clusters_[x])).size() < base::SplitWords(BestSpelling(clusters_[y])).size();
+      return Words(x).size() < Words(y).size();
     });
     for (size_t c : alive) {
       if (!clusters_[c].alive) continue;
       const std::string short_name = BestSpelling(clusters_[c]);
-      const auto s = FoldedWords(short_name);
+      const auto& s = Words(c);
       if (s.empty() || !CouldBeShortForm(c, s)) continue;
       const bool place = places_.Contains(short_name);
       if (place && s.size() >= 2) continue;
       std::vector<size_t> longer;
       for (size_t d : Alive(-1)) {
         if (d == c || clusters_[d].type == kPerson) continue;
-        const auto l = FoldedWords(BestSpelling(clusters_[d]));
+        const auto& l = Words(d);
         if (ExtendsAsPrefix(s, l) && AddsOnlyKindOrPlace(s, l)) {
           longer.push_back(d);
         } else if (l.size() > s.size() && std::equal(s.rbegin(), s.rend(), l.rbegin()) && s.size() >= 2) {
@@ -692,8 +722,8 @@ class Resolution {
       bool one_thing = true;
       for (size_t i = 0; i < longer.size() && one_thing; ++i) {
         for (size_t j = i + 1; j < longer.size() && one_thing; ++j) {
-          const auto x = FoldedWords(BestSpelling(clusters_[longer[i]]));
-          const auto y = FoldedWords(BestSpelling(clusters_[longer[j]]));
+          const auto& x = Words(longer[i]);
+          const auto& y = Words(longer[j]);
           one_thing = ExtendsAsPrefix(x, y) || ExtendsAsPrefix(y, x) || SameOrgCore(x, y);
         }
       }
@@ -715,13 +745,13 @@ class Resolution {
   void JoinSurnames() {
     for (size_t c : Alive(-1)) {
       if (!clusters_[c].alive) continue;
-      const auto words = FoldedWords(BestSpelling(clusters_[c]));
+      const auto& words = Words(c);
       if (words.size() != 1) continue;
       int match = -1;
       bool ambiguous = false;
       for (size_t d : Alive(kPerson)) {
         if (d == c) continue;
-        const auto dw = FoldedWords(BestSpelling(clusters_[d]));
+        const auto& dw = Words(d);
         if (dw.size() < 2 || dw.back() != words[0]) continue;
         if (match >= 0) ambiguous = true;
         match = static_cast<int>(d);
@@ -757,11 +787,10 @@ class Resolution {
            EditDistance(a[0], b[0], 1) <= 1;
   }
 
-  bool AnySpellingVariant(const Cluster& x, const Cluster& y, bool person) const {
-    for (const auto& [na, aa] : x.spellings) {
-      const auto a = FoldedWords(na);
-      for (const auto& [nb, ab] : y.spellings) {
-        if (SpellingVariant(a, FoldedWords(nb), person)) return true;
+  bool AnySpellingVariant(size_t x, size_t y, bool person) const {
+    for (const auto& a : SpellingWords(x)) {
+      for (const auto& b : SpellingWords(y)) {
+        if (SpellingVariant(a, b, person)) return true;
       }
     }
     return false;
@@ -776,7 +805,7 @@ class Resolution {
         const size_t d = alive[j];
         if (!clusters_[d].alive || clusters_[c].type != clusters_[d].type) continue;
         const bool person = clusters_[c].type == kPerson;
-        if (!AnySpellingVariant(clusters_[c], clusters_[d], person)) continue;
+        if (!AnySpellingVariant(c, d, person)) continue;
         if (!person) {
           bool side_by_side = false;
           for (uint32_t x : clusters_[c].articles) side_by_side = side_by_side || clusters_[d].Has(x);
@@ -795,11 +824,11 @@ class Resolution {
   void JoinCompassParts() {
     for (size_t c : Alive(kPlace)) {
       if (!clusters_[c].alive) continue;
-      const auto w = FoldedWords(BestSpelling(clusters_[c]));
+      const auto& w = Words(c);
       if (w.size() < 3 || !InSet(kCompass, w[0])) continue;
       const std::vector<std::string> rest(w.begin() + 1, w.end());
       for (size_t d : Alive(kPlace)) {
-        if (d != c && FoldedWords(BestSpelling(clusters_[d])) == rest) {
+        if (d != c && Words(d) == rest) {
           Absorb(d, c, false);
           break;
         }
@@ -834,9 +863,12 @@ class Resolution {
   void RecoverMissedMentions() {
     std::unordered_map<std::string, int> surname_owners;
     for (size_t c : Alive(kPerson)) {
-      const auto w = FoldedWords(BestSpelling(clusters_[c]));
+      const auto& w = Words(c);
       if (w.size() >= 2) ++surname_owners[w.back()];
     }
+    std::vector<TokenIndex> words;
+    words.reserve(articles_.size());
+    for (const auto* a : articles_) words.push_back(IndexTokens(*a));
     for (size_t c : Alive(-1)) {
       Cluster& cl = clusters_[c];
       std::vector<std::vector<std::string_view>> forms;
@@ -866,10 +898,12 @@ class Resolution {
           forms.push_back({std::string_view(owned.back())});
         }
       }
+      std::vector<std::string> first_words;  // each form's first word, lower-cased
+      for (const auto& form : forms) first_words.push_back(form.empty() ? std::string() : base::AsciiLower(form[0]));
       for (uint32_t ai = 0; ai < articles_.size(); ++ai) {
         if (cl.Has(ai)) continue;
-        for (const auto& form : forms) {
-          if (Writes(*articles_[ai], form, cl.type == kPlace)) {
+        for (size_t f = 0; f < forms.size(); ++f) {
+          if (Writes(*articles_[ai], words[ai], forms[f], first_words[f], cl.type == kPlace)) {
             cl.AddArticle(ai);
             cl.mentions += 1;
             break;
@@ -879,18 +913,55 @@ class Resolution {
     }
   }
 
+  // An article's tokens, looked up by word: Writes is asked for every
+  // entity's forms in every article, and scanning every token for each
+  // (clusters x articles x tokens) was most of a 200-article story's time.
+  struct TokenIndex {
+    std::vector<bool> sentence_start;
+    // ASCII-lower-cased word -> the tokens whose first word of a form it may
+    // be (the token itself; without a possessive "'s"; each part after an
+    // inner hyphen, "victims-LaTonya"), ascending.
+    std::unordered_map<std::string, std::vector<uint32_t>> starts;
+  };
+
+  static TokenIndex IndexTokens(const extract::ArticleAnalysis& a) {
+    const std::string_view text = a.doc.text;
+    const auto& tk = a.tokens;
+    TokenIndex index;
+    index.sentence_start.assign(tk.size(), false);
+    if (!tk.empty()) index.sentence_start[0] = true;
+    for (uint32_t e : a.sentence_token_end) {
+      if (e < tk.size()) index.sentence_start[e] = true;
+    }
+    auto add = [&](std::string_view key, uint32_t t) {
+      if (key.empty()) return;
+      auto& at = index.starts[base::AsciiLower(key)];
+      if (at.empty() || at.back() != t) at.push_back(t);
+    };
+    for (uint32_t t = 0; t < tk.size(); ++t) {
+      const std::string_view w = tk[t].In(text);
+      add(w, t);
+      if (const size_t possessive = text::PossessiveSuffixLength(w)) add(w.substr(0, w.size() - possessive), t);
+      for (size_t i = 1; i + 1 < w.size(); ++i) {
+        if (w[i] == '-') add(w.substr(i + 1), t);
+      }
+    }
+    return index;
+  }
+
   // True when `a` has the token sequence `form` (a one-word form as written,
   // a longer one in any case: "LaTonya Brown" = "Latonya Brown"; a
   // possessive "'s" allowed on the last word), not inside a longer name and
-  // not in a title-case headline line.
-  static bool Writes(const extract::ArticleAnalysis& a, const std::vector<std::string_view>& form, bool place) {
+  // not in a title-case headline line. `index` is IndexTokens(a);
+  // `first_word` is form[0] lower-cased.
+  static bool Writes(const extract::ArticleAnalysis& a, const TokenIndex& index,
+                     const std::vector<std::string_view>& form, const std::string& first_word, bool place) {
     const std::string_view text = a.doc.text;
     const auto& tk = a.tokens;
-    std::vector<bool> sentence_start(tk.size(), false);
-    if (!tk.empty()) sentence_start[0] = true;
-    for (uint32_t e : a.sentence_token_end) {
-      if (e < tk.size()) sentence_start[e] = true;
-    }
+    const std::vector<bool>& sentence_start = index.sentence_start;
+    if (form.empty()) return false;
+    const auto starts = index.starts.find(first_word);
+    if (starts == index.starts.end()) return false;
     // A neighbour that makes the match part of a longer name: capitalised,
     // not opening its sentence ("A Schenectady man"), not a day or month
     // ("Queens Friday"), not a compass word before a place ("Northeast
@@ -913,7 +984,8 @@ class Resolution {
       }
       return form.size() == 1 ? got == want : base::EqualsIgnoreCase(got, want);
     };
-    for (size_t t = 0; t + form.size() <= tk.size(); ++t) {
+    for (const uint32_t t : starts->second) {
+      if (t + form.size() > tk.size()) break;
       bool match = true;
       for (size_t k = 0; k < form.size() && match; ++k) {
         match = same(tk[t + k].In(text), form[k], k + 1 == form.size(), k == 0 && form.size() > 1);
@@ -966,6 +1038,12 @@ class Resolution {
   std::vector<std::vector<size_t>> cluster_of_;  // per article, per linked entity (SIZE_MAX: none)
   std::vector<size_t> redirect_;                 // per cluster: the one it joined (itself if none)
   std::unordered_map<std::string, std::array<int, 2>> case_counts_;  // word -> {lower, capitalised mid-sentence}
+  // Per cluster, Words(c) and SpellingWords(c) as last computed; stale once
+  // Absorb adds spellings. The join steps compare every pair of clusters:
+  // folding each name once per change instead of once per pair.
+  mutable std::vector<uint8_t> fresh_;  // bit 0: best_words_, bit 1: spelling_words_
+  mutable std::vector<std::vector<std::string>> best_words_;
+  mutable std::vector<std::vector<std::vector<std::string>>> spelling_words_;
 };
 
 }  // namespace

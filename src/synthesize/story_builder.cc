@@ -14,6 +14,7 @@
 #include "synthesize/story_sections.h"
 #include "synthesize/timeline.h"
 #include "synthesize/value_discrepancies.h"
+#include "text/page_furniture.h"
 #include "text/wire_dateline.h"
 
 namespace newsfuse::synthesize {
@@ -180,7 +181,11 @@ std::vector<StatementSentence> StatementSentences(const std::vector<const extrac
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const auto& sent = doc.sentences[si];
       if (doc.paragraphs[sent.paragraph].is_heading) continue;
-      const std::string_view text = doc.Text(sent.span);
+      std::string_view text = doc.Text(sent.span);
+      // Page furniture (a link, a date stamp, a call to the reader) is no
+      // statement of the story; a trailing "(see related story)" no part of one.
+      if (text::FurnitureOf(text, doc.Text(doc.paragraphs[sent.paragraph].span)) != text::Furniture::kNone) continue;
+      text = text.substr(0, text::WithoutCrossReference(text));
       if (!IsStatement(text)) continue;
       StatementSentence st;
       st.article = ai;
@@ -273,14 +278,14 @@ Story BuildStory(const std::string& story_id,
   const std::vector<std::vector<uint32_t>> added = ExtendSupport(groups, unit_texts, article_of, vectors, options.support);
   std::vector<Evidence> evidence;
   evidence.reserve(units.size());
-  for (size_t i = 0; i < units.size(); ++i) {
-    // Typographic quotes and dashes stay glued to words ("“as"): they are
-    // no content of a claim.
-    std::vector<uint32_t> terms;
-    for (uint32_t t : space.Terms(i)) {
-      if (!space.TermString(t).starts_with("\xE2\x80")) terms.push_back(t);
+  ClaimTerms claim_terms;
+  for (const Unit& unit : units) {
+    std::vector<uint32_t> quoted;
+    for (std::string_view part : QuotedParts(unit.text)) {
+      const std::vector<uint32_t> terms = claim_terms.Of(part, /*names=*/false);
+      quoted.insert(quoted.end(), terms.begin(), terms.end());
     }
-    evidence.push_back(EvidenceOf(units[i].text, terms));
+    evidence.push_back(EvidenceOf(unit.text, claim_terms.Of(unit.text), quoted));
   }
   // A member whose outlet does not state its group's claim (aligned for a
   // shared name or place, it says something else) is a fact of its own:
