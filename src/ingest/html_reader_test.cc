@@ -426,6 +426,32 @@ TEST(HtmlPrefilterTest, DropsUnreadLinksMetasAndAttributes) {
             "<time datetime=\"2020-01-02\" itemprop=\"datePublished\">Jan 2</time></div></body></html>");
 }
 
+TEST(HtmlPrefilterTest, DropsPicturesFormFieldsAndStylesThatCannotHide) {
+  std::string out;
+  PrefilterHtml(
+      "<p style=\"color:red\">a<img src=\"x.jpg\" alt=\"A\">b<input name=q></p>"
+      "<p style=\"Display: None\">hidden</p><p style=\"x:1\" style=\"display:none\">c</p>"
+      "<select><option>March 2012</option></select><p>d</p>",
+      &out);
+  // The second style of an element is the parser's duplicate: never read.
+  EXPECT_EQ(out, "<p>ab</p><p style=\"Display: None\">hidden</p><p>c</p><p>d</p>");
+}
+
+TEST(HtmlPrefilterTest, CutsCommentThreadsByTheirAnchorId) {
+  std::string out;
+  PrefilterHtml(
+      "<div class=\"post\"><p>Post.</p></div>"
+      "<div id=\"comments\"><div class=\"c\"><p>First!</p></div></div>"
+      "<ol ID=respond><li>Reply</li></ol>"
+      "<div class=\"note id=comments\"><p>Kept: the id is inside the class value.</p></div>"
+      "<section id=\"comments-intro\"><p>Kept too.</p></section>",
+      &out);
+  EXPECT_EQ(out,
+            "<div class=\"post\"><p>Post.</p></div>"
+            "<div class=\"note id=comments\"><p>Kept: the id is inside the class value.</p></div>"
+            "<section id=\"comments-intro\"><p>Kept too.</p></section>");
+}
+
 TEST(HtmlPrefilterTest, ShortensIndentationBetweenTagsOnly) {
   std::string out;
   // Between two tags: one byte of the run is kept. Next to text, after a
