@@ -502,8 +502,13 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
       copied = pos;
       continue;
     }
-    const size_t open_end = html.find('>', pos);
-    if (open_end == std::string_view::npos) break;
+    // The start tag ends where the tokenizer ends it: a '>' inside a quoted
+    // value (src="...SW>Security/...") does not end it.
+    scratch.clear();
+    bool start_dropped = false;
+    const size_t start_end = CopyStartTag(html, pos, &scratch, &start_dropped);
+    if (start_end == std::string_view::npos) break;
+    const size_t open_end = start_end - 1;
     const std::string_view open_tag = html.substr(pos, open_end + 1 - pos);
     if (open_tag.size() >= 2 && open_tag[open_tag.size() - 2] == '/' && name == "svg") {
       pos = open_end + 1;  // <svg ... /> has no body
@@ -543,15 +548,16 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
       pos = close;
       continue;
     }
-    // The bare "<name>" only when the tokenizer ends the start tag where the
-    // search for '>' did (a quote left open in a damaged page can carry the
-    // tag on); otherwise the start tag is kept as it is, for the parser.
-    scratch.clear();
-    bool dropped = false;
-    if (CopyStartTag(html, pos, &scratch, &dropped) != open_end + 1) {
-      out->append(html.substr(copied, open_end + 1 - copied));
-      pos = close;
+    // With a plain end tag ("</script>") the element goes whole: an empty
+    // script or style is a node that no reader looks at, and each one is two
+    // tokens and an element for the parser (dozens a page). The text on both
+    // sides now meets: it is kept as it was.
+    const size_t after_name = close + 2 + name.size();
+    if (after_name < html.size() && html[after_name] == '>') {
+      out->append(html.substr(copied, pos - copied));
+      pos = after_name + 1;
       copied = pos;
+      tag_end = std::string_view::npos;
       continue;
     }
     append_text(pos, true);

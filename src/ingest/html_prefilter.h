@@ -2,8 +2,8 @@
 //
 // Shrinks a page before the HTML parser sees it, without changing what the
 // content extractor and the metadata reader get from it:
-//  - the bodies of <script> (JSON-LD aside), <style>, <svg> and <noscript>,
-//    HTML comments, <nav>/<aside>/<footer>/<select> elements, and comment
+//  - <script> (JSON-LD aside), <style>, <svg> and <noscript> elements (the
+//    body only, when the end tag is not a plain "</script>"), HTML comments, <nav>/<aside>/<footer>/<select> elements, and comment
 //    threads (a div, section or list whose id is "comments", "respond" or
 //    "disqus_thread", which the content extractor prunes in both passes)
 //    are cut out;

@@ -382,11 +382,25 @@ TEST(HtmlPrefilterTest, CutsScriptStyleCommentsButKeepsJsonLd) {
       "<p>a</p><script>var x = '<p>no</p>';</script><!-- c --><style>p{}</style>"
       "<script type=\"application/ld+json\">{\"k\":1}</script><SCRIPT>y</SCRIPT ><p>b</p>",
       &out);
+  // A plain end tag: the element goes whole; another ("</SCRIPT >") stays
+  // for the parser to read, after a bare start tag.
   EXPECT_EQ(out,
-            "<p>a</p><script></script><style></style>"
+            "<p>a</p>"
             "<script type=\"application/ld+json\">{\"k\":1}</script><script></SCRIPT ><p>b</p>");
   PrefilterHtml("<scripts>kept</scripts><script>unterminated", &out);
   EXPECT_EQ(out, "<scripts>kept</scripts><script>unterminated");
+}
+
+TEST(HtmlPrefilterTest, EndsAScriptTagWhereTheTokenizerDoes) {
+  // A '>' inside a quoted value does not end the tag: cut at it, the rest of
+  // the value ("Security/...") and an unmatched quote would run on into the
+  // page and swallow the article into an attribute.
+  std::string out;
+  PrefilterHtml(
+      "<div><script src=\"http://ads.test/SW>Security;sz=1\"></script> x</div>"
+      "<p class=\"body\">Story.</p>",
+      &out);
+  EXPECT_EQ(out, "<div> x</div><p class=\"body\">Story.</p>");
 }
 
 // Without a "</title>" the parser would read the whole page as the title.
@@ -421,7 +435,7 @@ TEST(HtmlPrefilterTest, DropsUnreadLinksMetasAndAttributes) {
             "<meta><meta property=\"OG:Title\" content=\"T\">"
             "<meta name=\"x&amp;y\" content=\"kept: an entity\">"
             "<link rel=Canonical href=\"http://x.test/a\">"
-            "<script></script></head>"
+            "</head>"
             "<body><div class=\"story\">"
             "<time datetime=\"2020-01-02\" itemprop=\"datePublished\">Jan 2</time></div></body></html>");
 }
