@@ -290,9 +290,13 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out, bool* d
     }
     if (tag_name == TagName::kMeta || tag_name == TagName::kLink) {
       NoteKeyAttribute(name, value, &keys);
-      // '=' too: a quote left open swallows the next attributes into a value
-      // ("dns-prefetch href="). A URL with a query keeps its element.
-      if (value.find_first_of("\"'<>=") != std::string_view::npos ||
+      // '=' after white space too: a quote left open swallows the next
+      // attributes into a value ("dns-prefetch href="). A URL with a query
+      // ("style.css?ver=1.0", no white space) is an ordinary value.
+      const size_t space = value.find_first_of(" \t\n\r\f");
+      if (value.find_first_of("\"'<>") != std::string_view::npos ||
+          (space != std::string_view::npos &&
+           value.find('=', space) != std::string_view::npos) ||
           name.find_first_of("\"'<=") != std::string_view::npos) {
         odd_value = true;
       }

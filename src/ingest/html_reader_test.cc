@@ -440,6 +440,16 @@ TEST(HtmlPrefilterTest, DropsUnreadLinksMetasAndAttributes) {
             "<time datetime=\"2020-01-02\" itemprop=\"datePublished\">Jan 2</time></div></body></html>");
 }
 
+TEST(HtmlPrefilterTest, DropsStylesheetLinkWithAQueryButNotAnOddOne) {
+  std::string out;
+  // A query's '=' is an ordinary value; '=' after white space says a quote
+  // was left open and swallowed the next attribute: that element stays.
+  PrefilterHtml("<link rel=\"stylesheet\" href=\"s.css?ver=1.0&amp;m=2\">"
+                "<link rel=\"dns-prefetch href=\" x=\"\">",
+                &out);
+  EXPECT_EQ(out, "<link rel=\"dns-prefetch href=\">");
+}
+
 TEST(HtmlPrefilterTest, DropsPicturesFormFieldsAndStylesThatCannotHide) {
   std::string out;
   PrefilterHtml(
