@@ -71,8 +71,13 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
 size_t FindIgnoreCase(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return 0;
   if (needle.size() > haystack.size()) return std::string_view::npos;
+  // The first byte is tested inline: most positions fail on it.
+  const char c = needle[0];
+  const char lower = IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  const char upper = IsAsciiLower(c) ? static_cast<char>(c - 'a' + 'A') : c;
   for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (EqualsIgnoreCase(haystack.substr(i, needle.size()), needle)) return i;
+    if (haystack[i] != lower && haystack[i] != upper) continue;
+    if (EqualsIgnoreCase(haystack.substr(i + 1, needle.size() - 1), needle.substr(1))) return i;
   }
   return std::string_view::npos;
 }

@@ -42,6 +42,11 @@ TEST(StringsTest, CaseInsensitiveHelpers) {
   EXPECT_FALSE(StartsWithIgnoreCase("PH", "photo:"));
   EXPECT_EQ(FindIgnoreCase("via Getty Images", "GETTY"), 4u);
   EXPECT_EQ(FindIgnoreCase("abc", "x"), std::string_view::npos);
+  // The first byte in either case, a digit or a symbol first, a match at the end.
+  EXPECT_EQ(FindIgnoreCase("Display: NONE", "none"), 9u);
+  EXPECT_EQ(FindIgnoreCase("x 2Ab", "2aB"), 2u);
+  EXPECT_EQ(FindIgnoreCase("a-b", "-B"), 1u);
+  EXPECT_EQ(FindIgnoreCase("ab", "abc"), std::string_view::npos);
 }
 
 }  // namespace

@@ -67,14 +67,85 @@ size_t FindElementEnd(std::string_view html, size_t pos, std::string_view name) 
 // HTML's white space (the tokenizer's set: no vertical tab).
 bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-enum class TagName { kOther, kMeta, kLink, kHtml, kScript };
+// The value of the first id attribute of the start tag `tag` ('<' to '>'),
+// raw, read as the tokenizer reads attributes; empty when there is none or
+// the tag is not tidy (a '<' inside, a quote left open).
+std::string_view IdOf(std::string_view tag) {
+  if (tag.find('<', 1) != std::string_view::npos) return {};
+  const size_t n = tag.size() - 1;  // the closing '>'
+  size_t i = 1;
+  while (i < n && !IsHtmlSpace(tag[i]) && tag[i] != '/') ++i;
+  while (i < n) {
+    while (i < n && (IsHtmlSpace(tag[i]) || tag[i] == '/')) ++i;
+    const size_t name_begin = i;
+    ++i;  // a name may start with '='
+    while (i < n && !IsHtmlSpace(tag[i]) && tag[i] != '/' && tag[i] != '=') ++i;
+    const std::string_view name = tag.substr(name_begin, i - name_begin);
+    std::string_view value;
+    size_t j = i;
+    while (j < n && IsHtmlSpace(tag[j])) ++j;
+    if (j < n && tag[j] == '=') {
+      ++j;
+      while (j < n && IsHtmlSpace(tag[j])) ++j;
+      if (j < n && (tag[j] == '"' || tag[j] == '\'')) {
+        const size_t close = tag.find(tag[j], j + 1);
+        if (close == std::string_view::npos || close >= n) return {};
+        value = tag.substr(j + 1, close - j - 1);
+        j = close + 1;
+      } else {
+        const size_t begin = j;
+        while (j < n && !IsHtmlSpace(tag[j])) ++j;
+        value = tag.substr(begin, j - begin);
+      }
+      i = j;
+    }
+    if (name.size() == 2 && base::EqualsIgnoreCase(name, "id")) return value;
+  }
+  return {};
+}
+
+// A comment thread that the content extractor prunes in both of its passes
+// (html_content_extractor.cc: a block whose id is the anchor a post's "12
+// Comments" link jumps to) and that the metadata reader must not take an
+// author or a date from. On blogs the thread is often most of the page: a
+// third of what the parser got on the Dragnet pages. Returns the tag name
+// when html[pos] opens one.
+std::string_view CommentThreadAt(std::string_view html, size_t pos) {
+  static constexpr std::string_view kTags[] = {"div", "section", "ol", "ul"};
+  for (std::string_view name : kTags) {
+    if (!OpensTag(html, pos, name)) continue;
+    const size_t gt = html.find('>', pos);
+    if (gt == std::string_view::npos) return {};
+    const std::string_view id = IdOf(html.substr(pos, gt + 1 - pos));
+    return id == "comments" || id == "respond" || id == "disqus_thread" ? name
+                                                                          : std::string_view();
+  }
+  return {};
+}
+
+
+enum class TagName { kOther, kMeta, kLink, kHtml, kScript, kUnread };
 
 TagName NameOf(std::string_view tag) {
   if (base::EqualsIgnoreCase(tag, "meta")) return TagName::kMeta;
   if (base::EqualsIgnoreCase(tag, "link")) return TagName::kLink;
   if (base::EqualsIgnoreCase(tag, "html")) return TagName::kHtml;
   if (base::EqualsIgnoreCase(tag, "script")) return TagName::kScript;
+  // Void elements that neither reader looks at: pictures and form fields.
+  if (base::EqualsIgnoreCase(tag, "img") || base::EqualsIgnoreCase(tag, "input")) {
+    return TagName::kUnread;
+  }
   return TagName::kOther;
+}
+
+// A style attribute matters only when it hides its element (html::IsHidden
+// looks for "display:none" and "visibility:hidden"); a value that cannot say
+// so ("color:red", "width:300px": most of them) goes. One with a '&' (an
+// entity the parser would decode) stays.
+bool StyleMayHide(std::string_view value) {
+  return value.find('&') != std::string_view::npos ||
+         base::FindIgnoreCase(value, "none") != std::string_view::npos ||
+         base::FindIgnoreCase(value, "hidden") != std::string_view::npos;
 }
 
 // Attributes the metadata reader and the content extractor look at; the
@@ -98,6 +169,7 @@ bool KeepAttribute(std::string_view name, TagName tag) {
     case TagName::kScript:
       return base::EqualsIgnoreCase(name, "type");
     case TagName::kOther:
+    case TagName::kUnread:
       return false;
   }
   return false;
@@ -124,6 +196,7 @@ void NoteKeyAttribute(std::string_view name, std::string_view value, KeyAttribut
 // reader ignores (viewport, og:image, twitter:card, ...), are dropped whole:
 // both are void elements that neither reader looks at.
 bool DropElement(TagName tag, const KeyAttributes& keys) {
+  if (tag == TagName::kUnread) return true;
   auto has_entity = [](const std::optional<std::string_view>& v) {
     return v && v->find('&') != std::string_view::npos;
   };
@@ -162,6 +235,7 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out, bool* d
   const TagName tag_name = NameOf(tag);
   KeyAttributes keys;
   bool odd_value = false;
+  bool seen_style = false;  // the parser keeps the first of duplicate attributes
   const size_t mark = out->size();
   out->push_back('<');
   out->append(tag);
@@ -216,14 +290,23 @@ size_t CopyStartTag(std::string_view html, size_t pos, std::string* out, bool* d
     }
     if (tag_name == TagName::kMeta || tag_name == TagName::kLink) {
       NoteKeyAttribute(name, value, &keys);
-      // '=' too: a quote left open swallows the next attributes into a value
-      // ("dns-prefetch href="). A URL with a query keeps its element.
-      if (value.find_first_of("\"'<>=") != std::string_view::npos ||
+      // '=' after white space too: a quote left open swallows the next
+      // attributes into a value ("dns-prefetch href="). A URL with a query
+      // ("style.css?ver=1.0", no white space) is an ordinary value.
+      const size_t space = value.find_first_of(" \t\n\r\f");
+      if (value.find_first_of("\"'<>") != std::string_view::npos ||
+          (space != std::string_view::npos &&
+           value.find('=', space) != std::string_view::npos) ||
           name.find_first_of("\"'<=") != std::string_view::npos) {
         odd_value = true;
       }
     }
     if (KeepAttribute(name, tag_name)) {
+      if (name.size() == 5 && base::EqualsIgnoreCase(name, "style")) {
+        const bool first = !seen_style;
+        seen_style = true;
+        if (!first || !StyleMayHide(value)) continue;
+      }
       out->push_back(' ');
       out->append(html.substr(name_begin, i - name_begin));
     }
@@ -377,10 +460,11 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
     else if (OpensTag(html, pos, "svg")) name = "svg";
     else if (OpensTag(html, pos, "noscript")) name = "noscript";
     if (name.empty()) {
-      // Navigation, asides and footers are never body text, and neither
-      // reader looks inside them.
+      // Navigation, asides, footers and drop-down menus (an archive's
+      // <select> of months) are never body text, and neither reader looks
+      // inside them.
       bool cut = false;
-      for (std::string_view furniture : {"nav", "aside", "footer"}) {
+      for (std::string_view furniture : {"nav", "aside", "footer", "select"}) {
         if (!OpensTag(html, pos, furniture)) continue;
         const size_t end = FindElementEnd(html, pos, furniture);
         if (end == std::string_view::npos) break;
@@ -389,6 +473,15 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
         copied = end;
         cut = true;
         break;
+      }
+      if (const std::string_view thread = CommentThreadAt(html, pos); !cut && !thread.empty()) {
+        const size_t end = FindElementEnd(html, pos, thread);
+        if (end != std::string_view::npos) {
+          out->append(html.substr(copied, pos - copied));
+          pos = end;
+          copied = end;
+          cut = true;
+        }
       }
       if (cut) continue;
       const size_t mark = out->size();
@@ -413,8 +506,13 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
       copied = pos;
       continue;
     }
-    const size_t open_end = html.find('>', pos);
-    if (open_end == std::string_view::npos) break;
+    // The start tag ends where the tokenizer ends it: a '>' inside a quoted
+    // value (src="...SW>Security/...") does not end it.
+    scratch.clear();
+    bool start_dropped = false;
+    const size_t start_end = CopyStartTag(html, pos, &scratch, &start_dropped);
+    if (start_end == std::string_view::npos) break;
+    const size_t open_end = start_end - 1;
     const std::string_view open_tag = html.substr(pos, open_end + 1 - pos);
     if (open_tag.size() >= 2 && open_tag[open_tag.size() - 2] == '/' && name == "svg") {
       pos = open_end + 1;  // <svg ... /> has no body
@@ -454,15 +552,16 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
       pos = close;
       continue;
     }
-    // The bare "<name>" only when the tokenizer ends the start tag where the
-    // search for '>' did (a quote left open in a damaged page can carry the
-    // tag on); otherwise the start tag is kept as it is, for the parser.
-    scratch.clear();
-    bool dropped = false;
-    if (CopyStartTag(html, pos, &scratch, &dropped) != open_end + 1) {
-      out->append(html.substr(copied, open_end + 1 - copied));
-      pos = close;
+    // With a plain end tag ("</script>") the element goes whole: an empty
+    // script or style is a node that no reader looks at, and each one is two
+    // tokens and an element for the parser (dozens a page). The text on both
+    // sides now meets: it is kept as it was.
+    const size_t after_name = close + 2 + name.size();
+    if (after_name < html.size() && html[after_name] == '>') {
+      out->append(html.substr(copied, pos - copied));
+      pos = after_name + 1;
       copied = pos;
+      tag_end = std::string_view::npos;
       continue;
     }
     append_text(pos, true);

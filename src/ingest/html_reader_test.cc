@@ -382,11 +382,25 @@ TEST(HtmlPrefilterTest, CutsScriptStyleCommentsButKeepsJsonLd) {
       "<p>a</p><script>var x = '<p>no</p>';</script><!-- c --><style>p{}</style>"
       "<script type=\"application/ld+json\">{\"k\":1}</script><SCRIPT>y</SCRIPT ><p>b</p>",
       &out);
+  // A plain end tag: the element goes whole; another ("</SCRIPT >") stays
+  // for the parser to read, after a bare start tag.
   EXPECT_EQ(out,
-            "<p>a</p><script></script><style></style>"
+            "<p>a</p>"
             "<script type=\"application/ld+json\">{\"k\":1}</script><script></SCRIPT ><p>b</p>");
   PrefilterHtml("<scripts>kept</scripts><script>unterminated", &out);
   EXPECT_EQ(out, "<scripts>kept</scripts><script>unterminated");
+}
+
+TEST(HtmlPrefilterTest, EndsAScriptTagWhereTheTokenizerDoes) {
+  // A '>' inside a quoted value does not end the tag: cut at it, the rest of
+  // the value ("Security/...") and an unmatched quote would run on into the
+  // page and swallow the article into an attribute.
+  std::string out;
+  PrefilterHtml(
+      "<div><script src=\"http://ads.test/SW>Security;sz=1\"></script> x</div>"
+      "<p class=\"body\">Story.</p>",
+      &out);
+  EXPECT_EQ(out, "<div> x</div><p class=\"body\">Story.</p>");
 }
 
 // Without a "</title>" the parser would read the whole page as the title.
@@ -421,9 +435,45 @@ TEST(HtmlPrefilterTest, DropsUnreadLinksMetasAndAttributes) {
             "<meta><meta property=\"OG:Title\" content=\"T\">"
             "<meta name=\"x&amp;y\" content=\"kept: an entity\">"
             "<link rel=Canonical href=\"http://x.test/a\">"
-            "<script></script></head>"
+            "</head>"
             "<body><div class=\"story\">"
             "<time datetime=\"2020-01-02\" itemprop=\"datePublished\">Jan 2</time></div></body></html>");
+}
+
+TEST(HtmlPrefilterTest, DropsStylesheetLinkWithAQueryButNotAnOddOne) {
+  std::string out;
+  // A query's '=' is an ordinary value; '=' after white space says a quote
+  // was left open and swallowed the next attribute: that element stays.
+  PrefilterHtml("<link rel=\"stylesheet\" href=\"s.css?ver=1.0&amp;m=2\">"
+                "<link rel=\"dns-prefetch href=\" x=\"\">",
+                &out);
+  EXPECT_EQ(out, "<link rel=\"dns-prefetch href=\">");
+}
+
+TEST(HtmlPrefilterTest, DropsPicturesFormFieldsAndStylesThatCannotHide) {
+  std::string out;
+  PrefilterHtml(
+      "<p style=\"color:red\">a<img src=\"x.jpg\" alt=\"A\">b<input name=q></p>"
+      "<p style=\"Display: None\">hidden</p><p style=\"x:1\" style=\"display:none\">c</p>"
+      "<select><option>March 2012</option></select><p>d</p>",
+      &out);
+  // The second style of an element is the parser's duplicate: never read.
+  EXPECT_EQ(out, "<p>ab</p><p style=\"Display: None\">hidden</p><p>c</p><p>d</p>");
+}
+
+TEST(HtmlPrefilterTest, CutsCommentThreadsByTheirAnchorId) {
+  std::string out;
+  PrefilterHtml(
+      "<div class=\"post\"><p>Post.</p></div>"
+      "<div id=\"comments\"><div class=\"c\"><p>First!</p></div></div>"
+      "<ol ID=respond><li>Reply</li></ol>"
+      "<div class=\"note id=comments\"><p>Kept: the id is inside the class value.</p></div>"
+      "<section id=\"comments-intro\"><p>Kept too.</p></section>",
+      &out);
+  EXPECT_EQ(out,
+            "<div class=\"post\"><p>Post.</p></div>"
+            "<div class=\"note id=comments\"><p>Kept: the id is inside the class value.</p></div>"
+            "<section id=\"comments-intro\"><p>Kept too.</p></section>");
 }
 
 TEST(HtmlPrefilterTest, ShortensIndentationBetweenTagsOnly) {
