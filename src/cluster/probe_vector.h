@@ -55,7 +55,8 @@ class ProbeVector {
       // Masks, not selects: the compiler turned `?:` into branches, which
       // mispredict on every shared term.
       const uint32_t ma = 0u - static_cast<uint32_t>(keys_[a] == t.term);
-      const uint32_t mb = 0u - static_cast<uint32_t>(keys_[b] == t.term);
+      // A term whose two slots coincide sits in one slot: count it once.
+      const uint32_t mb = 0u - static_cast<uint32_t>((keys_[b] == t.term) & (a != b));
       const float wa = std::bit_cast<float>(std::bit_cast<uint32_t>(weights_[a]) & ma);
       const float wb = std::bit_cast<float>(std::bit_cast<uint32_t>(weights_[b]) & mb);
       total += (wa + wb) * t.weight;
@@ -65,6 +66,7 @@ class ProbeVector {
 
  private:
   static constexpr size_t kNone = SIZE_MAX;
+  friend class ProbeVectorTestPeer;
   size_t SlotA(uint32_t term) const { return term & (keys_.size() - 1); }
   size_t SlotB(uint32_t term) const { return ((term * 0x9E3779B1u) >> 16) & (keys_.size() - 1); }
   void Clear() {
