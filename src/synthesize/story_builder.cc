@@ -2,6 +2,7 @@
 #include "synthesize/section_ranks.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "base/strings.h"
 #include "synthesize/attribute_facts.h"
@@ -357,6 +358,28 @@ Story BuildStory(const std::string& story_id,
     f.consensus = originals > 1 && independent(attributes[i].articles) >= consensus_floor;
     story.facts.push_back(std::move(f));
     fact_backing.push_back(&attribute_backing[i]);
+  }
+  // Claims shorter than a sentence, with every outlet that states them
+  // (clause_facts.h): more outlets than the fact that cites their sentence.
+  std::vector<uint32_t> cited_articles(units.size(), 0);
+  for (const Backing& b : backing) {
+    for (uint32_t u : b.units) cited_articles[u] = std::max<uint32_t>(cited_articles[u], b.articles.size());
+  }
+  ClauseOptions clause_options = options.clauses;
+  if (const char* w = std::getenv("NEWSFUSE_CLAUSE_W")) clause_options.min_overlap = std::stof(w);
+  if (const char* m = std::getenv("NEWSFUSE_CLAUSE_MIN")) clause_options.min_articles = std::stoul(m);
+  if (const char* m = std::getenv("NEWSFUSE_CLAUSE_TERMS")) clause_options.min_terms = std::stoul(m);
+  const std::vector<ClauseFact> clause_facts = FindClauseFacts(unit_texts, article_of, cited_articles, clause_options);
+  std::vector<Backing> clause_backing(clause_facts.size());
+  for (size_t i = 0; i < clause_facts.size(); ++i) {
+    clause_backing[i].articles = clause_facts[i].articles;
+    Fact f;
+    f.text = clause_facts[i].text;
+    f.sources = SourceIds(articles, clause_facts[i].articles);
+    for (uint32_t u : clause_facts[i].units) f.source_sentences.push_back(units[u].text);
+    f.consensus = originals > 1 && independent(clause_facts[i].articles) >= consensus_floor;
+    story.facts.push_back(std::move(f));
+    fact_backing.push_back(&clause_backing[i]);
   }
   // All facts by support, the attributes among the others.
   {

@@ -1,0 +1,246 @@
+#include "synthesize/clause_facts.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "base/strings.h"
+#include "extract/timex_lexicon.h"
+#include "synthesize/fact_support.h"
+#include "synthesize/term_vectors.h"
+
+namespace newsfuse::synthesize {
+namespace {
+
+bool IsWordChar(char c) { return base::IsAsciiAlpha(c) || base::IsAsciiDigit(c); }
+
+// Words that open a new clause or a coordinated predicate, as written in
+// lower case (a capitalised "And" opens the sentence, not a clause of it).
+bool JoinsClauses(std::string_view word) {
+  static constexpr std::array<std::string_view, 13> kJoins = {
+      "and", "but", "while", "whereas", "although", "though", "because", "who", "which", "where", "when", "after",
+      "before"};
+  return std::find(kJoins.begin(), kJoins.end(), word) != kJoins.end();
+}
+
+struct Claim {
+  std::vector<uint32_t> terms;  // sorted, unique
+  std::vector<std::string> figures;
+};
+
+size_t Shared(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++n, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return n;
+}
+
+// The shared terms a sentence needs to state a claim of `terms` terms.
+size_t Needed(size_t terms, float min_overlap) {
+  const auto need = static_cast<size_t>(std::ceil(min_overlap * static_cast<float>(terms) - 1e-4f));
+  return std::max<size_t>(1, need);
+}
+
+bool States(const Claim& claim, const std::vector<uint32_t>& terms, const std::vector<std::string>& figures,
+            float min_overlap) {
+  return std::includes(figures.begin(), figures.end(), claim.figures.begin(), claim.figures.end()) &&
+         Shared(claim.terms, terms) >= Needed(claim.terms.size(), min_overlap);
+}
+
+// A claim names what it is about and says something of it: the clause holds
+// a value (a capitalised word that does not open the sentence, a token with
+// a digit, a number or ordinal word: "third floor") and a predicate word (a lower-case content word). A clause
+// of names alone ("Mark Heller") or of a setting alone ("the building") is
+// no claim.
+bool IsClaim(std::string_view clause, bool opens_sentence) {
+  bool value = false, predicate = false;
+  bool first = opens_sentence;
+  for (size_t i = 0; i < clause.size();) {
+    if (!IsWordChar(clause[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool digit = false;
+    while (j < clause.size() && (IsWordChar(clause[j]) || clause[j] == '-' || clause[j] == '\'')) {
+      digit |= base::IsAsciiDigit(clause[j]);
+      ++j;
+    }
+    const std::string_view word = clause.substr(i, j - i);
+    const std::string head = base::AsciiLower(word.substr(0, word.find('-')));  // "third" of "third-floor"
+    const bool number_word =
+        extract::timex::Ordinal(head) > 0 || (extract::timex::WordNumber(head) > 1 && head != "dozen");
+    if (digit || number_word || (base::IsAsciiUpper(word[0]) && !first)) {
+      value = true;
+    } else if (base::IsAsciiLower(word[0]) && word.size() > 2 && !IsStopword(base::AsciiLower(word))) {
+      predicate = true;
+    }
+    first = false;
+    i = j;
+  }
+  return value && predicate;
+}
+
+}  // namespace
+
+std::vector<std::string_view> SplitClauses(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  auto close = [&](size_t end) {
+    std::string_view c = s.substr(start, end - start);
+    while (!c.empty() && !IsWordChar(c.front())) c.remove_prefix(1);
+    while (!c.empty() && !IsWordChar(c.back())) c.remove_suffix(1);
+    if (!c.empty()) out.push_back(c);
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    // A comma inside a figure ("2,500") joins; one before a space separates.
+    if (c == ';' || c == ':' || c == '(' || c == ')' || (c == ',' && i + 1 < s.size() && s[i + 1] == ' ')) {
+      close(i);
+      start = ++i;
+      continue;
+    }
+    // Em and en dashes.
+    if (s.compare(i, 3, "\xE2\x80\x94") == 0 || s.compare(i, 3, "\xE2\x80\x93") == 0) {
+      close(i);
+      start = i += 3;
+      continue;
+    }
+    if (base::IsAsciiAlpha(c) && (i == 0 || !IsWordChar(s[i - 1]))) {
+      size_t j = i;
+      while (j < s.size() && base::IsAsciiAlpha(s[j])) ++j;
+      if (JoinsClauses(s.substr(i, j - i)) && (j == s.size() || !IsWordChar(s[j]))) {
+        close(i);
+        start = j;
+      }
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  close(s.size());
+  return out;
+}
+
+std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& texts,
+                                        const std::vector<uint32_t>& article_of,
+                                        const std::vector<uint32_t>& cited_articles,
+                                        const ClauseOptions& options) {
+  std::vector<ClauseFact> out;
+  uint32_t articles = 0;
+  for (uint32_t a : article_of) articles = std::max(articles, a + 1);
+  if (articles < 2) return out;
+
+  // Clauses and, per sentence, the terms of all its clauses in one id space.
+  struct Clause {
+    uint32_t unit;
+    std::string_view text;
+    Claim claim;
+  };
+  TermSpace space;
+  std::vector<Clause> clauses;
+  std::vector<std::vector<uint32_t>> unit_terms(texts.size());
+  std::vector<std::vector<std::string>> unit_figures(texts.size());
+  for (uint32_t u = 0; u < texts.size(); ++u) {
+    unit_figures[u] = Figures(texts[u]);
+    for (std::string_view c : SplitClauses(texts[u])) {
+      const size_t id = space.Add(c);
+      Claim claim;
+      claim.terms = space.Terms(id);
+      std::sort(claim.terms.begin(), claim.terms.end());
+      claim.terms.erase(std::unique(claim.terms.begin(), claim.terms.end()), claim.terms.end());
+      unit_terms[u].insert(unit_terms[u].end(), claim.terms.begin(), claim.terms.end());
+      claim.figures = Figures(c);
+      clauses.push_back(Clause{u, c, std::move(claim)});
+    }
+    auto& t = unit_terms[u];
+    std::sort(t.begin(), t.end());
+    t.erase(std::unique(t.begin(), t.end()), t.end());
+  }
+  std::vector<std::vector<uint32_t>> units_of_term;  // postings, ascending
+  for (uint32_t u = 0; u < texts.size(); ++u) {
+    for (uint32_t t : unit_terms[u]) {
+      if (t >= units_of_term.size()) units_of_term.resize(t + 1);
+      units_of_term[t].push_back(u);
+    }
+  }
+
+  // Per clause, the articles that state it (each with its first sentence that does).
+  struct Candidate {
+    size_t clause;
+    std::vector<uint32_t> articles, units;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<uint32_t> first_unit(articles);
+  std::vector<size_t> seen_at(texts.size(), SIZE_MAX);
+  uint64_t checks = 0;
+  for (size_t ci = 0; ci < clauses.size() && checks < options.max_checks; ++ci) {
+    const Clause& c = clauses[ci];
+    const size_t n = c.claim.terms.size();
+    const std::string_view before = texts[c.unit].substr(0, static_cast<size_t>(c.text.data() - texts[c.unit].data()));
+    const bool opens = std::none_of(before.begin(), before.end(), IsWordChar);
+    if (n < options.min_terms || !IsClaim(c.text, opens)) continue;
+    const size_t need = Needed(n, options.min_overlap);
+    // A sentence with `need` of the n terms holds one of the n - need + 1 rarest.
+    std::vector<uint32_t> rare = c.claim.terms;
+    std::sort(rare.begin(), rare.end(),
+              [&](uint32_t a, uint32_t b) { return units_of_term[a].size() < units_of_term[b].size(); });
+    rare.resize(n - need + 1);
+    std::fill(first_unit.begin(), first_unit.end(), UINT32_MAX);
+    first_unit[article_of[c.unit]] = c.unit;
+    for (uint32_t t : rare) {
+      for (uint32_t v : units_of_term[t]) {
+        if (seen_at[v] == ci) continue;
+        seen_at[v] = ci;
+        const uint32_t art = article_of[v];
+        if (first_unit[art] <= v) continue;
+        ++checks;
+        if (States(c.claim, unit_terms[v], unit_figures[v], options.min_overlap)) first_unit[art] = v;
+      }
+    }
+    Candidate cand{ci, {}, {}};
+    for (uint32_t art = 0; art < articles; ++art) {
+      if (first_unit[art] == UINT32_MAX) continue;
+      cand.articles.push_back(art);
+      cand.units.push_back(first_unit[art]);
+    }
+    if (cand.articles.size() >= options.min_articles && cand.articles.size() > cited_articles[c.unit]) {
+      candidates.push_back(std::move(cand));
+    }
+  }
+
+  // Most outlets first; a clause already said for its outlet by a kept one is left out.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.articles.size() > b.articles.size(); });
+  std::vector<size_t> kept;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const Clause& c = clauses[candidates[k].clause];
+    bool said = false;
+    for (size_t e : kept) {
+      const Candidate& ke = candidates[e];
+      const Clause& ec = clauses[ke.clause];
+      if (!std::binary_search(ke.articles.begin(), ke.articles.end(), article_of[c.unit])) continue;
+      said = States(c.claim, ec.claim.terms, ec.claim.figures, options.min_overlap) ||
+             States(ec.claim, c.claim.terms, c.claim.figures, options.min_overlap);
+      if (said) break;
+    }
+    if (said) continue;
+    kept.push_back(k);
+    ClauseFact f;
+    f.text = std::string(c.text);
+    f.articles = candidates[k].articles;
+    f.units = candidates[k].units;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace newsfuse::synthesize
