@@ -24,9 +24,15 @@ bool JoinsClauses(std::string_view word) {
 }
 
 struct Claim {
-  std::vector<uint32_t> terms;  // sorted, unique
+  std::vector<uint32_t> terms;      // sorted, unique
+  std::vector<uint32_t> predicate;  // the terms of its predicate words, sorted, unique
   std::vector<std::string> figures;
 };
+
+void SortUnique(std::vector<uint32_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
 
 size_t Shared(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   size_t n = 0;
@@ -49,18 +55,29 @@ size_t Needed(size_t terms, float min_overlap) {
 }
 
 bool States(const Claim& claim, const std::vector<uint32_t>& terms, const std::vector<std::string>& figures,
-            float min_overlap) {
+            const ClauseOptions& options) {
   return std::includes(figures.begin(), figures.end(), claim.figures.begin(), claim.figures.end()) &&
-         Shared(claim.terms, terms) >= Needed(claim.terms.size(), min_overlap);
+         Shared(claim.terms, terms) >= Needed(claim.terms.size(), options.min_overlap) &&
+         Shared(claim.predicate, terms) >= Needed(claim.predicate.size(), options.min_predicate_overlap);
 }
 
 // A claim names what it is about and says something of it: the clause holds
 // a value (a capitalised word that does not open the sentence, a token with
-// a digit, a number or ordinal word: "third floor") and a predicate word (a lower-case content word). A clause
-// of names alone ("Mark Heller") or of a setting alone ("the building") is
-// no claim.
-bool IsClaim(std::string_view clause, bool opens_sentence) {
-  bool value = false, predicate = false;
+// a digit, a number or ordinal word: "third floor") and predicate words
+// (lower-case content words). A clause of names alone ("Mark Heller") is no
+// claim, nor one that reports (OpensReport). Returns its predicate words, space-separated; empty when no claim.
+// A clause that opens with the verb of saying ("said he was on the third
+// floor") gives what its speaker, named outside it, said: who "he" is is not
+// in it, so outlets that put someone else on the third floor would agree.
+bool OpensReport(std::string_view word) {
+  static constexpr std::array<std::string_view, 8> kSaying = {"said",  "says",    "say",     "told",
+                                                              "tells", "reported", "reports", "according"};
+  return std::find(kSaying.begin(), kSaying.end(), base::AsciiLower(word)) != kSaying.end();
+}
+
+std::string PredicateWords(std::string_view clause, bool opens_sentence) {
+  bool value = false;
+  std::string predicate;
   bool first = opens_sentence;
   for (size_t i = 0; i < clause.size();) {
     if (!IsWordChar(clause[i])) {
@@ -74,18 +91,19 @@ bool IsClaim(std::string_view clause, bool opens_sentence) {
       ++j;
     }
     const std::string_view word = clause.substr(i, j - i);
+    if (i == 0 && OpensReport(word)) return std::string();
     const std::string head = base::AsciiLower(word.substr(0, word.find('-')));  // "third" of "third-floor"
     const bool number_word =
         extract::timex::Ordinal(head) > 0 || (extract::timex::WordNumber(head) > 1 && head != "dozen");
     if (digit || number_word || (base::IsAsciiUpper(word[0]) && !first)) {
       value = true;
     } else if (base::IsAsciiLower(word[0]) && word.size() > 2 && !IsStopword(base::AsciiLower(word))) {
-      predicate = true;
+      predicate.append(word).push_back(' ');
     }
     first = false;
     i = j;
   }
-  return value && predicate;
+  return value ? predicate : std::string();
 }
 
 }  // namespace
@@ -152,11 +170,15 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
   for (uint32_t u = 0; u < texts.size(); ++u) {
     unit_figures[u] = Figures(texts[u]);
     for (std::string_view c : SplitClauses(texts[u])) {
-      const size_t id = space.Add(c);
       Claim claim;
-      claim.terms = space.Terms(id);
-      std::sort(claim.terms.begin(), claim.terms.end());
-      claim.terms.erase(std::unique(claim.terms.begin(), claim.terms.end()), claim.terms.end());
+      claim.terms = space.Terms(space.Add(c));
+      SortUnique(&claim.terms);
+      const std::string_view before = texts[u].substr(0, static_cast<size_t>(c.data() - texts[u].data()));
+      const std::string predicate = PredicateWords(c, std::none_of(before.begin(), before.end(), IsWordChar));
+      if (!predicate.empty()) {
+        claim.predicate = space.Terms(space.Add(predicate));
+        SortUnique(&claim.predicate);
+      }
       unit_terms[u].insert(unit_terms[u].end(), claim.terms.begin(), claim.terms.end());
       claim.figures = Figures(c);
       clauses.push_back(Clause{u, c, std::move(claim)});
@@ -185,9 +207,7 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
   for (size_t ci = 0; ci < clauses.size() && checks < options.max_checks; ++ci) {
     const Clause& c = clauses[ci];
     const size_t n = c.claim.terms.size();
-    const std::string_view before = texts[c.unit].substr(0, static_cast<size_t>(c.text.data() - texts[c.unit].data()));
-    const bool opens = std::none_of(before.begin(), before.end(), IsWordChar);
-    if (n < options.min_terms || !IsClaim(c.text, opens)) continue;
+    if (n < options.min_terms || c.claim.predicate.empty()) continue;
     const size_t need = Needed(n, options.min_overlap);
     // A sentence with `need` of the n terms holds one of the n - need + 1 rarest.
     std::vector<uint32_t> rare = c.claim.terms;
@@ -203,7 +223,7 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
         const uint32_t art = article_of[v];
         if (first_unit[art] <= v) continue;
         ++checks;
-        if (States(c.claim, unit_terms[v], unit_figures[v], options.min_overlap)) first_unit[art] = v;
+        if (States(c.claim, unit_terms[v], unit_figures[v], options)) first_unit[art] = v;
       }
     }
     Candidate cand{ci, {}, {}};
@@ -228,8 +248,8 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
       const Candidate& ke = candidates[e];
       const Clause& ec = clauses[ke.clause];
       if (!std::binary_search(ke.articles.begin(), ke.articles.end(), article_of[c.unit])) continue;
-      said = States(c.claim, ec.claim.terms, ec.claim.figures, options.min_overlap) ||
-             States(ec.claim, c.claim.terms, c.claim.figures, options.min_overlap);
+      said = States(c.claim, ec.claim.terms, ec.claim.figures, options) ||
+             States(ec.claim, c.claim.terms, c.claim.figures, options);
       if (said) break;
     }
     if (said) continue;

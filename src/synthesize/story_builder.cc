@@ -2,7 +2,6 @@
 #include "synthesize/section_ranks.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "base/strings.h"
 #include "synthesize/attribute_facts.h"
@@ -365,11 +364,7 @@ Story BuildStory(const std::string& story_id,
   for (const Backing& b : backing) {
     for (uint32_t u : b.units) cited_articles[u] = std::max<uint32_t>(cited_articles[u], b.articles.size());
   }
-  ClauseOptions clause_options = options.clauses;
-  if (const char* w = std::getenv("NEWSFUSE_CLAUSE_W")) clause_options.min_overlap = std::stof(w);
-  if (const char* m = std::getenv("NEWSFUSE_CLAUSE_MIN")) clause_options.min_articles = std::stoul(m);
-  if (const char* m = std::getenv("NEWSFUSE_CLAUSE_TERMS")) clause_options.min_terms = std::stoul(m);
-  const std::vector<ClauseFact> clause_facts = FindClauseFacts(unit_texts, article_of, cited_articles, clause_options);
+  const std::vector<ClauseFact> clause_facts = FindClauseFacts(unit_texts, article_of, cited_articles, options.clauses);
   std::vector<Backing> clause_backing(clause_facts.size());
   for (size_t i = 0; i < clause_facts.size(); ++i) {
     clause_backing[i].articles = clause_facts[i].articles;
