@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
+#include <unordered_map>
 
 #include "base/strings.h"
 #include "extract/timex_lexicon.h"
@@ -54,30 +56,79 @@ size_t Needed(size_t terms, float min_overlap) {
   return std::max<size_t>(1, need);
 }
 
-bool States(const Claim& claim, const std::vector<uint32_t>& terms, const std::vector<std::string>& figures,
-            const ClauseOptions& options) {
-  return std::includes(figures.begin(), figures.end(), claim.figures.begin(), claim.figures.end()) &&
-         Shared(claim.terms, terms) >= Needed(claim.terms.size(), options.min_overlap) &&
-         Shared(claim.predicate, terms) >= Needed(claim.predicate.size(), options.min_predicate_overlap);
+// The terms of which a sentence holding `need` of `terms` holds one: the
+// terms.size() - need + 1 with the shortest postings.
+std::vector<uint32_t> RarestNeeded(const std::vector<uint32_t>& terms, size_t need,
+                                   const std::vector<std::vector<uint32_t>>& units_of_term) {
+  std::vector<uint32_t> rare = terms;
+  std::sort(rare.begin(), rare.end(),
+            [&](uint32_t a, uint32_t b) { return units_of_term[a].size() < units_of_term[b].size(); });
+  rare.resize(terms.size() + 1 - std::min(need, terms.size()));
+  return rare;
 }
 
-// A claim names what it is about and says something of it: the clause holds
-// a value (a capitalised word that does not open the sentence, a token with
-// a digit, a number or ordinal word: "third floor") and predicate words
-// (lower-case content words). A clause of names alone ("Mark Heller") is no
-// claim, nor one that reports (OpensReport). Returns its predicate words, space-separated; empty when no claim.
+bool States(const Claim& claim, const std::vector<uint32_t>& terms, const std::vector<std::string>& figures,
+            const ClauseOptions& options) {
+  return Shared(claim.predicate, terms) >= Needed(claim.predicate.size(), options.min_predicate_overlap) &&
+         Shared(claim.terms, terms) >= Needed(claim.terms.size(), options.min_overlap) &&
+         std::includes(figures.begin(), figures.end(), claim.figures.begin(), claim.figures.end());
+}
+
+// Term ids of texts: their content words' stems, as term_vectors.h reads
+// them. Every sentence is read again clause by clause, so each distinct word
+// is stemmed once and looked up after that.
+class TermIds {
+ public:
+  void Append(std::string_view text, std::vector<uint32_t>* out) {
+    ForEachWord(text, [&](std::string_view w) {
+      auto it = word_ids_.find(w);
+      if (it == word_ids_.end()) {
+        uint32_t id = kStopword;
+        if (!IsStopword(w)) {
+          id = stem_ids_.try_emplace(std::string(stemmer_.Stem(w)), static_cast<uint32_t>(stem_ids_.size()))
+                   .first->second;
+        }
+        it = word_ids_.emplace(std::string(w), id).first;
+      }
+      if (it->second != kStopword) out->push_back(it->second);
+    });
+  }
+
+ private:
+  static constexpr uint32_t kStopword = UINT32_MAX;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  Stemmer stemmer_;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> word_ids_;
+  std::unordered_map<std::string, uint32_t> stem_ids_;
+};
+
 // A clause that opens with the verb of saying ("said he was on the third
 // floor") gives what its speaker, named outside it, said: who "he" is is not
 // in it, so outlets that put someone else on the third floor would agree.
 bool OpensReport(std::string_view word) {
   static constexpr std::array<std::string_view, 8> kSaying = {"said",  "says",    "say",     "told",
                                                               "tells", "reported", "reports", "according"};
-  return std::find(kSaying.begin(), kSaying.end(), base::AsciiLower(word)) != kSaying.end();
+  return std::any_of(kSaying.begin(), kSaying.end(), [&](std::string_view s) { return base::EqualsIgnoreCase(s, word); });
 }
 
-std::string PredicateWords(std::string_view clause, bool opens_sentence) {
+// A number or ordinal word ("third" of "third-floor", "forty"), lower case.
+bool IsNumberWord(std::string_view word) {
+  const std::string_view head = word.substr(0, word.find('-'));
+  return extract::timex::Ordinal(head) > 0 || (extract::timex::WordNumber(head) > 1 && head != "dozen");
+}
+
+// A claim names what it is about and says something of it: the clause holds
+// a value (a capitalised word that does not open the sentence, a token with
+// a digit, a number or ordinal word: "third floor") and predicate words
+// (lower-case content words). A clause of names alone ("Mark Heller") is no
+// claim, nor one that reports (OpensReport). Appends the terms of its
+// predicate words to `predicate`; false (and nothing) when no claim.
+bool ReadPredicate(std::string_view clause, bool opens_sentence, TermIds* term_ids, std::vector<uint32_t>* predicate) {
   bool value = false;
-  std::string predicate;
+  const size_t start = predicate->size();
   bool first = opens_sentence;
   for (size_t i = 0; i < clause.size();) {
     if (!IsWordChar(clause[i])) {
@@ -91,19 +142,21 @@ std::string PredicateWords(std::string_view clause, bool opens_sentence) {
       ++j;
     }
     const std::string_view word = clause.substr(i, j - i);
-    if (i == 0 && OpensReport(word)) return std::string();
-    const std::string head = base::AsciiLower(word.substr(0, word.find('-')));  // "third" of "third-floor"
-    const bool number_word =
-        extract::timex::Ordinal(head) > 0 || (extract::timex::WordNumber(head) > 1 && head != "dozen");
-    if (digit || number_word || (base::IsAsciiUpper(word[0]) && !first)) {
+    if (i == 0 && OpensReport(word)) break;
+    const bool lower = base::IsAsciiLower(word[0]);
+    if (digit || (lower && IsNumberWord(word)) || (!lower && !first)) {
       value = true;
-    } else if (base::IsAsciiLower(word[0]) && word.size() > 2 && !IsStopword(base::AsciiLower(word))) {
-      predicate.append(word).push_back(' ');
+    } else if (lower && word.size() > 2 && !IsStopword(word)) {
+      term_ids->Append(word, predicate);
     }
     first = false;
     i = j;
   }
-  return value ? predicate : std::string();
+  if (!value || predicate->size() == start) {
+    predicate->resize(start);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -163,7 +216,7 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
     std::string_view text;
     Claim claim;
   };
-  TermSpace space;
+  TermIds term_ids;
   std::vector<Clause> clauses;
   std::vector<std::vector<uint32_t>> unit_terms(texts.size());
   std::vector<std::vector<std::string>> unit_figures(texts.size());
@@ -171,12 +224,10 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
     unit_figures[u] = Figures(texts[u]);
     for (std::string_view c : SplitClauses(texts[u])) {
       Claim claim;
-      claim.terms = space.Terms(space.Add(c));
+      term_ids.Append(c, &claim.terms);
       SortUnique(&claim.terms);
       const std::string_view before = texts[u].substr(0, static_cast<size_t>(c.data() - texts[u].data()));
-      const std::string predicate = PredicateWords(c, std::none_of(before.begin(), before.end(), IsWordChar));
-      if (!predicate.empty()) {
-        claim.predicate = space.Terms(space.Add(predicate));
+      if (ReadPredicate(c, std::none_of(before.begin(), before.end(), IsWordChar), &term_ids, &claim.predicate)) {
         SortUnique(&claim.predicate);
       }
       unit_terms[u].insert(unit_terms[u].end(), claim.terms.begin(), claim.terms.end());
@@ -201,7 +252,8 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
     std::vector<uint32_t> articles, units;
   };
   std::vector<Candidate> candidates;
-  std::vector<uint32_t> first_unit(articles);
+  std::vector<uint32_t> first_unit(articles, UINT32_MAX);
+  std::vector<uint32_t> touched;  // the articles whose first_unit is set
   std::vector<size_t> seen_at(texts.size(), SIZE_MAX);
   uint64_t checks = 0;
   for (size_t ci = 0; ci < clauses.size() && checks < options.max_checks; ++ci) {
@@ -209,51 +261,54 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
     const size_t n = c.claim.terms.size();
     if (n < options.min_terms || c.claim.predicate.empty()) continue;
     const size_t need = Needed(n, options.min_overlap);
-    // A sentence with `need` of the n terms holds one of the n - need + 1 rarest.
-    std::vector<uint32_t> rare = c.claim.terms;
-    std::sort(rare.begin(), rare.end(),
-              [&](uint32_t a, uint32_t b) { return units_of_term[a].size() < units_of_term[b].size(); });
-    rare.resize(n - need + 1);
-    std::fill(first_unit.begin(), first_unit.end(), UINT32_MAX);
+    // A sentence with `need` of the n terms holds one of the n - need + 1
+    // rarest; so for the predicate's terms: search the shorter postings.
+    const std::vector<uint32_t> rare = RarestNeeded(c.claim.terms, need, units_of_term);
+    const std::vector<uint32_t> rare_predicate = RarestNeeded(
+        c.claim.predicate, Needed(c.claim.predicate.size(), options.min_predicate_overlap), units_of_term);
+    auto postings = [&](const std::vector<uint32_t>& ts) {
+      size_t sum = 0;
+      for (uint32_t t : ts) sum += units_of_term[t].size();
+      return sum;
+    };
+    const std::vector<uint32_t>& search = postings(rare_predicate) < postings(rare) ? rare_predicate : rare;
+    for (uint32_t art : touched) first_unit[art] = UINT32_MAX;
+    touched.assign(1, article_of[c.unit]);
     first_unit[article_of[c.unit]] = c.unit;
-    for (uint32_t t : rare) {
+    for (uint32_t t : search) {
       for (uint32_t v : units_of_term[t]) {
         if (seen_at[v] == ci) continue;
         seen_at[v] = ci;
         const uint32_t art = article_of[v];
         if (first_unit[art] <= v) continue;
         ++checks;
-        if (States(c.claim, unit_terms[v], unit_figures[v], options)) first_unit[art] = v;
+        if (!States(c.claim, unit_terms[v], unit_figures[v], options)) continue;
+        if (first_unit[art] == UINT32_MAX) touched.push_back(art);
+        first_unit[art] = v;
       }
     }
-    Candidate cand{ci, {}, {}};
-    for (uint32_t art = 0; art < articles; ++art) {
-      if (first_unit[art] == UINT32_MAX) continue;
-      cand.articles.push_back(art);
-      cand.units.push_back(first_unit[art]);
-    }
-    if (cand.articles.size() >= options.min_articles && cand.articles.size() > cited_articles[c.unit]) {
-      candidates.push_back(std::move(cand));
-    }
+    if (touched.size() < options.min_articles || touched.size() <= cited_articles[c.unit]) continue;
+    Candidate cand{ci, touched, {}};
+    std::sort(cand.articles.begin(), cand.articles.end());
+    for (uint32_t art : cand.articles) cand.units.push_back(first_unit[art]);
+    candidates.push_back(std::move(cand));
   }
 
   // Most outlets first; a clause already said for its outlet by a kept one is left out.
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.articles.size() > b.articles.size(); });
-  std::vector<size_t> kept;
+  std::vector<std::vector<size_t>> kept_citing(articles);  // per article, the kept candidates citing it
   for (size_t k = 0; k < candidates.size(); ++k) {
     const Clause& c = clauses[candidates[k].clause];
     bool said = false;
-    for (size_t e : kept) {
-      const Candidate& ke = candidates[e];
-      const Clause& ec = clauses[ke.clause];
-      if (!std::binary_search(ke.articles.begin(), ke.articles.end(), article_of[c.unit])) continue;
+    for (size_t e : kept_citing[article_of[c.unit]]) {
+      const Clause& ec = clauses[candidates[e].clause];
       said = States(c.claim, ec.claim.terms, ec.claim.figures, options) ||
              States(ec.claim, c.claim.terms, c.claim.figures, options);
       if (said) break;
     }
     if (said) continue;
-    kept.push_back(k);
+    for (uint32_t art : candidates[k].articles) kept_citing[art].push_back(k);
     ClauseFact f;
     f.text = std::string(c.text);
     f.articles = candidates[k].articles;

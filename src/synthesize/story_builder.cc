@@ -327,10 +327,13 @@ Story BuildStory(const std::string& story_id,
   // consensus when most independent outlets report it, and those first.
   const size_t consensus_floor = std::max<size_t>(2, (originals + 1) / 2);
   std::vector<size_t> fact_order(backing.size());
-  for (size_t i = 0; i < backing.size(); ++i) fact_order[i] = i;
-  std::stable_sort(fact_order.begin(), fact_order.end(), [&](size_t x, size_t y) {
-    return independent(backing[x].articles) > independent(backing[y].articles);
-  });
+  std::vector<size_t> backing_support(backing.size());  // counted once, not per comparison
+  for (size_t i = 0; i < backing.size(); ++i) {
+    fact_order[i] = i;
+    backing_support[i] = independent(backing[i].articles);
+  }
+  std::stable_sort(fact_order.begin(), fact_order.end(),
+                   [&](size_t x, size_t y) { return backing_support[x] > backing_support[y]; });
   std::vector<const Backing*> fact_backing;
   for (size_t i : fact_order) {
     const Backing& b = backing[i];
@@ -379,10 +382,12 @@ Story BuildStory(const std::string& story_id,
   // All facts by support, the attributes among the others.
   {
     std::vector<size_t> order(story.facts.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      return independent(fact_backing[x]->articles) > independent(fact_backing[y]->articles);
-    });
+    std::vector<size_t> support(order.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+      support[i] = independent(fact_backing[i]->articles);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return support[x] > support[y]; });
     std::vector<Fact> facts;
     std::vector<const Backing*> backs;
     for (size_t i : order) {
