@@ -57,14 +57,16 @@ size_t Needed(size_t terms, float min_overlap) {
 }
 
 // The terms of which a sentence holding `need` of `terms` holds one: the
-// terms.size() - need + 1 with the shortest postings.
-std::vector<uint32_t> RarestNeeded(const std::vector<uint32_t>& terms, size_t need,
-                                   const std::vector<std::vector<uint32_t>>& units_of_term) {
-  std::vector<uint32_t> rare = terms;
-  std::sort(rare.begin(), rare.end(),
-            [&](uint32_t a, uint32_t b) { return units_of_term[a].size() < units_of_term[b].size(); });
-  rare.resize(terms.size() + 1 - std::min(need, terms.size()));
-  return rare;
+// terms.size() - need + 1 with the shortest postings, into `rare`.
+void RarestNeeded(const std::vector<uint32_t>& terms, size_t need,
+                  const std::vector<std::vector<uint32_t>>& units_of_term, std::vector<uint32_t>* rare) {
+  rare->assign(terms.begin(), terms.end());
+  const size_t keep = terms.size() + 1 - std::min(need, terms.size());
+  if (keep < rare->size()) {
+    std::nth_element(rare->begin(), rare->begin() + static_cast<std::ptrdiff_t>(keep - 1), rare->end(),
+                     [&](uint32_t a, uint32_t b) { return units_of_term[a].size() < units_of_term[b].size(); });
+    rare->resize(keep);
+  }
 }
 
 bool States(const Claim& claim, const std::vector<uint32_t>& terms, const std::vector<std::string>& figures,
@@ -111,6 +113,7 @@ class TermIds {
 bool OpensReport(std::string_view word) {
   static constexpr std::array<std::string_view, 8> kSaying = {"said",  "says",    "say",     "told",
                                                               "tells", "reported", "reports", "according"};
+  if (word.size() < 3 || word.size() > 9) return false;
   return std::any_of(kSaying.begin(), kSaying.end(), [&](std::string_view s) { return base::EqualsIgnoreCase(s, word); });
 }
 
@@ -146,8 +149,8 @@ bool ReadPredicate(std::string_view clause, bool opens_sentence, TermIds* term_i
     const bool lower = base::IsAsciiLower(word[0]);
     if (digit || (lower && IsNumberWord(word)) || (!lower && !first)) {
       value = true;
-    } else if (lower && word.size() > 2 && !IsStopword(word)) {
-      term_ids->Append(word, predicate);
+    } else if (lower && word.size() > 2) {
+      term_ids->Append(word, predicate);  // nothing for a stop word
     }
     first = false;
     i = j;
@@ -254,6 +257,7 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
   std::vector<Candidate> candidates;
   std::vector<uint32_t> first_unit(articles, UINT32_MAX);
   std::vector<uint32_t> touched;  // the articles whose first_unit is set
+  std::vector<uint32_t> rare, rare_predicate;
   std::vector<size_t> seen_at(texts.size(), SIZE_MAX);
   uint64_t checks = 0;
   for (size_t ci = 0; ci < clauses.size() && checks < options.max_checks; ++ci) {
@@ -263,9 +267,9 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
     const size_t need = Needed(n, options.min_overlap);
     // A sentence with `need` of the n terms holds one of the n - need + 1
     // rarest; so for the predicate's terms: search the shorter postings.
-    const std::vector<uint32_t> rare = RarestNeeded(c.claim.terms, need, units_of_term);
-    const std::vector<uint32_t> rare_predicate = RarestNeeded(
-        c.claim.predicate, Needed(c.claim.predicate.size(), options.min_predicate_overlap), units_of_term);
+    RarestNeeded(c.claim.terms, need, units_of_term, &rare);
+    RarestNeeded(c.claim.predicate, Needed(c.claim.predicate.size(), options.min_predicate_overlap), units_of_term,
+                 &rare_predicate);
     auto postings = [&](const std::vector<uint32_t>& ts) {
       size_t sum = 0;
       for (uint32_t t : ts) sum += units_of_term[t].size();
