@@ -213,7 +213,8 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
   for (uint32_t a : article_of) articles = std::max(articles, a + 1);
   if (articles < 2) return out;
 
-  // Clauses and, per sentence, the terms of all its clauses in one id space.
+  // The clauses that are claims and, per sentence, the terms of all its
+  // clauses in one id space.
   struct Clause {
     uint32_t unit;
     std::string_view text;
@@ -226,14 +227,19 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
   for (uint32_t u = 0; u < texts.size(); ++u) {
     unit_figures[u] = Figures(texts[u]);
     for (std::string_view c : SplitClauses(texts[u])) {
+      // Every clause's terms are its sentence's; only claims are searched for.
+      const size_t start = unit_terms[u].size();
+      term_ids.Append(c, &unit_terms[u]);
+      if (unit_terms[u].size() - start < options.min_terms) continue;
       Claim claim;
-      term_ids.Append(c, &claim.terms);
-      SortUnique(&claim.terms);
       const std::string_view before = texts[u].substr(0, static_cast<size_t>(c.data() - texts[u].data()));
-      if (ReadPredicate(c, std::none_of(before.begin(), before.end(), IsWordChar), &term_ids, &claim.predicate)) {
-        SortUnique(&claim.predicate);
+      if (!ReadPredicate(c, std::none_of(before.begin(), before.end(), IsWordChar), &term_ids, &claim.predicate)) {
+        continue;
       }
-      unit_terms[u].insert(unit_terms[u].end(), claim.terms.begin(), claim.terms.end());
+      SortUnique(&claim.predicate);
+      claim.terms.assign(unit_terms[u].begin() + static_cast<std::ptrdiff_t>(start), unit_terms[u].end());
+      SortUnique(&claim.terms);
+      if (claim.terms.size() < options.min_terms) continue;
       claim.figures = Figures(c);
       clauses.push_back(Clause{u, c, std::move(claim)});
     }
@@ -242,10 +248,18 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
     t.erase(std::unique(t.begin(), t.end()), t.end());
   }
   std::vector<std::vector<uint32_t>> units_of_term;  // postings, ascending
+  std::vector<uint32_t> articles_of_term;  // how many articles give each term
+  std::vector<uint32_t> last_article;
   for (uint32_t u = 0; u < texts.size(); ++u) {
     for (uint32_t t : unit_terms[u]) {
-      if (t >= units_of_term.size()) units_of_term.resize(t + 1);
+      if (t >= units_of_term.size()) {
+        units_of_term.resize(t + 1);
+        articles_of_term.resize(t + 1, 0);
+        last_article.resize(t + 1, UINT32_MAX);
+      }
       units_of_term[t].push_back(u);
+      if (last_article[t] != article_of[u]) ++articles_of_term[t];
+      last_article[t] = article_of[u];
     }
   }
 
@@ -263,7 +277,6 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
   for (size_t ci = 0; ci < clauses.size() && checks < options.max_checks; ++ci) {
     const Clause& c = clauses[ci];
     const size_t n = c.claim.terms.size();
-    if (n < options.min_terms || c.claim.predicate.empty()) continue;
     const size_t need = Needed(n, options.min_overlap);
     // A sentence with `need` of the n terms holds one of the n - need + 1
     // rarest; so for the predicate's terms: search the shorter postings.
@@ -276,6 +289,11 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
       return sum;
     };
     const std::vector<uint32_t>& search = postings(rare_predicate) < postings(rare) ? rare_predicate : rare;
+    // Every stating article gives one of the searched terms: when they are
+    // given by too few articles to make a fact, none is searched.
+    size_t reach = 0;
+    for (uint32_t t : search) reach += articles_of_term[t];
+    if (reach < options.min_articles || reach <= cited_articles[c.unit]) continue;
     for (uint32_t art : touched) first_unit[art] = UINT32_MAX;
     touched.assign(1, article_of[c.unit]);
     first_unit[article_of[c.unit]] = c.unit;
