@@ -9,6 +9,7 @@
 #include "base/strings.h"
 #include "extract/timex_lexicon.h"
 #include "synthesize/fact_support.h"
+#include "synthesize/section_text.h"
 #include "synthesize/term_vectors.h"
 
 namespace newsfuse::synthesize {
@@ -36,20 +37,6 @@ void SortUnique(std::vector<uint32_t>* v) {
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
-size_t Shared(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  size_t n = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++n, ++i, ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return n;
-}
-
 // The shared terms a sentence needs to state a claim of `terms` terms.
 size_t Needed(size_t terms, float min_overlap) {
   const auto need = static_cast<size_t>(std::ceil(min_overlap * static_cast<float>(terms) - 1e-4f));
@@ -71,8 +58,8 @@ void RarestNeeded(const std::vector<uint32_t>& terms, size_t need,
 
 bool States(const Claim& claim, const std::vector<uint32_t>& terms, const std::vector<std::string>& figures,
             const ClauseOptions& options) {
-  return Shared(claim.predicate, terms) >= Needed(claim.predicate.size(), options.min_predicate_overlap) &&
-         Shared(claim.terms, terms) >= Needed(claim.terms.size(), options.min_overlap) &&
+  return SharedCount(claim.predicate, terms) >= Needed(claim.predicate.size(), options.min_predicate_overlap) &&
+         SharedCount(claim.terms, terms) >= Needed(claim.terms.size(), options.min_overlap) &&
          std::includes(figures.begin(), figures.end(), claim.figures.begin(), claim.figures.end());
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "synthesize/section_text.h"
 
 namespace newsfuse::synthesize {
 
@@ -146,17 +147,8 @@ bool StatesClaim(const Evidence& claim, const Evidence& sentence, float min_over
     return false;
   }
   if (claim.terms.empty()) return true;
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < claim.terms.size() && j < sentence.terms.size();) {
-    if (claim.terms[i] == sentence.terms[j]) {
-      ++shared, ++i, ++j;
-    } else if (claim.terms[i] < sentence.terms[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return static_cast<float>(shared) >= min_overlap * static_cast<float>(claim.terms.size());
+  return static_cast<float>(SharedCount(claim.terms, sentence.terms)) >=
+         min_overlap * static_cast<float>(claim.terms.size());
 }
 
 }  // namespace newsfuse::synthesize

@@ -21,8 +21,7 @@ double Containment(const std::set<std::string>& a, const std::set<std::string>& 
   return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
-double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  if (a.empty() || b.empty()) return 0;
+size_t SharedCount(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   size_t shared = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] == b[j]) {
@@ -33,7 +32,12 @@ double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
       ++j;
     }
   }
-  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+  return shared;
+}
+
+double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  return static_cast<double>(SharedCount(a, b)) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
 void AddSource(std::vector<std::string>* sources, const std::string& id) {

@@ -31,6 +31,9 @@ double Containment(const std::set<std::string>& a, const std::set<std::string>& 
 // The same, for sorted ids (a merge rather than a lookup per stem).
 double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
+// How many ids two sorted, unique id lists share.
+size_t SharedCount(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+
 // Groups of items joined pair by pair (union-find with path halving).
 class DisjointSets {
  public:

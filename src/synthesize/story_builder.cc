@@ -350,16 +350,22 @@ Story BuildStory(const std::string& story_id,
   // that states it, however its sentence runs (attribute_facts.h).
   const SentenceClaims value_claims = ReadValueClaims(articles);
   const std::vector<AttributeFact> attributes = FindAttributeFacts(articles, value_claims);
+  // A fact read apart from the aligned groups: its wording, its outlets
+  // (sorted) and each one's stating sentence; `backing` outlives the facts.
+  auto add_fact = [&](const std::string& text, const std::vector<uint32_t>& arts, std::vector<std::string> sentences,
+                      Backing* back) {
+    back->articles = arts;
+    Fact f;
+    f.text = text;
+    f.sources = SourceIds(articles, arts);
+    f.source_sentences = std::move(sentences);
+    f.consensus = originals > 1 && independent(arts) >= consensus_floor;
+    story.facts.push_back(std::move(f));
+    fact_backing.push_back(back);
+  };
   std::vector<Backing> attribute_backing(attributes.size());
   for (size_t i = 0; i < attributes.size(); ++i) {
-    attribute_backing[i].articles = attributes[i].articles;
-    Fact f;
-    f.text = attributes[i].text;
-    f.sources = SourceIds(articles, attributes[i].articles);
-    f.source_sentences = attributes[i].sentences;
-    f.consensus = originals > 1 && independent(attributes[i].articles) >= consensus_floor;
-    story.facts.push_back(std::move(f));
-    fact_backing.push_back(&attribute_backing[i]);
+    add_fact(attributes[i].text, attributes[i].articles, attributes[i].sentences, &attribute_backing[i]);
   }
   // Claims shorter than a sentence, with every outlet that states them
   // (clause_facts.h): more outlets than the fact that cites their sentence.
@@ -370,14 +376,9 @@ Story BuildStory(const std::string& story_id,
   const std::vector<ClauseFact> clause_facts = FindClauseFacts(unit_texts, article_of, cited_articles, options.clauses);
   std::vector<Backing> clause_backing(clause_facts.size());
   for (size_t i = 0; i < clause_facts.size(); ++i) {
-    clause_backing[i].articles = clause_facts[i].articles;
-    Fact f;
-    f.text = clause_facts[i].text;
-    f.sources = SourceIds(articles, clause_facts[i].articles);
-    for (uint32_t u : clause_facts[i].units) f.source_sentences.push_back(units[u].text);
-    f.consensus = originals > 1 && independent(clause_facts[i].articles) >= consensus_floor;
-    story.facts.push_back(std::move(f));
-    fact_backing.push_back(&clause_backing[i]);
+    std::vector<std::string> sentences;
+    for (uint32_t u : clause_facts[i].units) sentences.push_back(units[u].text);
+    add_fact(clause_facts[i].text, clause_facts[i].articles, std::move(sentences), &clause_backing[i]);
   }
   // All facts by support, the attributes among the others.
   {
