@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "synthesize/section_text.h"
 #include "text/chars.h"
 
 namespace newsfuse::synthesize {
@@ -281,17 +282,8 @@ namespace {
 
 // The share of `claim` (sorted, unique) that `sentence` (sorted, unique) holds.
 float SharedShare(const std::vector<uint32_t>& claim, const std::vector<uint32_t>& sentence) {
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < claim.size() && j < sentence.size();) {
-    if (claim[i] == sentence[j]) {
-      ++shared, ++i, ++j;
-    } else if (claim[i] < sentence[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return claim.empty() ? 1.0f : static_cast<float>(shared) / static_cast<float>(claim.size());
+  if (claim.empty()) return 1.0f;
+  return static_cast<float>(SharedCount(claim, sentence)) / static_cast<float>(claim.size());
 }
 
 }  // namespace

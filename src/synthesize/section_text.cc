@@ -23,17 +23,7 @@ double Containment(const std::set<std::string>& a, const std::set<std::string>& 
 
 double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   if (a.empty() || b.empty()) return 0;
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++shared, ++i, ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+  return static_cast<double>(SharedCount(a, b)) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
 void AddSource(std::vector<std::string>* sources, const std::string& id) {

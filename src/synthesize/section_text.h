@@ -31,6 +31,22 @@ double Containment(const std::set<std::string>& a, const std::set<std::string>& 
 // The same, for sorted ids (a merge rather than a lookup per stem).
 double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
+// How many ids two sorted, unique id lists share. Inline: the clause facts
+// call it once per sentence they check.
+inline size_t SharedCount(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++shared, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return shared;
+}
+
 // Groups of items joined pair by pair (union-find with path halving).
 class DisjointSets {
  public:

@@ -332,10 +332,13 @@ Story BuildStory(const std::string& story_id,
   // consensus when most independent outlets report it, and those first.
   const size_t consensus_floor = std::max<size_t>(2, (originals + 1) / 2);
   std::vector<size_t> fact_order(backing.size());
-  for (size_t i = 0; i < backing.size(); ++i) fact_order[i] = i;
-  std::stable_sort(fact_order.begin(), fact_order.end(), [&](size_t x, size_t y) {
-    return independent(backing[x].articles) > independent(backing[y].articles);
-  });
+  std::vector<size_t> backing_support(backing.size());  // counted once, not per comparison
+  for (size_t i = 0; i < backing.size(); ++i) {
+    fact_order[i] = i;
+    backing_support[i] = independent(backing[i].articles);
+  }
+  std::stable_sort(fact_order.begin(), fact_order.end(),
+                   [&](size_t x, size_t y) { return backing_support[x] > backing_support[y]; });
   std::vector<const Backing*> fact_backing;
   for (size_t i : fact_order) {
     const Backing& b = backing[i];
@@ -352,24 +355,45 @@ Story BuildStory(const std::string& story_id,
   // that states it, however its sentence runs (attribute_facts.h).
   const SentenceClaims value_claims = ReadValueClaims(articles);
   const std::vector<AttributeFact> attributes = FindAttributeFacts(articles, value_claims);
+  // A fact read apart from the aligned groups: its wording, its outlets
+  // (sorted) and each one's stating sentence; `backing` outlives the facts.
+  auto add_fact = [&](const std::string& text, const std::vector<uint32_t>& arts, std::vector<std::string> sentences,
+                      Backing* back) {
+    back->articles = arts;
+    Fact f;
+    f.text = text;
+    f.sources = SourceIds(articles, arts);
+    f.source_sentences = std::move(sentences);
+    f.consensus = originals > 1 && independent(arts) >= consensus_floor;
+    story.facts.push_back(std::move(f));
+    fact_backing.push_back(back);
+  };
   std::vector<Backing> attribute_backing(attributes.size());
   for (size_t i = 0; i < attributes.size(); ++i) {
-    attribute_backing[i].articles = attributes[i].articles;
-    Fact f;
-    f.text = attributes[i].text;
-    f.sources = SourceIds(articles, attributes[i].articles);
-    f.source_sentences = attributes[i].sentences;
-    f.consensus = originals > 1 && independent(attributes[i].articles) >= consensus_floor;
-    story.facts.push_back(std::move(f));
-    fact_backing.push_back(&attribute_backing[i]);
+    add_fact(attributes[i].text, attributes[i].articles, attributes[i].sentences, &attribute_backing[i]);
+  }
+  // Claims shorter than a sentence, with every outlet that states them
+  // (clause_facts.h): more outlets than the fact that cites their sentence.
+  std::vector<uint32_t> cited_articles(units.size(), 0);
+  for (const Backing& b : backing) {
+    for (uint32_t u : b.units) cited_articles[u] = std::max<uint32_t>(cited_articles[u], b.articles.size());
+  }
+  const std::vector<ClauseFact> clause_facts = FindClauseFacts(unit_texts, article_of, cited_articles, options.clauses);
+  std::vector<Backing> clause_backing(clause_facts.size());
+  for (size_t i = 0; i < clause_facts.size(); ++i) {
+    std::vector<std::string> sentences;
+    for (uint32_t u : clause_facts[i].units) sentences.push_back(units[u].text);
+    add_fact(clause_facts[i].text, clause_facts[i].articles, std::move(sentences), &clause_backing[i]);
   }
   // All facts by support, the attributes among the others.
   {
     std::vector<size_t> order(story.facts.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      return independent(fact_backing[x]->articles) > independent(fact_backing[y]->articles);
-    });
+    std::vector<size_t> support(order.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+      support[i] = independent(fact_backing[i]->articles);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return support[x] > support[y]; });
     std::vector<Fact> facts;
     std::vector<const Backing*> backs;
     for (size_t i : order) {

@@ -14,6 +14,7 @@
 #include "extract/article_analysis.h"
 #include "extract/place_gazetteer.h"
 #include "newsfuse/brief.h"
+#include "synthesize/clause_facts.h"
 #include "synthesize/fact_aligner.h"
 #include "synthesize/fact_support.h"
 #include "synthesize/summarizer.h"
@@ -24,6 +25,7 @@ struct StoryOptions {
   SummaryOptions summary;
   AlignOptions align;
   SupportOptions support;
+  ClauseOptions clauses;
   // Types the story's places (extract/place_gazetteer.h); null: the tagger's
   // types alone. Not owned; outlives the call.
   const extract::PlaceGazetteer* places = nullptr;
