@@ -33,6 +33,7 @@ const std::map<std::string, std::vector<std::string>>& ExampleTable() {
        {"newsfuse train-ner --out my-ner.bin",
         "newsfuse train-ner --train eng.train --dev eng.testa --out models/ner-conll2003.bin"}},
       {"train-summary", {"newsfuse train-summary --out my-model.inc"}},
+      {"train-verbs", {"newsfuse train-verbs --out src/text/verb_lexicon.inc"}},
       {"eval", {"newsfuse eval ner", "newsfuse eval summary --leave-one-out"}},
       {"eval sbd", {"newsfuse eval sbd"}},
       {"eval summary", {"newsfuse eval summary", "newsfuse eval summary --system lexrank"}},

@@ -23,6 +23,7 @@ void RegisterBrief(CLI::App& app);
 void RegisterExtract(CLI::App& app);
 void RegisterTrainNer(CLI::App& app);
 void RegisterTrainSummary(CLI::App& app);
+void RegisterTrainVerbs(CLI::App& app);
 // `newsfuse eval <what>`: `eval` is the parent command.
 void RegisterEvalSbd(CLI::App& eval);
 void RegisterEvalSummary(CLI::App& eval);

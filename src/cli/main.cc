@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   RegisterExtract(app);
   RegisterTrainNer(app);
   RegisterTrainSummary(app);
+  RegisterTrainVerbs(app);
   CLI::App* eval = app.add_subcommand("eval", "measure a stage against labelled data");
   eval->require_subcommand(1);
   // Registry of evaluation commands: one line each.

@@ -11,6 +11,8 @@
 #include "synthesize/fact_support.h"
 #include "synthesize/section_text.h"
 #include "synthesize/term_vectors.h"
+#include "text/chars.h"
+#include "text/verb_lexicon.h"
 
 namespace newsfuse::synthesize {
 namespace {
@@ -110,14 +112,28 @@ bool IsNumberWord(std::string_view word) {
   return extract::timex::Ordinal(head) > 0 || (extract::timex::WordNumber(head) > 1 && head != "dozen");
 }
 
+// An auxiliary or copula: a clause that ends on one ("the three victims
+// were") was cut from what it says.
+bool IsAuxiliary(std::string_view w) {
+  static constexpr std::array<std::string_view, 22> kAux = {
+      "is",  "are",   "was",  "were", "be",   "been",  "being", "am",    "has",    "have",  "had",
+      "do",  "does",  "did",  "will", "would", "can",  "could", "may",   "might",  "must",  "should"};
+  return std::any_of(kAux.begin(), kAux.end(), [&](std::string_view a) { return base::EqualsIgnoreCase(a, w); });
+}
+
 // A claim names what it is about and says something of it: the clause holds
 // a value (a capitalised word that does not open the sentence, a token with
 // a digit, a number or ordinal word: "third floor") and predicate words
-// (lower-case content words). A clause of names alone ("Mark Heller") is no
-// claim, nor one that reports (OpensReport). Appends the terms of its
+// (lower-case content words), among them a word that can be a verb
+// (text/verb_lexicon.h) other than one of saying: a noun phrase ("A Superior
+// Court judge", "Dr. Benjamin's nomination") or a bare report ("TMZ
+// reported") states nothing. Nor does a clause of names alone ("Mark
+// Heller"), one that reports (OpensReport), a condition ("If confirmed by
+// the Senate") or one cut after its auxiliary. Appends the terms of its
 // predicate words to `predicate`; false (and nothing) when no claim.
 bool ReadPredicate(std::string_view clause, bool opens_sentence, TermIds* term_ids, std::vector<uint32_t>* predicate) {
-  bool value = false;
+  bool value = false, verb = false;
+  std::string_view last;
   const size_t start = predicate->size();
   bool first = opens_sentence;
   for (size_t i = 0; i < clause.size();) {
@@ -132,8 +148,16 @@ bool ReadPredicate(std::string_view clause, bool opens_sentence, TermIds* term_i
       ++j;
     }
     const std::string_view word = clause.substr(i, j - i);
-    if (i == 0 && OpensReport(word)) break;
+    if (i == 0 && (OpensReport(word) || base::EqualsIgnoreCase(word, "if") || base::EqualsIgnoreCase(word, "unless"))) {
+      break;
+    }
+    last = word;
     const bool lower = base::IsAsciiLower(word[0]);
+    if (!verb && (lower || first) && !OpensReport(word) && word.size() <= 24) {
+      char buf[24];
+      for (size_t k = 0; k < word.size(); ++k) buf[k] = text::AsciiLower(word[k]);
+      verb = text::CanBeVerb(std::string_view(buf, word.size()));
+    }
     if (digit || (lower && IsNumberWord(word)) || (!lower && !first)) {
       value = true;
     } else if (lower && word.size() > 2) {
@@ -142,7 +166,7 @@ bool ReadPredicate(std::string_view clause, bool opens_sentence, TermIds* term_i
     first = false;
     i = j;
   }
-  if (!value || predicate->size() == start) {
+  if (!value || !verb || IsAuxiliary(last) || predicate->size() == start) {
     predicate->resize(start);
     return false;
   }

@@ -68,6 +68,27 @@ TEST(ClauseFactsTest, NamesAloneReportsAndClaimsAlreadyCitedAreNoFacts) {
   EXPECT_TRUE(FindClauseFacts(texts, {0, 1}, {2, 2}).empty());
 }
 
+TEST(ClauseFactsTest, NounPhrasesBareReportsConditionsAndCutClausesAreNoClaims) {
+  // Each clause below is given by three outlets, yet states nothing: a noun
+  // phrase (no word that can be a verb), a report with only its verb of
+  // saying, a condition, a clause cut after its copula.
+  for (std::string_view clause : {"A Harlow County judge", "The Vale Courier reported", "If approved by the Harlow council",
+                                  "the two Harlow victims were"}) {
+    const std::string a = std::string(clause) + ", the paper said on Monday.";
+    const std::string b = "On Monday, " + std::string(clause) + ".";
+    const std::string c = std::string(clause) + ", and more was to come.";
+    for (const ClauseFact& f : Facts({a, b, c})) EXPECT_NE(f.text, clause);
+  }
+  // The same shape with a verb is a claim.
+  const std::string with_verb = "A Harlow County judge ordered the audit";
+  bool found = false;
+  for (const ClauseFact& f : Facts({with_verb + ", the paper said on Monday.", "On Monday, " + with_verb + ".",
+                                    with_verb + ", and more was to come."})) {
+    found |= f.text == with_verb;
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(ClauseFactsTest, OneArticleMakesNoFact) {
   EXPECT_TRUE(FindClauseFacts({"Mason stayed at Pine Lodge in 2010.", "In 2010 Mason stayed at Pine Lodge."}, {0, 0},
                               {0, 0})

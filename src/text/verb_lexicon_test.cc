@@ -1,0 +1,20 @@
+#include "text/verb_lexicon.h"
+
+#include <gtest/gtest.h>
+
+namespace newsfuse::text {
+namespace {
+
+TEST(VerbLexiconTest, VerbFormsAndNouns) {
+  for (std::string_view verb : {"was", "is", "were", "said", "killed", "opened", "found", "runs", "charged", "will"}) {
+    EXPECT_TRUE(CanBeVerb(verb)) << verb;
+  }
+  for (std::string_view noun : {"judge", "victim", "president", "nomination", "minutes", "states", "the", "killing"}) {
+    EXPECT_FALSE(CanBeVerb(noun)) << noun;
+  }
+  EXPECT_FALSE(CanBeVerb(""));
+  EXPECT_FALSE(CanBeVerb("Was"));  // lower case only, as documented
+}
+
+}  // namespace
+}  // namespace newsfuse::text
