@@ -18,6 +18,7 @@ namespace {
 struct TrainVerbsFlags {
   std::string conll = "../shared/data/ner/conll2003/eng.train";
   std::string out;
+  train::VerbLexiconOptions options;
 };
 
 int RunTrainVerbs(const TrainVerbsFlags& flags) {
@@ -27,7 +28,7 @@ int RunTrainVerbs(const TrainVerbsFlags& flags) {
     PrintError(text.status());
     return 1;
   }
-  const train::VerbLexiconOptions options;
+  const train::VerbLexiconOptions& options = flags.options;
   const train::VerbLexicon lexicon = train::LearnVerbLexicon(*text, options);
   if (lexicon.forms.empty()) {
     PrintError(Status::InvalidArgument(path, "no POS-tagged \"word TAG\" lines with verb tags"));
@@ -57,6 +58,9 @@ void RegisterTrainVerbs(CLI::App& app) {
       "train-verbs", "learn which word forms can be verbs from a POS-tagged CoNLL file and write its C++ source");
   cmd->add_option("conll", flags->conll, "CoNLL-2003-style file (word POS chunk NER)")->capture_default_str();
   cmd->add_option("--out", flags->out, "file to write (the shipped one is src/text/verb_lexicon.inc)")->required();
+  cmd->add_option("--min-verb-share", flags->options.min_verb_share, "share of a form's uses tagged a verb")
+      ->capture_default_str();
+  cmd->add_option("--min-count", flags->options.min_count, "uses a form needs")->capture_default_str();
   cmd->callback([flags] { ExitWith(RunTrainVerbs(*flags)); });
 }
 
