@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/strings.h"
+#include "extract/timex_lexicon.h"
 #include "synthesize/value_discrepancies.h"
 
 namespace newsfuse::synthesize {
@@ -18,16 +19,22 @@ std::string LastWord(const std::string& name) {
 
 size_t WordCount(const std::string& s) { return base::SplitWords(s).size(); }
 
-// 15 for "15" and "fifteen", 0 for anything else (a tenure under a hundred).
+// 15 for "15" and "fifteen" (and "twenty-five"), 0 for anything else (a
+// tenure under a hundred). Number words are the time expressions' own
+// (extract/timex_lexicon.h).
 int YearsOf(std::string_view w) {
-  static const std::map<std::string, int, std::less<>> kWords = {
-      {"two", 2},       {"three", 3},     {"four", 4},      {"five", 5},       {"six", 6},      {"seven", 7},
-      {"eight", 8},     {"nine", 9},      {"ten", 10},      {"eleven", 11},    {"twelve", 12},  {"thirteen", 13},
-      {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20},   {"twenty-five", 25}, {"thirty", 30}, {"forty", 40}};
   if (!w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), base::IsAsciiDigit)) return std::stoi(std::string(w));
-  auto it = kWords.find(base::AsciiLower(w));
-  return it == kWords.end() ? 0 : it->second;
+  const std::string lower = base::AsciiLower(w);
+  const std::string_view word = lower;
+  const size_t dash = word.find('-');
+  if (dash != std::string_view::npos) {  // "twenty-five"
+    const int tens = extract::timex::WordNumber(word.substr(0, dash));
+    const int ones = extract::timex::WordNumber(word.substr(dash + 1));
+    const bool spelled_ones = word.size() - dash - 1 >= 3;  // "five", not the "a" WordNumber also reads as one
+    return tens >= 20 && tens % 10 == 0 && ones >= 1 && ones <= 9 && spelled_ones ? tens + ones : 0;
+  }
+  const int n = extract::timex::WordNumber(word);
+  return n >= 2 && word != "dozen" ? n : 0;
 }
 
 // The years of service a sentence gives at byte `*at` of it: "a 15-year

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/strings.h"
+#include "extract/timex_lexicon.h"
 #include "synthesize/discrepancies.h"
 #include "synthesize/section_text.h"
 
@@ -44,16 +45,15 @@ std::vector<Word> Words(std::string_view s) {
   return out;
 }
 
-// The count a word gives: digits and number words under ten, "a" / "an" /
-// "another" one, "no" / "none" / "nobody" none; -1 for any other word.
+// The count a word gives: digits and number words under ten (the time
+// expressions' own, extract/timex_lexicon.h), "a" / "an" / "another" one,
+// "no" / "none" / "nobody" none; -1 for any other word.
 int CountOf(const Word& w) {
-  static const std::map<std::string, int, std::less<>> kCounts = {
-      {"no", 0},    {"none", 0},  {"nobody", 0}, {"a", 1},     {"an", 1},   {"another", 1}, {"one", 1},
-      {"two", 2},   {"three", 3}, {"four", 4},   {"five", 5},  {"six", 6},  {"seven", 7},   {"eight", 8},
-      {"nine", 9}};
   if (w.lower.size() == 1 && base::IsAsciiDigit(w.lower[0])) return w.lower[0] - '0';
-  auto it = kCounts.find(w.lower);
-  return it == kCounts.end() ? -1 : it->second;
+  if (w.lower == "no" || w.lower == "none" || w.lower == "nobody") return 0;
+  if (w.lower == "another") return 1;
+  const int n = extract::timex::WordNumber(w.lower);
+  return n >= 1 && n <= 9 && w.lower != "single" ? n : -1;
 }
 
 // "killed" / "wounded" for a word that tells of that harm, when it may
