@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsfuse/article.h"
 #include "newsfuse/engine.h"
 #include "newsfuse/result.h"
 
@@ -38,6 +39,19 @@ Result<ArticleRecord> DecodeRecord(std::string_view bytes);
 // two bits so that a word id never meets an equal name id: copy keys, names,
 // words, and the article id (repeated ids must meet to be left out).
 std::vector<uint64_t> BlockingKeys(const ArticleRecord& record);
+
+// An Article whole, as bytes (read_articles' items: an article read from a
+// WARC crawl or an HTML page has no JSON line that parses back to it, so its
+// record's `line` holds these bytes instead). They begin with a NUL byte,
+// which no JSON line does:
+//
+//   u8 0 | u8 version | str id | str origin | u8 mask, str[k] outlet url title
+//   subtitle language (bit k: present) | u8 dated, i32[5] published
+//   | u32 n, (str text, u8 flags, str label)[n] | u32 n, (u8 kind, str text)[n]
+std::string EncodeArticle(const Article& article);
+bool IsEncodedArticle(std::string_view bytes);
+// Fails naming the problem when `bytes` is not a whole encoded article.
+Result<Article> DecodeArticle(std::string_view bytes);
 
 }  // namespace newsfuse::python
 

@@ -5,6 +5,7 @@
 //
 //   import newsfuse
 //   records, problems, counts = newsfuse.analyse(lines)  # JSON lines or dicts -> bytes
+//   articles, problems = newsfuse.read_articles(paths)  # WARC, HTML, ... -> analyse()'s items
 //   [result] = newsfuse.cluster(records)               # -> stories (indices into records)
 //   json_text = newsfuse.brief(records)                # one story's briefing, brief-json.md
 #include <pybind11/numpy.h>
@@ -22,6 +23,7 @@
 #include "cluster/similarity.h"
 #include "engine/article_sketch.h"
 #include "engine/engine_internal.h"
+#include "ingest/corpus_loader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/reporter.h"
 #include "newsfuse/engine.h"
@@ -98,8 +100,9 @@ std::vector<std::string> JsonLines(const py::list& items) {
       lines.push_back(dumps(item).cast<std::string>());
     } else if (py::isinstance<py::bytes>(item) || py::isinstance<py::str>(item)) {
       lines.push_back(item.cast<std::string>());
+      if (IsEncodedArticle(lines.back())) continue;  // read_articles' bytes: taken whole
     } else {
-      throw py::type_error("newsfuse: an article is a JSON line (str or bytes) or a dict");
+      throw py::type_error("newsfuse: an article is a JSON line (str or bytes), a dict, or read_articles' bytes");
     }
     // One article per line: a line break inside would split it in two.
     while (!lines.back().empty() && (lines.back().back() == '\n' || lines.back().back() == '\r')) {
@@ -122,16 +125,30 @@ size_t OriginLine(const std::string& origin) {
   return line;
 }
 
-// Parses each line as the single-machine JSONL reader does. Per line: its
-// article, or none (a bad line: `problems` says why).
+// Parses each line as the single-machine JSONL reader does; an article that
+// read_articles encoded is decoded as it is. Per line: its article, or none
+// (a bad line: `problems` says why).
 std::vector<std::optional<Article>> ParseLines(const std::vector<std::string>& lines, const std::string& name,
                                                std::vector<std::string>* problems) {
+  std::vector<std::optional<Article>> out(lines.size());
   std::string buffer;
-  for (const std::string& line : lines) {
-    buffer += line;
+  bool any_json = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (IsEncodedArticle(lines[i])) {
+      // A blank line in its place keeps the JSON lines' numbers.
+      Result<Article> a = DecodeArticle(lines[i]);
+      if (a.ok()) {
+        out[i] = std::move(*a);
+      } else {
+        problems->push_back(name + ":" + std::to_string(i + 1) + ": " + a.status().ToString());
+      }
+    } else {
+      buffer += lines[i];
+      any_json = true;
+    }
     buffer += '\n';
   }
-  std::vector<std::optional<Article>> out(lines.size());
+  if (!any_json) return out;
   ingest::CountingReporter reporter;
   Status read = ingest::ReadJsonlBuffer(buffer, name, ingest::JsonlOptions{}, reporter, [&](Article&& a) {
     size_t line = OriginLine(a.origin);
@@ -216,6 +233,47 @@ py::tuple Analyse(const py::list& items, const std::string& name) {
     }
   }
   return py::make_tuple(records, problems, py::bytes(counts));
+}
+
+// The articles of files and folders as `newsfuse cluster` reads them
+// (ingest::ForEachArticle, the reader under newsfuse::ReadArticles, without
+// its leaving out of repeated ids: a distributed run leaves those out across
+// all inputs, as the clusterer does): per article its bytes for analyse(),
+// and the problems, one line each.
+py::tuple ReadArticleFiles(const std::vector<std::string>& paths) {
+  std::vector<std::string> encoded;
+  std::vector<std::string> problems;
+  {
+    py::gil_scoped_release release;
+    ingest::CountingReporter reporter;
+    ingest::ForEachArticle(paths, ingest::LoadOptions{}, reporter,
+                           [&](Article&& a) { encoded.push_back(EncodeArticle(a)); });
+    problems = reporter.messages();
+  }
+  py::list articles;
+  for (const std::string& e : encoded) articles.append(py::bytes(e));
+  return py::make_tuple(articles, problems);
+}
+
+py::dict ArticleDict(const std::string& bytes) {
+  Result<Article> a = DecodeArticle(bytes);
+  if (!a.ok()) throw std::invalid_argument(a.status().ToString());
+  auto opt = [](const std::optional<std::string>& v) { return v ? py::object(py::str(*v)) : py::object(py::none()); };
+  py::dict d;
+  d["id"] = a->id;
+  d["origin"] = a->origin;
+  d["outlet"] = opt(a->outlet);
+  d["url"] = opt(a->url);
+  d["title"] = opt(a->title);
+  d["published"] = a->published ? py::object(py::str(a->published->ToString())) : py::object(py::none());
+  d["language"] = opt(a->language);
+  std::string text;
+  for (const Paragraph& p : a->paragraphs) {
+    if (!text.empty()) text += "\n\n";
+    text += p.text;
+  }
+  d["text"] = text;
+  return d;
 }
 
 py::dict RecordInfo(const std::string& bytes) {
@@ -460,6 +518,15 @@ PYBIND11_MODULE(newsfuse, m) {
         "Parses articles (JSON lines as str/bytes, or dicts) and sketches them. Returns (records, problems, "
         "counts): per item its record (bytes), or None for an item that is not an article; the problems, one "
         "line each ('name:LINE: why'); the articles' document counts (see document_counts).");
+  m.def("read_articles", &ReadArticleFiles, py::arg("paths"),
+        "Reads files and folders (HTML pages, WARC crawls .warc/.warc.gz, plain text, JSON Lines) as `newsfuse "
+        "cluster` does. Returns (articles, problems): per article, in input order, its bytes, which analyse() "
+        "takes as it takes a JSON line (the article whole, as the reader made it); the problems, one line each "
+        "('file: why'). Repeated ids are kept (analyse's callers leave them out across the whole input).");
+  m.def("article_info", &ArticleDict, py::arg("article"),
+        "An article of read_articles as a dict: id, origin, outlet, url, title, published, language, text "
+        "(paragraphs joined by blank lines; analyse() should be given the bytes, which keep the paragraphs' "
+        "layout).");
   m.def("record_info", &RecordInfo, py::arg("record"),
         "A record's id, publication date, sketch (copy_keys, names, words, protagonist, body_bytes) and "
         "line_bytes, as a dict.");

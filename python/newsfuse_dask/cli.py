@@ -6,9 +6,11 @@
   newsfuse-dask brief FILES... --out DIR [--scheduler ADDRESS | --local-workers N]
       writes one briefing per story (JSON Lines, DIR/briefings-*.jsonl).
 
-FILES are JSON Lines files (or folders of them), read in byte ranges by the
-workers: with --scheduler every worker must see them at the same paths and
-have the module newsfuse and this package importable.
+FILES are what `newsfuse cluster` reads: JSON Lines files, read in byte
+ranges by the workers, and HTML pages, WARC crawls (.warc, .warc.gz) and
+plain text, each file read whole by one worker; or folders of them. With
+--scheduler every worker must see them at the same paths and have the
+module newsfuse and this package importable.
 """
 import argparse
 import json
@@ -26,7 +28,7 @@ def _parser():
     for verb, what in (("cluster", "group articles into stories (JSONL to standard output)"),
                        ("brief", "one briefing per story, JSON Lines into --out DIR")):
         v = verbs.add_parser(verb, help=what)
-        v.add_argument("inputs", nargs="+", metavar="FILE", help="JSON Lines files or folders of them")
+        v.add_argument("inputs", nargs="+", metavar="FILE", help="JSON Lines, HTML or WARC files, or folders of them")
         where = v.add_mutually_exclusive_group()
         where.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (tcp://host:8786)")
         where.add_argument("--local-workers", type=int, metavar="N",
@@ -97,7 +99,7 @@ def main(argv=None):
     try:
         from newsfuse_dask import partitions
 
-        partitions.jsonl_files(args.inputs)
+        partitions.input_files(args.inputs)
     except OSError as e:
         print(f"newsfuse-dask: {e}", file=sys.stderr)
         return 1
@@ -111,6 +113,12 @@ def main(argv=None):
             print(f"newsfuse-dask: skipped {message}", file=sys.stderr)
         if len(result.problems) > 20:
             print(f"newsfuse-dask: ... and {len(result.problems) - 20} more skipped lines", file=sys.stderr)
+        if result.stats["articles"] == 0:
+            # As `newsfuse cluster` ends on an input with no article (a
+            # truncated crawl, say): the problems above say why.
+            named = ", ".join(args.inputs[:3]) + (f" and {len(args.inputs) - 3} more" if len(args.inputs) > 3 else "")
+            print(f"newsfuse-dask: {args.verb}: no article could be read from {named}", file=sys.stderr)
+            return 1
         if args.verb == "cluster":
             write_cluster_jsonl(result, sys.stdout)
             sys.stdout.flush()

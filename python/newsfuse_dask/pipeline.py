@@ -70,7 +70,7 @@ def _reruns(since, dask_scheduler=None):
 
 
 def run_cluster(client, inputs, settings):
-    files = partitions.jsonl_files(inputs)
+    files = partitions.input_files(inputs)
     parts = partitions.split(files, settings.partition_bytes)
     workers_at_start = set(client.scheduler_info()["workers"])
     reducers = settings.reducers or 4 * max(1, len(workers_at_start))

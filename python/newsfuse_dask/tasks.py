@@ -27,6 +27,12 @@ def analyse(part, options):
     a bad line's record is None, so that record k is line k of the
     partition."""
     newsfuse = _engine(options)
+    if part.whole:
+        # An HTML page, a WARC crawl, ...: read by the C++ readers, then
+        # analysed as JSON lines are (record k: the file's k-th article).
+        articles, problems = newsfuse.read_articles([part.path])
+        records, more, counts = newsfuse.analyse(articles, part.path)
+        return records, problems + more, counts
     lines = partitions.read_lines(part)
     # Messages name the line within the range: "day.jsonl (from byte N):LINE".
     name = part.path if part.start == 0 else f"{part.path} (from byte {part.start})"

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """ctest python_dask_test: newsfuse-dask on a local cluster of 2 worker
 processes gives the stories `newsfuse cluster` gives on a small synthetic
-day, from components far smaller than the input, and still does when a worker is killed after the map stage (Dask
+day (and on HTML pages, WARC crawls and a mix with JSON Lines, read through
+the module's read_articles), from components far smaller than the input, and still does when a worker is killed after the map stage (Dask
 recomputes what it held: no article lost or doubled). Exits 77 (skipped)
 with a message when the module, Dask or the binaries are missing."""
 import argparse
@@ -63,6 +64,67 @@ def check_briefings(client, result, settings, corpus, newsfuse_bin, tmp):
     print(f"briefings: {len(got)} stories, each as newsfuse brief gives it")
 
 
+def skipped_lines(stderr, prefix):
+    """The problem lines of a run's standard error, without the command's prefix."""
+    return [line[len(prefix):] for line in stderr.splitlines() if line.startswith(prefix)]
+
+
+def check_other_inputs(client, settings, source, build, corpus, tmp):
+    """HTML pages and WARC crawls, read by the workers through the module's
+    read_articles: the same ids, stories, outlets, dates and problem lines as
+    `newsfuse cluster` on the same files, and a truncated crawl is a problem
+    line, not a crash."""
+    from newsfuse_dask import cli, pipeline
+
+    cluster_bin = os.path.join(build, "newsfuse")
+
+    def one_machine(path):
+        return subprocess.run([cluster_bin, "cluster", path], capture_output=True, text=True)
+
+    # A folder of HTML pages (one .html.gz), both crawls, a stylesheet that
+    # is no article, and ids that repeat across files.
+    html = os.path.join(source, "tests", "data", "html")
+    want = one_machine(html)
+    result = pipeline.run_cluster(client, [html], settings)
+    out = io.StringIO()
+    cli.write_cluster_jsonl(result, out)
+    assert out.getvalue() == want.stdout, "tests/data/html: output differs from newsfuse cluster"
+    assert result.problems == skipped_lines(want.stderr, "newsfuse: skipped "), result.problems
+    assert result.stats["articles"] >= 9 and result.issues["repeated_id"] >= 3, result.stats
+    print(f"tests/data/html: byte-identical to newsfuse cluster ({result.stats['articles']} articles from "
+          f"{result.stats['partitions']} files, {len(result.stories)} stories, problems {result.problems})")
+
+    # The command itself on both crawls and a JSON Lines file (with a bad
+    # line), against newsfuse cluster on a folder of the same files.
+    mixed = os.path.join(tmp, "mixed")
+    os.mkdir(mixed)
+    files = []
+    for name in ("crawl-plain.warc", "crawl.warc.gz"):
+        files.append(os.path.join(mixed, name))
+        with open(os.path.join(html, name), "rb") as f, open(files[-1], "wb") as g:
+            g.write(f.read())
+    files.append(os.path.join(mixed, "some.jsonl"))
+    with open(corpus, encoding="utf-8") as f, open(files[-1], "w", encoding="utf-8") as g:
+        g.writelines([next(f) for _ in range(6)] + ["{not json\n"])
+    want = one_machine(mixed)
+    got = subprocess.run([os.path.join(build, "newsfuse-dask"), "cluster", *files, "--local-workers", "2"],
+                         capture_output=True, text=True, timeout=120)
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == want.stdout, "crawls + JSONL: newsfuse-dask cluster differs from newsfuse cluster"
+    problems = skipped_lines(got.stderr, "newsfuse-dask: skipped ")
+    assert problems == skipped_lines(want.stderr, "newsfuse: skipped ") and len(problems) == 1, problems
+    print(f"newsfuse-dask cluster crawl-plain.warc crawl.warc.gz some.jsonl --local-workers 2: byte-identical "
+          f"({len(got.stdout.splitlines())} lines), problem {problems[0]!r}")
+
+    # A crawl cut short: the problem line newsfuse cluster gives, no crash.
+    truncated = os.path.join(source, "fuzz", "corpus", "warc_reader", "truncated.warc")
+    want = one_machine(truncated)
+    result = pipeline.run_cluster(client, [truncated], settings)
+    assert result.problems == skipped_lines(want.stderr, "newsfuse: skipped ") and result.problems, result.problems
+    assert result.stats["articles"] == 0 and not result.stories, result.stats
+    print(f"truncated.warc: {result.problems[0]}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
@@ -111,6 +173,7 @@ def main():
 
             result = run("2 workers")
             check_briefings(client, result, settings, corpus, os.path.join(args.build, "newsfuse"), tmp)
+            check_other_inputs(client, settings, args.source, args.build, corpus, tmp)
 
             killed = []
 
