@@ -17,8 +17,6 @@
 namespace newsfuse::synthesize {
 namespace {
 
-bool IsWordChar(char c) { return base::IsAsciiAlpha(c) || base::IsAsciiDigit(c); }
-
 // Words that open a new clause or a coordinated predicate, as written in
 // lower case (a capitalised "And" opens the sentence, not a clause of it).
 bool JoinsClauses(std::string_view word) {
@@ -137,13 +135,13 @@ bool ReadPredicate(std::string_view clause, bool opens_sentence, TermIds* term_i
   const size_t start = predicate->size();
   bool first = opens_sentence;
   for (size_t i = 0; i < clause.size();) {
-    if (!IsWordChar(clause[i])) {
+    if (!text::IsAsciiAlnum(clause[i])) {
       ++i;
       continue;
     }
     size_t j = i;
     bool digit = false;
-    while (j < clause.size() && (IsWordChar(clause[j]) || clause[j] == '-' || clause[j] == '\'')) {
+    while (j < clause.size() && (text::IsAsciiAlnum(clause[j]) || clause[j] == '-' || clause[j] == '\'')) {
       digit |= base::IsAsciiDigit(clause[j]);
       ++j;
     }
@@ -180,8 +178,8 @@ std::vector<std::string_view> SplitClauses(std::string_view s) {
   size_t start = 0;
   auto close = [&](size_t end) {
     std::string_view c = s.substr(start, end - start);
-    while (!c.empty() && !IsWordChar(c.front())) c.remove_prefix(1);
-    while (!c.empty() && !IsWordChar(c.back())) c.remove_suffix(1);
+    while (!c.empty() && !text::IsAsciiAlnum(c.front())) c.remove_prefix(1);
+    while (!c.empty() && !text::IsAsciiAlnum(c.back())) c.remove_suffix(1);
     if (!c.empty()) out.push_back(c);
   };
   size_t i = 0;
@@ -199,10 +197,10 @@ std::vector<std::string_view> SplitClauses(std::string_view s) {
       start = i += 3;
       continue;
     }
-    if (base::IsAsciiAlpha(c) && (i == 0 || !IsWordChar(s[i - 1]))) {
+    if (base::IsAsciiAlpha(c) && (i == 0 || !text::IsAsciiAlnum(s[i - 1]))) {
       size_t j = i;
       while (j < s.size() && base::IsAsciiAlpha(s[j])) ++j;
-      if (JoinsClauses(s.substr(i, j - i)) && (j == s.size() || !IsWordChar(s[j]))) {
+      if (JoinsClauses(s.substr(i, j - i)) && (j == s.size() || !text::IsAsciiAlnum(s[j]))) {
         close(i);
         start = j;
       }
@@ -244,7 +242,7 @@ std::vector<ClauseFact> FindClauseFacts(const std::vector<std::string_view>& tex
       if (unit_terms[u].size() - start < options.min_terms) continue;
       Claim claim;
       const std::string_view before = texts[u].substr(0, static_cast<size_t>(c.data() - texts[u].data()));
-      if (!ReadPredicate(c, std::none_of(before.begin(), before.end(), IsWordChar), &term_ids, &claim.predicate)) {
+      if (!ReadPredicate(c, std::none_of(before.begin(), before.end(), text::IsAsciiAlnum), &term_ids, &claim.predicate)) {
         continue;
       }
       SortUnique(&claim.predicate);

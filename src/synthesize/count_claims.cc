@@ -8,6 +8,7 @@
 #include "extract/timex_lexicon.h"
 #include "synthesize/discrepancies.h"
 #include "synthesize/section_text.h"
+#include "text/chars.h"
 
 namespace newsfuse::synthesize {
 namespace {
@@ -22,16 +23,15 @@ struct Word {
 std::vector<Word> Words(std::string_view s) {
   std::vector<Word> out;
   size_t i = 0;
-  auto alnum = [](char c) { return base::IsAsciiAlpha(c) || base::IsAsciiDigit(c); };
   while (i < s.size()) {
     if (base::IsAsciiSpace(s[i])) {
       ++i;
       continue;
     }
     const size_t start = i;
-    if (alnum(s[i])) {
+    if (text::IsAsciiAlnum(s[i])) {
       // "co-worker" is one word.
-      while (i < s.size() && (alnum(s[i]) || (s[i] == '-' && i + 1 < s.size() && alnum(s[i + 1])))) ++i;
+      while (i < s.size() && (text::IsAsciiAlnum(s[i]) || (s[i] == '-' && i + 1 < s.size() && text::IsAsciiAlnum(s[i + 1])))) ++i;
     } else {
       ++i;
     }
@@ -39,7 +39,7 @@ std::vector<Word> Words(std::string_view s) {
     w.surface = s.substr(start, i - start);
     w.lower = base::AsciiLower(w.surface);
     w.capital = base::IsAsciiUpper(s[start]);
-    w.punctuation = !alnum(s[start]);
+    w.punctuation = !text::IsAsciiAlnum(s[start]);
     out.push_back(std::move(w));
   }
   return out;

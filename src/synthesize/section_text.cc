@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "text/chars.h"
 
 namespace newsfuse::synthesize {
 
@@ -32,11 +33,10 @@ void AddSource(std::vector<std::string>* sources, const std::string& id) {
 
 std::vector<SentenceWord> SentenceWords(std::string_view sentence) {
   std::vector<SentenceWord> out;
-  auto alnum = [](char c) { return base::IsAsciiAlpha(c) || base::IsAsciiDigit(c); };
   for (std::string_view raw : base::SplitWords(sentence)) {
     size_t b = 0, e = raw.size();
-    while (b < e && !alnum(raw[b])) ++b;
-    while (e > b && !alnum(raw[e - 1])) --e;
+    while (b < e && !text::IsAsciiAlnum(raw[b])) ++b;
+    while (e > b && !text::IsAsciiAlnum(raw[e - 1])) --e;
     if (b == e) continue;
     SentenceWord w;
     w.core = raw.substr(b, e - b);

@@ -8,6 +8,7 @@
 #include "base/strings.h"
 #include "synthesize/section_text.h"
 #include "synthesize/term_vectors.h"
+#include "text/chars.h"
 
 namespace newsfuse::synthesize {
 namespace {
@@ -23,7 +24,6 @@ struct Tok {
 std::vector<Tok> Tokenize(std::string_view s) {
   std::vector<Tok> out;
   size_t i = 0;
-  auto alnum = [](char c) { return base::IsAsciiAlpha(c) || base::IsAsciiDigit(c); };
   while (i < s.size()) {
     const char c = s[i];
     if (base::IsAsciiSpace(c)) {
@@ -31,11 +31,11 @@ std::vector<Tok> Tokenize(std::string_view s) {
       continue;
     }
     const size_t start = i;
-    if (alnum(c)) {
+    if (text::IsAsciiAlnum(c)) {
       // Words run through inner hyphens, apostrophes and the points of
       // abbreviations ("N.Y.", "half-mile").
-      while (i < s.size() && (alnum(s[i]) || ((s[i] == '-' || s[i] == '\'' || s[i] == '.') && i + 1 < s.size() &&
-                                              alnum(s[i + 1])))) {
+      while (i < s.size() && (text::IsAsciiAlnum(s[i]) || ((s[i] == '-' || s[i] == '\'' || s[i] == '.') && i + 1 < s.size() &&
+                                              text::IsAsciiAlnum(s[i + 1])))) {
         ++i;
       }
     } else {
@@ -46,7 +46,7 @@ std::vector<Tok> Tokenize(std::string_view s) {
     Tok t;
     t.text = s.substr(start, i - start);
     t.lower = base::AsciiLower(t.text);
-    t.word = alnum(c);
+    t.word = text::IsAsciiAlnum(c);
     t.capital = base::IsAsciiUpper(c);
     t.digits = std::all_of(t.text.begin(), t.text.end(), [](char d) { return base::IsAsciiDigit(d); });
     out.push_back(std::move(t));
