@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "text/chars.h"
+#include "text/verb_lexicon.h"
 
 namespace newsfuse::synthesize {
 
@@ -49,13 +50,6 @@ bool IsNegator(const std::string& w) {
       "hasnt",  "havent",  "hadnt",  "wont",   "wouldnt", "cant",   "cannot",  "couldnt", "shouldnt",
       "mustnt", "neednt"};
   return kNeg.count(w) > 0;
-}
-
-bool IsAuxiliary(const std::string& w) {
-  static const std::unordered_set<std::string> kAux = {
-      "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
-      "can", "should", "may", "might", "must"};
-  return kAux.count(w) > 0;
 }
 
 // Words between a negator and what it negates ("did not yet formally meet").
@@ -184,7 +178,7 @@ std::vector<Predicate> Predicates(std::string_view text, Lemmatizer& lemmatizer)
       if (IsStopword(v) || IsNegator(v)) continue;
       // After "no" a word in -ing is mostly a noun ("no hearing date"): only
       // a verb after an auxiliary counts ("no demand was received").
-      const bool verb = IsAuxiliary(tokens[j - 1].lower) || (denial && (v.ends_with("ed") || v.ends_with("ing")));
+      const bool verb = text::IsAuxiliary(tokens[j - 1].lower) || (denial && (v.ends_with("ed") || v.ends_with("ing")));
       if (!verb) continue;
       if (negated_by[j] < 0) negated_by[j] = static_cast<int>(i);
       break;
@@ -203,7 +197,7 @@ std::vector<Predicate> Predicates(std::string_view text, Lemmatizer& lemmatizer)
     size_t from = i;
     if (negated) {
       from = static_cast<size_t>(negated_by[i]);
-      if (from > 0 && IsAuxiliary(tokens[from - 1].lower)) --from;
+      if (from > 0 && text::IsAuxiliary(tokens[from - 1].lower)) --from;
     }
     // A noun made of the verb ("a final determination") does not state
     // the verb's claim.

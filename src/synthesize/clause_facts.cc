@@ -110,13 +110,14 @@ bool IsNumberWord(std::string_view word) {
   return extract::timex::Ordinal(head) > 0 || (extract::timex::WordNumber(head) > 1 && head != "dozen");
 }
 
-// An auxiliary or copula: a clause that ends on one ("the three victims
-// were") was cut from what it says.
-bool IsAuxiliary(std::string_view w) {
-  static constexpr std::array<std::string_view, 22> kAux = {
-      "is",  "are",   "was",  "were", "be",   "been",  "being", "am",    "has",    "have",  "had",
-      "do",  "does",  "did",  "will", "would", "can",  "could", "may",   "might",  "must",  "should"};
-  return std::any_of(kAux.begin(), kAux.end(), [&](std::string_view a) { return base::EqualsIgnoreCase(a, w); });
+// An auxiliary or a form of "be": a clause that ends on one ("the three
+// victims were") was cut from what it says.
+bool EndsCut(std::string_view w) {
+  char lower[8];
+  if (w.size() > sizeof lower) return false;
+  for (size_t k = 0; k < w.size(); ++k) lower[k] = text::AsciiLower(w[k]);
+  const std::string_view l(lower, w.size());
+  return text::IsAuxiliary(l) || l == "be" || l == "been" || l == "being" || l == "am";
 }
 
 // A claim names what it is about and says something of it: the clause holds
@@ -127,7 +128,7 @@ bool IsAuxiliary(std::string_view w) {
 // Court judge", "Dr. Benjamin's nomination") or a bare report ("TMZ
 // reported") states nothing. Nor does a clause of names alone ("Mark
 // Heller"), one that reports (OpensReport), a condition ("If confirmed by
-// the Senate") or one cut after its auxiliary. Appends the terms of its
+// the Senate") or one cut after its auxiliary (EndsCut). Appends the terms of its
 // predicate words to `predicate`; false (and nothing) when no claim.
 bool ReadPredicate(std::string_view clause, bool opens_sentence, TermIds* term_ids, std::vector<uint32_t>* predicate) {
   bool value = false, verb = false;
@@ -164,7 +165,7 @@ bool ReadPredicate(std::string_view clause, bool opens_sentence, TermIds* term_i
     first = false;
     i = j;
   }
-  if (!value || !verb || IsAuxiliary(last) || predicate->size() == start) {
+  if (!value || !verb || EndsCut(last) || predicate->size() == start) {
     predicate->resize(start);
     return false;
   }

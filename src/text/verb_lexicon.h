@@ -16,6 +16,11 @@ namespace newsfuse::text {
 // `word` in lower case, as written ("was", "runs", "charged").
 bool CanBeVerb(std::string_view lower_word);
 
+// A finite auxiliary or modal, lower case: "is", "was", "has", "did",
+// "will", "could", ... (not "be", "been", "being": those need one of these
+// before them).
+bool IsAuxiliary(std::string_view lower_word);
+
 }  // namespace newsfuse::text
 
 #endif  // NEWSFUSE_TEXT_VERB_LEXICON_H_

@@ -16,5 +16,10 @@ TEST(VerbLexiconTest, VerbFormsAndNouns) {
   EXPECT_FALSE(CanBeVerb("Was"));  // lower case only, as documented
 }
 
+TEST(VerbLexiconTest, FiniteAuxiliaries) {
+  for (std::string_view aux : {"is", "was", "were", "has", "did", "will", "could", "must"}) EXPECT_TRUE(IsAuxiliary(aux));
+  for (std::string_view other : {"be", "been", "being", "said", "run", "Was", ""}) EXPECT_FALSE(IsAuxiliary(other));
+}
+
 }  // namespace
 }  // namespace newsfuse::text
