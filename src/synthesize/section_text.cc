@@ -41,11 +41,9 @@ std::vector<SentenceWord> SentenceWords(std::string_view sentence) {
     SentenceWord w;
     w.core = raw.substr(b, e - b);
     w.ends = e < raw.size();
-    for (std::string_view possessive : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
-      if (w.core.size() > possessive.size() && w.core.ends_with(possessive)) {
-        w.core.remove_suffix(possessive.size());
-        w.ends = true;
-      }
+    if (const size_t possessive = text::PossessiveSuffixLength(w.core); possessive > 0 && w.core.size() > possessive) {
+      w.core.remove_suffix(possessive);
+      w.ends = true;
     }
     w.lower = base::AsciiLower(w.core);
     w.capital = base::IsAsciiUpper(w.core[0]);
