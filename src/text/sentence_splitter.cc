@@ -588,6 +588,12 @@ size_t Splitter::HandleTerminal(size_t i) {
     if (q > j) {
       int nl = 0;
       const size_t k = SkipSpaces(q, &nl);
+      // A comma or semicolon after the quotes: they close a quoted sentence
+      // inside a longer one (`the subtitle "Top Doc? ", was published`).
+      if (nl == 0 && k < n_ && (t_[k] == ',' || t_[k] == ';')) {
+        last_terminal_end_ = q;
+        return q;
+      }
       if (k == n_ || nl > 0) {
         after = q;
         newlines = 0;

@@ -112,6 +112,10 @@ const SplitCase kSplitCases[] = {
      {"She told E! News she was fine.", "Yahoo! in Sunnyvale declined."}},
     // Scraped text: a closing quote cut off by a space before a newline.
     {"\"I am not just a party girl. \"\nShe laughed.", {"\"I am not just a party girl. \"", "She laughed."}},
+    // A quoted question or exclamation inside a longer sentence, spaced or not.
+    {"A piece titled \"Who pays? \", came out. It sold.", {"A piece titled \"Who pays? \", came out.", "It sold."}},
+    {"She asked \"Why now?\", and left.", {"She asked \"Why now?\", and left."}},
+    {"He shouted \"Stop! \"; nobody did.", {"He shouted \"Stop! \"; nobody did."}},
     {"It ended Fri., May. 3, 2013.", {"It ended Fri., May. 3, 2013."}},
     {"The town ran dry. ... Nobody came.", {"The town ran dry.", "... Nobody came."}},
     {"The town ran dry. ... and then it rained.", {"The town ran dry. ... and then it rained."}},
