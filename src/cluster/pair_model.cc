@@ -15,7 +15,7 @@ namespace {
 constexpr std::string_view kFeatureNames[kPairFeatureCount] = {
     "bias",          "term_cosine",      "name_cosine",         "protagonist_conflict",
     "same_protagonist", "top_names_shared_min", "top_names_shared_max", "both_dated",
-    "log_days_apart", "log_body_kb_min",
+    "log_days_apart", "log_body_kb_min", "hand_similarity",
 };
 constexpr std::string_view kThresholdName = "merge_threshold";
 // A model file is a few hundred bytes; anything much larger is not one.
@@ -89,6 +89,9 @@ PairFeatures ComputePairFeatures(const PairArticle& a, const PairArticle& b, flo
     f[kLogDaysApart] = std::log1p(days);
   }
   f[kLogBodyKbMin] = std::min(a.log_body_kb, b.log_body_kb);
+  f[kHandSimilarity] = MixedSimilarity(term_dot, entity_dot, options) *
+                       (f[kProtagonistConflict] != 0 ? options.protagonist_conflict_factor : 1.0f) *
+                       TimeFactor(a.minutes, b.minutes, b.minutes, options);
   return f;
 }
 
@@ -105,10 +108,10 @@ std::string PairModel::ToText(std::string_view provenance) const {
   out += '\n';
   char line[96];
   for (size_t k = 0; k < kPairFeatureCount; ++k) {
-    std::snprintf(line, sizeof line, "%s %.9g\n", std::string(kFeatureNames[k]).c_str(), weights_[k]);
+    std::snprintf(line, sizeof line, "%s %.17g\n", std::string(kFeatureNames[k]).c_str(), weights_[k]);
     out += line;
   }
-  std::snprintf(line, sizeof line, "%s %.9g\n", std::string(kThresholdName).c_str(), merge_threshold_);
+  std::snprintf(line, sizeof line, "%s %.17g\n", std::string(kThresholdName).c_str(), merge_threshold_);
   out += line;
   return out;
 }

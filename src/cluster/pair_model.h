@@ -59,6 +59,7 @@ enum PairFeature : size_t {
   kBothDated,         // 1 when both are dated
   kLogDaysApart,      // ln(1 + days between them) when both are dated, else 0
   kLogBodyKbMin,      // ln(1 + the shorter body's KB): short bodies make noisy cosines
+  kHandSimilarity,    // the hand-weighted similarity (similarity.h, protagonist conflict, time factor)
   kPairFeatureCount,
 };
 using PairFeatures = std::array<double, kPairFeatureCount>;

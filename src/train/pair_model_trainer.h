@@ -49,7 +49,8 @@ PairSamples CollectPairSamples(const std::vector<LabelledArticle>& articles, con
 
 // Weighted L2-regularised logistic regression by Newton's method (the bias
 // is not regularised): minimises sum w_i logloss_i / sum w_i + l2/2 |w|^2.
-// `x` holds the rows (bias feature included), `y` the 0/1 labels.
+// `x` holds the rows (bias feature included), `y` the labels (0/1, or
+// probabilities: soft labels).
 std::vector<double> FitLogistic(const std::vector<std::vector<double>>& x, const std::vector<double>& y,
                                 const std::vector<double>& w, double l2, size_t bias_column);
 
