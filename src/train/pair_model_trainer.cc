@@ -7,7 +7,7 @@
 #include "cluster/similarity.h"
 #include "fingerprint/fingerprinter.h"
 #include "fingerprint/headline_names.h"
-#include "train/linear_solve.h"
+#include "train/logistic_regression.h"
 
 namespace newsfuse::cluster {
 
@@ -93,46 +93,6 @@ PairSamples CollectPairSamples(const std::vector<LabelledArticle>& articles, con
   return out;
 }
 
-std::vector<double> FitLogistic(const std::vector<std::vector<double>>& x, const std::vector<double>& y,
-                                const std::vector<double>& w, double l2, size_t bias_column) {
-  const size_t d = x.empty() ? 0 : x[0].size();
-  std::vector<double> beta(d, 0);
-  double total = 0;
-  for (double wi : w) total += wi;
-  if (total <= 0) return beta;
-  for (int iter = 0; iter < 100; ++iter) {
-    std::vector<double> grad(d, 0);
-    std::vector<double> hess(d * d, 0);
-    for (size_t j = 0; j < d; ++j) {
-      if (j == bias_column) continue;
-      grad[j] = l2 * beta[j];
-      hess[j * d + j] = l2;
-    }
-    for (size_t i = 0; i < x.size(); ++i) {
-      double z = 0;
-      for (size_t j = 0; j < d; ++j) z += beta[j] * x[i][j];
-      const double p = 1.0 / (1.0 + std::exp(-z));
-      const double g = w[i] / total * (p - y[i]);
-      const double h = w[i] / total * p * (1 - p);
-      for (size_t j = 0; j < d; ++j) {
-        grad[j] += g * x[i][j];
-        for (size_t k = j; k < d; ++k) hess[j * d + k] += h * x[i][j] * x[i][k];
-      }
-    }
-    for (size_t j = 0; j < d; ++j) {
-      for (size_t k = 0; k < j; ++k) hess[j * d + k] = hess[k * d + j];
-    }
-    const std::vector<double> step = train::SolveLinear(hess, grad);
-    double largest = 0;
-    for (size_t j = 0; j < d; ++j) {
-      beta[j] -= step[j];
-      largest = std::max(largest, std::fabs(step[j]));
-    }
-    if (largest < 1e-9) break;
-  }
-  return beta;
-}
-
 PairModel FitPairModel(const PairSamples& samples, const std::string& held_out, double l2) {
   uint32_t held = UINT32_MAX;
   for (uint32_t t = 0; t < samples.topics.size(); ++t) {
@@ -141,13 +101,17 @@ PairModel FitPairModel(const PairSamples& samples, const std::string& held_out, 
   std::vector<std::vector<double>> x;
   std::vector<double> y;
   std::vector<double> w;
+  double total = 0;
   for (const PairSample& s : samples.samples) {
     if (s.topic_a == held || s.topic_b == held) continue;
     x.emplace_back(s.features.begin(), s.features.end());
     y.push_back(s.same_event ? 1.0 : 0.0);
     w.push_back(s.weight);
+    total += s.weight;
   }
-  const std::vector<double> beta = FitLogistic(x, y, w, l2, kBias);
+  // Weights summing to 1: `l2` means the same whatever the number of pairs.
+  for (double& wi : w) wi /= total;
+  const std::vector<double> beta = train::FitLogistic(x, y, w, l2, kBias);
   std::array<double, kPairFeatureCount> weights{};
   for (size_t k = 0; k < kPairFeatureCount && k < beta.size(); ++k) weights[k] = beta[k];
   return PairModel(weights, PairModel().merge_threshold());

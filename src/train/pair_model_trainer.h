@@ -47,14 +47,8 @@ struct PairSamples {
 PairSamples CollectPairSamples(const std::vector<LabelledArticle>& articles, const ClusterOptions& options,
                                size_t cross_pairs = 200, double cross_weight = 0.5);
 
-// Weighted L2-regularised logistic regression by Newton's method (the bias
-// is not regularised): minimises sum w_i logloss_i / sum w_i + l2/2 |w|^2.
-// `x` holds the rows (bias feature included), `y` the labels (0/1, or
-// probabilities: soft labels).
-std::vector<double> FitLogistic(const std::vector<std::vector<double>>& x, const std::vector<double>& y,
-                                const std::vector<double>& w, double l2, size_t bias_column);
-
-// The model fitted on every sample that involves no article of topic
+// The model fitted (train/logistic_regression.h, the samples' weights
+// scaled to sum to 1) on every sample that involves no article of topic
 // `held_out` ("" keeps all), its merge threshold left at the default.
 PairModel FitPairModel(const PairSamples& samples, const std::string& held_out, double l2 = 1e-3);
 
