@@ -13,6 +13,7 @@
 #include "eval/cluster_loto.h"
 #include "extract/entity_tagger.h"
 #include "extract/tagged_entity_source.h"
+#include "train/pair_model_trainer.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -56,8 +57,63 @@ void PrintLoto(const char* label, const cluster::LotoReport& r, bool folds) {
   }
 }
 
+// The learnt pair similarity fitted on the train split's topics, its merge
+// threshold chosen there as TuneOnTrain chooses (the mean of the whole
+// split's B-cubed F1 and the topic-by-topic one), then the dev split
+// clustered at once: the figure to set against the hand weights' dev score.
+void PrintLearntDev(const std::vector<cluster::LabelledArticle>& all, const cluster::ClusterOptions& base,
+                    const std::vector<float>& thresholds) {
+  const std::vector<cluster::LabelledArticle> train = Split(all, "train");
+  const std::vector<cluster::LabelledArticle> dev = Split(all, "dev");
+  if (train.empty() || dev.empty()) return;
+  const cluster::PairModel fitted = cluster::FitPairModel(cluster::CollectPairSamples(train, base), "");
+  cluster::ClusterOptions o = base;
+  o.pair_model = &fitted;
+  double best_objective = -1;
+  float best = thresholds.front();
+  for (float t : thresholds) {
+    o.merge_threshold = t;
+    const double whole = cluster::ScoreClustering(Gold(train), cluster::PredictBatch(train, o)).bcubed_f1;
+    const double objective = (whole + cluster::TopicByTopicBcubedF1(train, o, /*stream=*/false)) / 2;
+    if (objective > best_objective + 1e-12) {
+      best_objective = objective;
+      best = t;
+    }
+  }
+  o.merge_threshold = best;
+  const cluster::PairModel model(fitted.weights(), best);
+  std::printf("learnt pair similarity fitted on train, merge_threshold %.2f (tuning objective %.4f):\n", best,
+              best_objective);
+  PrintScores("dev", cluster::ScoreClustering(Gold(dev), cluster::PredictBatch(dev, o)));
+  std::printf("%s", model.ToText("Fitted on the ECB+ train topics (eval cluster --pair-model learnt).").c_str());
+}
+
+// Leave-one-topic-out with the learnt pair similarity: each fold's model
+// fitted on the other topics' pairs (train/pair_model_trainer.h), its merge
+// threshold chosen on them from 0.05 to 0.95.
+void RunLotoLearnt(const std::vector<cluster::LabelledArticle>& all, const cluster::ClusterOptions& base,
+                   bool folds) {
+  const cluster::PairSamples samples = cluster::CollectPairSamples(all, base);
+  std::printf("leave-one-topic-out, learnt pair similarity (%zu training pairs over %zu topics; each fold's "
+              "model fitted without its topic, threshold chosen on the other topics):\n",
+              samples.samples.size(), samples.topics.size());
+  const cluster::PairModelFit fit = [&](const std::string& held) { return cluster::FitPairModel(samples, held); };
+  std::vector<float> thresholds;
+  for (int t = 5; t <= 95; t += 5) thresholds.push_back(static_cast<float>(t) / 100.0f);
+  PrintLoto("batch (ClusterArticles)",
+            cluster::LeaveOneTopicOutLearnt(all, base, cluster::LotoMode::kBatch, fit, thresholds), folds);
+  PrintLoto("stream (window regrouper, batches of 4, as ingest)",
+            cluster::LeaveOneTopicOutLearnt(all, base, cluster::LotoMode::kRegroup, fit, thresholds), folds);
+  PrintLearntDev(all, base, thresholds);
+}
+
 // Leave-one-topic-out over every labelled article (train and dev alike).
-void RunLoto(const std::vector<cluster::LabelledArticle>& all, const cluster::ClusterOptions& base, bool folds) {
+void RunLoto(const std::vector<cluster::LabelledArticle>& all, const cluster::ClusterOptions& base, bool folds,
+             bool learnt) {
+  if (learnt) {
+    RunLotoLearnt(all, base, folds);
+    return;
+  }
   std::printf("leave-one-topic-out (each topic clustered on its own, weight and threshold chosen on the "
               "other topics):\n");
   PrintLoto("batch (ClusterArticles)", cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kBatch), folds);
@@ -67,7 +123,7 @@ void RunLoto(const std::vector<cluster::LabelledArticle>& all, const cluster::Cl
             cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kOnePass), folds);
 }
 
-int RunEvalCluster(const std::string& path, bool stream_too, bool loto_only, bool folds,
+int RunEvalCluster(const std::string& path, bool stream_too, bool loto_only, bool folds, bool learnt,
                    const cluster::ClusterOptions& base) {
   Result<std::vector<cluster::LabelledArticle>> all = cluster::ReadEcbPlus(path);
   if (!all.ok()) {
@@ -76,7 +132,7 @@ int RunEvalCluster(const std::string& path, bool stream_too, bool loto_only, boo
   }
   if (loto_only) {
     std::printf("ecb+ %s: %zu articles\n", path.c_str(), all->size());
-    RunLoto(*all, base, folds);
+    RunLoto(*all, base, folds, learnt);
     return 0;
   }
   std::vector<cluster::LabelledArticle> train = Split(*all, "train");
@@ -105,7 +161,7 @@ int RunEvalCluster(const std::string& path, bool stream_too, bool loto_only, boo
     std::printf("  dev topic by topic: B-cubed F1 %.3f\n",
                 cluster::TopicByTopicBcubedF1(dev, st.options, /*stream=*/true));
   }
-  RunLoto(*all, base, folds);
+  RunLoto(*all, base, folds, learnt);
   std::printf("%s\n", kReference);
   return 0;
 }
@@ -175,13 +231,19 @@ void RegisterEvalCluster(CLI::App& eval) {
       ->capture_default_str();
   cmd->add_option("--lead-sentences", base->fingerprint.lead_sentences, "sentences in the lead")
       ->capture_default_str();
+  auto pair_model = std::make_shared<std::string>("hand");
+  cmd->add_option("--pair-model", *pair_model,
+                  "pair similarity of the leave-one-topic-out folds: hand (the weighted mix) or learnt "
+                  "(a logistic model fitted on each fold's other topics; batch and regrouper only)")
+      ->check(CLI::IsMember({"hand", "learnt"}))
+      ->capture_default_str();
   auto entities = std::make_shared<std::string>("proxy");
   cmd->add_option("--entities", *entities,
                   "names in fingerprints: proxy (capitalised words), tagger (NER model instead), "
                   "proxy+persons (the tagger's PERSON names added to the proxy's)")
       ->check(CLI::IsMember({"proxy", "tagger", "proxy+persons"}))
       ->capture_default_str();
-  cmd->callback([path, stream, loto, folds, base, entities] {
+  cmd->callback([path, stream, loto, folds, base, entities, pair_model] {
     std::unique_ptr<extract::EntityTagger> tagger;
     std::unique_ptr<extract::TaggedEntitySource> names;
     cluster::ClusterOptions options = *base;
@@ -201,7 +263,7 @@ void RegisterEvalCluster(CLI::App& eval) {
       options.fingerprint.entity_source = names.get();
       options.fingerprint.entity_source_adds = adds;
     }
-    ExitWith(RunEvalCluster(base::FindRepoPath(*path), *stream, *loto, *folds, options));
+    ExitWith(RunEvalCluster(base::FindRepoPath(*path), *stream, *loto, *folds, *pair_model == "learnt", options));
   });
 
   auto pairs = std::make_shared<std::string>(

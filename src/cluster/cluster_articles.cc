@@ -10,6 +10,7 @@
 #include "base/parallel_for.h"
 #include "cluster/group_links.h"
 #include "cluster/near_copies.h"
+#include "cluster/pair_model.h"
 #include "cluster/probe_vector.h"
 #include "cluster/protagonist_merge.h"
 #include "cluster/similarity.h"
@@ -290,6 +291,10 @@ class Clustering {
   // (the weighed vectors keep only the top names).
   void IndexNames() {
     names_.resize(n_);
+    if (options_.pair_model != nullptr) {
+      pair_.resize(n_);
+      for (size_t i : order_) pair_[i] = PairArticle::Of(vec_[i], raw_[i], minutes_[i]);
+    }
     if (options_.protagonist_conflict_factor == 1.0f && options_.split_min_articles == 0) return;
     for (size_t i : order_) {
       if (raw_[i].protagonist == 0) continue;
@@ -335,6 +340,9 @@ class Clustering {
     } else {
       terms = Dot(vec_[i].terms, vec_[j].terms);
       entities = Dot(vec_[i].entities, vec_[j].entities);
+    }
+    if (options_.pair_model != nullptr) {
+      return options_.pair_model->Score(ComputePairFeatures(pair_[i], pair_[j], terms, entities, options_));
     }
     float s = MixedSimilarity(terms, entities, options_);
     const uint32_t pi = raw_[i].protagonist;
@@ -644,6 +652,7 @@ class Clustering {
   std::vector<GroupLinks> links_;          // per group (LinkGroups())
   bool exact_ = true;                      // every pair scored
   std::vector<std::vector<fingerprint::TermCount>> names_;
+  std::vector<PairArticle> pair_;          // per article, with a pair model only
   std::vector<uint32_t> story_of_;
 };
 

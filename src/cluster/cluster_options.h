@@ -13,6 +13,8 @@
 
 namespace newsfuse::cluster {
 
+class PairModel;
+
 struct ClusterOptions {
   fingerprint::FingerprintOptions fingerprint;
   // Share of the similarity that comes from shared names (the rest from
@@ -140,6 +142,13 @@ struct ClusterOptions {
   size_t regroup_kept_stories = 4096;
   // Batch: fingerprinting threads (0 = hardware concurrency).
   size_t threads = 0;
+  // Batch (and the regrouper, which runs the batch clusterer): a learnt pair
+  // similarity (cluster/pair_model.h) that replaces the hand-weighted one
+  // (entity_weight, protagonist_conflict_factor, time factor) in every pass;
+  // merge_threshold then applies to its probabilities. Null: the hand
+  // weights. Not owned; must outlive the clustering. The stream's one-pass
+  // assignment (StoryClusterer) never uses it.
+  const PairModel* pair_model = nullptr;
 };
 
 // What was wrong with an input article; several may hold at once.

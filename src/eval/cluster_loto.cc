@@ -173,4 +173,49 @@ LotoReport LeaveOneTopicOut(const std::vector<LabelledArticle>& articles, const 
   return report;
 }
 
+LotoReport LeaveOneTopicOutLearnt(const std::vector<LabelledArticle>& articles, const ClusterOptions& base,
+                                  LotoMode mode, const PairModelFit& fit, const std::vector<float>& thresholds) {
+  if (mode == LotoMode::kOnePass) return LeaveOneTopicOut(articles, base, mode);
+  LotoReport report;
+  const std::vector<Topic> topics = SplitByTopic(articles, base);
+  if (topics.size() < 2 || thresholds.empty()) return report;
+  std::vector<double> f1s;
+  for (size_t held = 0; held < topics.size(); ++held) {
+    const PairModel model = fit(topics[held].name);
+    ClusterOptions o = base;
+    o.threads = 1;
+    o.pair_model = &model;
+    // The threshold with the best mean over the other topics; the lowest on a tie.
+    size_t best = 0;
+    double best_mean = -1;
+    for (size_t p = 0; p < thresholds.size(); ++p) {
+      o.merge_threshold = thresholds[p];
+      double s = 0;
+      for (size_t t = 0; t < topics.size(); ++t) {
+        if (t != held) s += ScoreTopic(topics[t], o, mode);
+      }
+      const double mean = s / static_cast<double>(topics.size() - 1);
+      if (mean > best_mean + 1e-12) {
+        best_mean = mean;
+        best = p;
+      }
+    }
+    o.merge_threshold = thresholds[best];
+    const double f1 = ScoreTopic(topics[held], o, mode);
+    report.folds.push_back(LotoFold{topics[held].name, topics[held].articles.size(), 0.0f, thresholds[best], f1});
+    f1s.push_back(f1);
+  }
+  double sum = 0;
+  double sum_sq = 0;
+  for (double f1 : f1s) {
+    sum += f1;
+    sum_sq += f1 * f1;
+  }
+  const double n = static_cast<double>(f1s.size());
+  report.mean_bcubed_f1 = sum / n;
+  report.sd_bcubed_f1 = std::sqrt(std::max(0.0, sum_sq / n - report.mean_bcubed_f1 * report.mean_bcubed_f1));
+  report.min_bcubed_f1 = *std::min_element(f1s.begin(), f1s.end());
+  return report;
+}
+
 }  // namespace newsfuse::cluster

@@ -22,10 +22,12 @@
 #define NEWSFUSE_EVAL_CLUSTER_LOTO_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "cluster/cluster_options.h"
+#include "cluster/pair_model.h"
 #include "eval/cluster_eval.h"
 
 namespace newsfuse::cluster {
@@ -51,6 +53,17 @@ struct LotoReport {
 // label. Needs two topics at least (else an empty report).
 LotoReport LeaveOneTopicOut(const std::vector<LabelledArticle>& articles, const ClusterOptions& base,
                             LotoMode mode);
+
+// The same with a learnt pair similarity (cluster/pair_model.h) in place of
+// the hand-weighted one: for each held-out topic, `fit(topic)` returns the
+// model trained without any article of it; merge_threshold is then chosen
+// on the other topics with that model (the mean B-cubed F1 of clustering
+// each on its own, over `thresholds`) and the held-out topic clustered with
+// both. Each fold's entity_weight reads 0. kOnePass never uses the model
+// (StoryClusterer has no pair model): it gives LeaveOneTopicOut's figure.
+using PairModelFit = std::function<PairModel(const std::string& held_out_topic)>;
+LotoReport LeaveOneTopicOutLearnt(const std::vector<LabelledArticle>& articles, const ClusterOptions& base,
+                                  LotoMode mode, const PairModelFit& fit, const std::vector<float>& thresholds);
 
 }  // namespace newsfuse::cluster
 

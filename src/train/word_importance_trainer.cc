@@ -7,6 +7,7 @@
 
 #include "extract/article_analysis.h"
 #include "synthesize/story_builder.h"
+#include "train/logistic_regression.h"
 
 namespace newsfuse::synthesize {
 
@@ -39,50 +40,13 @@ std::vector<WordImportanceExample> WordImportanceExamples(const std::vector<Stem
   return examples;
 }
 
-namespace {
-
-// Solves a x = b (a symmetric positive definite, d x d, row-major) by
-// Gaussian elimination with partial pivoting; a and b are overwritten.
-// Twelve unknowns: not worth a linear-algebra dependency.
-std::vector<double> Solve(std::vector<double> a, std::vector<double> b) {
-  const size_t d = b.size();
-  for (size_t c = 0; c < d; ++c) {
-    size_t pivot = c;
-    for (size_t r = c + 1; r < d; ++r) {
-      if (std::fabs(a[r * d + c]) > std::fabs(a[pivot * d + c])) pivot = r;
-    }
-    if (pivot != c) {
-      for (size_t k = 0; k < d; ++k) std::swap(a[c * d + k], a[pivot * d + k]);
-      std::swap(b[c], b[pivot]);
-    }
-    const double p = a[c * d + c];
-    if (std::fabs(p) < 1e-12) continue;
-    for (size_t r = c + 1; r < d; ++r) {
-      const double f = a[r * d + c] / p;
-      if (f == 0) continue;
-      for (size_t k = c; k < d; ++k) a[r * d + k] -= f * a[c * d + k];
-      b[r] -= f * b[c];
-    }
-  }
-  std::vector<double> x(d, 0);
-  for (size_t c = d; c-- > 0;) {
-    double s = b[c];
-    for (size_t k = c + 1; k < d; ++k) s -= a[c * d + k] * x[k];
-    const double p = a[c * d + c];
-    x[c] = std::fabs(p) < 1e-12 ? 0 : s / p;
-  }
-  return x;
-}
-
-}  // namespace
-
 WordImportanceModel FitWordImportance(const std::vector<WordImportanceExample>& examples, double l2) {
   WordImportanceModel model;
   model.scale.fill(1);
   if (examples.empty()) return model;
   const size_t n = examples.size();
   constexpr size_t d = kWordFeatures + 1;  // the bias last
-  std::vector<std::array<double, d>> x(n);
+  std::vector<std::vector<double>> x(n, std::vector<double>(d));
   std::array<double, kWordFeatures> mean{}, sq{};
   for (size_t i = 0; i < n; ++i) {
     const auto f = WordFeatures(examples[i].stats, examples[i].occurrence);
@@ -102,35 +66,9 @@ WordImportanceModel FitWordImportance(const std::vector<WordImportanceExample>& 
     model.scale[j] = sd > 1e-9 ? static_cast<float>(sd) : 1.0f;
     for (size_t i = 0; i < n; ++i) x[i][j] = (x[i][j] - mean[j]) / model.scale[j];
   }
-  std::vector<double> w(d, 0);
-  for (int iter = 0; iter < 50; ++iter) {
-    std::vector<double> grad(d, 0), hess(d * d, 0);
-    for (size_t j = 0; j < kWordFeatures; ++j) {
-      grad[j] = l2 * w[j];
-      hess[j * d + j] = l2;
-    }
-    for (size_t i = 0; i < n; ++i) {
-      double z = 0;
-      for (size_t j = 0; j < d; ++j) z += w[j] * x[i][j];
-      const double p = 1.0 / (1.0 + std::exp(-z));
-      const double g = p - examples[i].share;
-      const double h = p * (1 - p);
-      for (size_t j = 0; j < d; ++j) {
-        grad[j] += g * x[i][j];
-        for (size_t k = j; k < d; ++k) hess[j * d + k] += h * x[i][j] * x[i][k];
-      }
-    }
-    for (size_t j = 0; j < d; ++j) {
-      for (size_t k = 0; k < j; ++k) hess[j * d + k] = hess[k * d + j];
-    }
-    const std::vector<double> step = Solve(hess, grad);
-    double largest = 0;
-    for (size_t j = 0; j < d; ++j) {
-      w[j] -= step[j];
-      largest = std::max(largest, std::fabs(step[j]));
-    }
-    if (largest < 1e-7) break;
-  }
+  std::vector<double> labels;
+  for (const WordImportanceExample& e : examples) labels.push_back(e.share);
+  const std::vector<double> w = train::FitLogistic(x, labels, std::vector<double>(n, 1.0), l2, kWordFeatures);
   for (int j = 0; j < kWordFeatures; ++j) model.weight[j] = static_cast<float>(w[j]);
   model.bias = static_cast<float>(w[kWordFeatures]);
   return model;
