@@ -185,6 +185,31 @@ TEST(HtmlReaderTest, PrefersShortStoryOverLongCopyrightNotice) {
   EXPECT_THAT(body, Not(HasSubstr("All rights reserved")));
 }
 
+// A short post under its headline (the heading that the <title> repeats)
+// against a long, comma-rich notice elsewhere on the page: the story starts
+// with the paragraph after the headline.
+TEST(HtmlReaderTest, PrefersShortPostUnderTheHeadlineOverLongNotice) {
+  std::string notice;
+  for (int i = 0; i < 4; ++i) {
+    notice += "The author, an independent writer, has no ties, financial or otherwise, to "
+              "the makers, sellers, or importers of the products named, reviewed, or shown. ";
+  }
+  const std::string body = BodyOf(
+      "<html><head><title>Camera Notes: New portrait lens is in stock</title></head><body>"
+      "<div id=\"main\"><div class=\"postmain\"><h2>New portrait lens is in stock</h2>"
+      "<div class=\"entry\">"
+      "<p>The new portrait lens is finally in stock at two large shops in the United States "
+      "this week.</p>"
+      "<p>It ships within a day and costs the same as the older model did at its launch.</p>"
+      "<p>Both shops expect the first batch to sell out before the end of the month.</p>"
+      "</div></div></div>"
+      "<div id=\"right\"><div class=\"box\"><p>" + notice + "</p></div></div></body></html>");
+  EXPECT_THAT(body, HasSubstr("finally in stock"));
+  EXPECT_THAT(body, HasSubstr("ships within a day"));
+  EXPECT_THAT(body, HasSubstr("sell out"));
+  EXPECT_THAT(body, Not(HasSubstr("independent writer")));
+}
+
 // Under the story, the same container lists other stories as a summary and a
 // "Full Story" link, after a share line and a lead-in: none is the story's text.
 TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
