@@ -29,7 +29,7 @@ constexpr const char* kBoilerplateTokens[] = {"ad", "ads", "advert", "adv", "adv
                                               "nav", "navbar", "menu", "share", "sharing",
                                               "social", "related", "promo", "promos",
                                               "newsletter", "sidebar", "footer", "breadcrumb",
-                                              "breadcrumbs", "tags", "tag", "keywords",
+                                              "breadcrumbs", "tags", "tag", "keywords", "foot",
                                               "cookie", "cookies", "consent", "gdpr", "subscribe",
                                               "signup", "outbrain", "taboola", "sponsored",
                                               "sponsor", "recommended", "recommendations",

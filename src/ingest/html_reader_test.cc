@@ -210,6 +210,21 @@ TEST(HtmlReaderTest, PrefersShortPostUnderTheHeadlineOverLongNotice) {
   EXPECT_THAT(body, Not(HasSubstr("independent writer")));
 }
 
+// A page's foot, classed "...-foot" (BBC's "blq-foot") rather than "footer",
+// is furniture: its browser notice must not stand in for a short story.
+TEST(HtmlReaderTest, DropsThePageFootClassedFoot) {
+  const std::string body = BodyOf(
+      "<html><body><div class=\"story-body\">"
+      "<p>People from all over the world are coming to London to see the games.</p></div>"
+      "<div id=\"site-foot\"><p>This page is best viewed in an up-to-date web browser with "
+      "style sheets enabled. While you will be able to view the content of this page in your "
+      "current browser, you will not get the full visual experience, so please consider "
+      "upgrading your browser software or enabling style sheets if you are able to do so.</p>"
+      "</div></body></html>");
+  EXPECT_THAT(body, HasSubstr("coming to London"));
+  EXPECT_THAT(body, Not(HasSubstr("best viewed")));
+}
+
 // Under the story, the same container lists other stories as a summary and a
 // "Full Story" link, after a share line and a lead-in: none is the story's text.
 TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
