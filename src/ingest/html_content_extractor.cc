@@ -69,6 +69,14 @@ bool HoldsProse(GumboTag tag) {
   }
 }
 
+// Page regions a reader skips: a sidebar, the page's header and footer, a
+// menu. Some blog themes put the post in one (<aside class="blogPost">):
+// the second look at a page opens those named like a post.
+bool IsPageRegion(GumboTag tag) {
+  return tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER ||
+         tag == GUMBO_TAG_NAV;
+}
+
 int HeadingLevel(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_H1: return 1;
@@ -289,8 +297,11 @@ constexpr int kHeadlineWrapperLevels = 5;
 class Extractor {
  public:
   // `total_p_bytes`: ParagraphTextBytes of the whole page (both passes need it).
-  Extractor(const GumboNode* root, bool relaxed, size_t total_p_bytes, std::string_view title)
-      : root_(root), relaxed_(relaxed), total_p_bytes_(total_p_bytes), title_(title) {}
+  // `open_regions`: walk <aside>, <header>, <footer> and <nav> like <div>.
+  Extractor(const GumboNode* root, bool relaxed, bool open_regions, size_t total_p_bytes,
+            std::string_view title)
+      : root_(root), relaxed_(relaxed), open_regions_(open_regions),
+        total_p_bytes_(total_p_bytes), title_(title) {}
 
   MainContent Run() {
     Visit(root_, -1, 0, false);
@@ -353,8 +364,18 @@ class Extractor {
     }
     if (depth > kMaxDepth) return;
     const GumboTag tag = node->v.element.tag;
-    const TagKind kind = KindOf(tag);
-    if (kind == TagKind::kSkip) return;
+    TagKind kind = KindOf(tag);
+    if (kind == TagKind::kSkip) {
+      if (!open_regions_ || !IsPageRegion(tag)) return;
+      // Only a region named like a post ("blogPost"), not a sidebar's
+      // "about me" box.
+      const uint32_t hints = ClassIdHints(node);
+      if (!(hints & html::kHintPositive) ||
+          (hints & (html::kHintNegative | html::kHintBoilerplate | html::kHintComment))) {
+        return;
+      }
+      kind = TagKind::kBlock;
+    }
     if (kind == TagKind::kBreak) {
       Flush(elem);
       return;
@@ -643,6 +664,7 @@ class Extractor {
 
   const GumboNode* root_;
   const bool relaxed_;
+  const bool open_regions_;
   const size_t total_p_bytes_;
   const std::string_view title_;
   std::vector<Elem> elems_;
@@ -653,11 +675,11 @@ class Extractor {
 
 }  // namespace
 
-MainContent ExtractMainContent(const GumboNode* root) {
+MainContent ExtractMainContent(const GumboNode* root, bool open_regions) {
   const size_t total_p_bytes = ParagraphTextBytes(root, false, 0);
   const std::string title = PageTitle(root);
-  MainContent strict = Extractor(root, false, total_p_bytes, title).Run();
-  MainContent relaxed = Extractor(root, true, total_p_bytes, title).Run();
+  MainContent strict = Extractor(root, false, open_regions, total_p_bytes, title).Run();
+  MainContent relaxed = Extractor(root, true, open_regions, total_p_bytes, title).Run();
   const size_t strict_bytes = TextBytes(strict.paragraphs);
   const size_t relaxed_bytes = TextBytes(relaxed.paragraphs);
   if (static_cast<double>(strict_bytes) < kFallbackRatio * static_cast<double>(relaxed_bytes)) {

@@ -65,7 +65,9 @@ struct MainContent {
 };
 
 // REQUIRES: `root` is the root of a gumbo parse (GumboOutput::root).
-MainContent ExtractMainContent(const GumboNode* root);
+// `open_regions`: walk <aside>, <header>, <footer> and <nav> like any block
+// (for a second look at a page where nothing else held a body).
+MainContent ExtractMainContent(const GumboNode* root, bool open_regions = false);
 
 }  // namespace newsfuse::ingest
 

@@ -225,6 +225,27 @@ TEST(HtmlReaderTest, DropsThePageFootClassedFoot) {
   EXPECT_THAT(body, Not(HasSubstr("best viewed")));
 }
 
+// A blog theme that puts the post in <aside class="blogPost"> and the
+// sidebar's boxes in asides too: with every <aside> cut, nothing is left, so
+// the page is read again with the asides named like a post opened.
+TEST(HtmlReaderTest, FindsThePostInAnAsideWhenNothingElseHoldsABody) {
+  const std::string body = BodyOf(
+      "<html><head><title>Pageant star says she hates the singer</title></head><body>"
+      "<header><a href=\"/\">Celebrity Baby Laundry</a></header>"
+      "<section id=\"leftColumn\"><aside class=\"blogPost\">"
+      "<h1>Pageant star says she hates the singer</h1><div class=\"blogContent\">"
+      "<p>The young star of the reality show, now with a show of her own, told an interviewer "
+      "that she does not like the singer at all.</p>"
+      "<p>Her mother asked again, and she said it a second time, to general laughter.</p>"
+      "</div></aside></section>"
+      "<aside class=\"rgtBlock\"><p>Welcome to our little corner of the web, where we write "
+      "about celebrity babies, fashion, and family life, every single day of the week.</p>"
+      "</aside></body></html>");
+  EXPECT_THAT(body, HasSubstr("does not like the singer"));
+  EXPECT_THAT(body, HasSubstr("a second time"));
+  EXPECT_THAT(body, Not(HasSubstr("little corner")));
+}
+
 // Under the story, the same container lists other stories as a summary and a
 // "Full Story" link, after a share line and a lead-in: none is the story's text.
 TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
