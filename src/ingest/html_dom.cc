@@ -37,7 +37,7 @@ constexpr const char* kBoilerplateTokens[] = {"ad", "ads", "advert", "adv", "adv
                                               "toolbar", "tools", "pagination",
                                               "pager", "print", "modal", "popup", "banner",
                                               "masthead", "skip", "disqus", "follow", "cta",
-                                              "teaser", "teasers", "more", "links",
+                                              "teaser", "teasers", "links",
                                               "newsletters", "video", "player", "playlist",
                                               "slideshow", "gallery", "carousel", "partner",
                                               "partners", "topics", "dfp", "aside", "subnav",

@@ -246,6 +246,23 @@ TEST(HtmlReaderTest, FindsThePostInAnAsideWhenNothingElseHoldsABody) {
   EXPECT_THAT(body, Not(HasSubstr("little corner")));
 }
 
+// Blog engines print the part of a post below its "read more" break in
+// <div id="more">: the rest of the post, not a "more stories" box.
+TEST(HtmlReaderTest, KeepsThePostBelowItsReadMoreBreak) {
+  const std::string body = BodyOf(
+      "<html><body><div class=\"content\"><div class=\"entry\">"
+      "<p>On Friday the statistics office reported that output grew at a two percent annual "
+      "rate during the third quarter, a little below the long-run average.</p>"
+      "<p>Nor was there much comfort in the details: housing, trade and business "
+      "investment, taken together, subtracted from growth once again.</p>"
+      "<div id=\"more\"><p>The largest single boost came from federal spending, which by "
+      "itself added most of a percentage point to the annual rate.</p></div>"
+      "</div></div></body></html>");
+  EXPECT_THAT(body, HasSubstr("two percent annual rate"));
+  EXPECT_THAT(body, HasSubstr("Nor was there much comfort"));
+  EXPECT_THAT(body, HasSubstr("federal spending"));
+}
+
 // Under the story, the same container lists other stories as a summary and a
 // "Full Story" link, after a share line and a lead-in: none is the story's text.
 TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
