@@ -406,7 +406,8 @@ bool CloseUnclosedTitle(std::string_view html, std::string* repaired) {
 
 }  // namespace
 
-void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJsonLd>* json_ld) {
+void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJsonLd>* json_ld,
+                   PageRegions regions) {
   std::string repaired;
   if (CloseUnclosedTitle(html, &repaired)) html = repaired;
   out->clear();
@@ -466,6 +467,7 @@ void PrefilterHtml(std::string_view html, std::string* out, std::vector<LiftedJs
       bool cut = false;
       for (std::string_view furniture : {"nav", "aside", "footer", "select"}) {
         if (!OpensTag(html, pos, furniture)) continue;
+        if (regions == PageRegions::kKeep && furniture != "select") break;
         const size_t end = FindElementEnd(html, pos, furniture);
         if (end == std::string_view::npos) break;
         out->append(html.substr(copied, pos - copied));

@@ -46,11 +46,17 @@ struct LiftedJsonLd {
   std::string text;  // the body as the HTML parser gives it (CR LF -> LF, ...)
 };
 
+// Whether <nav>, <aside> and <footer> are cut out (the default) or kept: the
+// reader keeps them for a second look at a page where nothing else held a
+// body (a blog theme that puts the post in an <aside>).
+enum class PageRegions { kCut, kKeep };
+
 // Writes the filtered page to `*out` (cleared first). With `json_ld`, the
 // bodies of JSON-LD scripts go there (cleared first, in page order) instead
 // of into `*out`; without it they stay in the page.
 void PrefilterHtml(std::string_view html, std::string* out,
-                   std::vector<LiftedJsonLd>* json_ld = nullptr);
+                   std::vector<LiftedJsonLd>* json_ld = nullptr,
+                   PageRegions regions = PageRegions::kCut);
 
 }  // namespace newsfuse::ingest
 

@@ -97,6 +97,41 @@ struct ArenaReset {
   ~ArenaReset() { arena->Reset(); }
 };
 
+// Parses `html` into `arena` (the arena owns every byte of the parse; it is
+// never destroyed otherwise). Null when the parser gives up.
+const GumboOutput* ParseInto(ParseArena* arena, std::string_view html) {
+  GumboOptions gumbo_options = kGumboDefaultOptions;
+  gumbo_options.allocator = &ArenaAllocate;
+  gumbo_options.deallocator = &ArenaFree;
+  gumbo_options.userdata = arena;
+  gumbo_options.max_errors = 0;  // parse errors are not used; recording them costs
+  const GumboOutput* output = gumbo_parse_with_options(&gumbo_options, html.data(), html.size());
+  return output == nullptr || output->root == nullptr ? nullptr : output;
+}
+
+// The second look at a page where nothing held a body with <nav>, <aside>
+// and <footer> cut out: some blog themes put the post in an <aside>. The page
+// is read again from `input` (rare, so its copies were not kept), with those
+// regions kept and walked like any block.
+MainContent ExtractFromPageRegions(std::string_view input, std::string_view origin,
+                                   const HtmlReaderOptions& options, ParseArena* arena) {
+  std::string inflated;
+  if (LooksGzipped(input)) {
+    Result<std::string> r = Inflate(origin, input, options.max_page_bytes);
+    if (!r.ok()) return MainContent();
+    inflated = std::move(*r);
+    input = inflated;
+  }
+  std::string decoded;
+  Result<std::string_view> utf8 = DecodeToUtf8View(origin, input, options.declared_charset, &decoded);
+  if (!utf8.ok()) return MainContent();
+  std::string filtered;
+  PrefilterHtml(*utf8, &filtered, nullptr, PageRegions::kKeep);
+  const GumboOutput* output = ParseInto(arena, filtered);
+  if (output == nullptr) return MainContent();
+  return ExtractMainContent(output->root, /*open_regions=*/true);
+}
+
 size_t TextBytes(const std::vector<Paragraph>& paragraphs) {
   size_t n = 0;
   for (const Paragraph& p : paragraphs) n += p.text.size();
@@ -137,6 +172,7 @@ Result<Article> ReadHtmlArticle(std::string_view id, std::string_view origin,
 Result<Article> ReadHtmlArticle(std::string_view id, std::string_view origin,
                                 std::string_view bytes, const HtmlReaderOptions& options,
                                 HtmlExtras* extras) {
+  const std::string_view input = bytes;
   std::string inflated;
   if (LooksGzipped(bytes)) {
     Result<std::string> r = Inflate(origin, bytes, options.max_page_bytes);
@@ -177,19 +213,16 @@ Result<Article> ReadHtmlArticle(std::string_view id, std::string_view origin,
 
   thread_local ParseArena arena;
   ArenaReset reset{&arena};
-  GumboOptions gumbo_options = kGumboDefaultOptions;
-  gumbo_options.allocator = &ArenaAllocate;
-  gumbo_options.deallocator = &ArenaFree;
-  gumbo_options.userdata = &arena;
-  gumbo_options.max_errors = 0;  // parse errors are not used; recording them costs
-  // Never destroyed: the arena owns every byte of the parse.
-  const GumboOutput* output =
-      gumbo_parse_with_options(&gumbo_options, filtered.data(), filtered.size());
-  if (output == nullptr || output->root == nullptr) {
+  const GumboOutput* output = ParseInto(&arena, filtered);
+  if (output == nullptr) {
     return Status::InvalidArgument(origin, "the HTML parser gave up on this page");
   }
   HtmlMetadata meta = ExtractHtmlMetadata(output->root, filtered, json_ld);
   MainContent content = ExtractMainContent(output->root);
+  if (content.paragraphs.empty()) {
+    MainContent second = ExtractFromPageRegions(input, origin, options, &arena);
+    if (!second.paragraphs.empty()) content = std::move(second);
+  }
 
   Article article;
   article.id = std::string(id);

@@ -185,6 +185,84 @@ TEST(HtmlReaderTest, PrefersShortStoryOverLongCopyrightNotice) {
   EXPECT_THAT(body, Not(HasSubstr("All rights reserved")));
 }
 
+// A short post under its headline (the heading that the <title> repeats)
+// against a long, comma-rich notice elsewhere on the page: the story starts
+// with the paragraph after the headline.
+TEST(HtmlReaderTest, PrefersShortPostUnderTheHeadlineOverLongNotice) {
+  std::string notice;
+  for (int i = 0; i < 4; ++i) {
+    notice += "The author, an independent writer, has no ties, financial or otherwise, to "
+              "the makers, sellers, or importers of the products named, reviewed, or shown. ";
+  }
+  const std::string body = BodyOf(
+      "<html><head><title>Camera Notes: New portrait lens is in stock</title></head><body>"
+      "<div id=\"main\"><div class=\"postmain\"><h2>New portrait lens is in stock</h2>"
+      "<div class=\"entry\">"
+      "<p>The new portrait lens is finally in stock at two large shops in the United States "
+      "this week.</p>"
+      "<p>It ships within a day and costs the same as the older model did at its launch.</p>"
+      "<p>Both shops expect the first batch to sell out before the end of the month.</p>"
+      "</div></div></div>"
+      "<div id=\"right\"><div class=\"box\"><p>" + notice + "</p></div></div></body></html>");
+  EXPECT_THAT(body, HasSubstr("finally in stock"));
+  EXPECT_THAT(body, HasSubstr("ships within a day"));
+  EXPECT_THAT(body, HasSubstr("sell out"));
+  EXPECT_THAT(body, Not(HasSubstr("independent writer")));
+}
+
+// A page's foot, classed "...-foot" (BBC's "blq-foot") rather than "footer",
+// is furniture: its browser notice must not stand in for a short story.
+TEST(HtmlReaderTest, DropsThePageFootClassedFoot) {
+  const std::string body = BodyOf(
+      "<html><body><div class=\"story-body\">"
+      "<p>People from all over the world are coming to London to see the games.</p></div>"
+      "<div id=\"site-foot\"><p>This page is best viewed in an up-to-date web browser with "
+      "style sheets enabled. While you will be able to view the content of this page in your "
+      "current browser, you will not get the full visual experience, so please consider "
+      "upgrading your browser software or enabling style sheets if you are able to do so.</p>"
+      "</div></body></html>");
+  EXPECT_THAT(body, HasSubstr("coming to London"));
+  EXPECT_THAT(body, Not(HasSubstr("best viewed")));
+}
+
+// A blog theme that puts the post in <aside class="blogPost"> and the
+// sidebar's boxes in asides too: with every <aside> cut, nothing is left, so
+// the page is read again with the asides named like a post opened.
+TEST(HtmlReaderTest, FindsThePostInAnAsideWhenNothingElseHoldsABody) {
+  const std::string body = BodyOf(
+      "<html><head><title>Pageant star says she hates the singer</title></head><body>"
+      "<header><a href=\"/\">Celebrity Baby Laundry</a></header>"
+      "<section id=\"leftColumn\"><aside class=\"blogPost\">"
+      "<h1>Pageant star says she hates the singer</h1><div class=\"blogContent\">"
+      "<p>The young star of the reality show, now with a show of her own, told an interviewer "
+      "that she does not like the singer at all.</p>"
+      "<p>Her mother asked again, and she said it a second time, to general laughter.</p>"
+      "</div></aside></section>"
+      "<aside class=\"rgtBlock\"><p>Welcome to our little corner of the web, where we write "
+      "about celebrity babies, fashion, and family life, every single day of the week.</p>"
+      "</aside></body></html>");
+  EXPECT_THAT(body, HasSubstr("does not like the singer"));
+  EXPECT_THAT(body, HasSubstr("a second time"));
+  EXPECT_THAT(body, Not(HasSubstr("little corner")));
+}
+
+// Blog engines print the part of a post below its "read more" break in
+// <div id="more">: the rest of the post, not a "more stories" box.
+TEST(HtmlReaderTest, KeepsThePostBelowItsReadMoreBreak) {
+  const std::string body = BodyOf(
+      "<html><body><div class=\"content\"><div class=\"entry\">"
+      "<p>On Friday the statistics office reported that output grew at a two percent annual "
+      "rate during the third quarter, a little below the long-run average.</p>"
+      "<p>Nor was there much comfort in the details: housing, trade and business "
+      "investment, taken together, subtracted from growth once again.</p>"
+      "<div id=\"more\"><p>The largest single boost came from federal spending, which by "
+      "itself added most of a percentage point to the annual rate.</p></div>"
+      "</div></div></body></html>");
+  EXPECT_THAT(body, HasSubstr("two percent annual rate"));
+  EXPECT_THAT(body, HasSubstr("Nor was there much comfort"));
+  EXPECT_THAT(body, HasSubstr("federal spending"));
+}
+
 // Under the story, the same container lists other stories as a summary and a
 // "Full Story" link, after a share line and a lead-in: none is the story's text.
 TEST(HtmlReaderTest, DropsTeasersEndingInAMoreLinkAndTheirLeadIn) {
