@@ -17,6 +17,11 @@ void AppendJsonString(std::string_view s, std::string* out) {
       const char32_t cp = DecodeUtf8(s, &i);
       if (cp == 0xFFFD && i == start + 1) {
         out->append("\xEF\xBF\xBD");
+      } else if (cp == 0x2028 || cp == 0x2029) {
+        // Line and paragraph separators are valid in a JSON string, but
+        // line-oriented readers (Python's splitlines, JavaScript before
+        // ES2019) end a line there and would cut a JSON Lines record in two.
+        out->append(cp == 0x2028 ? "\\u2028" : "\\u2029");
       } else {
         out->append(s.substr(start, i - start));
       }

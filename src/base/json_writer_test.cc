@@ -27,6 +27,13 @@ TEST(JsonWriterTest, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(out, "\"a\xEF\xBF\xBD" "b\\u0001\"");
 }
 
+// A JSON Lines record must stay on one line for every line-oriented reader.
+TEST(JsonWriterTest, EscapesLineAndParagraphSeparators) {
+  std::string out;
+  AppendJsonString("one\xE2\x80\xA8two\xE2\x80\xA9three \xE2\x80\x94", &out);
+  EXPECT_EQ(out, "\"one\\u2028two\\u2029three \xE2\x80\x94\"");
+}
+
 TEST(JsonWriterTest, PrettyPrints) {
   std::string out;
   JsonWriter w(&out, 2);
