@@ -51,8 +51,9 @@ void PrintLoto(const char* label, const cluster::LotoReport& r, bool folds) {
               r.sd_bcubed_f1, r.folds.size(), r.min_bcubed_f1);
   if (!folds) return;
   for (const cluster::LotoFold& f : r.folds) {
-    std::printf("  topic %-4s %3zu articles  weight %.2f threshold %.2f  B3 F1 %.3f\n", f.topic.c_str(),
-                f.articles, f.entity_weight, f.threshold, f.bcubed_f1);
+    std::printf("  topic %-4s %3zu articles  weight %.2f threshold %.2f  cohesion %.2f %-4s %2zu+  B3 F1 %.3f\n",
+                f.topic.c_str(), f.articles, f.entity_weight, f.threshold, f.cohesion_ratio,
+                f.cohesion_weighted_mean ? "mean" : "min", f.cohesion_min_articles, f.bcubed_f1);
   }
 }
 
@@ -160,6 +161,14 @@ void RegisterEvalCluster(CLI::App& eval) {
                   "share of its own protagonist's mentions above which an article "
                   "'mentions' another's")
       ->capture_default_str();
+  cmd->add_option("--cohesion-ratio", base->cohesion_ratio,
+                  "merge two groups only at this share of their cohesion or more (0: off)")
+      ->capture_default_str();
+  cmd->add_option("--cohesion-min-articles", base->cohesion_min_articles,
+                  "articles each group needs for the cohesion test")
+      ->capture_default_str();
+  cmd->add_flag("--cohesion-weighted-mean", base->cohesion_weighted_mean,
+                "cohesion of a pair of groups: their mean weighed by size (default: the lower)");
   cmd->add_option("--protagonist-merge", base->protagonist_merge_threshold,
                   "average link at which two stories of one protagonist join (0: off)")
       ->capture_default_str();
