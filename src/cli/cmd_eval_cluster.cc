@@ -59,8 +59,8 @@ void PrintLoto(const char* label, const cluster::LotoReport& r, bool folds) {
 
 // Leave-one-topic-out over every labelled article (train and dev alike).
 void RunLoto(const std::vector<cluster::LabelledArticle>& all, const cluster::ClusterOptions& base, bool folds) {
-  std::printf("leave-one-topic-out (each topic clustered on its own, weight and threshold chosen on the "
-              "other topics):\n");
+  std::printf("leave-one-topic-out (each topic clustered on its own, weight and threshold, and for batch and "
+              "stream the cohesion test, chosen on the other topics):\n");
   PrintLoto("batch (ClusterArticles)", cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kBatch), folds);
   PrintLoto("stream (window regrouper, batches of 4, as ingest)",
             cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kRegroup), folds);
@@ -161,14 +161,17 @@ void RegisterEvalCluster(CLI::App& eval) {
                   "share of its own protagonist's mentions above which an article "
                   "'mentions' another's")
       ->capture_default_str();
+  // The cohesion test: chosen per fold inside --loto; these set it for the
+  // train tuning and the dev figures.
   cmd->add_option("--cohesion-ratio", base->cohesion_ratio,
                   "merge two groups only at this share of their cohesion or more (0: off)")
       ->capture_default_str();
   cmd->add_option("--cohesion-min-articles", base->cohesion_min_articles,
                   "articles each group needs for the cohesion test")
       ->capture_default_str();
-  cmd->add_flag("--cohesion-weighted-mean", base->cohesion_weighted_mean,
-                "cohesion of a pair of groups: their mean weighed by size (default: the lower)");
+  cmd->add_option("--cohesion-weighted-mean", base->cohesion_weighted_mean,
+                  "cohesion of a pair of groups: true, their mean weighed by size; false, the lower")
+      ->capture_default_str();
   cmd->add_option("--protagonist-merge", base->protagonist_merge_threshold,
                   "average link at which two stories of one protagonist join (0: off)")
       ->capture_default_str();
