@@ -20,7 +20,8 @@
 // Articles are fingerprinted once; each grid point clusters every topic on
 // its own (grid points spread over base.threads, 0: every core). The batch
 // and regroup grids are 25 times the one-pass grid (the cohesion test's
-// settings): about 4.5 minutes of CPU for all three modes.
+// settings): about 4 minutes of CPU for all three modes (3 of wall time on
+// two shared cores).
 #ifndef NEWSFUSE_EVAL_CLUSTER_LOTO_H_
 #define NEWSFUSE_EVAL_CLUSTER_LOTO_H_
 
