@@ -52,8 +52,9 @@ void PrintLoto(const char* label, const cluster::LotoReport& r, bool folds) {
               r.sd_bcubed_f1, r.folds.size(), r.min_bcubed_f1);
   if (!folds) return;
   for (const cluster::LotoFold& f : r.folds) {
-    std::printf("  topic %-4s %3zu articles  weight %.2f threshold %.2f  B3 F1 %.3f\n", f.topic.c_str(),
-                f.articles, f.entity_weight, f.threshold, f.bcubed_f1);
+    std::printf("  topic %-4s %3zu articles  weight %.2f threshold %.2f  cohesion %.2f %-4s %2zu+  B3 F1 %.3f\n",
+                f.topic.c_str(), f.articles, f.entity_weight, f.threshold, f.cohesion_ratio,
+                f.cohesion_weighted_mean ? "mean" : "min", f.cohesion_min_articles, f.bcubed_f1);
   }
 }
 
@@ -114,8 +115,8 @@ void RunLoto(const std::vector<cluster::LabelledArticle>& all, const cluster::Cl
     RunLotoLearnt(all, base, folds);
     return;
   }
-  std::printf("leave-one-topic-out (each topic clustered on its own, weight and threshold chosen on the "
-              "other topics):\n");
+  std::printf("leave-one-topic-out (each topic clustered on its own, weight and threshold, and for batch and "
+              "stream the cohesion test, chosen on the other topics):\n");
   PrintLoto("batch (ClusterArticles)", cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kBatch), folds);
   PrintLoto("stream (window regrouper, batches of 4, as ingest)",
             cluster::LeaveOneTopicOut(all, base, cluster::LotoMode::kRegroup), folds);
@@ -215,6 +216,17 @@ void RegisterEvalCluster(CLI::App& eval) {
   cmd->add_option("--protagonist-ratio", base->protagonist_mention_ratio,
                   "share of its own protagonist's mentions above which an article "
                   "'mentions' another's")
+      ->capture_default_str();
+  // The cohesion test: chosen per fold inside --loto; these set it for the
+  // train tuning and the dev figures.
+  cmd->add_option("--cohesion-ratio", base->cohesion_ratio,
+                  "merge two groups only at this share of their cohesion or more (0: off)")
+      ->capture_default_str();
+  cmd->add_option("--cohesion-min-articles", base->cohesion_min_articles,
+                  "articles each group needs for the cohesion test")
+      ->capture_default_str();
+  cmd->add_option("--cohesion-weighted-mean", base->cohesion_weighted_mean,
+                  "cohesion of a pair of groups: true, their mean weighed by size; false, the lower")
       ->capture_default_str();
   cmd->add_option("--protagonist-merge", base->protagonist_merge_threshold,
                   "average link at which two stories of one protagonist join (0: off)")

@@ -514,9 +514,25 @@ class Clustering {
     });
   }
 
+  // The cohesion test (ClusterOptions::cohesion_ratio): true when groups a
+  // and b may merge at `average`. A group's cohesion is the average link
+  // inside it, over the pairs of its starting groups; groups too small, or
+  // with no such pair yet (one copy group), are not tested.
+  bool CohesiveEnough(uint32_t a, uint32_t b, double average) const {
+    if (options_.cohesion_ratio <= 0) return true;
+    const size_t k = std::max<size_t>(options_.cohesion_min_articles, 2);
+    if (size_[a] < k || size_[b] < k || inner_pairs_[a] == 0 || inner_pairs_[b] == 0) return true;
+    const double ca = inner_sum_[a] / inner_pairs_[a];
+    const double cb = inner_sum_[b] / inner_pairs_[b];
+    const double cohesion = options_.cohesion_weighted_mean
+                                ? (ca * size_[a] + cb * size_[b]) / (static_cast<double>(size_[a]) + size_[b])
+                                : std::min(ca, cb);
+    return average >= options_.cohesion_ratio * cohesion;
+  }
+
   // Average-link agglomeration over the links: repeatedly merges the two
-  // groups of highest average while it is at least merge_threshold. Sets
-  // each article's story.
+  // groups of highest average while it is at least merge_threshold (and
+  // the cohesion test passes). Sets each article's story.
   void MergeByAverageLink() {
     LinkGroups();
     const size_t groups = size_.size();
@@ -533,6 +549,12 @@ class Clustering {
     }
     std::vector<uint32_t> merged_into(groups);
     for (uint32_t g = 0; g < groups; ++g) merged_into[g] = g;
+    inner_sum_.assign(groups, 0.0);
+    inner_pairs_.assign(groups, 0.0);
+    // Per group, the groups a cohesion test kept it from: on the candidate
+    // path only changed links are pushed again, and a merge that changes a
+    // group's cohesion changes no average.
+    std::vector<std::vector<uint32_t>> refused(exact_ ? 0 : groups);
     std::vector<uint32_t> changed;
     while (!heap.empty()) {
       HeapEntry e = heap.top();
@@ -541,9 +563,19 @@ class Clustering {
       // Stale when either group changed since the push: its average moved.
       const GroupLinks::Link* now = links_[e.a].Find(e.b);
       if (now == nullptr || Average(e.a, e.b, *now) != e.average) continue;
+      if (!CohesiveEnough(e.a, e.b, e.average)) {
+        if (!exact_) {
+          refused[e.a].push_back(e.b);
+          refused[e.b].push_back(e.a);
+        }
+        continue;
+      }
       uint32_t keep = e.a;
       uint32_t gone = e.b;
       if (links_[keep].size() < links_[gone].size()) std::swap(keep, gone);
+      inner_sum_[keep] += inner_sum_[gone] + now->sum;
+      inner_pairs_[keep] += inner_pairs_[gone] +
+                            (exact_ ? static_cast<double>(size_[keep]) * size_[gone] : now->count);
       links_[keep].Erase(gone);
       links_[gone].Erase(keep);
       changed.clear();
@@ -566,8 +598,16 @@ class Clustering {
         // Every average of `keep` divides by its new size.
         links_[keep].ForEach([&](const GroupLinks::Link& link) { push(keep, link.group, link); });
       } else {
-        // Only the links `gone` added to moved; the others' entries stand.
+        // Only the links `gone` added to moved; the others' entries stand,
+        // except those a cohesion test refused: keep's cohesion moved.
         for (uint32_t k : changed) push(keep, k, *links_[keep].Find(k));
+        for (uint32_t side : {keep, gone}) {
+          for (uint32_t k : refused[side]) {
+            const GroupLinks::Link* link = dead[k] ? nullptr : links_[keep].Find(k);
+            if (link != nullptr) push(keep, k, *link);
+          }
+          std::vector<uint32_t>().swap(refused[side]);
+        }
       }
     }
     auto find = [&](uint32_t g) {
@@ -650,6 +690,8 @@ class Clustering {
   std::vector<uint32_t> size_;             // per group: articles
   std::vector<ScoredPair> pairs_;          // in scoring order, until LinkGroups()
   std::vector<GroupLinks> links_;          // per group (LinkGroups())
+  std::vector<double> inner_sum_;          // per group: similarity summed over its inner pairs
+  std::vector<double> inner_pairs_;        // per group: pairs across its starting groups
   bool exact_ = true;                      // every pair scored
   std::vector<std::vector<fingerprint::TermCount>> names_;
   std::vector<PairArticle> pair_;          // per article, with a pair model only

@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "base/parallel_for.h"
 #include "cluster/cluster_articles.h"
 #include "cluster/story_clusterer.h"
 #include "cluster/window_regrouper.h"
@@ -119,17 +120,36 @@ LotoReport LeaveOneTopicOut(const std::vector<LabelledArticle>& articles, const 
   LotoReport report;
   const std::vector<Topic> topics = SplitByTopic(articles, base);
   if (topics.size() < 2) return report;
+  // The cohesion test (ClusterOptions::cohesion_ratio): off, or each
+  // ratio, least group size and way of combining the two groups' cohesion.
+  struct Cohesion {
+    float ratio;
+    size_t min_articles;
+    bool weighted_mean;
+  };
+  std::vector<Cohesion> cohesions = {{0.0f, 0, false}};
+  if (mode != LotoMode::kOnePass) {
+    for (float ratio : {0.6f, 0.7f, 0.8f, 0.9f}) {
+      for (size_t min_articles : {3, 6, 10}) {
+        for (bool weighted_mean : {false, true}) cohesions.push_back({ratio, min_articles, weighted_mean});
+      }
+    }
+  }
   struct Point {
     float weight;
     float threshold;
+    Cohesion cohesion;
   };
   std::vector<Point> grid;
-  for (float weight : {0.3f, 0.4f, 0.5f, 0.6f, 0.7f}) {
-    for (int t = 10; t <= 30; ++t) grid.push_back({weight, static_cast<float>(t) / 100.0f});
+  for (const Cohesion& c : cohesions) {
+    for (float weight : {0.3f, 0.4f, 0.5f, 0.6f, 0.7f}) {
+      for (int t = 10; t <= 30; ++t) grid.push_back({weight, static_cast<float>(t) / 100.0f, c});
+    }
   }
   // score[p][t]: topic t clustered on its own at grid point p.
   std::vector<std::vector<double>> score(grid.size(), std::vector<double>(topics.size()));
-  for (size_t p = 0; p < grid.size(); ++p) {
+  // Grid points on every core: each writes only its own row.
+  base::ParallelFor(grid.size(), static_cast<unsigned>(base.threads), 1, [&](size_t p) {
     ClusterOptions o = base;
     o.threads = 1;
     if (mode == LotoMode::kOnePass) {
@@ -138,15 +158,19 @@ LotoReport LeaveOneTopicOut(const std::vector<LabelledArticle>& articles, const 
     } else {
       o.entity_weight = grid[p].weight;
       o.merge_threshold = grid[p].threshold;
+      o.cohesion_ratio = grid[p].cohesion.ratio;
+      o.cohesion_min_articles = grid[p].cohesion.min_articles;
+      o.cohesion_weighted_mean = grid[p].cohesion.weighted_mean;
     }
     for (size_t t = 0; t < topics.size(); ++t) score[p][t] = ScoreTopic(topics[t], o, mode);
-  }
+  });
   double sum = 0;
   double sum_sq = 0;
   report.min_bcubed_f1 = 1;
   for (size_t held = 0; held < topics.size(); ++held) {
     // The grid point with the best mean over the other topics; the first
-    // (lowest weight, then threshold) on a tie.
+    // (cohesion test off, or the lowest ratio; then the lowest weight, then
+    // threshold) on a tie.
     size_t best = 0;
     double best_mean = -1;
     for (size_t p = 0; p < grid.size(); ++p) {
@@ -161,8 +185,10 @@ LotoReport LeaveOneTopicOut(const std::vector<LabelledArticle>& articles, const 
       }
     }
     const double f1 = score[best][held];
-    report.folds.push_back(
-        LotoFold{topics[held].name, topics[held].articles.size(), grid[best].weight, grid[best].threshold, f1});
+    const Point& chosen = grid[best];
+    report.folds.push_back(LotoFold{topics[held].name, topics[held].articles.size(), chosen.weight,
+                                    chosen.threshold, chosen.cohesion.ratio, chosen.cohesion.min_articles,
+                                    chosen.cohesion.weighted_mean, f1});
     sum += f1;
     sum_sq += f1 * f1;
     report.min_bcubed_f1 = std::min(report.min_bcubed_f1, f1);
@@ -202,7 +228,15 @@ LotoReport LeaveOneTopicOutLearnt(const std::vector<LabelledArticle>& articles, 
     }
     o.merge_threshold = thresholds[best];
     const double f1 = ScoreTopic(topics[held], o, mode);
-    report.folds.push_back(LotoFold{topics[held].name, topics[held].articles.size(), 0.0f, thresholds[best], f1});
+    LotoFold fold;
+    fold.topic = topics[held].name;
+    fold.articles = topics[held].articles.size();
+    fold.threshold = thresholds[best];
+    fold.cohesion_ratio = o.cohesion_ratio;
+    fold.cohesion_min_articles = o.cohesion_min_articles;
+    fold.cohesion_weighted_mean = o.cohesion_weighted_mean;
+    fold.bcubed_f1 = f1;
+    report.folds.push_back(fold);
     f1s.push_back(f1);
   }
   double sum = 0;

@@ -2,8 +2,9 @@
 //
 // Leave-one-topic-out cross-validation of story clustering on ECB+ (gold
 // label "<topic>_<sub>": each topic is two twin events of one kind, years
-// apart). For each topic, entity_weight and merge_threshold are chosen on
-// the other topics only (the mean B-cubed F1 of clustering each of them on
+// apart). For each topic, entity_weight and merge_threshold (and, batch and
+// regroup, the cohesion test of the average-link merge) are chosen on the
+// other topics only (the mean B-cubed F1 of clustering each of them on
 // its own), and the held-out topic is then clustered on its own with them:
 // the figure says how the choice carries to events it was not made on.
 //
@@ -16,8 +17,11 @@
 // the one-pass StoryClusterer (`cluster --stream`), its threshold being
 // assign_threshold and its weight stream_entity_weight.
 //
-// Articles are fingerprinted once; a fold costs a grid of clusterings of one
-// topic each, so the whole run takes seconds to a minute.
+// Articles are fingerprinted once; each grid point clusters every topic on
+// its own (grid points spread over base.threads, 0: every core). The batch
+// and regroup grids are 25 times the one-pass grid (the cohesion test's
+// settings): about 4 minutes of CPU for all three modes (3 of wall time on
+// two shared cores).
 #ifndef NEWSFUSE_EVAL_CLUSTER_LOTO_H_
 #define NEWSFUSE_EVAL_CLUSTER_LOTO_H_
 
@@ -39,6 +43,10 @@ struct LotoFold {
   size_t articles = 0;
   float entity_weight = 0;
   float threshold = 0;
+  // The cohesion test chosen (ClusterOptions::cohesion_*; ratio 0: off).
+  float cohesion_ratio = 0;
+  size_t cohesion_min_articles = 0;
+  bool cohesion_weighted_mean = false;
   double bcubed_f1 = 0;  // the held-out topic, clustered on its own
 };
 
