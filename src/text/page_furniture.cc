@@ -167,10 +167,11 @@ bool IsLink(std::string_view s) {
 
 // Title case: at least four words of five or more letters, all of them
 // capitalised (short words, "with", "for", "into", may be either), and no
-// stop at the end (a headline has none).
+// stop at the end (a headline has none, or an exclamation mark: "Agency
+// Restores Wildlife Protections!").
 bool IsTitleCaseHeadline(std::string_view s, const std::vector<std::string_view>& words) {
   const char last = s.back();
-  if (last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')' ||
+  if (last == '.' || last == '?' || last == '"' || last == '\'' || last == ')' ||
       s.ends_with("\xE2\x80\x9D")) {
     return false;
   }

@@ -31,6 +31,8 @@ TEST(PageFurnitureTest, StampsLinksAndCallsToTheReader) {
             Furniture::kReaderAddress);
   EXPECT_EQ(Alone("Here is the transcript of the announcement."), Furniture::kPointer);
   EXPECT_EQ(Alone("Hiller Feuded with Co-Workers Prior to Shooting; Risk Factors and Prevention"), Furniture::kHeadline);
+  EXPECT_EQ(Alone("Council Restores Harbour Wildlife Protections!"), Furniture::kHeadline);
+  EXPECT_EQ(Alone("The council restored the harbour protections!"), Furniture::kNone);
 }
 
 TEST(PageFurnitureTest, DateLinesAreStamps) {
