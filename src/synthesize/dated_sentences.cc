@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "synthesize/term_vectors.h"
 #include "synthesize/section_text.h"
+#include "text/page_furniture.h"
 
 namespace newsfuse::synthesize {
 
@@ -127,6 +128,11 @@ std::vector<DatedSentence> CollectDatedSentences(const Articles& articles, size_
       if (s >= a->doc.sentences.size()) continue;
       const auto& para = a->doc.paragraphs[a->doc.sentences[s].paragraph];
       if (para.is_heading) continue;
+      // A page stamp ("21 July 2013 Last updated at 11:11 GMT") dates the
+      // page, not an event of the story.
+      if (text::FurnitureOf(a->doc.Text(a->doc.sentences[s].span), a->doc.Text(para.span)) != text::Furniture::kNone) {
+        continue;
+      }
       // A period is an entry only where its sentence names no day: "met
       // last week, and again on Monday" is Monday's.
       if (period && days_in_sentence.count(s)) continue;

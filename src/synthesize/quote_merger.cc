@@ -119,6 +119,9 @@ std::vector<BriefQuote> MergeQuotes(const Articles& articles, const MergedEntiti
         e.quote.speaker = names.front();
       }
     }
+    // A quotation no outlet attributes (a film's title, speech the finder
+    // found no speaker for) tells the reader nobody's words.
+    if (e.quote.speaker.empty()) continue;
     out.push_back(std::move(e.quote));
   }
   std::stable_sort(out.begin(), out.end(), [](const BriefQuote& a, const BriefQuote& b) {

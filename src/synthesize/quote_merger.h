@@ -4,7 +4,8 @@
 // across outlets in `variants`. A quote's speaker is resolved to the story's
 // entity ("Heller" -> "Mark Jay Heller"); two quotes are one statement when
 // their content words match (allowing for translation and trimming), more
-// closely when the outlets name different speakers.
+// closely when the outlets name different speakers. A quotation that no
+// outlet attributes to anyone is left out.
 #ifndef NEWSFUSE_SYNTHESIZE_QUOTE_MERGER_H_
 #define NEWSFUSE_SYNTHESIZE_QUOTE_MERGER_H_
 

@@ -97,6 +97,51 @@ bool IsPageStamp(std::string_view s, const std::vector<std::string_view>& words)
   return true;
 }
 
+// A month or a weekday, named or cut short ("Nov", "MON", "Sept").
+bool IsCalendarName(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return false;
+  static constexpr std::string_view kNames[] = {
+      "january", "february", "march",  "april",   "may",       "june",     "july",   "august",
+      "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+      "friday",  "saturday", "sunday", "sept",    "tues",      "thurs"};
+  for (std::string_view name : kNames) {
+    if (base::EqualsIgnoreCase(w, name) || (w.size() == 3 && base::EqualsIgnoreCase(w, name.substr(0, 3)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A word that dates: a clock time ("01:19", "2007-7:07AM"), a year, a day
+// written with slashes ("4/9/2007"), or a month or weekday.
+bool Dates(std::string_view b) {
+  if (b.find(':') != std::string_view::npos || IsYear(b) || IsCalendarName(b)) return true;
+  const size_t slash = b.find('/');
+  return slash != std::string_view::npos && slash > 0 && IsAsciiDigit(b[slash - 1]);
+}
+
+// A date line: the sentence holds a date or a time and no lower-case word
+// but a clock's ("pm", "hrs"), a publishing verb and the words that join a
+// date ("Sat Nov 12 2011, 01:19 hrs", "9:53 AM, MON 22 JUL 2013", "21 July
+// 2013 Last updated at 11:11 GMT", "Mumbai, Nov 11 -", a headline with its
+// stamp): it says when a page was made, never what happened, as a reported
+// sentence has a lower-case verb.
+bool IsDateLine(const std::vector<std::string_view>& words) {
+  bool dated = false;
+  for (std::string_view w : words) {
+    const std::string_view b = Bare(w);
+    if (b.empty()) continue;
+    dated |= Dates(b);
+    if (!IsAsciiLower(b[0]) || IsClockSuffix(b) || b == "hrs" || IsPublishingVerb(b)) {
+      continue;
+    }
+    bool joins = false;
+    for (std::string_view j : {"in", "on", "at", "of", "and", "the", "by"}) joins |= b == j;
+    if (!joins) return false;
+  }
+  return dated;
+}
+
 bool IsSecondPerson(std::string_view w) {
   if (w.size() < 3 || AsciiLower(w[0]) != 'y') return false;
   for (std::string_view v : {"you", "your", "yours", "yourself", "you're", "you'll", "you've", "you'd"}) {
@@ -122,10 +167,11 @@ bool IsLink(std::string_view s) {
 
 // Title case: at least four words of five or more letters, all of them
 // capitalised (short words, "with", "for", "into", may be either), and no
-// stop at the end (a headline has none).
+// stop at the end (a headline has none, or an exclamation mark: "Agency
+// Restores Wildlife Protections!").
 bool IsTitleCaseHeadline(std::string_view s, const std::vector<std::string_view>& words) {
   const char last = s.back();
-  if (last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')' ||
+  if (last == '.' || last == '?' || last == '"' || last == '\'' || last == ')' ||
       s.ends_with("\xE2\x80\x9D")) {
     return false;
   }
@@ -179,7 +225,7 @@ Furniture FurnitureOf(std::string_view s, std::string_view paragraph) {
   if (IsLink(s)) return Furniture::kLink;
   const std::vector<std::string_view> words = base::SplitWords(s);
   if (words.empty()) return Furniture::kNone;
-  if (IsPageStamp(s, words)) return Furniture::kPageStamp;
+  if (IsPageStamp(s, words) || IsDateLine(words)) return Furniture::kPageStamp;
   size_t second_person = 0;
   for (std::string_view w : words) second_person += IsSecondPerson(Bare(w));
   if (!HasQuotation(paragraph) && (second_person >= 2 || (second_person >= 1 && s.back() == '!'))) {

@@ -31,6 +31,22 @@ TEST(PageFurnitureTest, StampsLinksAndCallsToTheReader) {
             Furniture::kReaderAddress);
   EXPECT_EQ(Alone("Here is the transcript of the announcement."), Furniture::kPointer);
   EXPECT_EQ(Alone("Hiller Feuded with Co-Workers Prior to Shooting; Risk Factors and Prevention"), Furniture::kHeadline);
+  EXPECT_EQ(Alone("Council Restores Harbour Wildlife Protections!"), Furniture::kHeadline);
+  EXPECT_EQ(Alone("The council restored the harbour protections!"), Furniture::kNone);
+}
+
+TEST(PageFurnitureTest, DateLinesAreStamps) {
+  EXPECT_EQ(Alone("Sat Nov 12 2011, 01:19 hrs"), Furniture::kPageStamp);
+  EXPECT_EQ(Alone("9:53 AM, MON 22 JUL 2013"), Furniture::kPageStamp);
+  EXPECT_EQ(Alone("21 July 2013 Last updated at 11:11 GMT"), Furniture::kPageStamp);
+  EXPECT_EQ(Alone("Chicago, Nov 11 -"), Furniture::kPageStamp);
+  EXPECT_EQ(Alone("PUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT, 10 June 2013"), Furniture::kPageStamp);
+  EXPECT_EQ(Alone("Posted on November 15, 2011 6:07:15 PM GMT+01: 0"), Furniture::kPageStamp);
+  // A lower-case word other than a date's tells of something.
+  EXPECT_EQ(Alone("Mayor Lee resigned on Nov 11."), Furniture::kNone);
+  EXPECT_EQ(Alone("Lee Park, 43, of Springfield."), Furniture::kNone);
+  // Names and no figure: not a date line.
+  EXPECT_EQ(Alone("Fire Chief Ann Lee"), Furniture::kNone);
 }
 
 TEST(PageFurnitureTest, TheReaderIsNotAddressedInsideQuotedSpeech) {

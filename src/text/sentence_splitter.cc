@@ -384,6 +384,7 @@ class Splitter {
   size_t HandleTerminal(size_t i);
   bool DecideAfterPeriod(size_t word_begin, size_t dot, size_t j, bool newline) const;
   bool FrontedTimePhrase(size_t word_begin) const;
+  bool SpacedDecimalPoint(string_view word, size_t dot, size_t j, bool newline) const;
   bool SplitAtNewline(size_t nl, size_t next) const;
 
   void Break(size_t pos) {
@@ -462,6 +463,18 @@ bool Splitter::FrontedTimePhrase(size_t word_begin) const {
   return words <= 3;
 }
 
+// A decimal point written with a space, as some corpora detokenise "5.9":
+// "magnitude 5. 9", "at 9. 25 a.m.", "€1. 6m", "magnitude-6. 0", "Dh472. 72bn":
+// a word ending in a figure of one to three digits, the period, one space
+// and a digit. A year may end a sentence ("in 2005. 10 ..." splits),
+// while news style does not open a sentence with a small figure.
+bool Splitter::SpacedDecimalPoint(string_view word, size_t dot, size_t j, bool newline) const {
+  if (newline || j != dot + 2 || t_[dot + 1] != ' ' || !IsAsciiDigit(t_[j])) return false;
+  size_t digits = 0;
+  for (size_t k = word.size(); k > 0 && IsAsciiDigit(word[k - 1]); --k) ++digits;
+  return digits > 0 && digits <= 3;
+}
+
 // Decides whether the period at `dot` ends a sentence, given the word before
 // it (from `word_begin`) and the next non-space text at `j`.
 bool Splitter::DecideAfterPeriod(size_t word_begin, size_t dot, size_t j, bool newline) const {
@@ -472,6 +485,7 @@ bool Splitter::DecideAfterPeriod(size_t word_begin, size_t dot, size_t j, bool n
   const bool starter_rule = !next_lower && (newline || NextStartsSentence(j));
 
   if (word.empty()) return !next_lower;
+  if (SpacedDecimalPoint(word, dot, j, newline)) return false;
 
   // The word before `word_begin`, inside this sentence.
   size_t prev_end = word_begin;

@@ -143,6 +143,14 @@ const SplitCase kSplitCases[] = {
     {"- first item\n- second item", {"- first item", "- second item"}},
     {"1) Go home 2) Sleep", {"1) Go home", "2) Sleep"}},
     {"He won (1) a medal and (2) a prize.", {"He won (1) a medal and (2) a prize."}},
+    // A decimal point written with a space (detokenised "5.9"), never a
+    // boundary; a year may end a sentence before a figure.
+    {"A quake of magnitude 5. 9 hit the coast. Nobody was hurt.",
+     {"A quake of magnitude 5. 9 hit the coast.", "Nobody was hurt."}},
+    {"The alarm rang at 9. 25 a.m. on Monday.", {"The alarm rang at 9. 25 a.m. on Monday."}},
+    {"Gems worth \xE2\x82\xAC" "1. 6m were taken.", {"Gems worth \xE2\x82\xAC" "1. 6m were taken."}},
+    {"It was a magnitude-6. 0 quake.", {"It was a magnitude-6. 0 quake."}},
+    {"The mill closed in 2005. 30 jobs went.", {"The mill closed in 2005.", "30 jobs went."}},
 };
 
 TEST(SentenceSplitterTest, SplitsAndNonSplits) {
