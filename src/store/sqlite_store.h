@@ -221,6 +221,8 @@ class SqliteStore : public Store {
   Status RestoreAssigner();
 
   Result<BriefingPtr> BuildBriefing(int64_t story_id, int64_t version);
+  // Inserts the copies kept of `members` (a story's, in briefing order).
+  Status AddKeptCopies(ReadConn& conn, int64_t story_id, std::vector<Article>* members);
   Result<std::optional<StoryRow>> ReadStory(ReadConn& conn, int64_t id);
 
   const std::string path_;

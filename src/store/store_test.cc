@@ -270,6 +270,13 @@ TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
   row = store->GetStory(ferry_story);
   ASSERT_TRUE(row.ok() && row->has_value());
   EXPECT_EQ((*row)->article_count, 3u);
+  // The story's briefing cites the copy as a reprint of its original.
+  auto briefing = store->BriefingJson(ferry_story);
+  ASSERT_TRUE(briefing.ok() && briefing->has_value()) << briefing.status().ToString();
+  const size_t source = (*briefing)->find("\"ferry-a-syndicated\"");
+  ASSERT_NE(source, std::string::npos) << **briefing;
+  EXPECT_NE((*briefing)->find("Wire Digest", source), std::string::npos);
+  EXPECT_NE((*briefing)->find("\"duplicate_of\"", source), std::string::npos);
 
   // The same id twice in one batch: stored once.
   Article t2 = Tunnel();
