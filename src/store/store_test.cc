@@ -75,6 +75,25 @@ StoryQuery Q(StorySort sort, std::string text = "", std::string entity = "", siz
   return q;
 }
 StoryQuery Text(std::string text) { return Q(StorySort::kRecent, std::move(text)); }
+
+// The store's article and copy counts, and a clean integrity check.
+void ExpectCountsAndIntegrity(Store& store, size_t articles, size_t copies) {
+  auto stats = store.Stats();
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->articles, articles);
+  EXPECT_EQ(stats->copies, copies);
+  auto problems = store.CheckIntegrity();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
+// A story's member count (articles and copies) and outlets.
+void ExpectStory(Store& store, const std::string& id, size_t count, const std::vector<std::string>& outlets) {
+  auto row = store.GetStory(id);
+  ASSERT_TRUE(row.ok() && row->has_value()) << "story " << id;
+  EXPECT_EQ((*row)->article_count, count);
+  EXPECT_EQ((*row)->outlets, outlets);
+}
 StoryQuery Entity(std::string entity) { return Q(StorySort::kRecent, "", std::move(entity)); }
 
 class StoreTest : public ::testing::Test {
@@ -134,16 +153,22 @@ class ScriptedAssigner : public StoryAssigner {
   std::vector<size_t> planned;  // articles per Plan call
 };
 
+// FerryA and Tunnel in one batch, each a story of its own (how the tests
+// that script moves start): their story ids, empty when the ingest failed.
+std::pair<std::string, std::string> IngestFerryAndTunnel(Store& store) {
+  auto first = store.Ingest({FerryA(), Tunnel()});
+  EXPECT_TRUE(first.ok()) << first.status().ToString();
+  if (!first.ok() || first->articles.size() != 2) return {};
+  return {first->articles[0].story_id, first->articles[1].story_id};
+}
+
 TEST_F(StoreTest, MovedArticlesChangeStoryAndAStoryLeftEmptyIsGone) {
   ScriptedAssigner assigner;
   options_.assigner = &assigner;
   auto store = OpenStore();
   ASSERT_TRUE(store);
-  auto first = store->Ingest({FerryA(), Tunnel()});
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  ASSERT_EQ(first->articles.size(), 2u);
-  const std::string ferry_story = first->articles[0].story_id;
-  const std::string tunnel_story = first->articles[1].story_id;
+  const auto [ferry_story, tunnel_story] = IngestFerryAndTunnel(*store);
+  ASSERT_FALSE(ferry_story.empty());
   ASSERT_NE(ferry_story, tunnel_story);
 
   // The second batch joins the ferry story, and the assigner's second
@@ -246,10 +271,9 @@ TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
   EXPECT_EQ(dup->articles[0].duplicate_of, "ferry-a");
   const std::string ferry_story = first->articles[0].story_id;
   EXPECT_EQ(dup->articles[0].story_id, ferry_story);
+  ExpectStory(*store, ferry_story, 3, {"Coast Ledger", "Harbour Times", "Wire Digest"});  // two reports, the copy
   auto row = store->GetStory(ferry_story);
   ASSERT_TRUE(row.ok() && row->has_value());
-  EXPECT_EQ((*row)->article_count, 3u) << "two reports and the copy";
-  EXPECT_EQ((*row)->outlets, (std::vector<std::string>{"Coast Ledger", "Harbour Times", "Wire Digest"}));
   EXPECT_EQ((*row)->headline, *FerryA().title) << "a copy never names the story before its articles";
   std::vector<std::string> members;
   ASSERT_TRUE(store
@@ -267,9 +291,7 @@ TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
   EXPECT_EQ(dup_again->duplicates, 0u);
   EXPECT_EQ(dup_again->articles[0].duplicate_of, "ferry-a");
   EXPECT_EQ(dup_again->articles[0].story_id, ferry_story);
-  row = store->GetStory(ferry_story);
-  ASSERT_TRUE(row.ok() && row->has_value());
-  EXPECT_EQ((*row)->article_count, 3u);
+  ExpectStory(*store, ferry_story, 3, {"Coast Ledger", "Harbour Times", "Wire Digest"});
   // The story's briefing cites the copy as a reprint of its original.
   auto briefing = store->BriefingJson(ferry_story);
   ASSERT_TRUE(briefing.ok() && briefing->has_value()) << briefing.status().ToString();
@@ -287,13 +309,7 @@ TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
   EXPECT_EQ(twice->inserted, 1u);
   EXPECT_EQ(twice->unchanged, 1u);
 
-  auto stats = store->Stats();
-  ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->articles, 4u);
-  EXPECT_EQ(stats->copies, 1u);
-  auto problems = store->CheckIntegrity();
-  ASSERT_TRUE(problems.ok());
-  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+  ExpectCountsAndIntegrity(*store, 4, 1);
 }
 
 TEST_F(StoreTest, ACopyFollowsItsOriginalAndBecomesAnArticleWithABodyOfItsOwn) {
@@ -301,10 +317,10 @@ TEST_F(StoreTest, ACopyFollowsItsOriginalAndBecomesAnArticleWithABodyOfItsOwn) {
   options_.assigner = &assigner;
   auto store = OpenStore();
   ASSERT_TRUE(store);
-  auto first = store->Ingest({FerryA(), Tunnel()});
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  const int64_t ferry_story = std::stoll(first->articles[0].story_id);
-  const int64_t tunnel_story = std::stoll(first->articles[1].story_id);
+  const auto [ferry_id, tunnel_id] = IngestFerryAndTunnel(*store);
+  ASSERT_FALSE(ferry_id.empty());
+  const int64_t ferry_story = std::stoll(ferry_id);
+  const int64_t tunnel_story = std::stoll(tunnel_id);
   Article copy = Tunnel();
   copy.id = "tunnel-wire";
   copy.outlet = "Wire Digest";
@@ -315,10 +331,7 @@ TEST_F(StoreTest, ACopyFollowsItsOriginalAndBecomesAnArticleWithABodyOfItsOwn) {
   ASSERT_TRUE(moved.ok()) << moved.status().ToString();
   EXPECT_EQ(moved->articles[0].outcome, IngestOutcome::kDuplicateContent);
   EXPECT_EQ(moved->articles[0].story_id, std::to_string(ferry_story));
-  auto row = store->GetStory(std::to_string(ferry_story));
-  ASSERT_TRUE(row.ok() && row->has_value());
-  EXPECT_EQ((*row)->article_count, 3u);
-  EXPECT_EQ((*row)->outlets, (std::vector<std::string>{"Coast Ledger", "Alpine Courier", "Wire Digest"}));
+  ExpectStory(*store, std::to_string(ferry_story), 3, {"Coast Ledger", "Alpine Courier", "Wire Digest"});
   auto gone = store->GetStory(std::to_string(tunnel_story));
   ASSERT_TRUE(gone.ok());
   EXPECT_FALSE(gone->has_value());
@@ -332,17 +345,8 @@ TEST_F(StoreTest, ACopyFollowsItsOriginalAndBecomesAnArticleWithABodyOfItsOwn) {
   EXPECT_EQ(own->articles[0].outcome, IngestOutcome::kInserted);
   EXPECT_TRUE(own->articles[0].duplicate_of.empty());
   EXPECT_NE(own->articles[0].story_id, std::to_string(ferry_story));
-  row = store->GetStory(std::to_string(ferry_story));
-  ASSERT_TRUE(row.ok() && row->has_value());
-  EXPECT_EQ((*row)->article_count, 2u);
-  EXPECT_EQ((*row)->outlets, (std::vector<std::string>{"Coast Ledger", "Alpine Courier"}));
-  auto stats = store->Stats();
-  ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->articles, 3u);
-  EXPECT_EQ(stats->copies, 0u);
-  auto problems = store->CheckIntegrity();
-  ASSERT_TRUE(problems.ok());
-  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+  ExpectStory(*store, std::to_string(ferry_story), 2, {"Coast Ledger", "Alpine Courier"});
+  ExpectCountsAndIntegrity(*store, 3, 0);
 }
 
 TEST_F(StoreTest, AStoreMadeBeforeTheCopiesTableOpensAndKeepsCopies) {
@@ -377,12 +381,7 @@ TEST_F(StoreTest, AStoreMadeBeforeTheCopiesTableOpensAndKeepsCopies) {
   auto dup = store->Ingest({copy});
   ASSERT_TRUE(dup.ok()) << dup.status().ToString();
   EXPECT_EQ(dup->duplicates, 1u);
-  auto stats = store->Stats();
-  ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->copies, 1u);
-  auto problems = store->CheckIntegrity();
-  ASSERT_TRUE(problems.ok());
-  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+  ExpectCountsAndIntegrity(*store, 1, 1);
 }
 
 TEST_F(StoreTest, CorrectionRecordsChangedFigureAndEditedQuote) {
