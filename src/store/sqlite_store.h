@@ -29,7 +29,10 @@
 //                    no story: a copy is in its original's story by a join,
 //                    so it follows the original wherever the regrouper
 //                    moves it and is never clustered itself. A story's
-//                    count and outlets include its copies.
+//                    count and outlets include its copies. A correction
+//                    of the original keeps them (they carried the version
+//                    they copied; no body of theirs is kept); the copy's id
+//                    arriving with a body of its own makes it an article.
 //   meta             settings the stored data depends on, and
 //                    `indexed_rowid`: the articles up to it are in the
 //                    two FTS tables.
