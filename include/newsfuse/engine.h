@@ -262,6 +262,11 @@ class Engine {
   Result<std::vector<std::string>> CheckIntegrity();
   // Calls `fn(id)` for every stored article id, in ingest order.
   Status ForEachArticleId(const std::function<void(std::string_view id)>& fn);
+  // Calls `fn(id, story_id, duplicate_of)` for every stored article in
+  // ingest order (`duplicate_of` empty), then for every byte-identical copy
+  // kept of one (in its original's story), in ingest order.
+  Status ForEachMember(
+      const std::function<void(std::string_view id, std::string_view story_id, std::string_view duplicate_of)>& fn);
   // Returns once every article acknowledged before the call is searchable.
   Status WaitForIndex();
 

@@ -20,7 +20,7 @@ enum class IngestOutcome {
   kInserted,          // new article
   kUnchanged,         // same id, same content: nothing written
   kUpdated,           // same id, new content: a correction (changes recorded)
-  kDuplicateContent,  // another id already has this exact body: not stored
+  kDuplicateContent,  // another id already has this exact body: kept as its copy
 };
 const char* IngestOutcomeName(IngestOutcome outcome);  // "inserted", ...
 
@@ -28,7 +28,7 @@ struct ArticleOutcome {
   std::string id;
   IngestOutcome outcome = IngestOutcome::kInserted;
   std::string story_id;      // the story it belongs to ("" if none)
-  std::string duplicate_of;  // for kDuplicateContent: the stored id
+  std::string duplicate_of;  // for a copy (kDuplicateContent, or kUnchanged again): the original's id
 };
 
 struct IngestResult {
@@ -73,6 +73,7 @@ struct StoredArticle {
 
 struct StoreStats {
   size_t articles = 0, stories = 0, changes = 0;
+  size_t copies = 0;  // byte-identical copies kept (not in `articles`)
 };
 
 }  // namespace newsfuse

@@ -175,10 +175,10 @@ int RunIngest(const IngestFlags& flags) {
   }
   auto stats = st.Stats();
   std::printf("ingested %zu article(s) in %.1f s (%.0f articles/s): %zu inserted, %zu updated, %zu unchanged, "
-              "%zu duplicate(s), %zu skipped; store %s: %zu articles, %zu stories\n",
+              "%zu duplicate(s), %zu skipped; store %s: %zu articles, %zu stories, %zu copies\n",
               done, seconds, seconds > 0 ? static_cast<double>(done) / seconds : 0.0, inserted, updated, unchanged,
               duplicates, reporter.skipped(), flags.db.c_str(), stats.ok() ? stats->articles : 0,
-              stats.ok() ? stats->stories : 0);
+              stats.ok() ? stats->stories : 0, stats.ok() ? stats->copies : 0);
   std::fflush(stdout);
   if (articles_read == 0) {
     ingest::SummaryReporter printed;  // its lines went out above

@@ -46,39 +46,38 @@ struct StoriesFlags {
 // with `cluster`'s on the same articles: one {"type":"article"} line per
 // article, grouped by story, then one {"type":"story"} line per story.
 // Stories come in the ingest order of their first article, members in ingest
-// order. "duplicate_of" is always null: the store keeps no near-copy
-// decision (an exact copy is not stored at all).
+// order, the byte-identical copies the store kept after its articles (with
+// "duplicate_of": the original). The store keeps no near-copy decision, so
+// an article that is not an exact copy has "duplicate_of": null.
 int RunStoryMembers(Engine& engine, const std::string& db) {
+  struct Member {
+    std::string id, duplicate_of;
+  };
   std::vector<std::string> story_order;
-  std::unordered_map<std::string, std::vector<std::string>> members;  // story -> article ids
-  Status listed = engine.ForEachArticleId([&](std::string_view id) { story_order.emplace_back(id); });
+  std::unordered_map<std::string, std::vector<Member>> members;  // story -> its members
+  Status listed = engine.ForEachMember([&](std::string_view id, std::string_view story, std::string_view original) {
+    auto [it, first] = members.try_emplace(std::string(story));
+    if (first) story_order.push_back(it->first);
+    it->second.push_back({std::string(id), std::string(original)});
+  });
   if (!listed.ok()) {
     PrintError(listed);
     return 1;
   }
-  std::vector<std::string> ids = std::move(story_order);
-  story_order.clear();
-  for (const std::string& id : ids) {
-    auto got = engine.GetArticle(id);
-    if (!got.ok()) {
-      PrintError(got.status());
-      return 1;
-    }
-    if (!got->has_value()) continue;  // removed since it was listed
-    auto [it, first] = members.try_emplace((*got)->story_id);
-    if (first) story_order.push_back((*got)->story_id);
-    it->second.push_back(id);
-  }
   std::string out;
   for (const std::string& story : story_order) {
-    for (const std::string& id : members[story]) {
+    for (const Member& m : members[story]) {
       base::JsonWriter w(&out);
       w.BeginObject();
       w.Field("type", "article");
-      w.Field("id", id);
+      w.Field("id", m.id);
       w.Field("story", story);
       w.Key("duplicate_of");
-      w.Null();
+      if (m.duplicate_of.empty()) {
+        w.Null();
+      } else {
+        w.String(m.duplicate_of);
+      }
       w.EndObject();
       out += '\n';
     }
@@ -99,7 +98,9 @@ int RunStoryMembers(Engine& engine, const std::string& db) {
     w.Field("type", "story");
     w.Field("story", story);
     w.Field("headline", r.headline);
-    w.StringArray("articles", members[story]);
+    std::vector<std::string> ids;
+    for (const Member& m : members[story]) ids.push_back(m.id);
+    w.StringArray("articles", ids);
     w.StringArray("outlets", r.outlets);
     w.OptionalField("first_published", r.first_published.value_or(""));  // null when undated
     w.OptionalField("last_published", r.last_published.value_or(""));
@@ -311,8 +312,8 @@ int RunStoreCheck(const CheckFlags& flags) {
                 missing, missing ? "; first: " : "", first_missing.c_str());
     ok = ok && missing == 0;
   }
-  std::printf("%s: %s: %zu articles, %zu stories, %zu changes\n", ok ? "ok" : "FAILED", flags.db.c_str(),
-              stats->articles, stats->stories, stats->changes);
+  std::printf("%s: %s: %zu articles, %zu stories, %zu changes, %zu copies\n", ok ? "ok" : "FAILED",
+              flags.db.c_str(), stats->articles, stats->stories, stats->changes, stats->copies);
   std::fflush(stdout);
   return ok ? 0 : 1;
 }

@@ -145,6 +145,7 @@ Result<std::vector<std::string>> Engine::CheckIntegrity() { NF_WITH_STORE(CheckI
 Status Engine::ForEachArticleId(const std::function<void(std::string_view id)>& fn) {
   NF_WITH_STORE(ForEachArticleId(fn));
 }
+Status Engine::ForEachMember(const store::Store::MemberFn& fn) { NF_WITH_STORE(ForEachMember(fn)); }
 Status Engine::WaitForIndex() { NF_WITH_STORE(WaitForIndex()); }
 
 #undef NF_WITH_STORE

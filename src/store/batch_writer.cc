@@ -9,6 +9,31 @@
 
 namespace newsfuse::store::sqlite {
 
+namespace {
+
+struct KeptCopy {
+  bool found = false;
+  uint64_t record_hash = 0;
+  std::string original;
+  int64_t story = 0;  // the original's; 0 if it is gone
+};
+
+Status FindKeptCopy(Statement& by_copy, const std::string& id, KeptCopy* kept) {
+  by_copy.BindText(1, id);
+  const int rc = by_copy.Step();
+  if (rc == SQLITE_ROW) {
+    kept->found = true;
+    kept->record_hash = static_cast<uint64_t>(by_copy.Int(0));
+    kept->original = std::string(by_copy.Text(1));
+    kept->story = by_copy.Int(2);
+  }
+  Status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::Ok() : by_copy.Error("look up copy");
+  by_copy.Reset();
+  return s;
+}
+
+}  // namespace
+
 void SqliteStore::PrepareBatch(std::vector<Prepared>& items) {
   // Ids already stored need no story (unchanged, or a correction that
   // keeps its story): look them up on a read connection first, so that
@@ -87,24 +112,31 @@ Status SqliteStore::LoadStory(int64_t id, StoryState* state) {
 }
 
 Status SqliteStore::RecomputeStory(int64_t id, StoryState* state) {
-  NF_ASSIGN_STMT(st, W("SELECT title, outlet, published FROM articles WHERE story_id = ? ORDER BY rowid"));
+  // The story's articles in ingest order, then the copies kept of them
+  // (in their original's story wherever the regrouper has moved it).
+  NF_ASSIGN_STMT(articles, W("SELECT title, outlet, published FROM articles WHERE story_id = ? ORDER BY rowid"));
+  NF_ASSIGN_STMT(copies, W("SELECT c.title, c.outlet, c.published FROM copies c JOIN articles a "
+                           "ON a.id = c.original WHERE a.story_id = ? ORDER BY c.rowid"));
   StoryState fresh;
   fresh.exists = state->exists;
   fresh.version = state->version;
-  st->BindInt(1, id);
-  int rc;
   Article a;
-  while ((rc = st->Step()) == SQLITE_ROW) {
-    a.title = st->OptionalText(0);
-    a.outlet = st->OptionalText(1);
-    a.published.reset();
-    if (auto published = st->OptionalText(2)) a.published = ParseIsoDate(*published);
-    fresh.Add(a);
+  for (Statement* st : {articles, copies}) {
+    st->BindInt(1, id);
+    int rc;
+    while ((rc = st->Step()) == SQLITE_ROW) {
+      a.title = st->OptionalText(0);
+      a.outlet = st->OptionalText(1);
+      a.published.reset();
+      if (auto published = st->OptionalText(2)) a.published = ParseIsoDate(*published);
+      fresh.Add(a);
+    }
+    Status s = rc == SQLITE_DONE ? Status::Ok() : st->Error("read story members");
+    st->Reset();
+    NEWSFUSE_RETURN_IF_ERROR(s);
   }
-  Status s = rc == SQLITE_DONE ? Status::Ok() : st->Error("read story members");
-  st->Reset();
   *state = std::move(fresh);
-  return s;
+  return Status::Ok();
 }
 
 Status SqliteStore::SaveStory(int64_t id, const StoryState& state, int64_t now) {
@@ -131,8 +163,13 @@ Status SqliteStore::MoveArticles(const std::vector<StoryAssigner::Move>& moves, 
   if (moves.empty()) return Status::Ok();
   NF_ASSIGN_STMT(from, W("SELECT story_id FROM articles WHERE id = ?"));
   NF_ASSIGN_STMT(move, W("UPDATE articles SET story_id = ? WHERE id = ?"));
-  std::unordered_map<std::string_view, size_t> outcome_of;  // this batch's articles
-  for (size_t k = 0; k < result->articles.size(); ++k) outcome_of[result->articles[k].id] = k;
+  // This batch's outcomes by article id, a copy's by its original's (it
+  // moves with it).
+  std::unordered_multimap<std::string_view, size_t> outcome_of;
+  for (size_t k = 0; k < result->articles.size(); ++k) {
+    const ArticleOutcome& o = result->articles[k];
+    outcome_of.emplace(o.duplicate_of.empty() ? o.id : o.duplicate_of, k);
+  }
   for (const StoryAssigner::Move& m : moves) {
     from->BindText(1, m.article_id);
     const int rc = from->Step();
@@ -149,8 +186,8 @@ Status SqliteStore::MoveArticles(const std::vector<StoryAssigner::Move>& moves, 
       if (!state.ok()) return state.status();
       (*state)->recompute = true;
     }
-    auto it = outcome_of.find(m.article_id);
-    if (it != outcome_of.end()) result->articles[it->second].story_id = StoryIdString(m.story);
+    auto [first, last] = outcome_of.equal_range(m.article_id);
+    for (auto it = first; it != last; ++it) result->articles[it->second].story_id = StoryIdString(m.story);
   }
   return Status::Ok();
 }
@@ -174,6 +211,11 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
   };
 
   NF_ASSIGN_STMT(by_id, W("SELECT rowid, record_hash, story_id FROM articles WHERE id = ?"));
+  NF_ASSIGN_STMT(by_copy, W("SELECT c.record_hash, c.original, coalesce(a.story_id, 0) FROM copies c "
+                            "LEFT JOIN articles a ON a.id = c.original WHERE c.id = ?"));
+  NF_ASSIGN_STMT(drop_copy, W("DELETE FROM copies WHERE id = ?"));
+  NF_ASSIGN_STMT(insert_copy, W("INSERT INTO copies(id, original, record_hash, outlet, url, title, published, "
+                                "ingested) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
   NF_ASSIGN_STMT(by_body, W("SELECT id, story_id FROM articles WHERE body_hash = ? AND body = ? LIMIT 1"));
   static const std::string full_sql = std::string("SELECT ") + kArticleColumns + " FROM articles WHERE rowid = ?";
   NF_ASSIGN_STMT(full, W(full_sql.c_str()));
@@ -274,6 +316,29 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
       out.story_id = StoryIdString(old_story);
       ++result->updated;
     } else {
+      // A copy kept earlier under this id: the same record again is
+      // unchanged; anything else replaces the copy row with what the id is
+      // now (a copy with the new headline or outlet, or, with a body of its
+      // own, a new article, grouped as any other; its old story is rebuilt).
+      KeptCopy kept;
+      NEWSFUSE_RETURN_IF_ERROR(FindKeptCopy(*by_copy, a.id, &kept));
+      if (kept.found && kept.record_hash == p.enc.record_hash) {
+        out.outcome = IngestOutcome::kUnchanged;
+        out.story_id = StoryIdString(kept.story);
+        out.duplicate_of = std::move(kept.original);
+        ++result->unchanged;
+        result->articles.push_back(std::move(out));
+        continue;
+      }
+      if (kept.found) {
+        drop_copy->BindText(1, a.id);
+        NEWSFUSE_RETURN_IF_ERROR(drop_copy->Run());
+        if (kept.story != 0) {
+          auto story = touch(kept.story);
+          if (!story.ok()) return story.status();
+          (*story)->recompute = true;
+        }
+      }
       std::optional<std::pair<std::string, int64_t>> copy;
       if (p.enc.body_hash != 0) {
         // The hash finds candidates through its index; the body comparison
@@ -287,6 +352,19 @@ Status SqliteStore::WriteBatch(std::vector<Prepared>& items, IngestResult* resul
         NEWSFUSE_RETURN_IF_ERROR(s);
       }
       if (copy) {
+        // Kept without its body, in the original's story (sqlite_store.h).
+        insert_copy->BindTextStatic(1, a.id);
+        insert_copy->BindText(2, copy->first);
+        insert_copy->BindInt(3, static_cast<int64_t>(p.enc.record_hash));
+        insert_copy->BindOptional(4, a.outlet);
+        insert_copy->BindOptional(5, a.url);
+        insert_copy->BindOptional(6, a.title);
+        insert_copy->BindOptional(7, OptionalDateString(a.published));
+        insert_copy->BindInt(8, now);
+        NEWSFUSE_RETURN_IF_ERROR(insert_copy->Run());
+        auto story = touch(copy->second);
+        if (!story.ok()) return story.status();
+        (*story)->Add(a);
         out.outcome = IngestOutcome::kDuplicateContent;
         out.duplicate_of = copy->first;
         out.story_id = StoryIdString(copy->second);

@@ -3,11 +3,60 @@
 // requests wait for one build.
 #include "store/sqlite_store.h"
 
+#include <unordered_map>
+
 namespace newsfuse::store::sqlite {
 
 // Briefings kept in memory; beyond this an arbitrary one is dropped (the
 // table still has it, so a miss costs one row read, not a rebuild).
 constexpr size_t kMaxCachedBriefings = 512;
+
+Status SqliteStore::AddKeptCopies(ReadConn& conn, int64_t story_id, std::vector<Article>* members) {
+  // A copy is briefed as what it is: its original's body under its own id,
+  // outlet, headline and date, right after the original (which the
+  // briefing's near-copy pass then names as its duplicate_of), so the
+  // sources show every outlet that carried the story, as `brief` does on
+  // the same articles. Copies of members left out by the limit stay out.
+  NF_ASSIGN_STMT(st, R(conn, "SELECT c.original, c.id, c.outlet, c.url, c.title, c.published FROM copies c "
+                             "JOIN articles a ON a.id = c.original WHERE a.story_id = ? ORDER BY c.rowid"));
+  ResetOnExit reset(*st);
+  st->BindInt(1, story_id);
+  // By original: the copy's own fields (the rest, body included, is the
+  // original's; its subtitle was not kept).
+  std::unordered_map<std::string, std::vector<Article>> copies_of;
+  int rc;
+  while ((rc = st->Step()) == SQLITE_ROW) {
+    Article own;
+    own.id = std::string(st->Text(1));
+    own.outlet = st->OptionalText(2);
+    own.url = st->OptionalText(3);
+    own.title = st->OptionalText(4);
+    if (auto published = st->OptionalText(5)) own.published = ParseIsoDate(*published);
+    copies_of[std::string(st->Text(0))].push_back(std::move(own));
+  }
+  if (rc != SQLITE_DONE) return st->Error("read story copies");
+  if (copies_of.empty()) return Status::Ok();
+  std::vector<Article> with_copies;
+  with_copies.reserve(members->size());
+  for (Article& original : *members) {
+    auto it = copies_of.find(original.id);
+    with_copies.push_back(std::move(original));
+    if (it == copies_of.end()) continue;
+    const size_t at = with_copies.size() - 1;
+    for (Article& own : it->second) {
+      Article copy = with_copies[at];
+      copy.id = std::move(own.id);
+      copy.outlet = std::move(own.outlet);
+      copy.url = std::move(own.url);
+      copy.title = std::move(own.title);
+      copy.published = own.published;
+      copy.subtitle.reset();
+      with_copies.push_back(std::move(copy));
+    }
+  }
+  *members = std::move(with_copies);
+  return Status::Ok();
+}
 
 Result<SqliteStore::BriefingPtr> SqliteStore::BuildBriefing(int64_t story_id, int64_t version) {
   std::vector<Article> members;
@@ -29,6 +78,7 @@ Result<SqliteStore::BriefingPtr> SqliteStore::BuildBriefing(int64_t story_id, in
       members.push_back(std::move(a));
     }
     if (rc != SQLITE_DONE) return st->Error("read story members");
+    NEWSFUSE_RETURN_IF_ERROR(AddKeptCopies(*conn, story_id, &members));
   }
   if (!options_.build_briefing) return Status::FailedPrecondition(path_, "no briefing builder");
   Result<std::string> built = options_.build_briefing(StoryIdString(story_id), std::move(members));

@@ -138,13 +138,14 @@ Result<std::vector<ArticleChange>> SqliteStore::StoryChanges(const std::string& 
 Result<StoreStats> SqliteStore::Stats() {
   NF_LEASE(conn);
   NF_ASSIGN_STMT(st, R(*conn, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories), "
-                               "(SELECT count(*) FROM article_changes)"));
+                               "(SELECT count(*) FROM article_changes), (SELECT count(*) FROM copies)"));
   ResetOnExit reset(*st);
   if (st->Step() != SQLITE_ROW) return st->Error("count");
   StoreStats stats;
   stats.articles = static_cast<size_t>(st->Int(0));
   stats.stories = static_cast<size_t>(st->Int(1));
   stats.changes = static_cast<size_t>(st->Int(2));
+  stats.copies = static_cast<size_t>(st->Int(3));
   return stats;
 }
 
@@ -155,6 +156,26 @@ Status SqliteStore::ForEachArticleId(const std::function<void(std::string_view)>
   int rc;
   while ((rc = st->Step()) == SQLITE_ROW) fn(st->Text(0));
   return rc == SQLITE_DONE ? Status::Ok() : st->Error("list articles");
+}
+
+Status SqliteStore::ForEachMember(const MemberFn& fn) {
+  NF_LEASE(conn);
+  // One read transaction: no copy names an article the first read missed.
+  ReadTransaction read((*conn).db);
+  NEWSFUSE_RETURN_IF_ERROR(read.Begin(path_));
+  NF_ASSIGN_STMT(articles, R(*conn, "SELECT id, story_id FROM articles ORDER BY rowid"));
+  NF_ASSIGN_STMT(copies, R(*conn, "SELECT c.id, a.story_id, c.original FROM copies c "
+                                  "JOIN articles a ON a.id = c.original ORDER BY c.rowid"));
+  for (Statement* st : {articles, copies}) {
+    ResetOnExit reset(*st);
+    const bool copy = st == copies;
+    int rc;
+    while ((rc = st->Step()) == SQLITE_ROW) {
+      fn(st->Text(0), StoryIdString(st->Int(1)), copy ? st->Text(2) : std::string_view());
+    }
+    if (rc != SQLITE_DONE) return st->Error("list members");
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
@@ -183,11 +204,23 @@ Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
                ", which does not exist";
       }));
   NEWSFUSE_RETURN_IF_ERROR(collect(
-      "SELECT s.id, s.article_count, (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n "
-      "FROM stories s WHERE n != s.article_count OR n = 0 LIMIT 20",
+      // A story counts its articles and the copies kept of them; it has at
+      // least one article (a copy is never alone).
+      "SELECT s.id, s.article_count, (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n, "
+      "(SELECT count(*) FROM copies c JOIN articles a ON a.id = c.original WHERE a.story_id = s.id) AS k "
+      "FROM stories s WHERE n + k != s.article_count OR n = 0 LIMIT 20",
       [](const Statement& st) {
         return "story " + std::to_string(st.Int(0)) + " records " + std::to_string(st.Int(1)) +
-               " article(s) but has " + std::to_string(st.Int(2));
+               " article(s) but has " + std::to_string(st.Int(2)) + " and " + std::to_string(st.Int(3)) +
+               " copies";
+      }));
+  NEWSFUSE_RETURN_IF_ERROR(collect(
+      "SELECT c.id, c.original, a.id IS NOT NULL FROM copies c LEFT JOIN articles a ON a.id = c.id "
+      "WHERE a.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM articles o WHERE o.id = c.original) LIMIT 20",
+      [](const Statement& st) {
+        return "copy " + std::string(st.Text(0)) +
+               (st.Int(2) ? " is also stored as an article"
+                          : " is of article " + std::string(st.Text(1)) + ", which is not stored");
       }));
   NEWSFUSE_RETURN_IF_ERROR(collect(
       "SELECT id, count(*) FROM articles GROUP BY id HAVING count(*) > 1 LIMIT 20", [](const Statement& st) {

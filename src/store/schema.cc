@@ -57,6 +57,24 @@ CREATE VIRTUAL TABLE article_names USING fts5(
   names, content='', detail=none, tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
 )sql";
 
+// Byte-identical copies (a second id for a stored body: syndication) were
+// not kept by stores made before the `copies` table. The table only adds to
+// the schema (no other table changes), so the file stays schema version 1:
+// every writable open adds it if absent (a new file included), and an older
+// newsfuse still reads a newer file (it just does not see the copies).
+// Columns as sqlite_store.h describes them.
+constexpr const char* kCopiesColumns =
+    "(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, original TEXT NOT NULL, "
+    "record_hash INTEGER NOT NULL, outlet TEXT, url TEXT, title TEXT, published TEXT, ingested INTEGER NOT NULL)";
+
+namespace {
+Status AddCopiesTable(sqlite3* db, const std::string& path) {
+  const std::string sql = std::string("CREATE TABLE IF NOT EXISTS copies") + kCopiesColumns +
+                          "; CREATE INDEX IF NOT EXISTS copies_original ON copies(original)";
+  return Exec(db, path, sql.c_str());
+}
+}  // namespace
+
 Status SqliteStore::OpenConnection(sqlite3** db, bool read_only) {
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
@@ -82,6 +100,13 @@ Status SqliteStore::Configure(sqlite3* db, bool writer) {
     NEWSFUSE_RETURN_IF_ERROR(Exec(db, path_, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY"));
   } else {
     NEWSFUSE_RETURN_IF_ERROR(Exec(db, path_, "PRAGMA cache_size=-16384; PRAGMA mmap_size=268435456"));
+    if (!has_copies_table_) {
+      // A read-only open of a store older than the table cannot add it to
+      // the file: an empty one in this connection's temp schema lets every
+      // read that joins copies run unchanged.
+      const std::string sql = std::string("CREATE TEMP TABLE IF NOT EXISTS copies") + kCopiesColumns;
+      NEWSFUSE_RETURN_IF_ERROR(Exec(db, path_, sql.c_str()));
+    }
     if (!options_.read_only) NEWSFUSE_RETURN_IF_ERROR(Exec(db, path_, "PRAGMA query_only=1"));
   }
   return Status::Ok();
@@ -110,6 +135,7 @@ Status SqliteStore::CreateOrCheckSchema() {
     }
     NEWSFUSE_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
     Status s = Exec(db_, path_, kSchema);
+    if (s.ok()) s = AddCopiesTable(db_, path_);
     if (s.ok()) {
       char sql[160];
       std::snprintf(sql, sizeof sql,
@@ -137,6 +163,14 @@ Status SqliteStore::CreateOrCheckSchema() {
     return Status::FailedPrecondition(path_, "store schema version " + std::to_string(version) +
                                                  " is newer than this newsfuse reads (" +
                                                  std::to_string(kSchemaVersion) + ")");
+  }
+  if (options_.read_only) {
+    NEWSFUSE_RETURN_IF_ERROR(
+        st.Prepare(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'copies'", path_));
+    has_copies_table_ = st.Step() == SQLITE_ROW;
+    st.Reset();
+  } else {
+    NEWSFUSE_RETURN_IF_ERROR(AddCopiesTable(db_, path_));
   }
   NEWSFUSE_RETURN_IF_ERROR(st.Prepare(db_, "SELECT value FROM meta WHERE key='search_body_bytes'", path_));
   search_body_bytes_ = st.Step() == SQLITE_ROW ? static_cast<size_t>(st.Int(0)) : options_.search_body_bytes;

@@ -22,6 +22,17 @@
 //                    only "which rows hold this word" is asked, and that is
 //                    the cheapest index FTS5 can keep).
 //   article_names    FTS5 over the capitalised-name tokens of each article.
+//   copies           one row per byte-identical copy of a stored article (a
+//                    second id for its body: syndication): the copy's own
+//                    id, outlet, url, headline, date and record hash, and
+//                    its original's id; no body (it is the original's) and
+//                    no story: a copy is in its original's story by a join,
+//                    so it follows the original wherever the regrouper
+//                    moves it and is never clustered itself. A story's
+//                    count and outlets include its copies. A correction
+//                    of the original keeps them (they carried the version
+//                    they copied; no body of theirs is kept); the copy's id
+//                    arriving with a body of its own makes it an article.
 //   meta             settings the stored data depends on, and
 //                    `indexed_rowid`: the articles up to it are in the
 //                    two FTS tables.
@@ -167,6 +178,7 @@ class SqliteStore : public Store {
   Result<StoreStats> Stats() override;
   Result<std::vector<std::string>> CheckIntegrity() override;
   Status ForEachArticleId(const std::function<void(std::string_view)>& fn) override;
+  Status ForEachMember(const MemberFn& fn) override;
   Status WaitForIndex() override;
 
  private:
@@ -212,6 +224,8 @@ class SqliteStore : public Store {
   Status RestoreAssigner();
 
   Result<BriefingPtr> BuildBriefing(int64_t story_id, int64_t version);
+  // Inserts the copies kept of `members` (a story's, in briefing order).
+  Status AddKeptCopies(ReadConn& conn, int64_t story_id, std::vector<Article>* members);
   Result<std::optional<StoryRow>> ReadStory(ReadConn& conn, int64_t id);
 
   const std::string path_;
@@ -223,6 +237,9 @@ class SqliteStore : public Store {
   bool assigner_restored_ = false;  // false until the first Ingest, and after a failed one
   int64_t next_story_id_ = 1;
   size_t search_body_bytes_ = 0;  // as stored in meta when the file was made
+  // false: a read-only open of a file made before the copies table (each
+  // read connection then has an empty temp one).
+  bool has_copies_table_ = true;
 
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<ReadConn>> readers_;

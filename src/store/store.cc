@@ -30,6 +30,8 @@ Status Store::ForEachArticleId(const std::function<void(std::string_view)>&) {
   return Status::Unimplemented("store", "ForEachArticleId");
 }
 
+Status Store::ForEachMember(const MemberFn&) { return Status::Unimplemented("store", "ForEachMember"); }
+
 Status Store::WaitForIndex() { return Status::Ok(); }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {

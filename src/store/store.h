@@ -20,8 +20,10 @@
 //
 // Idempotence: an article whose id is already stored with the same content is
 // `kUnchanged`; one whose body is byte-identical to another stored article
-// (a second id for the same content) is `kDuplicateContent` and not stored
-// again; one whose id is stored with different content is a correction:
+// (a second id for the same content: syndication) is `kDuplicateContent`,
+// kept as a copy of that article (its id, outlet, headline, url, date; not
+// its body), a member of the original's story that is never clustered
+// itself, and `kUnchanged` when it comes again; one whose id is stored with different content is a correction:
 // `kUpdated`, the stored article replaced, its story's briefing marked stale,
 // and each difference recorded as an ArticleChange.
 //
@@ -148,6 +150,11 @@ class Store {
   virtual Result<std::vector<std::string>> CheckIntegrity();
   // Calls `fn(id)` for every stored article id, in ingest order.
   virtual Status ForEachArticleId(const std::function<void(std::string_view id)>& fn);
+  // Every story member: each stored article (`duplicate_of` empty) in
+  // ingest order, then each kept byte-identical copy in ingest order, with
+  // its original's id and story.
+  using MemberFn = std::function<void(std::string_view id, std::string_view story_id, std::string_view duplicate_of)>;
+  virtual Status ForEachMember(const MemberFn& fn);
   // Returns once every article this store acknowledged before the call is
   // in the text and name indexes (the default: at once).
   virtual Status WaitForIndex();

@@ -75,6 +75,25 @@ StoryQuery Q(StorySort sort, std::string text = "", std::string entity = "", siz
   return q;
 }
 StoryQuery Text(std::string text) { return Q(StorySort::kRecent, std::move(text)); }
+
+// The store's article and copy counts, and a clean integrity check.
+void ExpectCountsAndIntegrity(Store& store, size_t articles, size_t copies) {
+  auto stats = store.Stats();
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->articles, articles);
+  EXPECT_EQ(stats->copies, copies);
+  auto problems = store.CheckIntegrity();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
+// A story's member count (articles and copies) and outlets.
+void ExpectStory(Store& store, const std::string& id, size_t count, const std::vector<std::string>& outlets) {
+  auto row = store.GetStory(id);
+  ASSERT_TRUE(row.ok() && row->has_value()) << "story " << id;
+  EXPECT_EQ((*row)->article_count, count);
+  EXPECT_EQ((*row)->outlets, outlets);
+}
 StoryQuery Entity(std::string entity) { return Q(StorySort::kRecent, "", std::move(entity)); }
 
 class StoreTest : public ::testing::Test {
@@ -134,16 +153,22 @@ class ScriptedAssigner : public StoryAssigner {
   std::vector<size_t> planned;  // articles per Plan call
 };
 
+// FerryA and Tunnel in one batch, each a story of its own (how the tests
+// that script moves start): their story ids, empty when the ingest failed.
+std::pair<std::string, std::string> IngestFerryAndTunnel(Store& store) {
+  auto first = store.Ingest({FerryA(), Tunnel()});
+  EXPECT_TRUE(first.ok()) << first.status().ToString();
+  if (!first.ok() || first->articles.size() != 2) return {};
+  return {first->articles[0].story_id, first->articles[1].story_id};
+}
+
 TEST_F(StoreTest, MovedArticlesChangeStoryAndAStoryLeftEmptyIsGone) {
   ScriptedAssigner assigner;
   options_.assigner = &assigner;
   auto store = OpenStore();
   ASSERT_TRUE(store);
-  auto first = store->Ingest({FerryA(), Tunnel()});
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  ASSERT_EQ(first->articles.size(), 2u);
-  const std::string ferry_story = first->articles[0].story_id;
-  const std::string tunnel_story = first->articles[1].story_id;
+  const auto [ferry_story, tunnel_story] = IngestFerryAndTunnel(*store);
+  ASSERT_FALSE(ferry_story.empty());
   ASSERT_NE(ferry_story, tunnel_story);
 
   // The second batch joins the ferry story, and the assigner's second
@@ -232,16 +257,48 @@ TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
   EXPECT_EQ(again->articles[0].outcome, IngestOutcome::kUnchanged);
   EXPECT_EQ(again->articles[0].story_id, first->articles[0].story_id);
 
-  // A second id for a byte-identical body is not stored again.
+  // A second id for a byte-identical body (syndication) is not stored
+  // again as an article, but kept as a copy: a member of the original's
+  // story, its outlet among the story's outlets.
   Article copy = FerryA();
   copy.id = "ferry-a-syndicated";
   copy.outlet = "Wire Digest";
+  copy.title = "Harbour ferry fire: passengers evacuated";
   auto dup = store->Ingest({copy});
   ASSERT_TRUE(dup.ok());
   EXPECT_EQ(dup->duplicates, 1u);
   EXPECT_EQ(dup->articles[0].outcome, IngestOutcome::kDuplicateContent);
   EXPECT_EQ(dup->articles[0].duplicate_of, "ferry-a");
-  EXPECT_EQ(dup->articles[0].story_id, first->articles[0].story_id);
+  const std::string ferry_story = first->articles[0].story_id;
+  EXPECT_EQ(dup->articles[0].story_id, ferry_story);
+  ExpectStory(*store, ferry_story, 3, {"Coast Ledger", "Harbour Times", "Wire Digest"});  // two reports, the copy
+  auto row = store->GetStory(ferry_story);
+  ASSERT_TRUE(row.ok() && row->has_value());
+  EXPECT_EQ((*row)->headline, *FerryA().title) << "a copy never names the story before its articles";
+  std::vector<std::string> members;
+  ASSERT_TRUE(store
+                  ->ForEachMember([&](std::string_view id, std::string_view story, std::string_view original) {
+                    members.push_back(std::string(id) + " " + std::string(story) + " " + std::string(original));
+                  })
+                  .ok());
+  EXPECT_EQ(members, (std::vector<std::string>{"ferry-a " + ferry_story + " ", "ferry-b " + ferry_story + " ",
+                                               "tunnel-a " + first->articles[2].story_id + " ",
+                                               "ferry-a-syndicated " + ferry_story + " ferry-a"}));
+  // The same copy again changes nothing.
+  auto dup_again = store->Ingest({copy});
+  ASSERT_TRUE(dup_again.ok());
+  EXPECT_EQ(dup_again->unchanged, 1u);
+  EXPECT_EQ(dup_again->duplicates, 0u);
+  EXPECT_EQ(dup_again->articles[0].duplicate_of, "ferry-a");
+  EXPECT_EQ(dup_again->articles[0].story_id, ferry_story);
+  ExpectStory(*store, ferry_story, 3, {"Coast Ledger", "Harbour Times", "Wire Digest"});
+  // The story's briefing cites the copy as a reprint of its original.
+  auto briefing = store->BriefingJson(ferry_story);
+  ASSERT_TRUE(briefing.ok() && briefing->has_value()) << briefing.status().ToString();
+  const size_t source = (*briefing)->find("\"ferry-a-syndicated\"");
+  ASSERT_NE(source, std::string::npos) << **briefing;
+  EXPECT_NE((*briefing)->find("Wire Digest", source), std::string::npos);
+  EXPECT_NE((*briefing)->find("\"duplicate_of\"", source), std::string::npos);
 
   // The same id twice in one batch: stored once.
   Article t2 = Tunnel();
@@ -252,12 +309,79 @@ TEST_F(StoreTest, IngestIsIdempotentForSameIdAndSameContent) {
   EXPECT_EQ(twice->inserted, 1u);
   EXPECT_EQ(twice->unchanged, 1u);
 
-  auto stats = store->Stats();
-  ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->articles, 4u);
-  auto problems = store->CheckIntegrity();
-  ASSERT_TRUE(problems.ok());
-  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+  ExpectCountsAndIntegrity(*store, 4, 1);
+}
+
+TEST_F(StoreTest, ACopyFollowsItsOriginalAndBecomesAnArticleWithABodyOfItsOwn) {
+  ScriptedAssigner assigner;
+  options_.assigner = &assigner;
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  const auto [ferry_id, tunnel_id] = IngestFerryAndTunnel(*store);
+  ASSERT_FALSE(ferry_id.empty());
+  const int64_t ferry_story = std::stoll(ferry_id);
+  const int64_t tunnel_story = std::stoll(tunnel_id);
+  Article copy = Tunnel();
+  copy.id = "tunnel-wire";
+  copy.outlet = "Wire Digest";
+  // The regrouper moves the original in the batch that brings its copy:
+  // the copy moves with it, and the story it left is gone.
+  assigner.moves = {{"tunnel-a", ferry_story}};
+  auto moved = store->Ingest({copy});
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_EQ(moved->articles[0].outcome, IngestOutcome::kDuplicateContent);
+  EXPECT_EQ(moved->articles[0].story_id, std::to_string(ferry_story));
+  ExpectStory(*store, std::to_string(ferry_story), 3, {"Coast Ledger", "Alpine Courier", "Wire Digest"});
+  auto gone = store->GetStory(std::to_string(tunnel_story));
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value());
+
+  // The copy's id comes again with a body of its own: a new article, grouped
+  // as any other, and the story it was a copy in no longer lists it.
+  copy.paragraphs[0].text += " Wire services added a correction.";
+  assigner.moves.clear();
+  auto own = store->Ingest({copy});
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+  EXPECT_EQ(own->articles[0].outcome, IngestOutcome::kInserted);
+  EXPECT_TRUE(own->articles[0].duplicate_of.empty());
+  EXPECT_NE(own->articles[0].story_id, std::to_string(ferry_story));
+  ExpectStory(*store, std::to_string(ferry_story), 2, {"Coast Ledger", "Alpine Courier"});
+  ExpectCountsAndIntegrity(*store, 3, 0);
+}
+
+TEST_F(StoreTest, AStoreMadeBeforeTheCopiesTableOpensAndKeepsCopies) {
+  {
+    auto store = OpenStore();
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->Ingest({FerryA()}).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE copies", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  StoreOptions read_only = options_;
+  read_only.read_only = true;
+  {
+    auto old = Store::Open(path_, read_only);
+    ASSERT_TRUE(old.ok()) << old.status().ToString();
+    auto stats = (*old)->Stats();
+    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+    EXPECT_EQ(stats->articles, 1u);
+    EXPECT_EQ(stats->copies, 0u);
+    size_t members = 0;
+    ASSERT_TRUE((*old)->ForEachMember([&](std::string_view, std::string_view, std::string_view) { ++members; }).ok());
+    EXPECT_EQ(members, 1u);
+  }
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  Article copy = FerryA();
+  copy.id = "ferry-a-syndicated";
+  copy.outlet = "Wire Digest";
+  auto dup = store->Ingest({copy});
+  ASSERT_TRUE(dup.ok()) << dup.status().ToString();
+  EXPECT_EQ(dup->duplicates, 1u);
+  ExpectCountsAndIntegrity(*store, 1, 1);
 }
 
 TEST_F(StoreTest, CorrectionRecordsChangedFigureAndEditedQuote) {
