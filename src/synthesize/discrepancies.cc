@@ -364,9 +364,13 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
     std::map<double, std::vector<size_t>> by_value;
     for (size_t m : members) by_value[items[m].q->value].push_back(m);
     if (by_value.size() < 2) continue;
-    std::set<size_t> article_set;
-    for (size_t m : members) article_set.insert(items[m].article);
-    if (article_set.size() < 2) continue;
+    std::map<size_t, std::set<double>> values_of_article;
+    for (size_t m : members) values_of_article[items[m].article].insert(items[m].q->value);
+    if (values_of_article.size() < 2) continue;
+    // An outlet that gives two of the figures counts two things ("six AK-47
+    // rifles" in this raid, "14 AK-47 rifles" in all five), not a figure
+    // other outlets give differently.
+    if (OneOutletGivesTwo(values_of_article)) continue;
     Discrepancy d;
     d.kind = "number";
     std::vector<NumberVersion> versions;

@@ -74,5 +74,14 @@ TEST(FigureSubjectTest, DifferentActsOnOneMeasureAreNotCompared) {
                   .empty());
 }
 
+TEST(FigureSubjectTest, FiguresOneOutletGivesTogetherAreNotCompared) {
+  // Outlet b gives this raid's haul and the haul of all raids: two things
+  // counted, so a's figure for the raid does not disagree with b's total.
+  const std::string raid = "Police seized 12 rifles in the raid on the harbour on Tuesday.";
+  EXPECT_EQ(NumberDiscrepancies(raid, "Police seized 30 rifles in the raid on the harbour on Tuesday.").size(), 1u);
+  EXPECT_TRUE(NumberDiscrepancies(raid, raid + " So far police have seized 30 rifles in raids on the harbour.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace newsfuse::synthesize
