@@ -8,6 +8,12 @@ namespace newsfuse::synthesize {
 
 namespace {
 
+bool OneArticleWritesBoth(const std::vector<uint32_t>& articles_a, const std::vector<uint32_t>& articles_b) {
+  return std::any_of(articles_a.begin(), articles_a.end(), [&](uint32_t x) {
+    return std::find(articles_b.begin(), articles_b.end(), x) != articles_b.end();
+  });
+}
+
 // A real spelling discrepancy: two spellings of a person's name with the
 // same number of words, a letter or two apart ("Jake Sulivan" / "Jake
 // Sullivan", "Brian" / "Bryant Dalton"; not "Netanyahu" / "Benjamin
@@ -24,6 +30,9 @@ void AddSpellingDiscrepancies(const std::vector<const extract::ArticleAnalysis*>
       const std::string& b = spellings[j];
       if (base::SplitWords(a).size() != base::SplitWords(b).size()) continue;
       if (base::EqualsIgnoreCase(a, b) || EditDistance(a, b, 2) > 2) continue;
+      // Both in one article: two people ("Jerry Ortiz" and his son "Jeremy
+      // Ortiz") or an outlet's own slip, not outlets spelling one name apart.
+      if (OneArticleWritesBoth(entity.spellings.at(a), entity.spellings.at(b))) continue;
       Discrepancy d;
       d.subject = "spelling of " + name;
       d.kind = "spelling";

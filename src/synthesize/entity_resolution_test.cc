@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "synthesize/entity_merger.h"
 #include "text/tokenizer.h"
 
 namespace newsfuse::synthesize {
@@ -72,6 +73,12 @@ class Story {
     return ResolveEntities(ptrs, places, options);
   }
 
+  MergedEntities Merge() const {
+    std::vector<const extract::ArticleAnalysis*> ptrs;
+    for (const auto& a : analyses_) ptrs.push_back(&a);
+    return MergeEntities(ptrs, extract::PlaceGazetteer::FromNames({}));
+  }
+
  private:
   std::deque<Article> articles_;  // stable addresses for ArticleAnalysis::article
   std::deque<extract::ArticleAnalysis> analyses_;
@@ -134,6 +141,17 @@ TEST(EntityResolutionTest, SpellingVariantsFollowTheOptions) {
   EXPECT_NE(Find(apart, "Latonya Brown"), Find(apart, "Latoya Brown"));
   const auto joined = story.Resolve();
   EXPECT_EQ(Find(joined, "Latonya Brown"), Find(joined, "Latoya Brown"));
+}
+
+// Two spellings one article writes are two people (a father and his son)
+// or its own slip, never outlets spelling one name apart.
+TEST(EntityResolutionTest, SpellingsOneArticleWritesBothAreNoDiscrepancy) {
+  const std::string victim = "Police named the victim as Latonya Brown of the city.";
+  const std::string second = "Police named the victim as Latoya Brown of the city.";
+  const std::vector<std::pair<std::string, EntityType>> names = {{"Latonya Brown", EntityType::kPerson},
+                                                                 {"Latoya Brown", EntityType::kPerson}};
+  EXPECT_EQ(Story().Add(victim, names).Add(second, names).Merge().spelling.size(), 1u);
+  EXPECT_TRUE(Story().Add(victim, names).Add(victim + " Her son Latoya Brown spoke.", names).Merge().spelling.empty());
 }
 
 TEST(EntityResolutionTest, AcronymAndShortFormJoinTheirOrganisation) {
