@@ -424,6 +424,38 @@ std::vector<Discrepancy> FindNumberDiscrepancies(const Articles& articles, std::
   return out;
 }
 
+namespace {
+
+// "lt." shortens "lieutenant", "gov." "governor": a word ending in a period
+// whose letters the other word holds in order, from its first letter.
+bool Shortens(std::string_view abbreviation, std::string_view word) {
+  if (abbreviation.size() < 3 || !abbreviation.ends_with('.') || word.empty() ||
+      abbreviation.front() != word.front()) {
+    return false;
+  }
+  abbreviation.remove_suffix(1);
+  size_t at = 0;
+  for (char c : abbreviation) {
+    at = word.find(c, at);
+    if (at == std::string_view::npos) return false;
+    ++at;
+  }
+  return word.size() > abbreviation.size();
+}
+
+// Folded titles that are one title written in full and shortened ("police
+// lieutenant" / "police lt."), word for word.
+bool SameTitleShortened(std::string_view a, std::string_view b) {
+  const auto wa = base::SplitWords(a), wb = base::SplitWords(b);
+  if (wa.size() != wb.size()) return false;
+  for (size_t k = 0; k < wa.size(); ++k) {
+    if (wa[k] != wb[k] && !Shortens(wa[k], wb[k]) && !Shortens(wb[k], wa[k])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<Discrepancy> FindTitleDiscrepancies(const Articles& articles, const MergedEntities& merged) {
   // Per merged person: title (folded) -> sources.
   std::map<int, std::map<std::string, std::pair<std::string, std::vector<std::string>>>> titles;
@@ -450,6 +482,8 @@ std::vector<Discrepancy> FindTitleDiscrepancies(const Articles& articles, const 
       for (const auto& [other, other_slot] : by_title) {
         if (other != folded && other.find(folded) != std::string::npos) inside = true;
         if (other != folded && folded.find(other) != std::string::npos) inside = true;
+        // The shortened form gives way to the full one.
+        if (other != folded && SameTitleShortened(folded, other) && folded.size() < other.size()) inside = true;
       }
       if (!inside) distinct.push_back(slot);
     }
@@ -459,6 +493,13 @@ std::vector<Discrepancy> FindTitleDiscrepancies(const Articles& articles, const 
     std::set<std::string> outlets;
     for (const auto& [title, sources] : distinct) outlets.insert(sources.begin(), sources.end());
     if (outlets.size() < 2) continue;
+    // An outlet that gives two of the titles says the person holds both
+    // ("Captain" and "Chief Public Relations Officer"), not that outlets differ.
+    std::map<std::string, std::set<std::string>> titles_of_outlet;
+    for (const auto& [title, sources] : distinct) {
+      for (const auto& source : sources) titles_of_outlet[source].insert(title);
+    }
+    if (OneOutletGivesTwo(titles_of_outlet)) continue;
     Discrepancy d;
     d.subject = "title of " + merged.entities[idx].name;
     d.kind = "title";

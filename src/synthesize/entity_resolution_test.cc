@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "synthesize/discrepancies.h"
 #include "synthesize/entity_merger.h"
 #include "text/tokenizer.h"
 
@@ -73,10 +74,15 @@ class Story {
     return ResolveEntities(ptrs, places, options);
   }
 
-  MergedEntities Merge() const {
+  MergedEntities Merge() const { return MergeEntities(Analyses(), extract::PlaceGazetteer::FromNames({})); }
+
+  // Title discrepancies of the merged people.
+  std::vector<Discrepancy> Titles() const { return FindTitleDiscrepancies(Analyses(), Merge()); }
+
+  std::vector<const extract::ArticleAnalysis*> Analyses() const {
     std::vector<const extract::ArticleAnalysis*> ptrs;
     for (const auto& a : analyses_) ptrs.push_back(&a);
-    return MergeEntities(ptrs, extract::PlaceGazetteer::FromNames({}));
+    return ptrs;
   }
 
  private:
@@ -152,6 +158,21 @@ TEST(EntityResolutionTest, SpellingsOneArticleWritesBothAreNoDiscrepancy) {
                                                                  {"Latoya Brown", EntityType::kPerson}};
   EXPECT_EQ(Story().Add(victim, names).Add(second, names).Merge().spelling.size(), 1u);
   EXPECT_TRUE(Story().Add(victim, names).Add(victim + " Her son Latoya Brown spoke.", names).Merge().spelling.empty());
+}
+
+// Outlets differ on a title only when none gives both and neither is the
+// other shortened ("Lt." / "Lieutenant").
+TEST(EntityResolutionTest, TitlesDifferOnlyAcrossOutlets) {
+  const std::vector<std::pair<std::string, EntityType>> name = {{"Maria Lopez", EntityType::kPerson}};
+  const std::string captain = "The raid was led by Captain Maria Lopez of the navy.";
+  const std::string commander = "The raid was led by Commander Maria Lopez of the navy.";
+  EXPECT_EQ(Story().Add(captain, name).Add(commander, name).Titles().size(), 1u);
+  EXPECT_TRUE(Story().Add(captain, name).Add(captain + " " + commander, name).Titles().empty());
+  EXPECT_TRUE(Story()
+                  .Add("The raid was led by Lieutenant Maria Lopez of the navy.", name)
+                  .Add("The raid was led by Lt. Maria Lopez of the navy.", name)
+                  .Titles()
+                  .empty());
 }
 
 TEST(EntityResolutionTest, AcronymAndShortFormJoinTheirOrganisation) {

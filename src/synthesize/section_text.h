@@ -64,10 +64,10 @@ class DisjointSets {
 };
 
 // True when an outlet gives two versions of one thing (`versions_of_article`:
-// per article, the versions it gives): it tells of two things, or of a
-// change it explains itself, not of outlets disagreeing.
-template <typename Version>
-bool OneOutletGivesTwo(const std::map<size_t, std::set<Version>>& versions_of_article) {
+// per article (its index or id), the versions it gives): it tells of two
+// things, or of a change it explains itself, not of outlets disagreeing.
+template <typename Article, typename Version>
+bool OneOutletGivesTwo(const std::map<Article, std::set<Version>>& versions_of_article) {
   return std::any_of(versions_of_article.begin(), versions_of_article.end(),
                      [](const auto& entry) { return entry.second.size() > 1; });
 }
