@@ -8,6 +8,14 @@ namespace newsfuse::synthesize {
 
 namespace {
 
+std::string LettersAndDigits(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (base::IsAsciiAlpha(c) || base::IsAsciiDigit(c) || static_cast<unsigned char>(c) >= 0x80 || c == ' ') out += c;
+  }
+  return base::CollapseWhitespace(out);
+}
+
 bool OneArticleWritesBoth(const std::vector<uint32_t>& articles_a, const std::vector<uint32_t>& articles_b) {
   return std::any_of(articles_a.begin(), articles_a.end(), [&](uint32_t x) {
     return std::find(articles_b.begin(), articles_b.end(), x) != articles_b.end();
@@ -30,6 +38,9 @@ void AddSpellingDiscrepancies(const std::vector<const extract::ArticleAnalysis*>
       const std::string& b = spellings[j];
       if (base::SplitWords(a).size() != base::SplitWords(b).size()) continue;
       if (base::EqualsIgnoreCase(a, b) || EditDistance(a, b, 2) > 2) continue;
+      // "Mo." / "Mo", "Jerry) Ortiz" / "Jerry Ortiz": the same letters, only
+      // punctuation apart, is one spelling.
+      if (base::EqualsIgnoreCase(LettersAndDigits(a), LettersAndDigits(b))) continue;
       // Both in one article: two people ("Jerry Ortiz" and his son "Jeremy
       // Ortiz") or an outlet's own slip, not outlets spelling one name apart.
       if (OneArticleWritesBoth(entity.spellings.at(a), entity.spellings.at(b))) continue;

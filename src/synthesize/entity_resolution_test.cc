@@ -160,6 +160,18 @@ TEST(EntityResolutionTest, SpellingsOneArticleWritesBothAreNoDiscrepancy) {
   EXPECT_TRUE(Story().Add(victim, names).Add(victim + " Her son Latoya Brown spoke.", names).Merge().spelling.empty());
 }
 
+// Punctuation is no spelling: "Latonya) Brown" is "Latonya Brown" cut out
+// of a bracket.
+TEST(EntityResolutionTest, NamesOnlyPunctuationApartAreOneSpelling) {
+  const std::vector<std::pair<std::string, EntityType>> names = {{"Latonya Brown", EntityType::kPerson},
+                                                                 {"Latonya) Brown", EntityType::kPerson}};
+  EXPECT_TRUE(Story()
+                  .Add("Police named the victim as Latonya Brown of the city.", names)
+                  .Add("Police named the victim (known as Latonya) Brown of the city.", names)
+                  .Merge()
+                  .spelling.empty());
+}
+
 // Outlets differ on a title only when none gives both and neither is the
 // other shortened ("Lt." / "Lieutenant").
 TEST(EntityResolutionTest, TitlesDifferOnlyAcrossOutlets) {
