@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "base/strings.h"
+#include "extract/entity_linker.h"
 #include "synthesize/term_vectors.h"
 #include "synthesize/dated_sentences.h"
 #include "synthesize/figure_subject.h"
@@ -104,6 +105,23 @@ bool SameAct(const std::vector<EventAct>& a, const std::vector<EventAct>& b) {
   return false;
 }
 
+// The words of the people a sentence names ("vincent", "jackson").
+std::set<std::string> PeopleNamed(const extract::ArticleAnalysis& a, size_t sentence) {
+  const text::Span span = a.doc.sentences[sentence].span;
+  std::set<std::string> words;
+  for (const auto& m : a.mentions) {
+    if (m.type != extract::EntityType::kPerson || m.span.begin < span.begin || m.span.end > span.end) continue;
+    ForEachWord(extract::CleanName(m.span.In(a.doc.text)), [&](std::string_view w) {
+      if (w.size() > 1) words.insert(std::string(w));
+    });
+  }
+  return words;
+}
+
+bool Meet(const std::set<std::string>& x, const std::set<std::string>& y) {
+  return std::any_of(x.begin(), x.end(), [&](const std::string& s) { return y.count(s) > 0; });
+}
+
 }  // namespace
 
 std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles, std::vector<std::string>* notes,
@@ -131,10 +149,15 @@ std::vector<Discrepancy> FindDateDiscrepancies(const Articles& articles, std::ve
   Stemmer stemmer;
   std::vector<std::vector<EventAct>> acts(n);
   for (size_t i = 0; i < n; ++i) acts[i] = EventActs(c[i].text, stemmer);
+  std::vector<std::set<std::string>> people(n);
+  for (size_t i = 0; i < n; ++i) people[i] = PeopleNamed(*articles[c[i].article], c[i].sentence);
   DisjointSets sets(n);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       if (c[i].article == c[j].article) continue;
+      // Sentences about different people tell of different acts ("Jackson
+      // was arrested Jan. 6" / "Williams was arrested Feb. 1").
+      if (!people[i].empty() && !people[j].empty() && !Meet(people[i], people[j])) continue;
       size_t shared = 0;
       for (const auto& x : event[i]) shared += event[j].count(x);
       const bool similar = shared >= 4 && Containment(event[i], event[j]) >= 0.6;

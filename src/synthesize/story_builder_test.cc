@@ -6,14 +6,16 @@
 
 #include "cluster/near_copies.h"
 #include "extract/article_analysis.h"
+#include "extract/entity_tagger.h"
 
 namespace newsfuse::synthesize {
 namespace {
 
-// Invented articles, analysed without an entity tagger.
+// Invented articles, analysed without an entity tagger unless one is set.
 struct Fixture {
   std::vector<Article> articles;
   std::vector<extract::ArticleAnalysis> analyses;
+  const extract::EntityTagger* tagger = nullptr;
 
   void Add(const std::string& id, const std::string& published, const std::vector<std::string>& paragraphs) {
     Article a;
@@ -31,6 +33,7 @@ struct Fixture {
   Story Build() {
     extract::AnalysisOptions options;
     options.threads = 1;
+    options.tagger = tagger;
     analyses = extract::AnalyzeArticles(articles, options);
     std::vector<const extract::ArticleAnalysis*> members;
     for (const auto& a : analyses) members.push_back(&a);
@@ -134,6 +137,25 @@ TEST(StoryBuilderTest, OneActOnOneNamedPlaceDatedApartIsADateConflict) {
   EXPECT_EQ(d->variants[0].sources, std::vector<std::string>{"b"});
   EXPECT_EQ(d->variants[1].value, "2025-05-09");
   EXPECT_EQ(d->variants[1].sources, std::vector<std::string>{"a"});
+}
+
+TEST(StoryBuilderTest, OneActOfDifferentPeopleDatedApartIsNoDateConflict) {
+  // Two arrests, one in each outlet: Vance's on March 3, Okafor's on March 4.
+  auto tagger = extract::EntityTagger::Load(extract::EntityTagger::DefaultModelPath());
+  if (!tagger.ok()) GTEST_SKIP() << "no entity model: " << tagger.status().ToString();
+  auto build = [&](const std::string& second) {
+    Fixture f;
+    f.tagger = tagger->get();
+    f.Add("a", "2025-03-06",
+          {"Police said Rosa Vance was arrested in the old harbour hall of Lisbon on March 3, 2025."});
+    f.Add("b", "2025-03-06", {second});
+    return f.Build();
+  };
+  EXPECT_EQ(FindKind(build("Police said Peter Okafor was arrested in the old harbour hall of Lisbon on March 4, 2025."),
+                     "date"),
+            nullptr);
+  EXPECT_NE(FindKind(build("Police said Vance was arrested in the old harbour hall of Lisbon on March 4, 2025."), "date"),
+            nullptr);
 }
 
 TEST(StoryBuilderTest, ClockTimeAloneDatesNoEvent) {
