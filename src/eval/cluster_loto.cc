@@ -113,6 +113,23 @@ std::vector<Topic> SplitByTopic(const std::vector<LabelledArticle>& articles, co
   return topics;
 }
 
+// The report's mean, population standard deviation and minimum of its folds'
+// B-cubed F1 (each topic counting once).
+void SummariseFolds(LotoReport* report) {
+  if (report->folds.empty()) return;
+  double sum = 0;
+  double sum_sq = 0;
+  report->min_bcubed_f1 = 1;
+  for (const LotoFold& fold : report->folds) {
+    sum += fold.bcubed_f1;
+    sum_sq += fold.bcubed_f1 * fold.bcubed_f1;
+    report->min_bcubed_f1 = std::min(report->min_bcubed_f1, fold.bcubed_f1);
+  }
+  const double n = static_cast<double>(report->folds.size());
+  report->mean_bcubed_f1 = sum / n;
+  report->sd_bcubed_f1 = std::sqrt(std::max(0.0, sum_sq / n - report->mean_bcubed_f1 * report->mean_bcubed_f1));
+}
+
 }  // namespace
 
 LotoReport LeaveOneTopicOut(const std::vector<LabelledArticle>& articles, const ClusterOptions& base,
@@ -164,9 +181,6 @@ LotoReport LeaveOneTopicOut(const std::vector<LabelledArticle>& articles, const 
     }
     for (size_t t = 0; t < topics.size(); ++t) score[p][t] = ScoreTopic(topics[t], o, mode);
   });
-  double sum = 0;
-  double sum_sq = 0;
-  report.min_bcubed_f1 = 1;
   for (size_t held = 0; held < topics.size(); ++held) {
     // The grid point with the best mean over the other topics; the first
     // (cohesion test off, or the lowest ratio; then the lowest weight, then
@@ -189,13 +203,8 @@ LotoReport LeaveOneTopicOut(const std::vector<LabelledArticle>& articles, const 
     report.folds.push_back(LotoFold{topics[held].name, topics[held].articles.size(), chosen.weight,
                                     chosen.threshold, chosen.cohesion.ratio, chosen.cohesion.min_articles,
                                     chosen.cohesion.weighted_mean, f1});
-    sum += f1;
-    sum_sq += f1 * f1;
-    report.min_bcubed_f1 = std::min(report.min_bcubed_f1, f1);
   }
-  const double n = static_cast<double>(topics.size());
-  report.mean_bcubed_f1 = sum / n;
-  report.sd_bcubed_f1 = std::sqrt(std::max(0.0, sum_sq / n - report.mean_bcubed_f1 * report.mean_bcubed_f1));
+  SummariseFolds(&report);
   return report;
 }
 
@@ -205,7 +214,6 @@ LotoReport LeaveOneTopicOutLearnt(const std::vector<LabelledArticle>& articles, 
   LotoReport report;
   const std::vector<Topic> topics = SplitByTopic(articles, base);
   if (topics.size() < 2 || thresholds.empty()) return report;
-  std::vector<double> f1s;
   for (size_t held = 0; held < topics.size(); ++held) {
     const PairModel model = fit(topics[held].name);
     ClusterOptions o = base;
@@ -237,18 +245,8 @@ LotoReport LeaveOneTopicOutLearnt(const std::vector<LabelledArticle>& articles, 
     fold.cohesion_weighted_mean = o.cohesion_weighted_mean;
     fold.bcubed_f1 = f1;
     report.folds.push_back(fold);
-    f1s.push_back(f1);
   }
-  double sum = 0;
-  double sum_sq = 0;
-  for (double f1 : f1s) {
-    sum += f1;
-    sum_sq += f1 * f1;
-  }
-  const double n = static_cast<double>(f1s.size());
-  report.mean_bcubed_f1 = sum / n;
-  report.sd_bcubed_f1 = std::sqrt(std::max(0.0, sum_sq / n - report.mean_bcubed_f1 * report.mean_bcubed_f1));
-  report.min_bcubed_f1 = *std::min_element(f1s.begin(), f1s.end());
+  SummariseFolds(&report);
   return report;
 }
 
